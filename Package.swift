@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "journeys",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "journeys", targets: ["journeys"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // System libraries: libxml2 validates every produced file, zlib reads rotated `.gz` logs.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        // Values every stage shares; no I/O.
+        .target(name: "JourneysCore"),
+        // The stages, in pipeline order.
+        .target(name: "Extract", dependencies: ["JourneysCore", "CZlib",
+                                                .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Sessionize", dependencies: ["JourneysCore",
+                                                   .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Touchpoints", dependencies: ["JourneysCore"]),
+        .target(name: "Score", dependencies: ["JourneysCore", "Extract", "Touchpoints"]),
+        .target(name: "Render", dependencies: ["JourneysCore", "Score",
+                                               .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Validate", dependencies: ["CLibXML2"]),
+        // The demo shop that `journeys sample` writes.
+        .target(name: "DemoShop", dependencies: ["CZlib"]),
+        // Config, the stage list, the runner and the atomic publish.
+        .target(name: "Pipeline", dependencies: [
+            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "Render", "Validate",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The command line only.
+        .executableTarget(name: "journeys", dependencies: [
+            "Pipeline", "DemoShop", "Validate",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "JourneysCoreTests", dependencies: ["JourneysCore"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"]),
+        .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"]),
+        .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "Extract", "Touchpoints"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
+        .testTarget(name: "DemoShopTests", dependencies: ["DemoShop"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop"]),
+    ]
+)

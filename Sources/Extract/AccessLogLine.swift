@@ -1,0 +1,159 @@
+import JourneysCore
+
+/// Turns one access-log line into an event, or into the reason it is left out.
+extension ExtractContext {
+    package enum LineResult {
+        case event(Event)
+        case skipped(LineOutcome)
+    }
+
+    package func classify(accessLogLine line: UnsafeRawBufferPointer) -> LineResult {
+        if !isASCII(line) && !isValidUTF8(line) { return .skipped(.invalidUTF8) }
+        guard let f = CombinedLogParser.parse(line) else { return .skipped(.malformed) }
+        guard let time = LogTimestamp.parse(UnsafeRawBufferPointer(rebasing: line[f.time])) else {
+            return .skipped(.badTimestamp)
+        }
+        if time < options.keepFrom || time >= options.keepUntil { return .skipped(.outsidePeriod) }
+
+        let ua = f.userAgent.map { UnsafeRawBufferPointer(rebasing: line[$0]) } ?? UnsafeRawBufferPointer(rebasing: line[0..<0])
+        let agent = agent(ua)
+        if agent.isBot { return .skipped(.bot) }
+
+        let target = UnsafeRawBufferPointer(rebasing: line[f.target])
+        var pathEnd = 0
+        while pathEnd < target.count && target[pathEnd] != 0x3F && target[pathEnd] != 0x23 { pathEnd += 1 }
+        var path = UnsafeRawBufferPointer(rebasing: target[0..<pathEnd])
+        path = stripSchemeAndHost(path)
+        if isAsset(path) { return .skipped(.staticAsset) }
+
+        switch f.status {
+        case 400..<500: return .skipped(.clientError)
+        case 500..<600: return .skipped(.serverError)
+        case 300..<400 where !options.keepRedirects: return .skipped(.redirect)
+        default: break
+        }
+        let method = UnsafeRawBufferPointer(rebasing: line[f.method])
+        guard QueryString.equals(method, "GET") || QueryString.equals(method, "POST") else {
+            return .skipped(.method)
+        }
+
+        let pathSymbol = path.isEmpty ? intern("/") : intern(path)
+        var event = Event(time: time, device: pseudonym(UnsafeRawBufferPointer(rebasing: line[f.host]), ua), path: pathSymbol)
+        event.deviceClass = agent.deviceClass
+
+        let user = UnsafeRawBufferPointer(rebasing: line[f.user])
+        if options.customerFromRemoteUser, !(user.count == 1 && user[0] == 0x2D) {
+            event.customer = customerPseudonym(user)
+        }
+        if let r = f.referrer {
+            event.referrerHost = referrerHost(UnsafeRawBufferPointer(rebasing: line[r]))
+        }
+        if pathEnd < target.count, target[pathEnd] == 0x3F {
+            var end = pathEnd + 1
+            while end < target.count && target[end] != 0x23 { end += 1 }
+            readQuery(UnsafeRawBufferPointer(rebasing: target[(pathEnd + 1)..<end]), into: &event)
+        }
+        return .event(event)
+    }
+
+    private func readQuery(_ query: UnsafeRawBufferPointer, into event: inout Event) {
+        var campaign = Campaign()
+        var hasCampaign = false
+        var orderID: UnsafeRawBufferPointer? = nil
+        var orderValue: Int64? = nil
+        var surveyKind: SurveyAnswer.Kind? = nil
+        var surveyScore: Int? = nil
+        QueryString.forEachPair(query) { key, value in
+            guard !value.isEmpty else { return }
+            if key.count > 4, key[0] == 0x75, key[1] == 0x74, key[2] == 0x6D, key[3] == 0x5F {  // utm_
+                if QueryString.equals(key, "utm_source") { campaign.source = intern(QueryString.decode(value)); hasCampaign = true }
+                else if QueryString.equals(key, "utm_medium") { campaign.medium = intern(QueryString.decode(value)); hasCampaign = true }
+                else if QueryString.equals(key, "utm_campaign") { campaign.name = intern(QueryString.decode(value)); hasCampaign = true }
+                return
+            }
+            if key.count == 5 || key.count == 6 || key.count == 7 {
+                for click in ClickID.allCases where key.elementsEqual(click.rawValue.utf8) {
+                    if campaign.clickID == nil { campaign.clickID = click }
+                    hasCampaign = true
+                    return
+                }
+            }
+            if key.elementsEqual(options.orderIDParameter.utf8) { orderID = value }
+            else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.cents(value) }
+            else if key.elementsEqual(options.surveyTypeParameter.utf8) { surveyKind = SurveyAnswer.Kind(rawValue: QueryString.decode(value).lowercased()) }
+            else if key.elementsEqual(options.surveyScoreParameter.utf8) { surveyScore = Int(QueryString.decode(value)) }
+            else if let name = options.customerQueryParameter, key.elementsEqual(name.utf8) { event.customer = customerPseudonym(value) }
+        }
+        if hasCampaign { event.campaign = campaign }
+        if let id = orderID, let value = orderValue {
+            event.order = Order(id: intern(QueryString.decode(id)), valueCents: value)
+        }
+        if let kind = surveyKind, let score = surveyScore {
+            let range = switch kind { case .nps: 0...10; case .csat: 1...5; case .ces: 1...7 }
+            if range.contains(score) { event.survey = SurveyAnswer(kind: kind, score: score) }
+        }
+    }
+
+    /// Host of an external referrer, lower-cased; `.none` for `-` and for the shop's own hosts.
+    private func referrerHost(_ url: UnsafeRawBufferPointer) -> Symbol {
+        guard url.count > 1 else { return .none }
+        var i = 0
+        // skip "scheme://"
+        while i + 2 < url.count && !(url[i] == 0x3A && url[i + 1] == 0x2F && url[i + 2] == 0x2F) { i += 1 }
+        guard i + 2 < url.count else { return .none }
+        i += 3
+        var j = i
+        while j < url.count, url[j] != 0x2F, url[j] != 0x3A, url[j] != 0x3F, url[j] != 0x23 { j += 1 }
+        guard j > i else { return .none }
+        let host = intern(UnsafeRawBufferPointer(rebasing: url[i..<j]))
+        let name = symbols[host]
+        let lower = name.lowercased()
+        if options.ownHosts.contains(lower) { return .none }
+        return lower == name ? host : intern(lower)
+    }
+
+    private func stripSchemeAndHost(_ path: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard let first = path.first, first != 0x2F else { return path }
+        // absolute-form target (proxy requests): http://host/path
+        var i = 0
+        while i + 2 < path.count && !(path[i] == 0x3A && path[i + 1] == 0x2F && path[i + 2] == 0x2F) { i += 1 }
+        guard i + 2 < path.count else { return path }
+        var j = i + 3
+        while j < path.count && path[j] != 0x2F { j += 1 }
+        return UnsafeRawBufferPointer(rebasing: path[j...])
+    }
+
+    private func isAsset(_ path: UnsafeRawBufferPointer) -> Bool {
+        var i = path.count - 1
+        while i >= 0 && path[i] != 0x2E && path[i] != 0x2F { i -= 1 }
+        guard i >= 0, path[i] == 0x2E, path.count - i - 1 <= 6, path.count - i - 1 > 0 else { return false }
+        let ext = String(decoding: path[(i + 1)...], as: UTF8.self).lowercased()
+        return options.assetExtensions.contains(ext)
+    }
+}
+
+@inline(__always) func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i + 8 <= n {
+        if bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+        i += 8
+    }
+    while i < n {
+        if bytes[i] & 0x80 != 0 { return false }
+        i += 1
+    }
+    return true
+}
+
+func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var it = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+        switch decoder.decode(&it) {
+        case .scalarValue: continue
+        case .emptyInput: return true
+        case .error: return false
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// Why a line did not become an event. Rejected lines are bad input; filtered lines are good
+/// input the report deliberately leaves out. Both are counted so that read = parsed + filtered + rejected.
+package enum LineOutcome: String, Sendable, Codable, CaseIterable, Comparable {
+    // rejected: the line could not be read
+    case malformed
+    case invalidUTF8 = "invalid_utf8"
+    case lineTooLong = "line_too_long"
+    case badTimestamp = "bad_timestamp"
+    case truncated
+    // filtered: the line was read and deliberately left out
+    case bot
+    case staticAsset = "static_asset"
+    case clientError = "status_4xx"
+    case serverError = "status_5xx"
+    case redirect
+    case method
+    case outsidePeriod = "outside_period"
+
+    package var isRejected: Bool {
+        switch self {
+        case .malformed, .invalidUTF8, .lineTooLong, .badTimestamp, .truncated: true
+        default: false
+        }
+    }
+
+    package var explanation: String {
+        switch self {
+        case .malformed: "not in the expected log format"
+        case .invalidUTF8: "bytes that are not UTF-8"
+        case .lineTooLong: "longer than the line limit"
+        case .badTimestamp: "timestamp that is not a real date and time"
+        case .truncated: "cut off by the end of a damaged file"
+        case .bot: "user agent of a bot, crawler, monitor or script"
+        case .staticAsset: "static asset (style, script, image, font)"
+        case .clientError: "client error response (4xx)"
+        case .serverError: "server error response (5xx)"
+        case .redirect: "redirect response (3xx), not kept by the config"
+        case .method: "method other than GET or POST"
+        case .outsidePeriod: "outside the period and its lookback window"
+        }
+    }
+
+    package static func < (a: LineOutcome, b: LineOutcome) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A rejected line as the report's data-quality section shows it.
+package struct LineSample: Sendable, Equatable, Codable {
+    package var file: String
+    package var line: Int
+    /// The line's text: cut to 200 bytes, invalid bytes replaced, IP and e-mail addresses masked;
+    /// escaped only when rendered.
+    package var text: String
+}
+
+/// Per-file accounting of every line read.
+package struct FileAccount: Sendable, Equatable {
+    package var file: String
+    package var read = 0
+    package var parsed = 0
+    package var outcomes: [LineOutcome: Int] = [:]
+    /// Set when the file ended early (a damaged gzip member) or could not be read to the end.
+    package var damage: String? = nil
+
+    package init(file: String) { self.file = file }
+
+    package var filtered: Int { outcomes.filter { !$0.key.isRejected }.values.reduce(0, +) }
+    package var rejected: Int { outcomes.filter { $0.key.isRejected }.values.reduce(0, +) }
+    /// The invariant every file keeps: read = parsed + filtered + rejected.
+    package var isBalanced: Bool { read == parsed + filtered + rejected }
+}
+
+/// Counts and samples of what extract read, over all files.
+package struct DataQuality: Sendable, Equatable {
+    package static let samplesPerReason = 5
+
+    package var files: [FileAccount] = []
+    package var samples: [LineOutcome: [LineSample]] = [:]
+
+    package init() {}
+
+    package var read: Int { files.reduce(0) { $0 + $1.read } }
+    package var parsed: Int { files.reduce(0) { $0 + $1.parsed } }
+    package var filtered: Int { files.reduce(0) { $0 + $1.filtered } }
+    package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    package func count(_ outcome: LineOutcome) -> Int { files.reduce(0) { $0 + ($1.outcomes[outcome] ?? 0) } }
+
+    mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
+        guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
+        let text = Redactor.redact(String(decoding: bytes.prefix(200), as: UTF8.self))
+        samples[outcome, default: []].append(LineSample(file: file, line: line, text: text))
+    }
+}

@@ -1,0 +1,64 @@
+/// One page request (or tracking event) of a person, as extract hands it to sessionize:
+/// small and fixed-size, strings replaced by `Symbol`s and people by `Pseudonym`s.
+package struct Event: Sendable, Equatable {
+    /// Unix time in seconds (UTC).
+    package var time: Int64
+    /// Who, by device: keyed hash of IP + user agent, or of a cookie / session id when the source has one.
+    package var device: Pseudonym
+    /// Who, by account: keyed hash of the logged-in customer id; `.none` when not logged in.
+    package var customer: Pseudonym = .none
+    /// The request path without query string.
+    package var path: Symbol
+    /// Host of an external referrer (the shop's own hosts are `.none`).
+    package var referrerHost: Symbol = .none
+    /// The campaign this request arrived through, if its URL carried utm parameters or a click id.
+    package var campaign: Campaign? = nil
+    /// A completed order, when this is an order confirmation.
+    package var order: Order? = nil
+    /// A survey answer, when this request submitted one.
+    package var survey: SurveyAnswer? = nil
+    package var deviceClass: DeviceClass = .desktop
+
+    package init(time: Int64, device: Pseudonym, path: Symbol) {
+        self.time = time
+        self.device = device
+        self.path = path
+    }
+}
+
+/// utm parameters and click ids of a landing URL; a change of campaign starts a new visit.
+package struct Campaign: Sendable, Hashable {
+    package var source: Symbol = .none
+    package var medium: Symbol = .none
+    package var name: Symbol = .none
+    package var clickID: ClickID? = nil
+    package init(source: Symbol = .none, medium: Symbol = .none, name: Symbol = .none, clickID: ClickID? = nil) {
+        self.source = source; self.medium = medium; self.name = name; self.clickID = clickID
+    }
+}
+
+/// Ad platforms' click ids; each implies a paid channel.
+package enum ClickID: String, Sendable, Hashable, CaseIterable {
+    case gclid, msclkid, fbclid, ttclid
+}
+
+/// An order seen on the confirmation page.
+package struct Order: Sendable, Equatable {
+    package var id: Symbol
+    /// Order value in cents, so sums are exact.
+    package var valueCents: Int64
+    package init(id: Symbol, valueCents: Int64) { self.id = id; self.valueCents = valueCents }
+}
+
+/// One answer of a satisfaction survey.
+package struct SurveyAnswer: Sendable, Equatable {
+    package enum Kind: String, Sendable, Codable { case nps, csat, ces }
+    package var kind: Kind
+    package var score: Int
+    package init(kind: Kind, score: Int) { self.kind = kind; self.score = score }
+}
+
+/// Device class from the user agent; a segment of the report.
+package enum DeviceClass: String, Sendable, Codable, CaseIterable {
+    case desktop, mobile, tablet
+}

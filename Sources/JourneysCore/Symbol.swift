@@ -1,0 +1,32 @@
+/// A small id standing for a string seen in the logs (a path, a referrer host, a campaign);
+/// events carry these instead of strings so that each distinct value is decoded once.
+package struct Symbol: Hashable, Comparable, Sendable {
+    package var raw: UInt32
+    package init(raw: UInt32) { self.raw = raw }
+    /// No value (a `-` field, a missing parameter).
+    package static let none = Symbol(raw: 0)
+    package var isNone: Bool { raw == 0 }
+    package static func < (a: Symbol, b: Symbol) -> Bool { a.raw < b.raw }
+}
+
+/// The strings behind `Symbol`s; filled by extract, read by every later stage.
+package struct SymbolTable: Sendable {
+    package private(set) var strings: [String] = [""]
+    private var index: [String: UInt32] = ["": 0]
+
+    package init() {}
+
+    package var count: Int { strings.count }
+
+    package mutating func intern(_ string: String) -> Symbol {
+        if let id = index[string] { return Symbol(raw: id) }
+        let id = UInt32(strings.count)
+        strings.append(string)
+        index[string] = id
+        return Symbol(raw: id)
+    }
+
+    package func lookup(_ string: String) -> Symbol? { index[string].map(Symbol.init(raw:)) }
+
+    package subscript(symbol: Symbol) -> String { strings[Int(symbol.raw)] }
+}

@@ -1,0 +1,38 @@
+/// One visit (session): a person's requests with no gap over the session timeout, as sessionize
+/// closes it. Holds paths, not touchpoints: mapping is the next stage's job.
+package struct Visit: Sendable, Equatable {
+    package var device: Pseudonym
+    /// The customer id seen in any request of the visit, else `.none`.
+    package var customer: Pseudonym = .none
+    package var start: Int64
+    package var end: Int64
+    /// Page views in order.
+    package var pages: [Symbol] = []
+    /// External referrer host of the landing request.
+    package var referrerHost: Symbol = .none
+    /// Campaign of the landing request.
+    package var campaign: Campaign? = nil
+    package var orders: [Order] = []
+    package var surveys: [SurveyAnswer] = []
+    package var deviceClass: DeviceClass = .desktop
+    /// True when the maximum visit length cut this visit.
+    package var wasCut: Bool = false
+
+    package init(device: Pseudonym, start: Int64) {
+        self.device = device
+        self.start = start
+        self.end = start
+    }
+
+    package var duration: Int64 { end - start }
+    package var revenueCents: Int64 { orders.reduce(0) { $0 + $1.valueCents } }
+}
+
+/// All visits of one person in the lookback window, oldest first: the unit of attribution.
+package struct Journey: Sendable, Equatable {
+    /// The customer pseudonym when the person ever logged in, else the device pseudonym.
+    package var visitor: Pseudonym
+    /// Indexes into the visit list the journey was built from, in time order.
+    package var visits: [Int]
+    package init(visitor: Pseudonym, visits: [Int]) { self.visitor = visitor; self.visits = visits }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import JourneysCore
+import Sessionize
+import Touchpoints
+import Yams
+
+/// Reads a pipeline config. Every key is checked: an unknown key or a value of the wrong type
+/// stops the run with the file, the line and what was expected.
+package enum ConfigLoader {
+    package static func load(path: String) throws -> PipelineConfig {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigError(file: path, line: 0, message: "cannot read the pipeline config")
+        }
+        return try parse(text, file: path)
+    }
+
+    package static func parse(_ text: String, file: String) throws -> PipelineConfig {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConfigError(file: file, line: 1, message: "the config is empty; expected a mapping of settings")
+            }
+            root = node
+        } catch let error as ConfigError {
+            throw error
+        } catch let error as YamlError {
+            throw ConfigError(file: file, line: yamlLine(error), message: "not valid YAML: \(yamlProblem(error))")
+        }
+        var config = PipelineConfig()
+        config.file = file
+        let r = Reader(file: file)
+        try r.mapping(root, at: "the top level", keys: [
+            "inputs": { config.inputs = try r.strings($0, "inputs") },
+            "time_zone": {
+                let name = try r.string($0, "time_zone")
+                guard TimeZone(identifier: name) != nil else {
+                    throw r.error($0, "time_zone '\(name)' is not a known time zone (expected e.g. Europe/Berlin or UTC)")
+                }
+                config.timeZone = name
+            },
+            "locale": {
+                let l = try r.string($0, "locale")
+                guard ["en", "de"].contains(l) else { throw r.error($0, "locale expects en or de, found '\(l)'") }
+                config.locale = l
+            },
+            "currency": { config.currency = try r.string($0, "currency") },
+            "templates": { config.templates = try r.string($0, "templates") },
+            "shop_hosts": { config.shopHosts = try r.strings($0, "shop_hosts").map { $0.lowercased() } },
+            "identity": { node in
+                try r.mapping(node, at: "identity", keys: [
+                    "customer_id": {
+                        let v = try r.string($0, "identity.customer_id")
+                        switch v {
+                        case "none": config.customerID = .none
+                        case "remote_user": config.customerID = .remoteUser
+                        case let q where q.hasPrefix("query:") && q.count > 6:
+                            config.customerID = .queryParameter(String(q.dropFirst(6)))
+                        default:
+                            throw r.error($0, "identity.customer_id expects none, remote_user or query:<parameter>, found '\(v)'")
+                        }
+                    },
+                    "pseudonym_key": { config.pseudonymKey = try r.string($0, "identity.pseudonym_key") },
+                    "pseudonym_key_env": { config.pseudonymKeyEnv = try r.string($0, "identity.pseudonym_key_env") },
+                ])
+            },
+            "sessions": { node in
+                // The preset first, so that single rules override it wherever they are written.
+                if let preset = node.mapping?.first(where: { $0.key.string == "rules" })?.value {
+                    let name = try r.string(preset, "sessions.rules")
+                    guard let rules = SessionRules.preset(named: name) else {
+                        throw r.error(preset, "sessions.rules expects one of \(SessionRules.presetNames.joined(separator: ", ")), found '\(name)'")
+                    }
+                    config.sessionRules = rules
+                }
+                var overridden = false
+                try r.mapping(node, at: "sessions", keys: [
+                    "rules": { _ in },
+                    "timeout_minutes": { config.sessionRules.timeout = Int64(try r.int($0, "sessions.timeout_minutes", min: 1)) * 60; overridden = true },
+                    "new_visit_on_campaign_change": { config.sessionRules.newVisitOnCampaignChange = try r.bool($0, "sessions.new_visit_on_campaign_change"); overridden = true },
+                    "split_at_midnight": { config.sessionRules.splitAtMidnight = try r.bool($0, "sessions.split_at_midnight"); overridden = true },
+                    "max_visit_hours": { config.sessionRules.maxVisitLength = Int64(try r.int($0, "sessions.max_visit_hours", min: 1)) * 3600; overridden = true },
+                    "out_of_order_tolerance_minutes": { config.sessionRules.outOfOrderTolerance = Int64(try r.int($0, "sessions.out_of_order_tolerance_minutes", min: 0)) * 60; overridden = true },
+                    "lookback_days": { config.lookbackDays = try r.int($0, "sessions.lookback_days", min: 1) },
+                ])
+                if overridden && config.sessionRules != SessionRules.preset(named: config.sessionRules.preset) {
+                    config.sessionRules.preset += "+custom"
+                }
+            },
+            "filters": { node in
+                try r.mapping(node, at: "filters", keys: [
+                    "bot_agents": { config.extraBotAgents = try r.strings($0, "filters.bot_agents").map { $0.lowercased() } },
+                    "asset_extensions": { config.extraAssetExtensions = try r.strings($0, "filters.asset_extensions").map { $0.lowercased() } },
+                    "keep_redirects": { config.keepRedirects = try r.bool($0, "filters.keep_redirects") },
+                ])
+            },
+            "orders": { node in
+                try r.mapping(node, at: "orders", keys: [
+                    "order_id_parameter": { config.orderIDParameter = try r.string($0, "orders.order_id_parameter") },
+                    "value_parameter": { config.orderValueParameter = try r.string($0, "orders.value_parameter") },
+                ])
+            },
+            "surveys": { node in
+                try r.mapping(node, at: "surveys", keys: [
+                    "type_parameter": { config.surveyTypeParameter = try r.string($0, "surveys.type_parameter") },
+                    "score_parameter": { config.surveyScoreParameter = try r.string($0, "surveys.score_parameter") },
+                ])
+            },
+            "channels": { node in
+                try r.mapping(node, at: "channels", keys: [
+                    "search_engines": { config.extraSearchEngines = try r.strings($0, "channels.search_engines").map { $0.lowercased() } },
+                    "social_networks": { config.extraSocialNetworks = try r.strings($0, "channels.social_networks").map { $0.lowercased() } },
+                ])
+            },
+            "touchpoints": { node in
+                try r.mapping(node, at: "touchpoints", keys: [
+                    "unmatched_phase": { config.unmatchedPhase = try r.phase($0, "touchpoints.unmatched_phase") },
+                    "rules": { config.touchpointRules = try r.rules($0) },
+                ])
+            },
+            "kpis": { node in
+                try r.mapping(node, at: "kpis", keys: [
+                    "time_decay_half_life_days": { config.timeDecayHalfLifeDays = try r.double($0, "kpis.time_decay_half_life_days", min: 0.01) },
+                ])
+            },
+        ])
+        return config
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return 0
+        }
+    }
+
+    private static func yamlProblem(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)".split(separator: "\n").first.map(String.init) ?? "syntax error"
+        }
+    }
+}
+
+/// Walks YAML nodes with the file name at hand for errors.
+struct Reader {
+    let file: String
+
+    func error(_ node: Node, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node.mark?.line ?? 0, message: message)
+    }
+
+    func mapping(_ node: Node, at place: String, keys: [String: (Node) throws -> Void]) throws {
+        guard let map = node.mapping else { throw error(node, "\(place) expects a mapping of keys") }
+        for (key, value) in map {
+            guard let name = key.string else { throw error(key, "keys in \(place) must be text") }
+            guard let handle = keys[name] else {
+                throw error(key, "unknown key '\(name)' in \(place) (expected one of: \(keys.keys.sorted().joined(separator: ", ")))")
+            }
+            try handle(value)
+        }
+    }
+
+    func string(_ node: Node, _ key: String) throws -> String {
+        guard case .scalar(let s) = node else { throw error(node, "\(key) expects a text value") }
+        return s.string
+    }
+
+    func strings(_ node: Node, _ key: String) throws -> [String] {
+        if case .scalar = node { return [try string(node, key)] }
+        guard let seq = node.sequence else { throw error(node, "\(key) expects a list of text values") }
+        return try seq.map { try string($0, key) }
+    }
+
+    func int(_ node: Node, _ key: String, min: Int) throws -> Int {
+        guard case .scalar(let s) = node, let v = Int(s.string) else {
+            throw error(node, "\(key) expects a whole number, found '\(node.string ?? "a list or mapping")'")
+        }
+        guard v >= min else { throw error(node, "\(key) expects a number of at least \(min), found \(v)") }
+        return v
+    }
+
+    func double(_ node: Node, _ key: String, min: Double) throws -> Double {
+        guard case .scalar(let s) = node, let v = Double(s.string) else {
+            throw error(node, "\(key) expects a number, found '\(node.string ?? "a list or mapping")'")
+        }
+        guard v >= min else { throw error(node, "\(key) expects a number of at least \(min), found \(v)") }
+        return v
+    }
+
+    func bool(_ node: Node, _ key: String) throws -> Bool {
+        guard case .scalar(let s) = node else { throw error(node, "\(key) expects true or false") }
+        switch s.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(node, "\(key) expects true or false, found '\(s.string)'")
+        }
+    }
+
+    func phase(_ node: Node, _ key: String) throws -> Phase {
+        let v = try string(node, key)
+        guard let p = Phase(rawValue: v.lowercased()) else {
+            throw error(node, "\(key) expects one of \(Phase.allCases.map(\.rawValue).joined(separator: ", ")), found '\(v)'")
+        }
+        return p
+    }
+
+    func rules(_ node: Node) throws -> [TouchpointRule] {
+        guard let seq = node.sequence else { throw error(node, "touchpoints.rules expects a list of rules") }
+        return try seq.map { item in
+            var pattern: TouchpointRule.Pattern? = nil
+            var name: String? = nil
+            var phase: Phase? = nil
+            var step: FunnelStep? = nil
+            try mapping(item, at: "a touchpoint rule", keys: [
+                "path": { pattern = .glob(try string($0, "path")) },
+                "regex": { pattern = .regex(try string($0, "regex")) },
+                "touchpoint": { name = try string($0, "touchpoint") },
+                "phase": { phase = try self.phase($0, "phase") },
+                "funnel_step": {
+                    let v = try string($0, "funnel_step")
+                    guard let s = FunnelStep(rawValue: v) else {
+                        throw error($0, "funnel_step expects one of \(FunnelStep.allCases.map(\.rawValue).joined(separator: ", ")), found '\(v)'")
+                    }
+                    step = s
+                },
+            ])
+            guard let pattern else { throw error(item, "a touchpoint rule needs path (a glob) or regex") }
+            guard let name else { throw error(item, "a touchpoint rule needs touchpoint (its name)") }
+            guard let phase else { throw error(item, "a touchpoint rule needs phase") }
+            let rule = TouchpointRule(pattern: pattern, touchpoint: name, phase: phase, funnelStep: step)
+            do { _ = try rule.compiled() } catch {
+                throw self.error(item, "the pattern of touchpoint '\(name)' is not a valid regular expression")
+            }
+            return rule
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Extract
+import JourneysCore
+import Sessionize
+import Touchpoints
+
+/// The pipeline's configuration (`pipelines/*.yaml`), with the defaults a key takes when left out.
+package struct PipelineConfig: Sendable {
+    package var file: String = "<defaults>"
+    package var inputs: [String] = ["demo-logs"]
+    package var timeZone: String = "Europe/Berlin"
+    package var locale: String = "en"
+    package var currency: String = "EUR"
+    package var templates: String = "report-templates"
+    package var shopHosts: [String] = []
+
+    package enum CustomerID: Sendable, Equatable {
+        case none, remoteUser, queryParameter(String)
+    }
+    package var customerID: CustomerID = .remoteUser
+    package var pseudonymKey: String = ""
+    package var pseudonymKeyEnv: String = "JOURNEYS_PSEUDONYM_KEY"
+
+    package var sessionRules = SessionRules.matomo
+    package var lookbackDays: Int = 30
+
+    package var extraBotAgents: [String] = []
+    package var extraAssetExtensions: [String] = []
+    package var keepRedirects: Bool = true
+    package var orderIDParameter = "order"
+    package var orderValueParameter = "value"
+    package var surveyTypeParameter = "type"
+    package var surveyScoreParameter = "score"
+
+    package var extraSearchEngines: [String] = []
+    package var extraSocialNetworks: [String] = []
+
+    package var touchpointRules: [TouchpointRule] = []
+    package var unmatchedPhase: Phase = .consideration
+
+    package var timeDecayHalfLifeDays: Double = 7
+
+    package init() {}
+
+    /// A one-line description of how people are told apart, for the report's footer.
+    package var identitySummary: String {
+        let customer: String
+        switch customerID {
+        case .none: customer = "no customer id"
+        case .remoteUser: customer = "customer id from the log's user field"
+        case .queryParameter(let p): customer = "customer id from the query parameter \(p)"
+        }
+        return "\(customer) > keyed hash of IP + user agent; logged-in devices joined to their customer"
+    }
+}

@@ -1,0 +1,21 @@
+/// What the command line says about one `journeys report` run.
+package struct RunOptions: Sendable {
+    package var pipeline: String
+    /// Inputs that replace the config's `inputs` when given.
+    package var inputs: [String] = []
+    package var period: String? = nil
+    package var output: String = "output"
+    package var quiet: Bool = false
+    package var templates: String? = nil
+
+    package init(pipeline: String) { self.pipeline = pipeline }
+}
+
+/// What a finished run reports back to the command line.
+package struct RunSummary: Sendable {
+    package var period: String
+    package var reportPath: String
+    package var linesRead: Int
+    package var visits: Int
+    package var stageSeconds: [(String, Double)]
+}

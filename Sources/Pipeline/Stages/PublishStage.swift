@@ -1,0 +1,54 @@
+import Foundation
+import Render
+import Score
+
+/// Moves the validated report into place and rebuilds the index of all periods; the previously
+/// published report stays untouched until the new one is complete and valid.
+enum PublishStage {
+    static func run(_ ctx: RunContext, _ progress: Progress) throws {
+        let fm = FileManager.default
+        let output = ctx.options.output
+        let target = (output as NSString).appendingPathComponent(ctx.period.description)
+        let retired = (output as NSString).appendingPathComponent(".retired-\(ctx.period.description)-\(getpid())")
+        if fm.fileExists(atPath: target) { try move(target, to: retired) }
+        try move(ctx.staging, to: target)
+        try? fm.removeItem(atPath: retired)
+
+        let renderer = ReportRenderer(templates: try ReportTemplates(directory: ctx.config.templates))
+        let index = renderer.index(publishedReports(in: output))
+        let staged = (output as NSString).appendingPathComponent(".index-\(getpid()).html")
+        try RenderStage.write(Data(index.utf8), to: staged)
+        do {
+            try ValidateStage.check([staged], root: output)
+        } catch {
+            try? fm.removeItem(atPath: staged)
+            throw error
+        }
+        let final = (output as NSString).appendingPathComponent("index.html")
+        guard rename(staged, final) == 0 else {
+            throw PublishError(path: final, reason: "cannot replace: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The report data of every period folder, newest first.
+    static func publishedReports(in output: String) -> [ReportRenderer.IndexEntry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        var entries: [ReportRenderer.IndexEntry] = []
+        for name in names where !name.hasPrefix(".") {
+            let json = ((output as NSString).appendingPathComponent(name) as NSString).appendingPathComponent("report.json")
+            guard let bytes = FileManager.default.contents(atPath: json) else { continue }
+            do {
+                entries.append(.init(data: try ReportJSON.decode(bytes)))
+            } catch {
+                FileHandle.standardError.write(Data("journeys: warning: \(json) is not a report of this version; left out of the index\n".utf8))
+            }
+        }
+        return entries.sorted { $0.data.period.last != $1.data.period.last ? $0.data.period.last > $1.data.period.last : $0.data.period.name > $1.data.period.name }
+    }
+
+    static func move(_ from: String, to: String) throws {
+        guard rename(from, to) == 0 else {
+            throw PublishError(path: to, reason: "cannot move \(from) into place: \(String(cString: strerror(errno)))")
+        }
+    }
+}

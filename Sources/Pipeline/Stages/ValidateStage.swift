@@ -1,0 +1,27 @@
+import Foundation
+import Validate
+
+/// Checks every written HTML and SVG file with libxml2; one problem stops the run before
+/// anything is published.
+enum ValidateStage {
+    static func run(_ ctx: RunContext, _ progress: Progress) throws {
+        try check(ctx.written, root: ctx.options.output)
+    }
+
+    static func check(_ files: [String], root: String) throws {
+        let validator = MarkupValidator()
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".svg") {
+            let issues = validator.check(fileAt: file, root: root)
+            if !issues.isEmpty { throw ValidationFailed(issues: issues) }
+        }
+    }
+}
+
+/// The issues that stopped publishing, first one on the first line.
+package struct ValidationFailed: Error, CustomStringConvertible {
+    package var issues: [ValidationIssue]
+    package var description: String {
+        let more = issues.count > 1 ? " (and \(issues.count - 1) more issue\(issues.count > 2 ? "s" : ""))" : ""
+        return "\(issues[0])\(more)"
+    }
+}

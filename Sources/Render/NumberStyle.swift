@@ -1,0 +1,46 @@
+/// Formats numbers for the report by hand, per locale (`en`, `de`), so output never depends on
+/// the machine's locale data: the same numbers give the same bytes everywhere.
+package struct NumberStyle: Sendable {
+    package var locale: String
+    package var currency: String
+
+    package init(locale: String, currency: String) { self.locale = locale; self.currency = currency }
+
+    private var group: String { locale == "de" ? "." : "," }
+    private var decimal: String { locale == "de" ? "," : "." }
+
+    package func integer(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += group }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    package func decimal(_ x: Double, places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((abs(x) * scale).rounded())
+        let whole = integer(scaled / Int(scale))
+        let sign = x < 0 && scaled != 0 ? "-" : ""
+        guard places > 0 else { return sign + whole }
+        let frac = String(scaled % Int(scale))
+        return sign + whole + decimal + String(repeating: "0", count: places - frac.count) + frac
+    }
+
+    package func percent(_ ratio: Double, places: Int = 1) -> String {
+        decimal(ratio * 100, places: places) + (locale == "de" ? " %" : "%")
+    }
+
+    package func money(_ x: Double) -> String {
+        let symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : currency
+        return locale == "de" ? decimal(x, places: 2) + " " + symbol : symbol + decimal(x, places: 2)
+    }
+
+    package func duration(seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 60 ? "\(s / 60)m\u{A0}\(s % 60 < 10 ? "0" : "")\(s % 60)s" : "\(s)s"
+    }
+}

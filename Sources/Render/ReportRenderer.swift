@@ -1,0 +1,35 @@
+import Score
+
+/// The render stage: the report page of one period and the index of all periods.
+package struct ReportRenderer: Sendable {
+    package let templates: ReportTemplates
+
+    package init(templates: ReportTemplates) { self.templates = templates }
+
+    package func report(_ data: ReportData) -> String {
+        templates.render(ReportView.make(data, css: templates.css), template: "report")
+    }
+
+    /// One line of the index: a period and its headline figures.
+    package struct IndexEntry: Sendable {
+        package var data: ReportData
+        package init(data: ReportData) { self.data = data }
+    }
+
+    /// The index of all published periods, newest first.
+    package func index(_ entries: [IndexEntry]) -> String {
+        let rows = entries.map { e -> [String: Any] in
+            let d = e.data
+            let style = NumberStyle(locale: d.period.locale, currency: d.period.currency)
+            func value(_ key: String) -> String {
+                guard let k = d.kpi(key) else { return "–" }
+                return ReportView.kpi(in: k, style: style)["value"] as? String ?? "–"
+            }
+            return ["period": d.period.name, "href": "\(d.period.name)/index.html", "first": d.period.first, "last": d.period.last,
+                    "partial": d.period.isPartial, "visitors": value("visitors"), "visits": value("visits"),
+                    "conversion": value("conversion_rate"), "orders": value("orders"), "revenue": value("revenue")]
+        }
+        return templates.render(["css": templates.css, "periods": rows, "lang": entries.first?.data.period.locale ?? "en"],
+                                template: "index")
+    }
+}

@@ -1,0 +1,122 @@
+import JourneysCore
+import Score
+
+/// Turns `ReportData` into the values the report template shows: formatted numbers, change
+/// arrows and the charts. Strings from logs are cleaned here and escaped by mustache.
+enum ReportView {
+    static func make(_ data: ReportData, css: String) -> [String: Any] {
+        let style = NumberStyle(locale: data.period.locale, currency: data.period.currency)
+        let p = data.period
+        var view: [String: Any] = [
+            "css": css,
+            "lang": p.locale,
+            "period": p.name,
+            "first": p.first,
+            "last": p.last,
+            "previous": p.previous,
+            "partial": p.isPartial,
+            "timeZone": p.timeZone,
+            "linesRead": style.integer(data.input.read),
+            "rules": data.sessionRules.summary,
+            "identity": data.sessionRules.identity,
+            "lookbackDays": data.sessionRules.lookbackDays,
+        ]
+        view["kpis"] = data.kpis.map { kpi(in: $0, style: style) }
+        view["funnelSVG"] = FunnelChart.svg(data.funnel, style: style)
+        view["funnel"] = data.funnel.map {
+            ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),
+             "dropOff": style.percent($0.dropOff)] as [String: Any]
+        }
+        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style)
+        view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
+        view["exitPages"] = data.journeyMap.nodes
+            .filter { $0.views >= 20 }
+            .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
+            .prefix(8)
+            .map { ["touchpoint": Markup.clean($0.touchpoint), "phase": (Phase(rawValue: $0.phase) ?? .consideration).label(locale: p.locale),
+                    "views": style.integer($0.views), "exits": style.integer($0.exits), "exitRate": style.percent($0.exitRate)] as [String: Any] }
+        view["channels"] = data.channels.map { c -> [String: Any] in
+            [
+                "label": c.label, "visits": style.integer(c.visits), "started": style.integer(c.journeysStarted),
+                "closed": style.integer(c.journeysClosed), "orders": style.integer(c.orders), "revenue": style.money(c.revenue),
+                "first": style.decimal(c.attribution.firstTouch, places: 1),
+                "last": style.decimal(c.attribution.lastTouch, places: 1),
+                "lastNonDirect": style.decimal(c.attribution.lastNonDirect, places: 1),
+                "linear": style.decimal(c.attribution.linear, places: 1),
+                "timeDecay": style.decimal(c.attribution.timeDecay, places: 1),
+                "position": style.decimal(c.attribution.positionBased, places: 1),
+            ]
+        }
+        view["paths"] = data.paths.map {
+            ["steps": $0.steps.map(Markup.clean).joined(separator: " → "), "visits": style.integer($0.visits),
+             "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)] as [String: Any]
+        }
+        let s = data.satisfaction
+        view["satisfaction"] = [
+            ["label": "NPS", "value": s.nps.value.map { style.decimal($0, places: 0) } ?? "–", "answers": style.integer(s.nps.answers),
+             "definition": "% promoters (9–10) − % detractors (0–6), range −100..100"],
+            ["label": "CSAT", "value": s.csat.value.map { style.decimal($0, places: 1) } ?? "–", "answers": style.integer(s.csat.answers),
+             "definition": "“very satisfied” (5 of 5) answers / all answers × 100"],
+            ["label": "CES", "value": s.ces.value.map { style.decimal($0, places: 1) } ?? "–", "answers": style.integer(s.ces.answers),
+             "definition": "“very easy” (7 of 7) answers / all answers × 100; mean \(s.ces.mean.map { style.decimal($0, places: 2) } ?? "–")"],
+        ] as [[String: Any]]
+        view["unmatched"] = data.touchpointRules.unmatchedPaths.map {
+            ["path": Markup.clean($0.path), "views": style.integer($0.views)] as [String: Any]
+        }
+        view["hasUnmatched"] = !data.touchpointRules.unmatchedPaths.isEmpty
+        view["unusedRules"] = data.touchpointRules.unusedRules.map(Markup.clean).joined(separator: ", ")
+        view["hasUnusedRules"] = !data.touchpointRules.unusedRules.isEmpty
+        view["input"] = inputView(data.input, style: style)
+        return view
+    }
+
+    static func kpi(in k: KPI, style: NumberStyle) -> [String: Any] {
+        func show(_ v: Double?) -> String {
+            guard let v else { return "–" }
+            switch k.unit {
+            case .count: return style.integer(Int(v))
+            case .ratio: return style.percent(v)
+            case .money: return style.money(v)
+            case .seconds: return style.duration(seconds: v)
+            case .days: return style.decimal(v, places: 1) + " d"
+            case .score, .number: return style.decimal(v, places: 2)
+            }
+        }
+        var change = ""
+        var trend = "flat"
+        if let v = k.value, let before = k.previous {
+            if k.unit == .ratio {
+                let points = (v - before) * 100
+                change = (points >= 0 ? "+" : "−") + style.decimal(abs(points), places: 1) + " pp"
+                trend = abs(points) < 0.05 ? "flat" : points > 0 ? "up" : "down"
+            } else if before != 0 {
+                let rel = (v - before) / abs(before)
+                change = (rel >= 0 ? "+" : "−") + style.percent(abs(rel))
+                trend = abs(rel) < 0.0005 ? "flat" : rel > 0 ? "up" : "down"
+            }
+        }
+        return ["key": k.key, "label": k.label, "value": show(k.value), "previous": show(k.previous),
+                "change": change, "trend": trend, "definition": k.definition]
+    }
+
+    static func inputView(_ input: InputInfo, style: NumberStyle) -> [String: Any] {
+        [
+            "read": style.integer(input.read), "parsed": style.integer(input.parsed),
+            "filtered": style.integer(input.filtered), "rejected": style.integer(input.rejected),
+            "late": style.integer(input.lateEvents), "cut": style.integer(input.cutVisits),
+            "files": input.files.map {
+                ["name": Markup.clean($0.name), "read": style.integer($0.read), "parsed": style.integer($0.parsed),
+                 "filtered": style.integer($0.filtered), "rejected": style.integer($0.rejected),
+                 "damage": $0.damage ?? ""] as [String: Any]
+            },
+            "reasons": input.reasons.map {
+                ["reason": $0.reason, "explanation": $0.explanation, "count": style.integer($0.count),
+                 "kind": $0.isRejected ? "rejected" : "filtered"] as [String: Any]
+            },
+            "samples": input.samples.map {
+                ["reason": $0.reason, "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
+            },
+            "hasSamples": !input.samples.isEmpty,
+        ]
+    }
+}

@@ -1,0 +1,34 @@
+/// Builds SVG markup with every attribute value and text escaped; charts are drawn in code
+/// through it so that nothing from the logs reaches the page unescaped.
+struct SVGBuilder {
+    private(set) var markup = ""
+
+    init(width: Int, height: Int, label: String) {
+        markup = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(Markup.text(label))\">"
+        markup += "<title>\(Markup.text(label))</title>"
+    }
+
+    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) {
+        markup += "<\(name)"
+        for (k, v) in attributes { markup += " \(k)=\"\(Markup.text(v))\"" }
+        if let text { markup += ">\(Markup.text(text))</\(name)>" } else { markup += "/>" }
+    }
+
+    mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        markup += "<\(name)"
+        for (k, v) in attributes { markup += " \(k)=\"\(Markup.text(v))\"" }
+        markup += ">"
+    }
+
+    mutating func close(_ name: String) { markup += "</\(name)>" }
+
+    mutating func title(_ text: String) { markup += "<title>\(Markup.text(text))</title>" }
+
+    func finished() -> String { markup + "</svg>" }
+}
+
+/// Coordinates with at most one decimal, so the same data always gives the same bytes.
+func fmt(_ x: Double) -> String {
+    let r = (x * 10).rounded() / 10
+    return r == r.rounded() ? String(Int(r)) : String(r)
+}

@@ -1,0 +1,58 @@
+import JourneysCore
+
+/// Per channel: visits, journeys it started and closed, orders and revenue of the visits it
+/// brought, and the attribution models side by side.
+enum ChannelTable {
+    static func rows(_ input: ScoreInput, visits: [Int], person: [Int]) -> [ChannelRow] {
+        var rows: [Channel: ChannelRow] = [:]
+        func row(_ c: Channel) -> ChannelRow {
+            rows[c] ?? ChannelRow(channel: c.rawValue, label: c.label, visits: 0, journeysStarted: 0, journeysClosed: 0,
+                                  orders: 0, revenue: 0, attribution: Attribution())
+        }
+        var seenOrders = Set<Symbol>()
+        var revenue: [Channel: Int64] = [:]
+        for i in visits {
+            let v = input.visits[i]
+            let c = input.mapped[i].channel
+            var r = row(c)
+            r.visits += 1
+            let journey = input.journeys[person[i]]
+            if journey.visits.first == i { r.journeysStarted += 1 }
+            rows[c] = r
+            let newOrders = v.orders.filter { seenOrders.insert($0.id).inserted }
+            guard !newOrders.isEmpty else { continue }
+            // The journey to this conversion: its visits within the lookback window, up to this one.
+            let path = journey.visits.filter { $0 <= i && input.visits[$0].start >= v.start - input.lookback }
+            let touches = path.map {
+                AttributionModels.Touch(channel: input.mapped[$0].channel, secondsBeforeConversion: v.start - input.visits[$0].start)
+            }
+            var closer = row(c)
+            closer.journeysClosed += 1
+            closer.orders += newOrders.count
+            rows[c] = closer
+            revenue[c, default: 0] += newOrders.reduce(0) { $0 + $1.valueCents }
+            for (channel, credit) in AttributionModels.credit(touches, halfLife: input.timeDecayHalfLife) {
+                var r = row(channel)
+                let k = Double(newOrders.count)
+                r.attribution.firstTouch += credit.firstTouch * k
+                r.attribution.lastTouch += credit.lastTouch * k
+                r.attribution.lastNonDirect += credit.lastNonDirect * k
+                r.attribution.linear += credit.linear * k
+                r.attribution.timeDecay += credit.timeDecay * k
+                r.attribution.positionBased += credit.positionBased * k
+                rows[channel] = r
+            }
+        }
+        return Channel.allCases.compactMap { c in
+            guard var r = rows[c] else { return nil }
+            r.revenue = Double(revenue[c] ?? 0) / 100
+            r.attribution.firstTouch = rounded(r.attribution.firstTouch)
+            r.attribution.lastTouch = rounded(r.attribution.lastTouch)
+            r.attribution.lastNonDirect = rounded(r.attribution.lastNonDirect)
+            r.attribution.linear = rounded(r.attribution.linear)
+            r.attribution.timeDecay = rounded(r.attribution.timeDecay)
+            r.attribution.positionBased = rounded(r.attribution.positionBased)
+            return r
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import JourneysCore
+
+/// The most common visit paths (touchpoints in order, repeats folded) and how each converts.
+enum PathAnalysis {
+    static let maxSteps = 5
+    static let maxRows = 12
+
+    static func topPaths(_ input: ScoreInput, visits: [Int]) -> [PathRow] {
+        var counts: [[Int]: (visits: Int, purchases: Int)] = [:]
+        for i in visits {
+            var path: [Int] = []
+            for tp in input.mapped[i].touchpoints where path.last != tp {
+                path.append(tp)
+            }
+            if path.count > maxSteps { path = Array(path.prefix(maxSteps)) + [-1] }
+            let bought = input.mapped[i].outcome == .purchase
+            counts[path, default: (0, 0)].visits += 1
+            if bought { counts[path, default: (0, 0)].purchases += 1 }
+        }
+        let names: ([Int]) -> [String] = { $0.map { $0 < 0 ? "…" : input.catalog[$0].name } }
+        return counts
+            .map { PathRow(steps: names($0.key), visits: $0.value.visits, purchases: $0.value.purchases,
+                           conversionRate: ratio($0.value.purchases, $0.value.visits) ?? 0) }
+            .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : $0.steps.lexicographicallyPrecedes($1.steps) }
+            .prefix(maxRows)
+            .map { $0 }
+    }
+}

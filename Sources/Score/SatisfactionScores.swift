@@ -1,0 +1,21 @@
+import JourneysCore
+
+/// NPS, CSAT and CES from survey answers, with the standard formulas of DOMAIN.md.
+enum SatisfactionScores {
+    static func scores(_ answers: [SurveyAnswer]) -> Satisfaction {
+        func of(_ kind: SurveyAnswer.Kind) -> [Int] { answers.filter { $0.kind == kind }.map(\.score) }
+        func mean(_ xs: [Int]) -> Double? { xs.isEmpty ? nil : rounded(Double(xs.reduce(0, +)) / Double(xs.count), 100) }
+        let nps = of(.nps), csat = of(.csat), ces = of(.ces)
+        let promoters = nps.filter { $0 >= 9 }.count, detractors = nps.filter { $0 <= 6 }.count
+        return Satisfaction(
+            nps: .init(answers: nps.count,
+                       value: nps.isEmpty ? nil : rounded(Double(promoters - detractors) / Double(nps.count) * 100, 10),
+                       mean: mean(nps)),
+            csat: .init(answers: csat.count,
+                        value: csat.isEmpty ? nil : rounded(Double(csat.filter { $0 == 5 }.count) / Double(csat.count) * 100, 10),
+                        mean: mean(csat)),
+            ces: .init(answers: ces.count,
+                       value: ces.isEmpty ? nil : rounded(Double(ces.filter { $0 == 7 }.count) / Double(ces.count) * 100, 10),
+                       mean: mean(ces)))
+    }
+}

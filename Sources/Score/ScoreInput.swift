@@ -1,0 +1,56 @@
+import Extract
+import JourneysCore
+import Touchpoints
+
+/// What the earlier stages hand to score: visits with their mapping, journeys, and the
+/// accounting of the input. Score reads it, never the logs.
+package struct ScoreInput: Sendable {
+    package var visits: [Visit]
+    package var mapped: [MappedVisit]
+    package var journeys: [Journey]
+    package var catalog: TouchpointCatalog
+    package var symbols: SymbolTable
+    /// The report's period and the one before it, as Unix-time ranges.
+    package var period: Range<Int64>
+    /// `nil` when the input does not reach back to the previous period.
+    package var previous: Range<Int64>?
+    /// How far before a conversion visits still count for attribution, in seconds.
+    package var lookback: Int64
+    /// Half-life of the time-decay attribution model, in seconds.
+    package var timeDecayHalfLife: Int64 = 7 * 86_400
+    package var quality: DataQuality
+    package var lateEvents: Int
+    package var cutVisits: Int
+    package var ruleNames: [String]
+    package var ruleHits: [Int]
+    package var unmatched: [Symbol: Int]
+
+    package init(visits: [Visit], mapped: [MappedVisit], journeys: [Journey], catalog: TouchpointCatalog,
+                 symbols: SymbolTable, period: Range<Int64>, previous: Range<Int64>?, lookback: Int64,
+                 quality: DataQuality = DataQuality(), lateEvents: Int = 0, cutVisits: Int = 0,
+                 ruleNames: [String] = [], ruleHits: [Int] = [], unmatched: [Symbol: Int] = [:]) {
+        self.visits = visits; self.mapped = mapped; self.journeys = journeys; self.catalog = catalog
+        self.symbols = symbols; self.period = period; self.previous = previous; self.lookback = lookback
+        self.quality = quality; self.lateEvents = lateEvents; self.cutVisits = cutVisits
+        self.ruleNames = ruleNames; self.ruleHits = ruleHits; self.unmatched = unmatched
+    }
+
+    /// Journey index of every visit.
+    package var personOfVisit: [Int] {
+        var person = Array(repeating: -1, count: visits.count)
+        for (j, journey) in journeys.enumerated() {
+            for v in journey.visits { person[v] = j }
+        }
+        return person
+    }
+
+    /// Visits that started in `range`, in time order.
+    package func visits(startingIn range: Range<Int64>) -> [Int] {
+        visits.indices.filter { range.contains(visits[$0].start) }
+    }
+}
+
+/// Rounds ratios for report.json so that float noise never shows up as a diff between runs.
+@inline(__always) func rounded(_ x: Double, _ places: Double = 10_000) -> Double { (x * places).rounded() / places }
+
+func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : rounded(Double(a) / Double(b)) }

@@ -1,0 +1,64 @@
+import Extract
+import JourneysCore
+
+/// The score stage: turns mapped visits and journeys into the report's numbers.
+package enum Scorer {
+    /// Facts about the run that score reports but does not compute.
+    package struct Context: Sendable {
+        package var period: PeriodInfo
+        package var rules: RulesInfo
+        package init(period: PeriodInfo, rules: RulesInfo) { self.period = period; self.rules = rules }
+    }
+
+    package static func score(_ input: ScoreInput, context: Context) -> ReportData {
+        let person = input.personOfVisit
+        let current = VisitMetrics(input, range: input.period, person: person)
+        let before = input.previous.map { VisitMetrics(input, range: $0, person: person).figures }
+        let kpis = current.figures.enumerated().map { k, now in
+            KPI(key: now.0, label: now.1, unit: now.2, value: now.3, previous: before?[k].3, definition: now.4)
+        }
+        let inPeriod = input.visits(startingIn: input.period)
+        let answers = inPeriod.flatMap { input.visits[$0].surveys }
+        return ReportData(
+            period: context.period,
+            input: inputInfo(input),
+            sessionRules: context.rules,
+            kpis: kpis,
+            funnel: FunnelBuilder.funnel(input, visits: inPeriod),
+            journeyMap: JourneyMapBuilder.map(input, visits: inPeriod),
+            channels: ChannelTable.rows(input, visits: inPeriod, person: person),
+            paths: PathAnalysis.topPaths(input, visits: inPeriod),
+            touchpointRules: ruleUsage(input),
+            satisfaction: SatisfactionScores.scores(answers))
+    }
+
+    static func inputInfo(_ input: ScoreInput) -> InputInfo {
+        let q = input.quality
+        let files = q.files.map {
+            InputInfo.File(name: baseName($0.file), read: $0.read, parsed: $0.parsed, filtered: $0.filtered,
+                           rejected: $0.rejected, damage: $0.damage)
+        }
+        let reasons = LineOutcome.allCases.compactMap { o -> InputInfo.Reason? in
+            let n = q.count(o)
+            return n == 0 ? nil : InputInfo.Reason(reason: o.rawValue, explanation: o.explanation, count: n, isRejected: o.isRejected)
+        }
+        let samples = LineOutcome.allCases.flatMap { o in
+            (q.samples[o] ?? []).map { InputInfo.Sample(reason: o.rawValue, file: baseName($0.file), line: $0.line, text: $0.text) }
+        }
+        return InputInfo(files: files, read: q.read, parsed: q.parsed, filtered: q.filtered, rejected: q.rejected,
+                         reasons: reasons, samples: samples, lateEvents: input.lateEvents, cutVisits: input.cutVisits)
+    }
+
+    static func ruleUsage(_ input: ScoreInput) -> RuleUsage {
+        let unmatched = input.unmatched
+            .map { RuleUsage.Unmatched(path: input.symbols[$0.key], views: $0.value) }
+            .sorted { $0.views != $1.views ? $0.views > $1.views : $0.path < $1.path }
+            .prefix(15)
+        let unused = zip(input.ruleNames, input.ruleHits).filter { $0.1 == 0 }.map(\.0)
+        return RuleUsage(unmatchedPaths: Array(unmatched), unusedRules: unused)
+    }
+
+    static func baseName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

@@ -1,0 +1,87 @@
+import JourneysCore
+
+/// The KPIs of one set of visits (the period's, or the previous period's), per DOMAIN.md.
+struct VisitMetrics {
+    var visitors = 0
+    var newVisitors = 0
+    var visits = 0
+    var pageViews = 0
+    var totalDuration: Int64 = 0
+    var bounces = 0
+    var purchaseVisits = 0
+    var buyers = 0
+    var repeatBuyers = 0
+    var orders = 0
+    var revenueCents: Int64 = 0
+    var carts = 0
+    var cartsWithPurchase = 0
+    var daysToPurchase: [Double] = []
+    var visitsToPurchase: [Double] = []
+
+    init(_ input: ScoreInput, range: Range<Int64>, person: [Int]) {
+        let chosen = input.visits(startingIn: range)
+        visits = chosen.count
+        var people = Set<Int>()
+        var ordersByPerson: [Int: Int] = [:]
+        var seenOrders = Set<Symbol>()
+        for i in chosen {
+            let v = input.visits[i]
+            let m = input.mapped[i]
+            people.insert(person[i])
+            pageViews += v.pages.count
+            totalDuration += v.duration
+            if v.pages.count == 1 { bounces += 1 }
+            if m.steps.contains(.addToCart) {
+                carts += 1
+                if !v.orders.isEmpty { cartsWithPurchase += 1 }
+            }
+            let newOrders = v.orders.filter { seenOrders.insert($0.id).inserted }
+            if !v.orders.isEmpty { purchaseVisits += 1 }
+            guard !newOrders.isEmpty else { continue }
+            orders += newOrders.count
+            revenueCents += newOrders.reduce(0) { $0 + $1.valueCents }
+            ordersByPerson[person[i], default: 0] += newOrders.count
+            // time to purchase: from the journey's first visit in the lookback window
+            let journey = input.journeys[person[i]]
+            let firstInWindow = journey.visits.first { input.visits[$0].start >= v.start - input.lookback } ?? i
+            daysToPurchase.append(Double(v.start - input.visits[firstInWindow].start) / 86_400)
+            visitsToPurchase.append(Double(journey.visits.filter { $0 >= firstInWindow && $0 <= i }.count))
+        }
+        visitors = people.count
+        buyers = ordersByPerson.count
+        repeatBuyers = ordersByPerson.values.filter { $0 >= 2 }.count
+        for p in people {
+            let first = input.journeys[p].visits[0]
+            if input.visits[first].start >= range.lowerBound { newVisitors += 1 }
+        }
+    }
+
+    static func median(_ xs: [Double]) -> Double? {
+        guard !xs.isEmpty else { return nil }
+        let s = xs.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    /// (key, label, unit, value, definition), in the report's order.
+    var figures: [(String, String, KPI.Unit, Double?, String)] {
+        [
+            ("visitors", "Visitors", .count, Double(visitors), "distinct people (customer id, else device) with a visit starting in the period"),
+            ("new_visitors", "New visitors", .ratio, ratio(newVisitors, visitors), "visitors whose first visit in the data falls in the period / visitors"),
+            ("visits", "Visits", .count, Double(visits), "visits (sessions) starting in the period"),
+            ("page_views", "Page views", .count, Double(pageViews), "page requests of people, after filtering bots, assets and errors"),
+            ("pages_per_visit", "Pages per visit", .number, ratio(pageViews, visits).map { rounded($0, 100) }, "page views / visits"),
+            ("visit_duration", "Avg. visit duration", .seconds, visits == 0 ? nil : rounded(Double(totalDuration) / Double(visits), 10), "time from first to last request of a visit, averaged"),
+            ("bounce_rate", "Bounce rate", .ratio, ratio(bounces, visits), "visits with a single page view / visits"),
+            ("conversion_rate", "Conversion rate", .ratio, ratio(purchaseVisits, visits), "visits with a purchase / visits"),
+            ("visitor_conversion", "Visitor conversion", .ratio, ratio(buyers, visitors), "buyers / visitors"),
+            ("orders", "Orders", .count, Double(orders), "distinct order ids on the confirmation page"),
+            ("revenue", "Revenue", .money, Double(revenueCents) / 100, "sum of order values"),
+            ("aov", "Average order value", .money, orders == 0 ? nil : rounded(Double(revenueCents) / 100 / Double(orders), 100), "revenue / orders"),
+            ("cart_abandonment", "Cart abandonment", .ratio, carts == 0 ? nil : rounded(Double(carts - cartsWithPurchase) / Double(carts)), "visits with add-to-cart and no purchase / visits with add-to-cart"),
+            ("purchase_frequency", "Purchase frequency", .number, ratio(orders, buyers).map { rounded($0, 100) }, "orders / distinct buyers"),
+            ("repeat_purchase_rate", "Repeat purchase rate", .ratio, ratio(repeatBuyers, buyers), "buyers with 2+ orders in the period / buyers"),
+            ("days_to_purchase", "Time to purchase", .days, Self.median(daysToPurchase).map { rounded($0, 10) }, "median days from the journey's first visit (within the lookback window) to the order"),
+            ("visits_to_purchase", "Visits to purchase", .number, Self.median(visitsToPurchase), "median visits from the journey's first visit (within the lookback window) to the order, inclusive"),
+        ]
+    }
+}

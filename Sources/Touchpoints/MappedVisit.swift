@@ -1,0 +1,28 @@
+import JourneysCore
+
+/// How far a visit went; what the report groups visits by.
+package enum VisitOutcome: String, Sendable, Codable, CaseIterable, Comparable {
+    case bounce, browse, cart, checkout, purchase
+
+    package static func < (a: VisitOutcome, b: VisitOutcome) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A visit seen through the touchpoint rules: its channel, its touchpoints in order and the
+/// funnel steps it reached.
+package struct MappedVisit: Sendable, Equatable {
+    /// Index of the visit in the sessionizer's list.
+    package var visit: Int
+    package var channel: Channel
+    /// Indexes into the `TouchpointCatalog`, one per page view.
+    package var touchpoints: [Int]
+    /// Funnel steps done in the visit, in any order.
+    package var steps: Set<FunnelStep>
+    package var outcome: VisitOutcome
+
+    /// Reached `step` and every step before it, in the same visit (a closed funnel).
+    package func reached(_ step: FunnelStep) -> Bool {
+        FunnelStep.allCases.prefix(through: FunnelStep.allCases.firstIndex(of: step)!).allSatisfy { steps.contains($0) }
+    }
+}

@@ -1,0 +1,24 @@
+import JourneysCore
+
+/// The touchpoints a report knows: one per rule name, plus an "other" per phase for unmatched pages.
+package struct TouchpointCatalog: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var name: String
+        package var phase: Phase
+        package var funnelStep: FunnelStep?
+        package var isOther: Bool
+    }
+
+    package private(set) var entries: [Entry] = []
+
+    package init() {}
+
+    package mutating func add(name: String, phase: Phase, funnelStep: FunnelStep?, isOther: Bool = false) -> Int {
+        if let i = entries.firstIndex(where: { $0.name == name && $0.phase == phase }) { return i }
+        entries.append(Entry(name: name, phase: phase, funnelStep: funnelStep, isOther: isOther))
+        return entries.count - 1
+    }
+
+    package subscript(i: Int) -> Entry { entries[i] }
+    package var count: Int { entries.count }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `journeys`: turns a shop's logs into a weekly customer-journey report.
+@main
+struct Journeys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journeys",
+        abstract: "Turn an e-commerce shop's logs into a static customer-journey report.",
+        discussion: """
+            Exit codes: 0 success, 1 the report failed validation or could not be published, \
+            2 a usage, config or input error.
+            """,
+        subcommands: [ReportCommand.self, SampleCommand.self, ValidateCommand.self])
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Extract
+import Foundation
+import Pipeline
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Run extract → sessionize → touchpoints → score → render → validate → publish for one period.",
+        discussion: """
+            Writes OUTPUT/<period>/index.html and report.json, and updates OUTPUT/index.html. \
+            Without --period the report covers the last complete ISO week in the input.
+            """)
+
+    @Option(name: .long, help: "The pipeline config (YAML).")
+    var pipeline: String = "pipelines/weekly.yaml"
+
+    @Option(name: .long, parsing: .singleValue, help: "A log file, folder or glob; repeat for several. Replaces the config's inputs.")
+    var input: [String] = []
+
+    @Option(name: .long, help: "An ISO week (2026-W47), a month (2026-11) or a date range (2026-11-02..2026-11-15).")
+    var period: String?
+
+    @Option(name: .long, help: "The folder reports are published to.")
+    var output: String = "output"
+
+    @Option(name: .long, help: "The folder of templates and CSS (default: the config's templates).")
+    var templates: String?
+
+    @Flag(name: .long, help: "No progress on stderr.")
+    var quiet = false
+
+    func run() throws {
+        var options = RunOptions(pipeline: pipeline)
+        options.inputs = input
+        options.period = period
+        options.output = output
+        options.templates = templates
+        options.quiet = quiet
+        do {
+            let summary = try ReportPipeline.run(options)
+            print(summary.reportPath)
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+/// Prints one line for the user and exits with the code the error deserves.
+func fail(_ error: Error) -> Never {
+    FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
+    var root: Error = error
+    if let s = error as? StageError { root = s.underlying }
+    switch root {
+    case is ConfigError, is ExtractError: Foundation.exit(2)
+    default: Foundation.exit(1)
+    }
+}
