@@ -46,13 +46,13 @@ let package = Package(
         ]),
 
         .testTarget(name: "JourneysCoreTests", dependencies: ["JourneysCore"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"]),
-        .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"]),
-        .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"]),
-        .testTarget(name: "ScoreTests", dependencies: ["Score", "Extract", "Touchpoints"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
+        .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
+        .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "Extract", "Touchpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop"], exclude: ["Fixtures"]),
     ]
 )
