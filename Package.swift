@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Extract", "Touchpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Score", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop"], exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import Foundation
 import JourneysCore
 import Score
 
@@ -63,11 +64,12 @@ enum JourneyMapChart {
         let busiest = Double(map.nodes.map(\.views).max() ?? 1)
         for node in map.nodes {
             guard let p = position[node.id] else { continue }
-            let fill = 0.25 + 0.75 * Double(node.views) / busiest
+            let fill = 0.12 + 0.5 * Double(node.views) / busiest
             svg.open("g", ["class": "node"])
             svg.title("\(node.touchpoint): \(style.integer(node.views)) views, \(style.integer(node.entries)) entries, \(style.integer(node.exits)) exits (exit rate \(style.percent(node.exitRate)))")
+            svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5", "class": "node-bg"])
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5",
-                                 "class": "node-box", "fill-opacity": fmt(fill)])
+                                 "class": "node-box", "fill-opacity": String(format: "%.2f", fill)])
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 17), "class": "node-name"], text: node.touchpoint)
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 32), "class": "node-count"],
                         text: "\(style.integer(node.views)) views · exit \(style.percent(node.exitRate, places: 0))")

@@ -83,20 +83,30 @@ enum ReportView {
             }
         }
         var change = ""
-        var trend = "flat"
+        var direction = 0  // -1 down, 0 flat, 1 up
         if let v = k.value, let before = k.previous {
             if k.unit == .ratio {
                 let points = (v - before) * 100
                 change = (points >= 0 ? "+" : "−") + style.decimal(abs(points), places: 1) + " pp"
-                trend = abs(points) < 0.05 ? "flat" : points > 0 ? "up" : "down"
+                direction = abs(points) < 0.05 ? 0 : points > 0 ? 1 : -1
             } else if before != 0 {
                 let rel = (v - before) / abs(before)
                 change = (rel >= 0 ? "+" : "−") + style.percent(abs(rel))
-                trend = abs(rel) < 0.0005 ? "flat" : rel > 0 ? "up" : "down"
+                direction = abs(rel) < 0.0005 ? 0 : rel > 0 ? 1 : -1
             }
         }
+        // Colour says good or bad news, and only for changes larger than noise.
+        var trend = "flat"
+        if direction != 0 && k.significant != false {
+            switch k.better {
+            case .higher: trend = direction > 0 ? "good" : "bad"
+            case .lower: trend = direction < 0 ? "good" : "bad"
+            case .neutral: trend = "flat"
+            }
+        }
+        let noise = k.significant.map { $0 ? "significant" : "within noise" } ?? ""
         return ["key": k.key, "label": k.label, "value": show(k.value), "previous": show(k.previous),
-                "change": change, "trend": trend, "definition": k.definition]
+                "change": change, "trend": trend, "noise": noise, "definition": k.definition]
     }
 
     static func inputView(_ input: InputInfo, style: NumberStyle) -> [String: Any] {

@@ -13,6 +13,19 @@ package struct ReportData: Codable, Equatable, Sendable {
     package var satisfaction: Satisfaction
 
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
+
+    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], paths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction) {
+        self.period = period
+        self.input = input
+        self.sessionRules = sessionRules
+        self.kpis = kpis
+        self.funnel = funnel
+        self.journeyMap = journeyMap
+        self.channels = channels
+        self.paths = paths
+        self.touchpointRules = touchpointRules
+        self.satisfaction = satisfaction
+    }
 }
 
 package struct PeriodInfo: Codable, Equatable, Sendable {
@@ -40,18 +53,41 @@ package struct InputInfo: Codable, Equatable, Sendable {
         package var filtered: Int
         package var rejected: Int
         package var damage: String?
+
+        package init(name: String, read: Int, parsed: Int, filtered: Int, rejected: Int, damage: String? = nil) {
+            self.name = name
+            self.read = read
+            self.parsed = parsed
+            self.filtered = filtered
+            self.rejected = rejected
+            self.damage = damage
+        }
     }
     package struct Reason: Codable, Equatable, Sendable {
         package var reason: String
         package var explanation: String
         package var count: Int
         package var isRejected: Bool
+
+        package init(reason: String, explanation: String, count: Int, isRejected: Bool) {
+            self.reason = reason
+            self.explanation = explanation
+            self.count = count
+            self.isRejected = isRejected
+        }
     }
     package struct Sample: Codable, Equatable, Sendable {
         package var reason: String
         package var file: String
         package var line: Int
         package var text: String
+
+        package init(reason: String, file: String, line: Int, text: String) {
+            self.reason = reason
+            self.file = file
+            self.line = line
+            self.text = text
+        }
     }
     package var files: [File]
     package var read: Int
@@ -63,6 +99,18 @@ package struct InputInfo: Codable, Equatable, Sendable {
     /// Parsed events that arrived later than the out-of-order tolerance.
     package var lateEvents: Int
     package var cutVisits: Int
+
+    package init(files: [File], read: Int, parsed: Int, filtered: Int, rejected: Int, reasons: [Reason], samples: [Sample], lateEvents: Int, cutVisits: Int) {
+        self.files = files
+        self.read = read
+        self.parsed = parsed
+        self.filtered = filtered
+        self.rejected = rejected
+        self.reasons = reasons
+        self.samples = samples
+        self.lateEvents = lateEvents
+        self.cutVisits = cutVisits
+    }
 }
 
 package struct RulesInfo: Codable, Equatable, Sendable {
@@ -86,12 +134,29 @@ package struct RulesInfo: Codable, Equatable, Sendable {
 /// One key figure, this period and the one before, with the definition shown beside it.
 package struct KPI: Codable, Equatable, Sendable {
     package enum Unit: String, Codable, Sendable { case count, ratio, money, seconds, days, score, number }
+    /// Which direction of change is good news.
+    package enum Better: String, Codable, Sendable { case higher, lower, neutral }
     package var key: String
     package var label: String
     package var unit: Unit
     package var value: Double?
     package var previous: Double?
+    package var better: Better
+    /// Whether the change from the previous period is larger than chance would make it
+    /// (|z| >= 1.96; two-proportion test for rates, Poisson test for counts); nil when not testable.
+    package var significant: Bool?
     package var definition: String
+
+    package init(key: String, label: String, unit: Unit, value: Double? = nil, previous: Double? = nil, better: Better, significant: Bool? = nil, definition: String) {
+        self.key = key
+        self.label = label
+        self.unit = unit
+        self.value = value
+        self.previous = previous
+        self.better = better
+        self.significant = significant
+        self.definition = definition
+    }
 }
 
 package struct FunnelRow: Codable, Equatable, Sendable {
@@ -102,6 +167,14 @@ package struct FunnelRow: Codable, Equatable, Sendable {
     package var ofFirst: Double
     /// Visits lost since the previous step, as a share of it (0 for the first step).
     package var dropOff: Double
+
+    package init(step: String, label: String, visits: Int, ofFirst: Double, dropOff: Double) {
+        self.step = step
+        self.label = label
+        self.visits = visits
+        self.ofFirst = ofFirst
+        self.dropOff = dropOff
+    }
 }
 
 package struct JourneyMap: Codable, Equatable, Sendable {
@@ -113,14 +186,35 @@ package struct JourneyMap: Codable, Equatable, Sendable {
         package var entries: Int
         package var exits: Int
         package var exitRate: Double
+
+        package init(id: Int, touchpoint: String, phase: String, views: Int, entries: Int, exits: Int, exitRate: Double) {
+            self.id = id
+            self.touchpoint = touchpoint
+            self.phase = phase
+            self.views = views
+            self.entries = entries
+            self.exits = exits
+            self.exitRate = exitRate
+        }
     }
     package struct Link: Codable, Equatable, Sendable {
         package var from: Int
         package var to: Int
         package var count: Int
+
+        package init(from: Int, to: Int, count: Int) {
+            self.from = from
+            self.to = to
+            self.count = count
+        }
     }
     package var nodes: [Node]
     package var links: [Link]
+
+    package init(nodes: [Node], links: [Link]) {
+        self.nodes = nodes
+        self.links = links
+    }
 }
 
 package struct ChannelRow: Codable, Equatable, Sendable {
@@ -133,6 +227,17 @@ package struct ChannelRow: Codable, Equatable, Sendable {
     package var revenue: Double
     /// Orders credited to the channel by each attribution model.
     package var attribution: Attribution
+
+    package init(channel: String, label: String, visits: Int, journeysStarted: Int, journeysClosed: Int, orders: Int, revenue: Double, attribution: Attribution) {
+        self.channel = channel
+        self.label = label
+        self.visits = visits
+        self.journeysStarted = journeysStarted
+        self.journeysClosed = journeysClosed
+        self.orders = orders
+        self.revenue = revenue
+        self.attribution = attribution
+    }
 }
 
 /// Credit for the period's orders under each model; the models' sums equal the orders.
@@ -151,15 +256,32 @@ package struct PathRow: Codable, Equatable, Sendable {
     package var visits: Int
     package var purchases: Int
     package var conversionRate: Double
+
+    package init(steps: [String], visits: Int, purchases: Int, conversionRate: Double) {
+        self.steps = steps
+        self.visits = visits
+        self.purchases = purchases
+        self.conversionRate = conversionRate
+    }
 }
 
 package struct RuleUsage: Codable, Equatable, Sendable {
     package struct Unmatched: Codable, Equatable, Sendable {
         package var path: String
         package var views: Int
+
+        package init(path: String, views: Int) {
+            self.path = path
+            self.views = views
+        }
     }
     package var unmatchedPaths: [Unmatched]
     package var unusedRules: [String]
+
+    package init(unmatchedPaths: [Unmatched], unusedRules: [String]) {
+        self.unmatchedPaths = unmatchedPaths
+        self.unusedRules = unusedRules
+    }
 }
 
 package struct Satisfaction: Codable, Equatable, Sendable {
@@ -167,6 +289,12 @@ package struct Satisfaction: Codable, Equatable, Sendable {
         package var answers: Int
         package var value: Double?
         package var mean: Double?
+
+        package init(answers: Int, value: Double? = nil, mean: Double? = nil) {
+            self.answers = answers
+            self.value = value
+            self.mean = mean
+        }
     }
     /// % promoters (9-10) minus % detractors (0-6).
     package var nps: Score
@@ -174,4 +302,10 @@ package struct Satisfaction: Codable, Equatable, Sendable {
     package var csat: Score
     /// Share of "very easy" answers (7 of 7), x 100.
     package var ces: Score
+
+    package init(nps: Score, csat: Score, ces: Score) {
+        self.nps = nps
+        self.csat = csat
+        self.ces = ces
+    }
 }

@@ -15,7 +15,10 @@ package enum Scorer {
         let current = VisitMetrics(input, range: input.period, person: person)
         let before = input.previous.map { VisitMetrics(input, range: $0, person: person).figures }
         let kpis = current.figures.enumerated().map { k, now in
-            KPI(key: now.0, label: now.1, unit: now.2, value: now.3, previous: before?[k].3, definition: now.4)
+            let then = before?[k]
+            return KPI(key: now.key, label: now.label, unit: now.unit, value: now.value, previous: then?.value,
+                       better: now.better, significant: ChangeTest.isSignificant(now.sample, then?.sample),
+                       definition: now.definition)
         }
         let inPeriod = input.visits(startingIn: input.period)
         let answers = inPeriod.flatMap { input.visits[$0].surveys }

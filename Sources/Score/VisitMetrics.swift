@@ -62,26 +62,59 @@ struct VisitMetrics {
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
-    /// (key, label, unit, value, definition), in the report's order.
-    var figures: [(String, String, KPI.Unit, Double?, String)] {
-        [
-            ("visitors", "Visitors", .count, Double(visitors), "distinct people (customer id, else device) with a visit starting in the period"),
-            ("new_visitors", "New visitors", .ratio, ratio(newVisitors, visitors), "visitors whose first visit in the data falls in the period / visitors"),
-            ("visits", "Visits", .count, Double(visits), "visits (sessions) starting in the period"),
-            ("page_views", "Page views", .count, Double(pageViews), "page requests of people, after filtering bots, assets and errors"),
-            ("pages_per_visit", "Pages per visit", .number, ratio(pageViews, visits).map { rounded($0, 100) }, "page views / visits"),
-            ("visit_duration", "Avg. visit duration", .seconds, visits == 0 ? nil : rounded(Double(totalDuration) / Double(visits), 10), "time from first to last request of a visit, averaged"),
-            ("bounce_rate", "Bounce rate", .ratio, ratio(bounces, visits), "visits with a single page view / visits"),
-            ("conversion_rate", "Conversion rate", .ratio, ratio(purchaseVisits, visits), "visits with a purchase / visits"),
-            ("visitor_conversion", "Visitor conversion", .ratio, ratio(buyers, visitors), "buyers / visitors"),
-            ("orders", "Orders", .count, Double(orders), "distinct order ids on the confirmation page"),
-            ("revenue", "Revenue", .money, Double(revenueCents) / 100, "sum of order values"),
-            ("aov", "Average order value", .money, orders == 0 ? nil : rounded(Double(revenueCents) / 100 / Double(orders), 100), "revenue / orders"),
-            ("cart_abandonment", "Cart abandonment", .ratio, carts == 0 ? nil : rounded(Double(carts - cartsWithPurchase) / Double(carts)), "visits with add-to-cart and no purchase / visits with add-to-cart"),
-            ("purchase_frequency", "Purchase frequency", .number, ratio(orders, buyers).map { rounded($0, 100) }, "orders / distinct buyers"),
-            ("repeat_purchase_rate", "Repeat purchase rate", .ratio, ratio(repeatBuyers, buyers), "buyers with 2+ orders in the period / buyers"),
-            ("days_to_purchase", "Time to purchase", .days, Self.median(daysToPurchase).map { rounded($0, 10) }, "median days from the journey's first visit (within the lookback window) to the order"),
-            ("visits_to_purchase", "Visits to purchase", .number, Self.median(visitsToPurchase), "median visits from the journey's first visit (within the lookback window) to the order, inclusive"),
+    /// The KPIs in the report's order.
+    var figures: [Figure] {
+        let dur = visits == 0 ? nil : rounded(Double(totalDuration) / Double(visits), 10)
+        let aov = orders == 0 ? nil : rounded(Double(revenueCents) / 100 / Double(orders), 100)
+        let abandoned = carts == 0 ? nil : rounded(Double(carts - cartsWithPurchase) / Double(carts))
+        return [
+            Figure("visitors", "Visitors", .count, Double(visitors), .higher, .count(visitors),
+                   "distinct people (customer id, else device) with a visit starting in the period"),
+            Figure("new_visitors", "New visitors", .ratio, ratio(newVisitors, visitors), .neutral, .proportion(newVisitors, visitors),
+                   "visitors whose first visit in the data falls in the period / visitors"),
+            Figure("visits", "Visits", .count, Double(visits), .higher, .count(visits), "visits (sessions) starting in the period"),
+            Figure("page_views", "Page views", .count, Double(pageViews), .higher, .count(pageViews),
+                   "page requests of people, after filtering bots, assets and errors"),
+            Figure("pages_per_visit", "Pages per visit", .number, ratio(pageViews, visits).map { rounded($0, 100) }, .neutral, nil,
+                   "page views / visits"),
+            Figure("visit_duration", "Avg. visit duration", .seconds, dur, .neutral, nil,
+                   "time from first to last request of a visit, averaged"),
+            Figure("bounce_rate", "Bounce rate", .ratio, ratio(bounces, visits), .lower, .proportion(bounces, visits),
+                   "visits with a single page view / visits"),
+            Figure("conversion_rate", "Conversion rate", .ratio, ratio(purchaseVisits, visits), .higher, .proportion(purchaseVisits, visits),
+                   "visits with a purchase / visits"),
+            Figure("visitor_conversion", "Visitor conversion", .ratio, ratio(buyers, visitors), .higher, .proportion(buyers, visitors),
+                   "buyers / visitors"),
+            Figure("orders", "Orders", .count, Double(orders), .higher, .count(orders), "distinct order ids on the confirmation page"),
+            Figure("revenue", "Revenue", .money, Double(revenueCents) / 100, .higher, nil, "sum of order values"),
+            Figure("aov", "Average order value", .money, aov, .higher, nil, "revenue / orders"),
+            Figure("cart_abandonment", "Cart abandonment", .ratio, abandoned, .lower, .proportion(carts - cartsWithPurchase, carts),
+                   "visits with add-to-cart and no purchase / visits with add-to-cart"),
+            Figure("purchase_frequency", "Purchase frequency", .number, ratio(orders, buyers).map { rounded($0, 100) }, .higher, nil,
+                   "orders / distinct buyers"),
+            Figure("repeat_purchase_rate", "Repeat purchase rate", .ratio, ratio(repeatBuyers, buyers), .higher, .proportion(repeatBuyers, buyers),
+                   "buyers with 2+ orders in the period / buyers"),
+            Figure("days_to_purchase", "Time to purchase", .days, Self.median(daysToPurchase).map { rounded($0, 10) }, .neutral, nil,
+                   "median days from the journey's first visit (within the lookback window) to the order"),
+            Figure("visits_to_purchase", "Visits to purchase", .number, Self.median(visitsToPurchase), .neutral, nil,
+                   "median visits from the journey's first visit (within the lookback window) to the order, inclusive"),
         ]
+    }
+}
+
+/// One KPI of one period, with what is needed to compare it with another period.
+struct Figure {
+    var key: String
+    var label: String
+    var unit: KPI.Unit
+    var value: Double?
+    var better: KPI.Better
+    var sample: ChangeTest.Sample?
+    var definition: String
+
+    init(_ key: String, _ label: String, _ unit: KPI.Unit, _ value: Double?, _ better: KPI.Better,
+         _ sample: ChangeTest.Sample?, _ definition: String) {
+        self.key = key; self.label = label; self.unit = unit; self.value = value
+        self.better = better; self.sample = sample; self.definition = definition
     }
 }

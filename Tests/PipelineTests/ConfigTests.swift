@@ -1,0 +1,60 @@
+import Pipeline
+import Testing
+
+@Suite struct ConfigTests {
+    @Test func theShippedWeeklyConfigLoads() throws {
+        let config = try ConfigLoader.load(path: PipelineFixtures.weeklyConfig)
+        #expect(config.timeZone == "Europe/Berlin")
+        #expect(config.sessionRules.preset == "matomo")
+        #expect(config.sessionRules.splitAtMidnight)
+        #expect(config.touchpointRules.count >= 20)
+        #expect(config.shopHosts.contains("shop.example.com"))
+    }
+
+    @Test func unknownKeyNamesFileLineAndKey() {
+        let text = "time_zone: UTC\nsessions:\n  rules: ga4\n  timeout_minuts: 30\n"
+        #expect(throws: ConfigError(file: "p.yaml", line: 4,
+                                    message: "unknown key 'timeout_minuts' in sessions (expected one of: lookback_days, max_visit_hours, new_visit_on_campaign_change, out_of_order_tolerance_minutes, rules, split_at_midnight, timeout_minutes)")) {
+            try ConfigLoader.parse(text, file: "p.yaml")
+        }
+    }
+
+    @Test func wrongTypesNameTheKey() {
+        #expect(throws: ConfigError(file: "p.yaml", line: 2, message: "sessions.timeout_minutes expects a whole number, found 'half an hour'")) {
+            try ConfigLoader.parse("sessions:\n  timeout_minutes: half an hour\n", file: "p.yaml")
+        }
+        #expect(throws: ConfigError(file: "p.yaml", line: 1, message: "time_zone 'Mars/Olympus' is not a known time zone (expected e.g. Europe/Berlin or UTC)")) {
+            try ConfigLoader.parse("time_zone: Mars/Olympus\n", file: "p.yaml")
+        }
+        #expect(throws: ConfigError(file: "p.yaml", line: 3, message: "phase expects one of awareness, consideration, purchase, retention, advocacy, found 'browsing'")) {
+            try ConfigLoader.parse("touchpoints:\n  rules:\n    - { path: /, touchpoint: Home, phase: browsing }\n", file: "p.yaml")
+        }
+    }
+
+    @Test func presetThenSingleRules() throws {
+        let c = try ConfigLoader.parse("sessions:\n  timeout_minutes: 45\n  rules: ga4\n", file: "p.yaml")
+        #expect(c.sessionRules.timeout == 45 * 60)
+        #expect(!c.sessionRules.newVisitOnCampaignChange)
+        #expect(c.sessionRules.preset == "ga4+custom")
+        let plain = try ConfigLoader.parse("sessions:\n  rules: awstats\n", file: "p.yaml")
+        #expect(plain.sessionRules.timeout == 3600 && plain.sessionRules.preset == "awstats")
+    }
+
+    @Test func yamlSyntaxErrorsHaveALine() {
+        do {
+            _ = try ConfigLoader.parse("inputs:\n  - a\n bad: [\n", file: "p.yaml")
+            Issue.record("broken YAML was accepted")
+        } catch let error as ConfigError {
+            #expect(error.line > 0)
+            #expect(error.message.hasPrefix("not valid YAML: "))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func invalidRegexIsReportedAtItsRule() {
+        #expect(throws: ConfigError(file: "p.yaml", line: 3, message: "the pattern of touchpoint 'X' is not a valid regular expression")) {
+            try ConfigLoader.parse("touchpoints:\n  rules:\n    - { regex: \"^/p/(\", touchpoint: X, phase: awareness }\n", file: "p.yaml")
+        }
+    }
+}

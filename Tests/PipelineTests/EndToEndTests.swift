@@ -1,0 +1,81 @@
+import DemoShop
+import Foundation
+import Pipeline
+import Testing
+
+/// sample -> report, as `make report` runs it, checked against what the generator wrote.
+@Suite(.serialized) struct EndToEndTests {
+    @Test func reportOfTheDemoShopMatchesTheGeneratorAndValidates() throws {
+        let (logs, summary) = try PipelineFixtures.demoLogs()
+        let out = try PipelineFixtures.scratch("out")
+        let result = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
+        // Without --period: the last complete ISO week of the input.
+        #expect(result.period == "2026-W47")
+        #expect(result.reportPath == out + "/2026-W47/index.html")
+        #expect(FileManager.default.fileExists(atPath: out + "/2026-W47/index.html"))
+        #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/report.json"))) as! [String: Any]
+        let kpis = Dictionary(uniqueKeysWithValues: (json["kpis"] as! [[String: Any]]).map { ($0["key"] as! String, $0) })
+        let week = summary.days.filter { $0.date >= "2026-11-16" && $0.date <= "2026-11-22" }
+        let before = summary.days.filter { $0.date >= "2026-11-09" && $0.date <= "2026-11-15" }
+        #expect(week.count == 7)
+        #expect(kpis["orders"]?["value"] as? Double == Double(week.reduce(0) { $0 + $1.orders }))
+        #expect(kpis["revenue"]?["value"] as? Double == Double(week.reduce(0) { $0 + $1.revenueCents }) / 100)
+        #expect(kpis["orders"]?["previous"] as? Double == Double(before.reduce(0) { $0 + $1.orders }))
+
+        // Every line read is accounted for.
+        let input = json["input"] as! [String: Any]
+        let read = input["read"] as! Int, parsed = input["parsed"] as! Int
+        let filtered = input["filtered"] as! Int, rejected = input["rejected"] as! Int
+        #expect(read == summary.days.reduce(0) { $0 + $1.lines })
+        #expect(read == parsed + filtered + rejected)
+        #expect(rejected == summary.days.reduce(0) { $0 + $1.malformedLines })
+    }
+
+    @Test func twoRunsGiveByteIdenticalFiles() throws {
+        let (logs, _) = try PipelineFixtures.demoLogs()
+        let a = try PipelineFixtures.scratch("a"), b = try PipelineFixtures.scratch("b")
+        _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: a), environment: [:])
+        _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: b), environment: [:])
+        for file in ["index.html", "2026-W47/index.html", "2026-W47/report.json"] {
+            let x = try Data(contentsOf: URL(fileURLWithPath: a + "/" + file))
+            let y = try Data(contentsOf: URL(fileURLWithPath: b + "/" + file))
+            #expect(x == y, "\(file) differs between two runs")
+        }
+    }
+
+    @Test func noRawAddressOrCustomerIdReachesTheOutput() throws {
+        let (logs, _) = try PipelineFixtures.demoLogs()
+        let out = try PipelineFixtures.scratch("privacy")
+        _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
+        let text = try String(contentsOfFile: out + "/2026-W47/index.html", encoding: .utf8)
+            + String(contentsOfFile: out + "/2026-W47/report.json", encoding: .utf8)
+        #expect(text.range(of: #"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"#, options: .regularExpression) == nil)
+        #expect(text.range(of: #"\bc-\d{6}\b"#, options: .regularExpression) == nil)
+        #expect(text.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, options: .regularExpression) == nil)
+    }
+
+    @Test func explicitPeriodsAndThePreviousWeek() throws {
+        let (logs, summary) = try PipelineFixtures.demoLogs()
+        let out = try PipelineFixtures.scratch("w46")
+        let result = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out, period: "2026-W46"), environment: [:])
+        #expect(result.period == "2026-W46")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-W46/report.json"))) as! [String: Any]
+        let period = json["period"] as! [String: Any]
+        #expect(period["isPartial"] as? Bool == false)
+        let kpis = Dictionary(uniqueKeysWithValues: (json["kpis"] as! [[String: Any]]).map { ($0["key"] as! String, $0) })
+        let week = summary.days.filter { $0.date >= "2026-11-09" && $0.date <= "2026-11-15" }
+        #expect(kpis["orders"]?["value"] as? Double == Double(week.reduce(0) { $0 + $1.orders }))
+        // W45 is not in the input: nothing to compare with.
+        #expect(kpis["orders"]?["previous"] == nil || kpis["orders"]?["previous"] is NSNull)
+
+        // A month that the input covers only in part is marked partial; the index lists both periods, newest first.
+        _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out, period: "2026-11"), environment: [:])
+        let month = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-11/report.json"))) as! [String: Any]
+        #expect((month["period"] as! [String: Any])["isPartial"] as? Bool == true)
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        let w46 = try #require(index.range(of: "2026-W46/index.html")), m = try #require(index.range(of: "2026-11/index.html"))
+        #expect(m.lowerBound < w46.lowerBound)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Render
+import Score
+import Testing
+import Validate
+
+@Suite struct ReportPageTests {
+    func render(_ data: ReportData) throws -> String {
+        ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates)).report(data)
+    }
+
+    @Test func hostileLogValuesStayTextAndThePagePassesValidation() throws {
+        let html = try render(RenderFixtures.data())
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onclick=\""))
+        #expect(!html.contains("href=\"http://evil"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("\u{01}") && !html.contains("\u{1B}"))
+        let issues = MarkupValidator().check(Array(html.utf8), file: "index.html", documentDirectory: "out/2026-W47", root: "out")
+        #expect(issues.isEmpty, "\(issues)")
+    }
+
+    @Test func pageIsSelfContained() throws {
+        let html = try render(RenderFixtures.data())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<style>"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains(" src="))
+        #expect(!html.contains("href=\"http"))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    }
+
+    @Test func sameDataGivesSameBytes() throws {
+        #expect(try render(RenderFixtures.data()) == render(RenderFixtures.data()))
+    }
+
+    @Test func kpiColoursFollowGoodNewsAndNoise() throws {
+        let html = try render(RenderFixtures.data())
+        // visits up 23.4% and significant: good news; bounce rate up 5 pp but within noise: grey
+        #expect(html.contains("<p class=\"kpi-change good\">+23.4% vs 1,000 <span class=\"noise\">· significant</span></p>"))
+        #expect(html.contains("<p class=\"kpi-change flat\">+5.0 pp vs 40.0% <span class=\"noise\">· within noise</span></p>"))
+    }
+
+    @Test func germanLocaleFormatsNumbersAndPhases() throws {
+        let html = try render(RenderFixtures.data(locale: "de"))
+        #expect(html.contains("1.234"))
+        #expect(html.contains("1.234,50 €"))
+        #expect(html.contains("Bewusstsein"))
+        #expect(html.contains("lang=\"de\""))
+    }
+
+    @Test func missingTemplateNamesTheFile() {
+        #expect(throws: RenderError.self) { try ReportTemplates(directory: "/nonexistent-templates") }
+        do { _ = try ReportTemplates(directory: "/nonexistent-templates") } catch {
+            #expect("\(error)".hasPrefix("/nonexistent-templates/report.mustache: "))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import JourneysCore
+import Score
+import Testing
+
+@Suite struct KPITests {
+    /// Four visits of three people:
+    /// - A: home only (a bounce, direct)
+    /// - B: home > product > add > checkout > confirmation with order o1 of €100.00 (organic search)
+    /// - C: product > add, no order (paid social)
+    /// - B again: product only (a bounce)
+    func shop() -> ScoreTestShop {
+        var s = ScoreTestShop()
+        s.visit(1, at: 1_000, ["/"])
+        s.visit(2, at: 2_000, ["/", "/p/a", "/cart/add", "/checkout/pay", "/checkout/done"], referrer: "www.google.com",
+                order: ("o1", 10_000))
+        s.visit(3, at: 3_000, ["/p/b", "/cart/add"], campaign: ("instagram", "paid_social"))
+        s.visit(2, at: 50_000, ["/p/a"])
+        return s
+    }
+
+    @Test func visitKPIsMatchTheirDefinitions() throws {
+        let data = Scorer.score(try shop().input(period: 0..<100_000), context: ScoreTestShop.context)
+        func value(_ key: String) -> Double? { data.kpi(key)?.value }
+        #expect(value("visitors") == 3)
+        #expect(value("visits") == 4)
+        #expect(value("page_views") == 9)
+        #expect(value("pages_per_visit") == 2.25)
+        #expect(value("bounce_rate") == 0.5)          // 2 single-page visits / 4
+        #expect(value("conversion_rate") == 0.25)     // 1 visit with a purchase / 4
+        #expect(value("visitor_conversion") == 0.3333) // 1 buyer / 3 visitors
+        #expect(value("orders") == 1)
+        #expect(value("revenue") == 100)
+        #expect(value("aov") == 100)
+        #expect(value("cart_abandonment") == 0.5)     // C added and left; B bought
+        #expect(value("visit_duration") == 75)        // (0 + 240 + 60 + 0) s / 4
+        #expect(value("new_visitors") == 1)           // nobody was seen before the period
+        #expect(data.kpi("visits")?.previous == nil)  // no previous period in the input
+    }
+
+    @Test func funnelIsClosedAndCountsDropOff() throws {
+        let data = Scorer.score(try shop().input(period: 0..<100_000), context: ScoreTestShop.context)
+        #expect(data.funnel.map(\.visits) == [3, 2, 1, 1])
+        #expect(data.funnel.map(\.dropOff) == [0, 0.3333, 0.5, 0])
+        #expect(data.funnel.map(\.ofFirst) == [1, 0.6667, 0.3333, 0.3333])
+    }
+
+    @Test func journeyMapCountsViewsExitsAndTransitions() throws {
+        let data = Scorer.score(try shop().input(period: 0..<100_000), context: ScoreTestShop.context)
+        let nodes = Dictionary(uniqueKeysWithValues: data.journeyMap.nodes.map { ($0.touchpoint, $0) })
+        #expect(nodes["Home"]?.views == 2)
+        #expect(nodes["Product"]?.views == 3)
+        #expect(nodes["Product"]?.exits == 1)
+        #expect(nodes["Product"]?.exitRate == 0.3333)
+        #expect(nodes["Home"]?.entries == 2)
+        let id = { (name: String) in nodes[name]!.id }
+        let top = try #require(data.journeyMap.links.first)
+        #expect((top.from, top.to, top.count) == (id("Product"), id("Add to cart"), 2))
+        #expect(data.journeyMap.links.count == 4)
+    }
+
+    @Test func onlyVisitsStartingInThePeriodCount() throws {
+        // The period ends before B's second visit; the earlier visits form the previous period.
+        let data = Scorer.score(try shop().input(period: 2_500..<100_000, previous: 0..<2_500), context: ScoreTestShop.context)
+        #expect(data.kpi("visits")?.value == 2)
+        #expect(data.kpi("visits")?.previous == 2)
+        #expect(data.kpi("orders")?.value == 0)
+        #expect(data.kpi("orders")?.previous == 1)
+        // B was seen before the period began: one of the two visitors is returning.
+        #expect(data.kpi("new_visitors")?.value == 0.5)
+    }
+
+    @Test func aReloadedConfirmationIsOneOrder() throws {
+        var s = ScoreTestShop()
+        s.visit(7, at: 100, ["/p/x", "/cart/add", "/checkout/pay", "/checkout/done"], order: ("o9", 4_990))
+        s.visit(7, at: 9_000, ["/checkout/done"], order: ("o9", 4_990))
+        let data = Scorer.score(try s.input(period: 0..<100_000), context: ScoreTestShop.context)
+        #expect(data.kpi("orders")?.value == 1)
+        #expect(data.kpi("revenue")?.value == 49.9)
+    }
+}
