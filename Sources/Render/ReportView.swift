@@ -29,6 +29,7 @@ enum ReportView {
         }
         view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
+        view["maxLinks"] = JourneyMapChart.maxLinks
         view["exitPages"] = data.journeyMap.nodes
             .filter { $0.views >= 20 }
             .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
@@ -47,10 +48,14 @@ enum ReportView {
                 "position": style.decimal(c.attribution.positionBased, places: 1),
             ]
         }
-        view["paths"] = data.paths.map {
-            ["steps": $0.steps.map(Markup.clean).joined(separator: " → "), "visits": style.integer($0.visits),
-             "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)] as [String: Any]
+        func pathRows(_ rows: [PathRow]) -> [[String: Any]] {
+            rows.map {
+                ["steps": $0.steps.map(Markup.clean).joined(separator: " → "), "visits": style.integer($0.visits),
+                 "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)]
+            }
         }
+        view["paths"] = pathRows(data.paths)
+        view["buyingPaths"] = pathRows(data.buyingPaths)
         let s = data.satisfaction
         view["satisfaction"] = [
             ["label": "NPS", "value": s.nps.value.map { style.decimal($0, places: 0) } ?? "–", "answers": style.integer(s.nps.answers),
@@ -106,7 +111,7 @@ enum ReportView {
         }
         let noise = k.significant.map { $0 ? "significant" : "within noise" } ?? ""
         return ["key": k.key, "label": k.label, "value": show(k.value), "previous": show(k.previous),
-                "change": change, "trend": trend, "noise": noise, "definition": k.definition]
+                "change": change, "trend": trend, "noise": noise, "hasNoise": !noise.isEmpty, "hasChange": !change.isEmpty, "definition": k.definition]
     }
 
     static func inputView(_ input: InputInfo, style: NumberStyle) -> [String: Any] {

@@ -1,6 +1,7 @@
 import JourneysCore
 
 /// The most common visit paths (touchpoints in order, repeats folded) and how each converts.
+/// Long paths keep their first two and last three steps, so that entries and endings stay visible.
 enum PathAnalysis {
     static let maxSteps = 5
     static let maxRows = 12
@@ -12,7 +13,7 @@ enum PathAnalysis {
             for tp in input.mapped[i].touchpoints where path.last != tp {
                 path.append(tp)
             }
-            if path.count > maxSteps { path = Array(path.prefix(maxSteps)) + [-1] }
+            if path.count > maxSteps { path = Array(path.prefix(2)) + [-1] + Array(path.suffix(3)) }
             let bought = input.mapped[i].outcome == .purchase
             counts[path, default: (0, 0)].visits += 1
             if bought { counts[path, default: (0, 0)].purchases += 1 }

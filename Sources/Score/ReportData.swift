@@ -9,12 +9,14 @@ package struct ReportData: Codable, Equatable, Sendable {
     package var journeyMap: JourneyMap
     package var channels: [ChannelRow]
     package var paths: [PathRow]
+    /// The most common paths of visits with a purchase.
+    package var buyingPaths: [PathRow]
     package var touchpointRules: RuleUsage
     package var satisfaction: Satisfaction
 
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
 
-    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], paths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction) {
+    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction) {
         self.period = period
         self.input = input
         self.sessionRules = sessionRules
@@ -23,6 +25,7 @@ package struct ReportData: Codable, Equatable, Sendable {
         self.journeyMap = journeyMap
         self.channels = channels
         self.paths = paths
+        self.buyingPaths = buyingPaths
         self.touchpointRules = touchpointRules
         self.satisfaction = satisfaction
     }

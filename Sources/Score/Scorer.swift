@@ -31,6 +31,7 @@ package enum Scorer {
             journeyMap: JourneyMapBuilder.map(input, visits: inPeriod),
             channels: ChannelTable.rows(input, visits: inPeriod, person: person),
             paths: PathAnalysis.topPaths(input, visits: inPeriod),
+            buyingPaths: PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase }),
             touchpointRules: ruleUsage(input),
             satisfaction: SatisfactionScores.scores(answers))
     }

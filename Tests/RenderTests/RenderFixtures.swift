@@ -37,6 +37,7 @@ enum RenderFixtures {
             channels: [ChannelRow(channel: "direct", label: "Direct", visits: 10, journeysStarted: 5, journeysClosed: 1, orders: 1,
                                   revenue: 1234.5, attribution: Attribution())],
             paths: [PathRow(steps: ["Home", hostile], visits: 5, purchases: 1, conversionRate: 0.2)],
+            buyingPaths: [PathRow(steps: [hostile, "…", "Checkout"], visits: 1, purchases: 1, conversionRate: 1)],
             touchpointRules: RuleUsage(unmatchedPaths: [.init(path: "/" + hostile, views: 4)], unusedRules: [hostile]),
             satisfaction: Satisfaction(nps: .init(answers: 10, value: 20, mean: 7.5), csat: .init(answers: 0, value: nil, mean: nil),
                                        ces: .init(answers: 0, value: nil, mean: nil)))
