@@ -13,8 +13,11 @@ package struct TouchpointCatalog: Sendable, Equatable {
 
     package init() {}
 
+    /// The index of the touchpoint `name` in `phase`, added when new. Rules sharing a name and phase
+    /// share one touchpoint (the first rule's funnel step counts); a rule named "other" stays apart
+    /// from the unmatched pages' "other".
     package mutating func add(name: String, phase: Phase, funnelStep: FunnelStep?, isOther: Bool = false) -> Int {
-        if let i = entries.firstIndex(where: { $0.name == name && $0.phase == phase }) { return i }
+        if let i = entries.firstIndex(where: { $0.name == name && $0.phase == phase && $0.isOther == isOther }) { return i }
         entries.append(Entry(name: name, phase: phase, funnelStep: funnelStep, isOther: isOther))
         return entries.count - 1
     }

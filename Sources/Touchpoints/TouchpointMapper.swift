@@ -2,26 +2,32 @@ import Foundation
 import JourneysCore
 
 /// Maps visits to channels and touchpoints. Rules are tried in order, first match wins; each
-/// distinct path is matched once and remembered.
+/// distinct path is matched once and remembered. Pages no rule matches become the touchpoint
+/// "other" in the configured phase.
 package struct TouchpointMapper {
     package private(set) var catalog = TouchpointCatalog()
-    private let rules: [(NSRegularExpression, Int)]
+    private let rules: [(regex: NSRegularExpression, touchpoint: Int)]
     private let otherIndex: Int
     private let channels: ChannelRules
-    private var byPath: [Symbol: Int] = [:]
+    /// Per distinct path: the index of the rule that matched it, or nil when none did.
+    private var ruleOf: [Symbol: Int?] = [:]
     /// Page views per rule, in rule order: a rule that never matches is reported.
     package private(set) var ruleHits: [Int]
     /// Page views per path no rule matched.
     package private(set) var unmatched: [Symbol: Int] = [:]
-    private var ruleOf: [Symbol: Int] = [:]
 
-    /// Throws the rule's index and the compile error when a pattern is not a valid expression.
+    /// Throws `TouchpointRuleError` (with the rule's index) when a pattern does not compile.
     package init(rules: [TouchpointRule], unmatchedPhase: Phase, channels: ChannelRules) throws {
         var compiled: [(NSRegularExpression, Int)] = []
         var catalog = TouchpointCatalog()
-        for rule in rules {
+        for (i, rule) in rules.enumerated() {
+            let regex: NSRegularExpression
+            do { regex = try rule.compiled() } catch var e as TouchpointRuleError {
+                e.index = i
+                throw e
+            }
             let index = catalog.add(name: rule.touchpoint, phase: rule.phase, funnelStep: rule.funnelStep)
-            compiled.append((try rule.compiled(), index))
+            compiled.append((regex, index))
         }
         otherIndex = catalog.add(name: "other", phase: unmatchedPhase, funnelStep: nil, isOther: true)
         self.catalog = catalog
@@ -41,7 +47,7 @@ package struct TouchpointMapper {
         }
         if !visit.orders.isEmpty { steps.insert(.purchase) }
         let outcome: VisitOutcome
-        if !visit.orders.isEmpty || steps.contains(.purchase) { outcome = .purchase }
+        if steps.contains(.purchase) { outcome = .purchase }
         else if steps.contains(.checkout) { outcome = .checkout }
         else if steps.contains(.addToCart) { outcome = .cart }
         else if visit.pages.count <= 1 { outcome = .bounce }
@@ -50,21 +56,26 @@ package struct TouchpointMapper {
         return MappedVisit(visit: index, channel: channel, touchpoints: touchpoints, steps: steps, outcome: outcome)
     }
 
-    private mutating func touchpoint(of path: Symbol, symbols: SymbolTable) -> Int {
-        if let known = byPath[path] {
-            if let r = ruleOf[path] { ruleHits[r] += 1 } else { unmatched[path, default: 0] += 1 }
-            return known
+    /// The touchpoint of one page view, counted in `ruleHits` or `unmatched`.
+    package mutating func touchpoint(of path: Symbol, symbols: SymbolTable) -> Int {
+        let rule: Int?
+        if let known = ruleOf[path] {
+            rule = known
+        } else {
+            rule = firstMatch(symbols[path])
+            ruleOf[path] = rule
         }
-        let text = symbols[path]
+        guard let rule else {
+            unmatched[path, default: 0] += 1
+            return otherIndex
+        }
+        ruleHits[rule] += 1
+        return rules[rule].touchpoint
+    }
+
+    /// Index of the first rule matching `text`.
+    private func firstMatch(_ text: String) -> Int? {
         let range = NSRange(text.startIndex..., in: text)
-        for (i, (regex, tp)) in rules.enumerated() where regex.firstMatch(in: text, range: range) != nil {
-            byPath[path] = tp
-            ruleOf[path] = i
-            ruleHits[i] += 1
-            return tp
-        }
-        byPath[path] = otherIndex
-        unmatched[path, default: 0] += 1
-        return otherIndex
+        return rules.firstIndex { $0.regex.firstMatch(in: text, range: range) != nil }
     }
 }
