@@ -120,6 +120,7 @@ package enum ConfigLoader {
             "kpis": { node in
                 try r.mapping(node, at: "kpis", keys: [
                     "time_decay_half_life_days": { config.timeDecayHalfLifeDays = try r.double($0, "kpis.time_decay_half_life_days", min: 0.01) },
+                    "customer_lifespan_years": { config.customerLifespanYears = try r.double($0, "kpis.customer_lifespan_years", min: 0.01) },
                 ])
             },
         ])

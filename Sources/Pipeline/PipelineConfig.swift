@@ -38,6 +38,7 @@ package struct PipelineConfig: Sendable {
     package var unmatchedPhase: Phase = .consideration
 
     package var timeDecayHalfLifeDays: Double = 7
+    package var customerLifespanYears: Double = 3
 
     package init() {}
 

@@ -46,6 +46,7 @@ enum ReportView {
                 "linear": style.decimal(c.attribution.linear, places: 1),
                 "timeDecay": style.decimal(c.attribution.timeDecay, places: 1),
                 "position": style.decimal(c.attribution.positionBased, places: 1),
+                "markov": style.decimal(c.attribution.markov, places: 1),
             ]
         }
         func pathRows(_ rows: [PathRow]) -> [[String: Any]] {
@@ -53,6 +54,11 @@ enum ReportView {
                 ["steps": $0.steps.map(Markup.clean).joined(separator: " → "), "visits": style.integer($0.visits),
                  "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)]
             }
+        }
+        view["disagreements"] = data.disagreements.map {
+            ["label": $0.label, "lowestModel": $0.lowestModel.lowercased(), "lowest": style.decimal($0.lowest, places: 1),
+             "highestModel": $0.highestModel.lowercased(), "highest": style.decimal($0.highest, places: 1),
+             "share": style.percent($0.shareOfOrders)] as [String: Any]
         }
         view["paths"] = pathRows(data.paths)
         view["buyingPaths"] = pathRows(data.buyingPaths)
@@ -72,6 +78,20 @@ enum ReportView {
         view["unusedRules"] = data.touchpointRules.unusedRules.map(Markup.clean).joined(separator: ", ")
         view["hasUnusedRules"] = !data.touchpointRules.unusedRules.isEmpty
         view["input"] = inputView(data.input, style: style)
+        let cv = data.customerValue
+        func clvRow(_ label: String, _ extra: String, _ clv: CLV?) -> [String: Any] {
+            ["label": label, "extra": extra, "buyers": style.integer(clv?.buyers ?? 0),
+             "aov": clv.map { style.money($0.aov) } ?? "–",
+             "perYear": clv.map { style.decimal($0.purchasesPerYear, places: 2) } ?? "–",
+             "clv": clv.map { style.money($0.value) } ?? "–"]
+        }
+        view["customerValue"] = [
+            "windowDays": cv.windowDays,
+            "lifespan": style.decimal(cv.lifespanYears, places: 1),
+            "channels": cv.channels.map { clvRow($0.label, style.integer($0.customers), $0.clv) },
+            "tiers": cv.tiers.map { clvRow($0.tier, "from " + style.money($0.minRevenue), $0.clv) },
+            "all": clvRow("All buyers", "", cv.all),
+        ] as [String: Any]
         return view
     }
 

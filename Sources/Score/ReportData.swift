@@ -8,15 +8,18 @@ package struct ReportData: Codable, Equatable, Sendable {
     package var funnel: [FunnelRow]
     package var journeyMap: JourneyMap
     package var channels: [ChannelRow]
+    /// Channels whose credit differs most between the attribution models.
+    package var disagreements: [Disagreement]
     package var paths: [PathRow]
     /// The most common paths of visits with a purchase.
     package var buyingPaths: [PathRow]
     package var touchpointRules: RuleUsage
     package var satisfaction: Satisfaction
+    package var customerValue: CustomerValueInfo
 
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
 
-    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction) {
+    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
         self.input = input
         self.sessionRules = sessionRules
@@ -24,10 +27,12 @@ package struct ReportData: Codable, Equatable, Sendable {
         self.funnel = funnel
         self.journeyMap = journeyMap
         self.channels = channels
+        self.disagreements = disagreements
         self.paths = paths
         self.buyingPaths = buyingPaths
         self.touchpointRules = touchpointRules
         self.satisfaction = satisfaction
+        self.customerValue = customerValue
     }
 }
 
@@ -251,6 +256,8 @@ package struct Attribution: Codable, Equatable, Sendable {
     package var linear: Double = 0
     package var timeDecay: Double = 0
     package var positionBased: Double = 0
+    /// First-order Markov chain removal effect, scaled to the period's orders.
+    package var markov: Double = 0
     package init() {}
 }
 
@@ -310,5 +317,69 @@ package struct Satisfaction: Codable, Equatable, Sendable {
         self.nps = nps
         self.csat = csat
         self.ces = ces
+    }
+}
+
+
+/// Customer lifetime value: AOV x purchases per year x lifespan, from the buyers of the data window.
+package struct CLV: Codable, Equatable, Sendable {
+    package var buyers: Int
+    package var aov: Double
+    /// Orders per buyer, annualised from the data window.
+    package var purchasesPerYear: Double
+    package var value: Double
+
+    package init(buyers: Int, aov: Double, purchasesPerYear: Double, value: Double) {
+        self.buyers = buyers; self.aov = aov; self.purchasesPerYear = purchasesPerYear; self.value = value
+    }
+}
+
+/// CLV of the customers each channel first brought, and per spend tier.
+package struct CustomerValueInfo: Codable, Equatable, Sendable {
+    package struct ChannelValue: Codable, Equatable, Sendable {
+        package var channel: String
+        package var label: String
+        /// People whose first visit in the data window came through the channel.
+        package var customers: Int
+        package var clv: CLV?
+
+        package init(channel: String, label: String, customers: Int, clv: CLV?) {
+            self.channel = channel; self.label = label; self.customers = customers; self.clv = clv
+        }
+    }
+    package struct Tier: Codable, Equatable, Sendable {
+        package var tier: String
+        /// The lowest revenue of a buyer in the tier.
+        package var minRevenue: Double
+        package var clv: CLV?
+
+        package init(tier: String, minRevenue: Double, clv: CLV?) { self.tier = tier; self.minRevenue = minRevenue; self.clv = clv }
+    }
+    package var windowDays: Int
+    package var lifespanYears: Double
+    package var channels: [ChannelValue]
+    package var tiers: [Tier]
+    package var all: CLV?
+
+    package init(windowDays: Int, lifespanYears: Double, channels: [ChannelValue], tiers: [Tier], all: CLV?) {
+        self.windowDays = windowDays; self.lifespanYears = lifespanYears; self.channels = channels; self.tiers = tiers; self.all = all
+    }
+}
+
+/// A channel whose credit differs much between attribution models: where to look first.
+package struct Disagreement: Codable, Equatable, Sendable {
+    package var channel: String
+    package var label: String
+    package var lowestModel: String
+    package var lowest: Double
+    package var highestModel: String
+    package var highest: Double
+    /// (highest - lowest) / the period's orders.
+    package var shareOfOrders: Double
+
+    package init(channel: String, label: String, lowestModel: String, lowest: Double, highestModel: String, highest: Double,
+                 shareOfOrders: Double) {
+        self.channel = channel; self.label = label; self.lowestModel = lowestModel; self.lowest = lowest
+        self.highestModel = highestModel; self.highest = highest; self.shareOfOrders = shareOfOrders
     }
 }

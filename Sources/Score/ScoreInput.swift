@@ -18,6 +18,8 @@ package struct ScoreInput: Sendable {
     package var lookback: Int64
     /// Half-life of the time-decay attribution model, in seconds.
     package var timeDecayHalfLife: Int64 = 7 * 86_400
+    /// Average customer lifespan for CLV, in years (the logs cannot tell it).
+    package var customerLifespanYears: Double = 3
     package var quality: DataQuality
     package var lateEvents: Int
     package var cutVisits: Int

@@ -22,6 +22,7 @@ package enum Scorer {
         }
         let inPeriod = input.visits(startingIn: input.period)
         let answers = inPeriod.flatMap { input.visits[$0].surveys }
+        let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
         return ReportData(
             period: context.period,
             input: inputInfo(input),
@@ -29,11 +30,13 @@ package enum Scorer {
             kpis: kpis,
             funnel: FunnelBuilder.funnel(input, visits: inPeriod),
             journeyMap: JourneyMapBuilder.map(input, visits: inPeriod),
-            channels: ChannelTable.rows(input, visits: inPeriod, person: person),
+            channels: channels,
+            disagreements: ChannelTable.disagreements(channels),
             paths: PathAnalysis.topPaths(input, visits: inPeriod),
             buyingPaths: PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase }),
             touchpointRules: ruleUsage(input),
-            satisfaction: SatisfactionScores.scores(answers))
+            satisfaction: SatisfactionScores.scores(answers),
+            customerValue: CustomerValue.section(input, until: input.period.upperBound))
     }
 
     static func inputInfo(_ input: ScoreInput) -> InputInfo {

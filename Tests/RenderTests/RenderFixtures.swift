@@ -36,10 +36,16 @@ enum RenderFixtures {
                                    links: [.init(from: 0, to: 1, count: 25), .init(from: 1, to: 0, count: 3)]),
             channels: [ChannelRow(channel: "direct", label: "Direct", visits: 10, journeysStarted: 5, journeysClosed: 1, orders: 1,
                                   revenue: 1234.5, attribution: Attribution())],
+            disagreements: [Disagreement(channel: "direct", label: "Direct", lowestModel: "Last non-direct touch", lowest: 26,
+                                         highestModel: "Last touch", highest: 59, shareOfOrders: 0.1658)],
             paths: [PathRow(steps: ["Home", hostile], visits: 5, purchases: 1, conversionRate: 0.2)],
             buyingPaths: [PathRow(steps: [hostile, "…", "Checkout"], visits: 1, purchases: 1, conversionRate: 1)],
             touchpointRules: RuleUsage(unmatchedPaths: [.init(path: "/" + hostile, views: 4)], unusedRules: [hostile]),
             satisfaction: Satisfaction(nps: .init(answers: 10, value: 20, mean: 7.5), csat: .init(answers: 0, value: nil, mean: nil),
-                                       ces: .init(answers: 0, value: nil, mean: nil)))
+                                       ces: .init(answers: 0, value: nil, mean: nil)),
+            customerValue: CustomerValueInfo(windowDays: 35, lifespanYears: 3,
+                                             channels: [.init(channel: "direct", label: "Direct", customers: 4,
+                                                              clv: CLV(buyers: 2, aov: 50, purchasesPerYear: 10.43, value: 1564.29))],
+                                             tiers: [.init(tier: "high", minRevenue: 50, clv: nil)], all: nil))
     }
 }

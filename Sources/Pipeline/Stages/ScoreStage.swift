@@ -11,6 +11,7 @@ enum ScoreStage {
             cutVisits: ctx.cutVisits, ruleNames: config.touchpointRules.map(\.touchpoint),
             ruleHits: ctx.mapper.ruleHits, unmatched: ctx.mapper.unmatched)
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
+        input.customerLifespanYears = config.customerLifespanYears
         let p = ctx.period!
         let rules = config.sessionRules
         let context = Scorer.Context(

@@ -6,6 +6,7 @@ enum TouchpointsStage {
         var channels = ChannelRules()
         channels.searchEngines += ctx.config.extraSearchEngines
         channels.socialNetworks += ctx.config.extraSocialNetworks
+        channels.ownHosts = ctx.config.shopHosts
         var mapper = try TouchpointMapper(rules: ctx.config.touchpointRules, unmatchedPhase: ctx.config.unmatchedPhase,
                                           channels: channels)
         let symbols = ctx.extract.symbols
