@@ -1,22 +1,34 @@
 import Foundation
 import JourneysCore
 
-/// Local day numbers of Unix times in one time zone, caching the zone's offset per hour so that
-/// a midnight check per event does not call into Foundation per event.
+/// Local day numbers (days since 1970-01-01 in the zone's calendar) of Unix times in one time zone.
+/// It caches the zone's UTC offset together with the stretch of time it holds for (up to the zone's
+/// next daylight-saving transition), so a midnight check per event calls into Foundation about
+/// twice a year of log time, and stays exact for zones whose transitions are not on a whole hour
+/// (America/St_Johns, Australia/Lord_Howe).
 struct LocalDays {
     let zone: TimeZone
-    private var cachedHour: Int64 = .min
-    private var cachedOffset: Int64 = 0
+    /// The cached offset holds for `validFrom ..< validUntil`.
+    private var validFrom: Int64 = .max
+    private var validUntil: Int64 = .min
+    private var offset: Int64 = 0
 
     init(zone: TimeZone) { self.zone = zone }
 
     mutating func day(of time: Int64) -> Int {
-        let hour = time >= 0 ? time / 3600 : (time - 3599) / 3600
-        if hour != cachedHour {
-            cachedHour = hour
-            cachedOffset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(hour * 3600))))
+        if time < validFrom || time >= validUntil {
+            let date = Date(timeIntervalSince1970: Double(time))
+            offset = Int64(zone.secondsFromGMT(for: date))
+            validFrom = time
+            if let next = zone.nextDaylightSavingTimeTransition(after: date) {
+                let t = next.timeIntervalSince1970
+                // Transitions are on whole seconds; guard against a transition that is not after `time`.
+                validUntil = t > Double(time) ? Int64(t.rounded(.up)) : time + 1
+            } else {
+                validUntil = .max
+            }
         }
-        let local = time + cachedOffset
+        let local = time + offset
         return Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 }

@@ -1,5 +1,10 @@
 /// The rules that cut a person's requests into visits. Teams compare our numbers with the tool
 /// they used before, so the presets reproduce those tools' rules.
+///
+/// Edges, all "at or over the limit cuts": requests `timeout - 1` seconds apart stay in one visit,
+/// `timeout` apart start a new one; a request `maxVisitLength` or more after the visit's first
+/// request starts a new visit (and counts as a cut); an event more than `outOfOrderTolerance`
+/// seconds older than the newest event before it is late (counted, left out).
 package struct SessionRules: Sendable, Equatable, Codable {
     /// Inactivity after which a visit ends, in seconds.
     package var timeout: Int64 = 30 * 60
@@ -11,8 +16,21 @@ package struct SessionRules: Sendable, Equatable, Codable {
     package var maxVisitLength: Int64 = 24 * 60 * 60
     /// How far back in time an event may arrive and still be placed correctly (merged server logs).
     package var outOfOrderTolerance: Int64 = 5 * 60
+    /// How extract tells visitors apart; sessionize itself only sees `Event.device` and
+    /// `Event.customer`, so this field is an instruction to extract (see `Identity`).
+    package var identity: Identity = .standard
     /// Name of the preset the rules came from, or "custom".
     package var preset: String = "matomo"
+
+    /// Who a visitor is, as extract should compute `Event.device`.
+    package enum Identity: String, Sendable, Equatable, Codable, CaseIterable {
+        /// The industry order: a logged-in customer id (`Event.customer`), else a first-party cookie or
+        /// session id, else a keyed hash of IP + user agent (`Event.device`).
+        case standard
+        /// AWStats: the visitor is the host. `Event.device` is a keyed hash of the IP address alone
+        /// (no user agent, no cookie); customer ids still stitch journeys.
+        case hostOnly = "host_only"
+    }
 
     package init() {}
 
@@ -34,11 +52,12 @@ package struct SessionRules: Sendable, Equatable, Codable {
         return r
     }
 
-    /// AWStats: 60 minutes; its visitor is the host, which identity: `host` gives.
+    /// AWStats: 60 minutes, no campaign or midnight split; its visitor is the host (`Identity.hostOnly`).
     package static var awstats: SessionRules {
         var r = SessionRules()
         r.timeout = 60 * 60
         r.newVisitOnCampaignChange = false
+        r.identity = .hostOnly
         r.preset = "awstats"
         return r
     }
@@ -59,6 +78,7 @@ package struct SessionRules: Sendable, Equatable, Codable {
         parts.append(splitAtMidnight ? "split at midnight" : "no midnight split")
         parts.append("max visit \(maxVisitLength / 3600) h")
         parts.append("out-of-order tolerance \(outOfOrderTolerance / 60) min")
+        if identity == .hostOnly { parts.append("visitor = host") }
         return "\(preset): " + parts.joined(separator: ", ")
     }
 }

@@ -2,102 +2,224 @@ import Foundation
 import HeapModule
 import JourneysCore
 
-/// Cuts a time-ordered stream of events into visits as it goes. It holds only open visits (one per
-/// active device) and a small reorder buffer; a visit is closed once its timeout has passed.
+/// Cuts a time-ordered stream of events into visits as it goes, in memory that grows with the
+/// number of people active within the timeout, not with the length of the log.
+///
+/// The rules, applied per device to its events in time order (equal times keep input order); the
+/// first that applies ends the open visit and the event starts the next one:
+/// 1. timeout: the event is `rules.timeout` seconds or more after the visit's last event
+///    (29:59 apart stays one visit, 30:00 apart is two);
+/// 2. midnight (`rules.splitAtMidnight`): the event's local day in the time zone differs from the
+///    visit's (local midnight, so on daylight-saving days the split is not at UTC midnight);
+/// 3. campaign (`rules.newVisitOnCampaignChange`): the event carries a campaign (utm parameters or
+///    a click id) other than the visit's landing campaign; a repeated campaign, or none, continues;
+/// 4. another person: the event is logged in as another customer than the visit's (a visit
+///    belongs to one person; logging in mid-visit continues it);
+/// 5. maximum length: the event is `rules.maxVisitLength` seconds or more after the visit's first
+///    event; the visit is marked `wasCut` and counted in `cutVisits`.
+///
+/// Events arrive in time order up to `rules.outOfOrderTolerance`: an event at most that many
+/// seconds older than the newest event before it is placed where it belongs (a reorder heap holds
+/// the last `tolerance` seconds of events); an older one is late, counted in `lateEvents` and left
+/// out.
+///
+/// Open visits sit in a list ordered by their last event, so closing the visits whose timeout has
+/// passed looks only at the list's head: O(1) per event, whatever the number of open visits.
+/// Each closed visit goes to the `onClose` sink (in closing order) or, without one, into the list
+/// that `finish()` returns.
 package final class Sessionizer {
     package let rules: SessionRules
-    private var days: LocalDays
-    private var open: [Pseudonym: OpenVisit] = [:]
-    private var closed: [Visit] = []
-    private var pending = Heap<Pending>()
-    private var arrivals: UInt64 = 0
-    private var latestSeen: Int64 = .min
-    private var watermark: Int64 = .min
-    private var nextSweep: Int64 = .min
+    // The state lives in one struct so that placing an event is one exclusive access, not one per
+    // field; closed visits wait in `engine.closed` until `add` returns, so a sink may read the
+    // sessionizer's counters.
+    private var engine: Engine
+    private let sink: ((Visit) -> Void)?
+    private var collected: [Visit] = []
 
-    /// Events that arrived later than the tolerance allows; left out and counted.
-    package private(set) var lateEvents = 0
-    /// Visits cut by the maximum visit length.
-    package private(set) var cutVisits = 0
-    package private(set) var events = 0
-    /// Events at or after this time only finish visits already open; they start none.
-    /// A visit straddling the period's end belongs to the period it started in.
-    package var newVisitsUntil: Int64 = .max
-    /// Events left out because they would have started a visit after `newVisitsUntil`.
-    package private(set) var afterEnd = 0
-
-    private struct OpenVisit {
-        var visit: Visit
-        var localDay: Int
+    /// A sessionizer that keeps the closed visits for `finish()`.
+    package init(rules: SessionRules, timeZone: TimeZone) {
+        self.rules = rules
+        engine = Engine(rules: rules, days: LocalDays(zone: timeZone))
+        sink = nil
     }
 
-    private struct Pending: Comparable {
-        var event: Event
+    /// A sessionizer that hands each visit to `onClose` as soon as it is closed and keeps none:
+    /// its timeout has passed, a rule cut it, or `finish()` ended the stream. Visits come in
+    /// closing order, not start order. The sink runs after the event is placed, so it may read the
+    /// sessionizer's counters; it must not add events.
+    package init(rules: SessionRules, timeZone: TimeZone, onClose: @escaping (Visit) -> Void) {
+        self.rules = rules
+        engine = Engine(rules: rules, days: LocalDays(zone: timeZone))
+        sink = onClose
+    }
+
+    /// Events that arrived more than the tolerance after a newer one; left out and counted.
+    package var lateEvents: Int { engine.lateEvents }
+    /// Visits cut by the maximum visit length.
+    package var cutVisits: Int { engine.cutVisits }
+    /// Events placed (in visits or counted in `afterEnd`); late events are not among them.
+    package var events: Int { engine.events }
+    /// Events at or after this time only continue visits already open; they start none.
+    /// A visit straddling the period's end belongs to the period it started in.
+    package var newVisitsUntil: Int64 {
+        get { engine.newVisitsUntil }
+        set { engine.newVisitsUntil = newValue }
+    }
+    /// Events left out because they would have started a visit at or after `newVisitsUntil`.
+    package var afterEnd: Int { engine.afterEnd }
+    /// Number of visits open right now.
+    package var openVisits: Int { engine.slotOf.count }
+    /// The most visits that were open at once: what memory grows with.
+    package var peakOpenVisits: Int { engine.peakOpenVisits }
+
+    /// Adds one event; events may arrive out of order by up to the rules' tolerance.
+    package func add(_ event: Event) {
+        engine.add(event)
+        if !engine.closed.isEmpty { deliver() }
+    }
+
+    /// Ends the stream: places the events still in the reorder buffer and closes every open visit
+    /// (oldest last event first). Without a sink, returns all visits ordered by start, then device,
+    /// then closing order; with a sink, returns an empty list.
+    @discardableResult
+    package func finish() -> [Visit] {
+        engine.finish()
+        deliver()
+        guard sink == nil else { return [] }
+        let visits = collected
+        collected = []
+        let starts = visits.map(\.start), devices = visits.map(\.device)
+        var order = Array(visits.indices)
+        order.sort { i, j in
+            if starts[i] != starts[j] { return starts[i] < starts[j] }
+            return devices[i] != devices[j] ? devices[i] < devices[j] : i < j
+        }
+        return order.map { visits[$0] }
+    }
+
+    private func deliver() {
+        var batch: [Visit] = []
+        swap(&batch, &engine.closed)
+        if let sink {
+            for v in batch { sink(v) }
+        } else {
+            collected.append(contentsOf: batch)
+        }
+        batch.removeAll(keepingCapacity: true)
+        swap(&batch, &engine.closed)
+    }
+}
+
+/// The sessionizer's state and rules, as a value.
+private struct Engine {
+    let rules: SessionRules
+    var days: LocalDays
+    var lateEvents = 0
+    var cutVisits = 0
+    var events = 0
+    var newVisitsUntil: Int64 = .max
+    var afterEnd = 0
+    var peakOpenVisits = 0
+    /// Visits closed since the owner last took them.
+    var closed: [Visit] = []
+
+    // Open visits: slots linked in order of their last event (head = oldest), found by device.
+    var slots: [Slot] = []
+    var freeSlots: [Int32] = []
+    var slotOf: [Pseudonym: Int32] = [:]
+    var head: Int32 = -1
+    var tail: Int32 = -1
+
+    // The reorder buffer: a heap of small keys; the events wait in a slab.
+    var pending = Heap<Pending>()
+    var waiting: [Event] = []
+    var freeWaiting: [Int32] = []
+    var arrivals: UInt64 = 0
+    var newest: Int64 = .min
+    /// `newest - tolerance`: events at or before it are placed, events before it are late.
+    var ready: Int64 = .min
+
+    struct Slot {
+        var visit: Visit
+        var localDay: Int
+        var prev: Int32
+        var next: Int32
+    }
+
+    struct Pending: Comparable {
+        var time: Int64
         var arrival: UInt64
+        var slot: Int32
         static func < (a: Pending, b: Pending) -> Bool {
-            a.event.time != b.event.time ? a.event.time < b.event.time : a.arrival < b.arrival
+            a.time != b.time ? a.time < b.time : a.arrival < b.arrival
         }
         static func == (a: Pending, b: Pending) -> Bool { a.arrival == b.arrival }
     }
 
-    package init(rules: SessionRules, timeZone: TimeZone) {
+    init(rules: SessionRules, days: LocalDays) {
         self.rules = rules
-        days = LocalDays(zone: timeZone)
+        self.days = days
     }
 
-    /// Number of visits open right now: what memory grows with.
-    package var openVisits: Int { open.count }
-
-    /// Adds one event; events may arrive out of order by up to the rules' tolerance.
-    package func add(_ event: Event) {
-        if event.time < watermark {
+    mutating func add(_ event: Event) {
+        if event.time > newest {
+            newest = event.time
+            let (r, overflow) = newest.subtractingReportingOverflow(rules.outOfOrderTolerance)
+            ready = overflow ? .min : r
+        } else if event.time < ready {
             lateEvents += 1
             return
         }
         arrivals += 1
-        pending.insert(Pending(event: event, arrival: arrivals))
-        if event.time > latestSeen { latestSeen = event.time }
-        while let first = pending.min, first.event.time <= latestSeen - rules.outOfOrderTolerance {
-            _ = pending.popMin()
-            process(first.event)
+        let slot: Int32
+        if let free = freeWaiting.popLast() {
+            slot = free
+            waiting[Int(slot)] = event
+        } else {
+            slot = Int32(waiting.count)
+            waiting.append(event)
+        }
+        pending.insert(Pending(time: event.time, arrival: arrivals, slot: slot))
+        while let first = pending.min, first.time <= ready {
+            pending.removeMin()
+            release(first.slot)
         }
     }
 
-    /// Closes every visit and returns them all, ordered by start time (then device).
-    package func finish() -> [Visit] {
-        while let first = pending.popMin() { process(first.event) }
-        for (_, v) in open { closed.append(v.visit) }
-        open.removeAll()
-        closed.sort { $0.start != $1.start ? $0.start < $1.start : $0.device < $1.device }
-        return closed
+    mutating func finish() {
+        while let first = pending.popMin() { release(first.slot) }
+        while head >= 0 { close(head) }
     }
 
-    private func process(_ event: Event) {
+    private mutating func release(_ slot: Int32) {
+        freeWaiting.append(slot)
+        process(waiting[Int(slot)])
+    }
+
+    // MARK: - Placing one event, in time order
+
+    private mutating func process(_ event: Event) {
         events += 1
-        watermark = event.time
-        if event.time >= nextSweep {
-            sweep(now: event.time)
-            nextSweep = event.time + 60
-        }
+        // Visits whose timeout has passed can get no more events: close them.
+        while head >= 0, event.time - slots[Int(head)].visit.end >= rules.timeout { close(head) }
+
         let day = rules.splitAtMidnight ? days.day(of: event.time) : 0
-        if var current = open[event.device] {
-            var startNew = event.time - current.visit.end >= rules.timeout
-            if !startNew && rules.splitAtMidnight && day != current.localDay { startNew = true }
-            if !startNew && rules.newVisitOnCampaignChange, let c = event.campaign, c != current.visit.campaign {
-                startNew = true
-            }
-            if !startNew && event.time - current.visit.start >= rules.maxVisitLength {
-                startNew = true
-                current.visit.wasCut = true
-                cutVisits += 1
-            }
-            if !startNew {
-                append(event, to: &current.visit)
-                open[event.device] = current
+        if let i = slotOf[event.device] {
+            let s = Int(i)
+            if let cut = endsVisit(slot: s, at: event, day: day) {
+                if cut {
+                    slots[s].visit.wasCut = true
+                    cutVisits += 1
+                }
+                close(i)
+            } else {
+                Self.append(event, to: &slots[s].visit)
+                if i != tail {
+                    unlink(i)
+                    linkAtTail(i)
+                }
                 return
             }
-            closed.append(current.visit)
-            open.removeValue(forKey: event.device)
         }
         if event.time >= newVisitsUntil {
             afterEnd += 1
@@ -107,11 +229,23 @@ package final class Sessionizer {
         visit.referrerHost = event.referrerHost
         visit.campaign = event.campaign
         visit.deviceClass = event.deviceClass
-        append(event, to: &visit)
-        open[event.device] = OpenVisit(visit: visit, localDay: day)
+        Self.append(event, to: &visit)
+        open(visit, localDay: day)
     }
 
-    private func append(_ event: Event, to visit: inout Visit) {
+    /// nil when `event` continues the open visit; else whether the maximum length cut it.
+    /// (Reads the slot's fields in place: copying the visit would retain its arrays.)
+    private func endsVisit(slot s: Int, at event: Event, day: Int) -> Bool? {
+        if event.time - slots[s].visit.end >= rules.timeout { return false }
+        if rules.splitAtMidnight && day != slots[s].localDay { return false }
+        if rules.newVisitOnCampaignChange, let c = event.campaign, c != slots[s].visit.campaign { return false }
+        let customer = slots[s].visit.customer
+        if !event.customer.isNone && !customer.isNone && event.customer != customer { return false }
+        if event.time - slots[s].visit.start >= rules.maxVisitLength { return true }
+        return nil
+    }
+
+    private static func append(_ event: Event, to visit: inout Visit) {
         visit.end = event.time
         visit.pages.append(event.path)
         if !event.customer.isNone && visit.customer.isNone { visit.customer = event.customer }
@@ -121,12 +255,45 @@ package final class Sessionizer {
         if let survey = event.survey { visit.surveys.append(survey) }
     }
 
-    /// Closes visits whose timeout has passed.
-    private func sweep(now: Int64) {
-        let expired = open.filter { now - $0.value.visit.end >= rules.timeout }
-        for (key, v) in expired {
-            closed.append(v.visit)
-            open.removeValue(forKey: key)
+    // MARK: - Open visits: a slab of slots, a device index and a list by last event
+
+    private mutating func open(_ visit: Visit, localDay: Int) {
+        let slot = Slot(visit: visit, localDay: localDay, prev: -1, next: -1)
+        let i: Int32
+        if let free = freeSlots.popLast() {
+            i = free
+            slots[Int(i)] = slot
+        } else {
+            i = Int32(slots.count)
+            slots.append(slot)
         }
+        slotOf[visit.device] = i
+        linkAtTail(i)
+        if slotOf.count > peakOpenVisits { peakOpenVisits = slotOf.count }
+    }
+
+    private mutating func close(_ i: Int32) {
+        unlink(i)
+        // Move the visit out so the free slot holds no pages.
+        var visit = Visit(device: .none, start: 0)
+        swap(&visit, &slots[Int(i)].visit)
+        slotOf.removeValue(forKey: visit.device)
+        freeSlots.append(i)
+        closed.append(visit)
+    }
+
+    private mutating func unlink(_ i: Int32) {
+        let prev = slots[Int(i)].prev, next = slots[Int(i)].next
+        if prev >= 0 { slots[Int(prev)].next = next } else { head = next }
+        if next >= 0 { slots[Int(next)].prev = prev } else { tail = prev }
+        slots[Int(i)].prev = -1
+        slots[Int(i)].next = -1
+    }
+
+    private mutating func linkAtTail(_ i: Int32) {
+        slots[Int(i)].prev = tail
+        slots[Int(i)].next = -1
+        if tail >= 0 { slots[Int(tail)].next = i } else { head = i }
+        tail = i
     }
 }

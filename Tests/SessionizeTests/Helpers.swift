@@ -1,0 +1,59 @@
+import Foundation
+import JourneysCore
+@testable import Sessionize
+
+// Shared by the feature files: zones, a base time and small builders.
+
+let berlin = TimeZone(identifier: "Europe/Berlin")!
+let utc = TimeZone(identifier: "UTC")!
+
+/// 2026-11-02T10:00:00Z (11:00 in Berlin), a Monday: 20,759 days after 1970-01-01, plus 10 h.
+let t0: Int64 = 20_759 * 86_400 + 10 * 3600
+
+/// An event of `device` at `time` requesting path number `path`.
+func event(_ time: Int64, device: UInt64 = 1, path: UInt32 = 1, customer: UInt64 = 0,
+           campaign: Campaign? = nil) -> Event {
+    var e = Event(time: time, device: Pseudonym(raw: device), path: Symbol(raw: path))
+    e.customer = Pseudonym(raw: customer)
+    e.campaign = campaign
+    return e
+}
+
+/// A campaign from utm parameters given as symbol numbers.
+func utm(_ source: UInt32, _ medium: UInt32 = 1, _ name: UInt32 = 1) -> Campaign {
+    Campaign(source: Symbol(raw: source), medium: Symbol(raw: medium), name: Symbol(raw: name))
+}
+
+/// `base` with some rules changed.
+func rules(_ base: SessionRules = SessionRules(), _ change: (inout SessionRules) -> Void) -> SessionRules {
+    var r = base
+    change(&r)
+    return r
+}
+
+/// Runs `events` (in the order given) through a collecting sessionizer.
+func sessionize(_ events: [Event], rules: SessionRules = .ga4, zone: TimeZone = utc,
+                newVisitsUntil: Int64 = .max) -> (visits: [Visit], sessionizer: Sessionizer) {
+    let s = Sessionizer(rules: rules, timeZone: zone)
+    s.newVisitsUntil = newVisitsUntil
+    for e in events { s.add(e) }
+    return (s.finish(), s)
+}
+
+extension Visit {
+    /// The path numbers of the visit's pages, for short expectations.
+    var pageNumbers: [UInt32] { pages.map(\.raw) }
+}
+
+/// A small seeded generator (SplitMix64), so generated tests give the same events every run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
