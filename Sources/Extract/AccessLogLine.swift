@@ -9,51 +9,118 @@ extension ExtractContext {
 
     package func classify(accessLogLine line: UnsafeRawBufferPointer) -> LineResult {
         if !isASCII(line) && !isValidUTF8(line) { return .skipped(.invalidUTF8) }
-        guard let f = CombinedLogParser.parse(line) else { return .skipped(.malformed) }
+        guard let f = CombinedLogParser.parse(line) ?? CombinedLogParser.parse(line, skippingFields: 1) else {
+            return .skipped(.malformed)
+        }
         guard let time = LogTimestamp.parse(UnsafeRawBufferPointer(rebasing: line[f.time])) else {
             return .skipped(.badTimestamp)
         }
+        var r = LineRecord()
+        r.time = time
+        r.client = UnsafeRawBufferPointer(rebasing: line[f.host])
+        // Common Log Format has no user agent: not a bot for lack of one.
+        r.agent = f.userAgent.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
+        r.method = UnsafeRawBufferPointer(rebasing: line[f.method])
+        r.target = UnsafeRawBufferPointer(rebasing: line[f.target])
+        r.status = f.status
+        r.referrer = f.referrer.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
+        r.customer = UnsafeRawBufferPointer(rebasing: line[f.user])
+        r.customerIsRemoteUser = true
+        return classify(r)
+    }
+
+    /// Applies the filters to a decoded line and builds its event.
+    func classify(_ r: LineRecord) -> LineResult {
+        let time = r.time
         if time < options.keepFrom || time >= options.keepUntil { return .skipped(.outsidePeriod) }
 
-        let ua = f.userAgent.map { UnsafeRawBufferPointer(rebasing: line[$0]) } ?? UnsafeRawBufferPointer(rebasing: line[0..<0])
-        let agent = agent(ua)
-        if agent.isBot { return .skipped(.bot) }
+        var agent = Agent(isBot: false, deviceClass: .desktop)
+        if let ua = r.agent {
+            agent = self.agent(ua)
+            if agent.isBot { return .skipped(.bot) }
+        }
 
-        let target = UnsafeRawBufferPointer(rebasing: line[f.target])
+        let target = r.target
         var pathEnd = 0
-        while pathEnd < target.count && target[pathEnd] != 0x3F && target[pathEnd] != 0x23 { pathEnd += 1 }
+        if let base = target.baseAddress, !target.isEmpty {
+            let p = base.assumingMemoryBound(to: UInt8.self)
+            while pathEnd < target.count && p[pathEnd] != 0x3F && p[pathEnd] != 0x23 { pathEnd += 1 }
+        }
         var path = UnsafeRawBufferPointer(rebasing: target[0..<pathEnd])
         path = stripSchemeAndHost(path)
-        if isAsset(path) { return .skipped(.staticAsset) }
+        if !target.isEmpty && isAsset(path) { return .skipped(.staticAsset) }
 
-        switch f.status {
-        case 400..<500: return .skipped(.clientError)
-        case 500..<600: return .skipped(.serverError)
-        case 300..<400 where !options.keepRedirects: return .skipped(.redirect)
-        default: break
+        if let status = r.status {
+            switch status {
+            case 400..<500: return .skipped(.clientError)
+            case 500..<600: return .skipped(.serverError)
+            case 300..<400 where !options.keepRedirects: return .skipped(.redirect)
+            default: break
+            }
         }
-        let method = UnsafeRawBufferPointer(rebasing: line[f.method])
-        guard QueryString.equals(method, "GET") || QueryString.equals(method, "POST") else {
-            return .skipped(.method)
+        if let method = r.method, !isKeptMethod(method) { return .skipped(.method) }
+
+        let pathSymbol: Symbol
+        if !target.isEmpty {
+            pathSymbol = path.isEmpty ? intern("/") : intern(path)
+        } else if !r.eventPath.isNone {
+            pathSymbol = r.eventPath
+        } else if let name = r.eventName, !LineRecord.isMissing(name) {
+            pathSymbol = eventPath(name)
+        } else {
+            return .skipped(.missingField)
         }
 
-        let pathSymbol = path.isEmpty ? intern("/") : intern(path)
-        var event = Event(time: time, device: pseudonym(UnsafeRawBufferPointer(rebasing: line[f.host]), ua), path: pathSymbol)
+        let device: Pseudonym
+        if options.deviceIsHostOnly && !r.client.isEmpty {
+            device = pseudonym(r.client, LineRecord.empty)
+        } else if let cookie = r.cookie, !LineRecord.isMissing(cookie) {
+            device = cookiePseudonym(cookie)
+        } else if !r.client.isEmpty || r.agent != nil {
+            device = pseudonym(r.client, r.agent ?? LineRecord.empty)
+        } else if r.customer == nil || LineRecord.isMissing(r.customer!) {
+            return .skipped(.missingField)
+        } else {
+            device = .none
+        }
+        var event = Event(time: time, device: device, path: pathSymbol)
         event.deviceClass = agent.deviceClass
 
-        let user = UnsafeRawBufferPointer(rebasing: line[f.user])
-        if options.customerFromRemoteUser, !(user.count == 1 && user[0] == 0x2D) {
+        if let user = r.customer, !LineRecord.isMissing(user), !r.customerIsRemoteUser || options.customerFromRemoteUser {
             event.customer = customerPseudonym(user)
+            if device.isNone { event.device = event.customer }
         }
-        if let r = f.referrer {
-            event.referrerHost = referrerHost(UnsafeRawBufferPointer(rebasing: line[r]))
+        if let ref = r.referrer {
+            event.referrerHost = referrerHost(ref)
         }
-        if pathEnd < target.count, target[pathEnd] == 0x3F {
+        if let q = r.query, !q.isEmpty {
+            readQuery(q, into: &event)
+        } else if pathEnd < target.count, target[pathEnd] == 0x3F {
             var end = pathEnd + 1
             while end < target.count && target[end] != 0x23 { end += 1 }
             readQuery(UnsafeRawBufferPointer(rebasing: target[(pathEnd + 1)..<end]), into: &event)
         }
+        if event.order == nil, let id = r.orderID, !LineRecord.isMissing(id) {
+            let value = r.orderValue.flatMap { QueryString.cents($0) } ?? 0
+            event.order = Order(id: intern(id), valueCents: value)
+        }
+        if event.survey == nil, let t = r.surveyType, let s = r.surveyScore {
+            event.survey = surveyAnswer(String(decoding: t, as: UTF8.self), String(decoding: s, as: UTF8.self))
+        }
         return .event(event)
+    }
+
+    private func isKeptMethod(_ method: UnsafeRawBufferPointer) -> Bool {
+        if QueryString.equals(method, "GET") || QueryString.equals(method, "POST") {
+            return options.methods.contains(method.count == 3 ? "GET" : "POST")
+        }
+        return options.methods.contains(String(decoding: method, as: UTF8.self))
+    }
+
+    private func surveyAnswer(_ type: String, _ score: String) -> SurveyAnswer? {
+        guard let kind = SurveyAnswer.Kind(rawValue: type.lowercased()), let score = Int(score) else { return nil }
+        let range = switch kind { case .nps: 0...10; case .csat: 1...5; case .ces: 1...7 }
+        return range.contains(score) ? SurveyAnswer(kind: kind, score: score) : nil
     }
 
     private func readQuery(_ query: UnsafeRawBufferPointer, into event: inout Event) {
@@ -123,13 +190,28 @@ extension ExtractContext {
         return UnsafeRawBufferPointer(rebasing: path[j...])
     }
 
+    /// Whether the path ends in `.ext` of a static asset: the extension, lower-cased, packed
+    /// into one word and compared with the configured ones, without making a String.
     private func isAsset(_ path: UnsafeRawBufferPointer) -> Bool {
+        guard !path.isEmpty else { return false }
         var i = path.count - 1
         while i >= 0 && path[i] != 0x2E && path[i] != 0x2F { i -= 1 }
-        guard i >= 0, path[i] == 0x2E, path.count - i - 1 <= 6, path.count - i - 1 > 0 else { return false }
-        let ext = String(decoding: path[(i + 1)...], as: UTF8.self).lowercased()
-        return options.assetExtensions.contains(ext)
+        let length = path.count - i - 1
+        guard i >= 0, path[i] == 0x2E, length <= 8, length > 0 else { return false }
+        var word: UInt64 = 0
+        for k in (i + 1)..<path.count {
+            let c = path[k]
+            word = word << 8 | UInt64((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c)
+        }
+        return assetWords.contains(word)
     }
+}
+
+/// A file extension of up to 8 bytes packed into one word, as `isAsset` compares them.
+func packedExtension(_ ext: String) -> UInt64? {
+    let bytes = Array(ext.lowercased().utf8)
+    guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
+    return bytes.reduce(0) { $0 << 8 | UInt64($1) }
 }
 
 @inline(__always) func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -65,7 +65,7 @@ final class GzipSource: ByteSource {
 
     init(fd: Int32, path: String) throws {
         self.fd = fd
-        input = .allocate(byteCount: 256 * 1024, alignment: 16)
+        input = .allocate(byteCount: 64 * 1024, alignment: 16)
         // 15 + 32: a zlib or gzip header, detected automatically.
         let rc = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard rc == Z_OK else {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte ranges of the fields of one access-log line in Combined or Common Log Format
 /// (`%h %l %u [%t] "%r" %>s %b "%{Referer}i" "%{User-agent}i"`); nothing is decoded here.
 package struct AccessLogFields: Equatable, Sendable {
@@ -16,65 +22,76 @@ package struct AccessLogFields: Equatable, Sendable {
 }
 
 /// Splits Combined and Common Log Format lines (Apache and nginx defaults, IPv4 and IPv6 clients,
-/// `\"`-escaped quotes inside quoted fields, extra fields after the user agent ignored).
+/// optionally after a virtual host, `\"`-escaped quotes inside quoted fields, extra fields after
+/// the user agent ignored). Scans with `memchr` over the raw bytes: this runs once per line.
 package enum CombinedLogParser {
-    package static func parse(_ line: UnsafeRawBufferPointer) -> AccessLogFields? {
+    /// `skippingFields`: leading space-separated fields to pass over first (1 for the virtual
+    /// host of `%v:%p %h ...` and `%v %h ...`); the ranges stay relative to `line`.
+    package static func parse(_ line: UnsafeRawBufferPointer, skippingFields: Int = 0) -> AccessLogFields? {
+        guard let base = line.baseAddress else { return nil }
+        let p = base.assumingMemoryBound(to: UInt8.self)
         let n = line.count
         var i = 0
 
-        func token() -> Range<Int>? {
-            let s = i
-            while i < n && line[i] != 0x20 { i += 1 }
-            guard i > s, i < n else { return nil }
-            let r = s..<i
-            i += 1
-            return r
+        /// Index of the next `byte` at or after `from`, or `n`.
+        @inline(__always) func find(_ byte: UInt8, _ from: Int) -> Int {
+            guard from < n, let hit = memchr(p + from, Int32(byte), n - from) else { return n }
+            return UnsafeRawPointer(hit) - base
         }
-        func quoted() -> Range<Int>? {
-            guard i < n, line[i] == 0x22 else { return nil }
-            i += 1
+        @inline(__always) func token() -> Range<Int>? {
             let s = i
-            while i < n {
-                let b = line[i]
-                if b == 0x5C { i += 2; continue }  // backslash escape
-                if b == 0x22 { break }
-                i += 1
+            let e = find(0x20, s)
+            guard e > s, e < n else { return nil }
+            i = e + 1
+            return s..<e
+        }
+        /// At `"`: the range inside the quotes; a quote after an odd run of backslashes is escaped.
+        @inline(__always) func quoted() -> Range<Int>? {
+            guard i < n, p[i] == 0x22 else { return nil }
+            let s = i + 1
+            var q = find(0x22, s)
+            while q < n {
+                var k = q - 1
+                var backslashes = 0
+                while k >= s && p[k] == 0x5C { backslashes += 1; k -= 1 }
+                if backslashes & 1 == 0 { break }
+                q = find(0x22, q + 1)
             }
-            guard i < n else { return nil }
-            let r = s..<i
-            i += 1
-            return r
+            guard q < n else { return nil }
+            i = q + 1
+            return s..<q
         }
 
-        guard let host = token(), let _ = token(), let user = token() else { return nil }
-        guard i < n, line[i] == 0x5B else { return nil }
+        for _ in 0..<skippingFields {
+            guard token() != nil else { return nil }
+        }
+        guard let host = token(), token() != nil, let user = token() else { return nil }
+        guard i < n, p[i] == 0x5B else { return nil }
         let timeStart = i + 1
-        while i < n && line[i] != 0x5D { i += 1 }
-        guard i < n else { return nil }
-        let time = timeStart..<i
-        i += 1
-        guard i < n, line[i] == 0x20 else { return nil }
+        // `dd/Mon/yyyy:HH:mm:ss +zzzz` is 26 bytes; other lengths are searched for
+        let close = (timeStart + 26 < n && p[timeStart + 26] == 0x5D) ? timeStart + 26 : find(0x5D, timeStart)
+        guard close < n else { return nil }
+        let time = timeStart..<close
+        i = close + 1
+        guard i < n, p[i] == 0x20 else { return nil }
         i += 1
         guard let request = quoted() else { return nil }
-        guard i < n, line[i] == 0x20 else { return nil }
+        guard i < n, p[i] == 0x20 else { return nil }
         i += 1
 
         // status: three digits
         guard i + 3 <= n else { return nil }
-        var status = 0
-        for k in 0..<3 {
-            let d = line[i + k]
-            guard d >= 0x30 && d <= 0x39 else { return nil }
-            status = status * 10 + Int(d - 0x30)
-        }
+        let d0 = p[i] &- 0x30, d1 = p[i + 1] &- 0x30, d2 = p[i + 2] &- 0x30
+        guard d0 < 10, d1 < 10, d2 < 10 else { return nil }
+        let status = Int(d0) * 100 + Int(d1) * 10 + Int(d2)
         i += 3
-        guard i == n || line[i] == 0x20 else { return nil }
+        guard i == n || p[i] == 0x20 else { return nil }
         i += 1
         // bytes: digits or '-'
         let bytesStart = i
-        while i < n && line[i] != 0x20 {
-            let b = line[i]
-            guard (b >= 0x30 && b <= 0x39) || b == 0x2D else { return nil }
+        while i < n && p[i] != 0x20 {
+            let b = p[i]
+            guard b &- 0x30 < 10 || b == 0x2D else { return nil }
             i += 1
         }
         guard i > bytesStart else { return nil }
@@ -85,7 +102,7 @@ package enum CombinedLogParser {
             i += 1
             guard let r = quoted() else { return nil }
             referrer = r
-            guard i < n, line[i] == 0x20 else { return nil }
+            guard i < n, p[i] == 0x20 else { return nil }
             i += 1
             guard let ua = quoted() else { return nil }
             userAgent = ua
@@ -94,16 +111,15 @@ package enum CombinedLogParser {
         // request line: METHOD SP target SP protocol
         var method = request.lowerBound..<request.lowerBound
         var target = request.lowerBound..<request.lowerBound
-        var j = request.lowerBound
-        while j < request.upperBound && line[j] != 0x20 { j += 1 }
+        let j = min(find(0x20, request.lowerBound), request.upperBound)
         if j < request.upperBound {
             method = request.lowerBound..<j
             let t = j + 1
             var k = request.upperBound
-            while k > t && line[k - 1] != 0x20 { k -= 1 }
+            while k > t && p[k - 1] != 0x20 { k -= 1 }
             target = k > t ? t..<(k - 1) : t..<request.upperBound
             guard !target.isEmpty else { return nil }
-        } else if !(request.count == 1 && line[request.lowerBound] == 0x2D) {
+        } else if !(request.count == 1 && p[request.lowerBound] == 0x2D) {
             return nil
         }
         return AccessLogFields(host: host, user: user, time: time, request: request, method: method,

@@ -7,10 +7,9 @@ package final class ExtractContext {
     package private(set) var symbols = SymbolTable()
     package var quality = DataQuality()
 
-    private var symbolByHash: [UInt64: Symbol] = [:]
-    private var agents: [UInt64: Agent] = [:]
-    /// Unkeyed hash for cache look-ups only; never written anywhere.
-    private let lookupHash = SipHash(k0: 0x0123_4567_89ab_cdef, k1: 0xfedc_ba98_7654_3210)
+    private var symbolCache = ByteCache<Symbol>()
+    private var agents = ByteCache<Agent>()
+    private var eventPaths = ByteCache<Symbol>()
     private var scratch: [UInt8] = []
 
     struct Agent {
@@ -18,25 +17,29 @@ package final class ExtractContext {
         var deviceClass: DeviceClass
     }
 
+    /// The asset extensions, packed (see `packedExtension`).
+    let assetWords: [UInt64]
+
     package init(options: ExtractOptions) {
         self.options = options
+        assetWords = options.assetExtensions.compactMap(packedExtension).sorted()
         scratch.reserveCapacity(1024)
     }
 
     /// The symbol for `bytes`, decoding them only the first time they are seen.
     package func intern(_ bytes: UnsafeRawBufferPointer) -> Symbol {
-        let h = lookupHash.hash(bytes)
-        if let s = symbolByHash[h], symbols[s].utf8.elementsEqual(bytes) { return s }
+        let h = fastHash(bytes)
+        if let s = symbolCache.find(bytes, hash: h) { return s }
         let s = symbols.intern(String(decoding: bytes, as: UTF8.self))
-        symbolByHash[h] = s
+        symbolCache.insert(bytes, hash: h, value: s)
         return s
     }
 
     package func intern(_ string: String) -> Symbol { symbols.intern(string) }
 
     func agent(_ bytes: UnsafeRawBufferPointer) -> Agent {
-        let h = lookupHash.hash(bytes)
-        if let a = agents[h] { return a }
+        let h = fastHash(bytes)
+        if let a = agents.find(bytes, hash: h) { return a }
         let lower = String(decoding: bytes, as: UTF8.self).lowercased()
         let isBot = lower.isEmpty || lower == "-" || options.botAgents.contains { lower.contains($0) }
         let device: DeviceClass
@@ -48,7 +51,7 @@ package final class ExtractContext {
             device = .desktop
         }
         let a = Agent(isBot: isBot, deviceClass: device)
-        agents[h] = a
+        agents.insert(bytes, hash: h, value: a)
         return a
     }
 
@@ -59,6 +62,37 @@ package final class ExtractContext {
         scratch.append(0x1F)
         scratch.append(contentsOf: b)
         return Pseudonym(raw: options.pseudonymKey.hash(scratch))
+    }
+
+    /// Keyed pseudonym of a session or visitor cookie (the device identity when a source has one).
+    func cookiePseudonym(_ id: UnsafeRawBufferPointer) -> Pseudonym {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: "cookie\u{1F}".utf8)
+        scratch.append(contentsOf: id)
+        return Pseudonym(raw: options.pseudonymKey.hash(scratch))
+    }
+
+    /// The synthetic path `event:<name>` of an event without a page: the name lower-cased, runs
+    /// of other characters than letters and digits turned into one `_` (`Order Completed` ->
+    /// `event:order_completed`).
+    func eventPath(_ name: UnsafeRawBufferPointer) -> Symbol {
+        let h = fastHash(name)
+        if let s = eventPaths.find(name, hash: h) { return s }
+        var out: [UInt8] = Array("event:".utf8)
+        var pendingUnderscore = false
+        for b in name {
+            let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c >= 0x80 {
+                if pendingUnderscore && out.count > 6 { out.append(0x5F) }
+                pendingUnderscore = false
+                out.append(c)
+            } else {
+                pendingUnderscore = true
+            }
+        }
+        let s = symbols.intern(String(decoding: out, as: UTF8.self))
+        eventPaths.insert(name, hash: h, value: s)
+        return s
     }
 
     /// Keyed pseudonym of a customer id.

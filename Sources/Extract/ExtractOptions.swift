@@ -27,6 +27,23 @@ package struct ExtractOptions: Sendable {
     /// Events before `keepFrom` or at/after `keepUntil` (Unix seconds) are filtered as outside the period.
     package var keepFrom: Int64 = .min
     package var keepUntil: Int64 = .max
+    /// How lines are read: detected per file from its first non-empty line, or fixed.
+    package var format: LogFormat = .auto
+    /// Where the fields of JSON-lines tracking events are (dotted paths into the object).
+    package var jsonMapping: JSONMapping = .default
+    /// Columns of a CSV export whose header is none of the built-in schemas; `nil` accepts the
+    /// built-in schemas only.
+    package var csvMapping: CSVMapping? = nil
+    /// Cookie names holding a session or visitor id when the layout logs the whole `Cookie`
+    /// header (`$http_cookie`, `%{Cookie}i`); the first one present becomes the device identity.
+    package var sessionCookies: [String] = ["session_id", "sessionid", "sid", "_session_id", "PHPSESSID", "JSESSIONID", "visitor_id"]
+    /// HTTP methods whose requests are kept; others are filtered as `method`.
+    package var methods: Set<String> = ["GET", "POST"]
+    /// Read, decompress and parse on a background thread while the caller consumes the events.
+    package var readAhead: Bool = true
+    /// AWStats' rule "visitor = host": the device is a keyed hash of the client address alone,
+    /// with no user agent or cookie.
+    package var deviceIsHostOnly: Bool = false
 
     package init() {}
 

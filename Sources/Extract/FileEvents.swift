@@ -1,12 +1,22 @@
 import JourneysCore
 
 /// The events of one input file, in file order, pulled one at a time; every line read is counted
-/// into the file's account and every rejected line may become a sample.
+/// into the file's account and every rejected line may become a sample. The file's format is
+/// decided at its first non-empty line (see `LogFormat`).
 package final class FileEvents {
     package let path: String
     private let reader: LineReader
-    private let context: ExtractContext
+    let context: ExtractContext
     private let account: Int
+    private var decoder: LineDecoder? = nil
+    /// A purchase row waiting for more rows of the same order (CSV), and the event after it.
+    private var pending: Event? = nil
+    private var ready: Event? = nil
+    /// This file's counts, kept here while reading and added to its `FileAccount` at the end.
+    private var read = 0
+    private var parsed = 0
+    private var counts = [Int](repeating: 0, count: LineOutcome.allCases.count)
+    private static let outcomes = LineOutcome.allCases
 
     package init(path: String, context: ExtractContext) throws {
         self.path = path
@@ -20,12 +30,47 @@ package final class FileEvents {
     package var bytesConsumed: Int { reader.source.bytesConsumed }
 
     package func next() throws -> Event? {
+        if let r = ready { ready = nil; return r }
+        while let e = try nextLine() {
+            guard e.order != nil, decoder?.mergesOrders == true else {
+                if let p = pending { pending = nil; ready = e; return p }
+                return e
+            }
+            if let p = pending {
+                if p.device == e.device, p.order!.id == e.order!.id {
+                    pending!.order!.valueCents += e.order!.valueCents
+                    continue
+                }
+                pending = e
+                return p
+            }
+            pending = e
+        }
+        defer { pending = nil }
+        return pending
+    }
+
+    /// Adds the counts so far to the file's account.
+    private func flushCounts() {
+        guard read > 0 else { return }
+        context.quality.files[account].read += read
+        context.quality.files[account].parsed += parsed
+        for (k, c) in counts.enumerated() where c > 0 {
+            context.quality.files[account].outcomes[Self.outcomes[k], default: 0] += c
+        }
+        read = 0
+        parsed = 0
+        for k in counts.indices { counts[k] = 0 }
+    }
+
+    private func nextLine() throws -> Event? {
         while true {
             let item = try reader.next()
             let line: UnsafeRawBufferPointer
             let outcome: LineOutcome
             switch item {
             case .end:
+                flushCounts()
                 if let damage = reader.source.damage { context.quality.files[account].damage = damage }
                 return nil
             case .tooLong(let prefix):
@@ -38,20 +83,37 @@ package final class FileEvents {
                 line = l
                 if l.isEmpty {
                     outcome = .malformed
-                } else {
-                    switch context.classify(accessLogLine: l) {
+                } else if let decoder {
+                    switch decoder.decode(l, context) {
                     case .event(let event):
-                        context.quality.files[account].read += 1
-                        context.quality.files[account].parsed += 1
+                        read += 1
+                        parsed += 1
                         return event
                     case .skipped(let why):
                         outcome = why
                     }
+                } else {
+                    let (made, isHeader) = try LineDecoder.make(first: l, options: context.options, path: path)
+                    decoder = made
+                    if isHeader {
+                        outcome = .header
+                    } else {
+                        switch made.decode(l, context) {
+                        case .event(let event):
+                            read += 1
+                            parsed += 1
+                            return event
+                        case .skipped(let why):
+                            outcome = why
+                        }
+                    }
                 }
             }
-            context.quality.files[account].read += 1
-            context.quality.files[account].outcomes[outcome, default: 0] += 1
-            context.quality.addSample(outcome, file: path, line: reader.lineNumber, bytes: line)
+            read += 1
+            counts[Self.outcomes.firstIndex(of: outcome)!] += 1
+            if outcome.isRejected {
+                context.quality.addSample(outcome, file: path, line: reader.lineNumber, bytes: line)
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ package final class LineReader {
     package init(source: ByteSource, maxLineBytes: Int) {
         self.source = source
         self.maxLineBytes = maxLineBytes
-        buffer = .allocate(byteCount: max(1 << 20, maxLineBytes + 4096), alignment: 16)
+        buffer = .allocate(byteCount: max(256 * 1024, maxLineBytes + 4096), alignment: 16)
         overlong = .allocate(byteCount: Self.sampleBytes, alignment: 1)
     }
 

@@ -45,3 +45,90 @@ package enum LogTimestamp {
         }
     }
 }
+
+/// Readers of the other timestamp shapes the sources use: ISO 8601 (`$time_iso8601`, JSON events,
+/// CSV exports' `2019-10-01 00:00:00 UTC`) and Unix epochs in seconds or milliseconds (`$msec`).
+package enum FlexibleTimestamp {
+    /// `2026-11-16T10:05:03+01:00`, `2026-11-16T09:05:03.250Z`, `2026-11-16 09:05:03 UTC`,
+    /// `2026-11-16 09:05:03` (UTC), `+0100` offsets; fractions of a second are dropped.
+    package static func parseISO(_ b: UnsafeRawBufferPointer) -> Int64? {
+        let n = b.count
+        guard n >= 19, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x20 || b[10] == 0x74,
+              b[13] == 0x3A, b[16] == 0x3A else { return nil }
+        func digits(_ at: Int, _ count: Int) -> Int? {
+            var v = 0
+            for k in at..<(at + count) {
+                let d = b[k] &- 0x30
+                guard d < 10 else { return nil }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+              (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(year: year, month: month),
+              hour < 24, minute < 60, second < 61 else { return nil }
+        var i = 19
+        if i < n, b[i] == 0x2E || b[i] == 0x2C {
+            i += 1
+            let s = i
+            while i < n, b[i] &- 0x30 < 10 { i += 1 }
+            guard i > s else { return nil }
+        }
+        var offset = 0
+        if i < n, b[i] == 0x20 { i += 1 }  // `... 00:00:00 UTC`
+        if i == n {
+            // no zone: UTC
+        } else if n - i == 1, b[i] | 0x20 == 0x7A {  // Z
+            i = n
+        } else if n - i == 3, b[i] | 0x20 == 0x75, b[i + 1] | 0x20 == 0x74, b[i + 2] | 0x20 == 0x63 {  // UTC
+            i = n
+        } else if b[i] == 0x2B || b[i] == 0x2D {
+            let sign = b[i] == 0x2D ? -1 : 1
+            i += 1
+            guard let zh = n - i >= 2 ? digits(i, 2) : nil, zh < 24 else { return nil }
+            i += 2
+            if i < n, b[i] == 0x3A { i += 1 }
+            var zm = 0
+            if i < n {
+                guard n - i == 2, let m = digits(i, 2), m < 60 else { return nil }
+                zm = m
+                i = n
+            }
+            offset = sign * (zh * 3600 + zm * 60)
+        } else {
+            return nil
+        }
+        let days = Int64(CivilDate(year: year, month: month, day: day).dayNumber)
+        return days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
+    }
+
+    /// Unix time in seconds, or in milliseconds when the number is that large (13 digits);
+    /// a fraction (`1763283903.250`) is dropped.
+    package static func parseEpoch(_ b: UnsafeRawBufferPointer) -> Int64? {
+        var v: Int64 = 0
+        var i = 0
+        let n = b.count
+        while i < n, b[i] &- 0x30 < 10 {
+            guard v < 100_000_000_000_000 else { return nil }
+            v = v * 10 + Int64(b[i] &- 0x30)
+            i += 1
+        }
+        guard i > 0 else { return nil }
+        if i < n {
+            guard b[i] == 0x2E else { return nil }
+            i += 1
+            while i < n, b[i] &- 0x30 < 10 { i += 1 }
+            guard i == n else { return nil }
+        }
+        // 1e11 s is the year 5138: anything larger is milliseconds.
+        return v >= 100_000_000_000 ? v / 1000 : v
+    }
+
+    /// Either shape, told apart by the `-` after the year.
+    package static func parseAny(_ b: UnsafeRawBufferPointer) -> Int64? {
+        if b.count >= 19, b[4] == 0x2D { return parseISO(b) }
+        if b.count == 26, b[2] == 0x2F { return LogTimestamp.parse(b) }
+        return parseEpoch(b)
+    }
+}

@@ -1,9 +1,64 @@
+import Foundation
 import HeapModule
 import JourneysCore
 
 /// Events of several files merged into one time-ordered stream (logs of several servers, or days
 /// that overlap), holding one pending event per file.
+///
+/// With `ExtractOptions.readAhead` the files are read, decompressed, parsed and merged on a
+/// background thread that hands over batches of events through a small bounded queue, while the
+/// caller (sessionize) works on the previous batch. The `ExtractContext` (symbols, data quality)
+/// then belongs to that thread until `next()` has returned `nil`; read it only after that.
 package final class MergedEvents {
+    private let merger: Merger
+    private let channel: EventChannel?
+    private var started = false
+    private var batch: [Event] = []
+    private var index = 0
+
+    package init(_ sources: [FileEvents]) {
+        merger = Merger(sources)
+        let readAhead = sources.first?.context.options.readAhead ?? false
+        channel = readAhead && !sources.isEmpty ? EventChannel() : nil
+    }
+
+    deinit { channel?.cancel() }
+
+    /// Input bytes consumed so far (compressed bytes for gzip files).
+    package var bytesConsumed: Int { channel?.bytesConsumed ?? merger.bytesConsumed }
+
+    package func next() throws -> Event? {
+        guard let channel else { return try merger.next() }
+        if index < batch.count {
+            defer { index += 1 }
+            return batch[index]
+        }
+        if !started {
+            started = true
+            let job = ProducerJob(merger: merger, channel: channel)
+            let thread = Thread { job.run() }
+            thread.name = "journeys-extract"
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        while true {
+            switch try channel.take(recycling: &batch) {
+            case .some(let b):
+                guard !b.isEmpty else { continue }
+                batch = b
+                index = 1
+                return batch[0]
+            case .none:
+                batch = []
+                index = 0
+                return nil
+            }
+        }
+    }
+}
+
+/// The k-way merge of the files' event streams by time (ties: the earlier file first).
+final class Merger {
     private struct Head: Comparable {
         var event: Event
         var source: Int
@@ -17,11 +72,12 @@ package final class MergedEvents {
     private var heads = Heap<Head>()
     private var started = false
 
-    package init(_ sources: [FileEvents]) { self.sources = sources }
+    init(_ sources: [FileEvents]) { self.sources = sources }
 
-    package var bytesConsumed: Int { sources.reduce(0) { $0 + $1.bytesConsumed } }
+    var bytesConsumed: Int { sources.reduce(0) { $0 + $1.bytesConsumed } }
 
-    package func next() throws -> Event? {
+    func next() throws -> Event? {
+        if sources.count == 1 { return try sources[0].next() }
         if !started {
             started = true
             for (i, s) in sources.enumerated() {
@@ -31,5 +87,98 @@ package final class MergedEvents {
         guard let head = heads.popMin() else { return nil }
         if let e = try sources[head.source].next() { heads.insert(Head(event: e, source: head.source)) }
         return head.event
+    }
+}
+
+/// Runs the merger to the end on its own thread, batch by batch.
+private final class ProducerJob: @unchecked Sendable {
+    static let batchSize = 4096
+    let merger: Merger
+    let channel: EventChannel
+
+    init(merger: Merger, channel: EventChannel) { self.merger = merger; self.channel = channel }
+
+    func run() {
+        var batch: [Event] = []
+        batch.reserveCapacity(Self.batchSize)
+        do {
+            while let e = try merger.next() {
+                batch.append(e)
+                if batch.count == Self.batchSize {
+                    guard channel.put(&batch, bytes: merger.bytesConsumed) else { return }
+                }
+            }
+            if !batch.isEmpty { guard channel.put(&batch, bytes: merger.bytesConsumed) else { return } }
+            channel.finish(error: nil, bytes: merger.bytesConsumed)
+        } catch {
+            channel.finish(error: error, bytes: merger.bytesConsumed)
+        }
+    }
+}
+
+/// A bounded queue of event batches between one producer and one consumer thread; spent batch
+/// buffers travel back to the producer so that steady state allocates nothing.
+private final class EventChannel: @unchecked Sendable {
+    static let capacity = 4
+    private let condition = NSCondition()
+    private var full: [[Event]] = []
+    private var empty: [[Event]] = []
+    private var finished = false
+    private var failure: Error? = nil
+    private var cancelled = false
+    private var bytes = 0
+
+    var bytesConsumed: Int {
+        condition.lock(); defer { condition.unlock() }
+        return bytes
+    }
+
+    /// Hands over `batch` (replacing it with an empty buffer); false when the consumer is gone.
+    func put(_ batch: inout [Event], bytes: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while full.count >= Self.capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        full.append(batch)
+        self.bytes = bytes
+        batch = empty.popLast() ?? []
+        batch.removeAll(keepingCapacity: true)
+        if batch.capacity < ProducerJob.batchSize { batch.reserveCapacity(ProducerJob.batchSize) }
+        condition.broadcast()
+        return true
+    }
+
+    func finish(error: Error?, bytes: Int) {
+        condition.lock()
+        finished = true
+        failure = error
+        self.bytes = bytes
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, `nil` at the end; rethrows the producer's error after its last batch.
+    func take(recycling spent: inout [Event]) throws -> [Event]? {
+        condition.lock()
+        defer { condition.unlock() }
+        if spent.capacity > 0 && empty.count < Self.capacity {
+            empty.append(spent)
+            spent = []
+        }
+        while full.isEmpty && !finished { condition.wait() }
+        if !full.isEmpty {
+            let b = full.removeFirst()
+            condition.broadcast()
+            return b
+        }
+        if let failure { self.failure = nil; throw failure }
+        return nil
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

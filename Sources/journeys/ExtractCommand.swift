@@ -1,0 +1,114 @@
+import ArgumentParser
+import Extract
+import Foundation
+
+/// `journeys extract`: runs the extract stage alone over every line of the inputs and prints
+/// its accounting, for checking a log source and for measuring extract's speed.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read the inputs as the report would and print what became of every line.",
+        discussion: """
+            Prints, per file and in total, the lines read, parsed into events, filtered (bots, \
+            static assets, statuses, methods, headers) and rejected (bad input), by reason, with up \
+            to five masked samples of each kind of bad line; then the speed and the peak memory. \
+            No period applies: every line is read. Exit code 2 when an input cannot be opened or \
+            matches nothing.
+            """)
+
+    @Option(name: .long, parsing: .singleValue, help: "A log file, folder or glob; repeat for several.")
+    var input: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How lines are read: auto, combined, json, csv, or a layout string.",
+        discussion: "A layout is an nginx log_format ('$remote_addr - $remote_user [$time_local] \"$request\" ...') or an Apache LogFormat ('%h %l %u %t \\\"%r\\\" ...')."))
+    var format: String = "auto"
+
+    @Flag(name: .long, help: "Parse on the calling thread instead of a read-ahead thread.")
+    var noReadAhead = false
+
+    func validate() throws {
+        guard !input.isEmpty else { throw ValidationError("give at least one --input (a file, folder or glob)") }
+        guard LogFormat(parsing: format) != nil else {
+            throw ValidationError("--format '\(format)' is none of auto, combined, json, csv, nor a layout with $ or % fields")
+        }
+    }
+
+    func run() throws {
+        var options = ExtractOptions()
+        options.format = LogFormat(parsing: format) ?? .auto
+        options.readAhead = !noReadAhead
+        let start = ContinuousClock.now
+        let context = ExtractContext(options: options)
+        var events = 0
+        do {
+            let files = try InputFiles.resolve(input)
+            let merged = MergedEvents(try files.map { try FileEvents(path: $0, context: context) })
+            while try merged.next() != nil { events += 1 }
+        } catch let error as ExtractError {
+            FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print(Self.accounting(context.quality, events: events), terminator: "")
+        let q = context.quality
+        print("time: \(String(format: "%.3f", seconds)) s")
+        print("lines/s: \(seconds > 0 ? Int((Double(q.read) / seconds).rounded()) : 0)")
+        print("peak RSS: \(String(format: "%.1f", Self.peakRSSMegabytes())) MB")
+    }
+
+    /// The accounting as aligned text: one block per file, then the totals and the samples.
+    static func accounting(_ q: DataQuality, events: Int) -> String {
+        var out = ""
+        func n(_ v: Int) -> String {
+            let digits = String(v)
+            var s = ""
+            for (k, c) in digits.reversed().enumerated() {
+                if k > 0 && k % 3 == 0 { s.append(",") }
+                s.append(c)
+            }
+            return String(s.reversed())
+        }
+        func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+        func block(_ name: String, read: Int, parsed: Int, filtered: Int, rejected: Int, outcomes: [LineOutcome: Int], damage: String?) {
+            out += "\(name)\n"
+            out += "  read \(pad(n(read), 13))   parsed \(pad(n(parsed), 13))   filtered \(pad(n(filtered), 13))   rejected \(pad(n(rejected), 11))"
+            out += read == parsed + filtered + rejected ? "\n" : "   (UNBALANCED)\n"
+            for o in LineOutcome.allCases {
+                guard let c = outcomes[o], c > 0 else { continue }
+                out += "    \(o.isRejected ? "rejected" : "filtered") \(o.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(pad(n(c), 13))  \(o.explanation)\n"
+            }
+            if let damage { out += "    damage: \(damage)\n" }
+        }
+        for f in q.files {
+            block(f.file, read: f.read, parsed: f.parsed, filtered: f.filtered, rejected: f.rejected, outcomes: f.outcomes, damage: f.damage)
+        }
+        if q.files.count > 1 {
+            var all: [LineOutcome: Int] = [:]
+            for o in LineOutcome.allCases { all[o] = q.count(o) }
+            block("total (\(q.files.count) files)", read: q.read, parsed: q.parsed, filtered: q.filtered, rejected: q.rejected, outcomes: all, damage: nil)
+        }
+        let samples = LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { (o, $0) } }
+        if !samples.isEmpty {
+            out += "samples (IP and e-mail addresses masked):\n"
+            for (o, s) in samples {
+                out += "  \(o.rawValue) \((s.file as NSString).lastPathComponent):\(s.line): \(s.text)\n"
+            }
+        }
+        out += "events: \(n(events))\n"
+        return out
+    }
+
+    /// The process's peak resident set size (getrusage's ru_maxrss is in KiB on Linux, bytes on macOS).
+    static func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1_048_576
+        #endif
+    }
+}

@@ -1,0 +1,94 @@
+import JourneysCore
+import Testing
+@testable import Extract
+
+/// CSV exports: the two built-in schemas, quoting, and a custom mapping.
+@Suite struct CSVExportTests {
+    @Test func ecommerceBehaviorSchema() throws {
+        let r = try extract(lines: [
+            "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session",
+            "2019-10-01 00:00:00 UTC,view,44600062,2103807459595387724,,shiseido,35.79,541312140,s-1",
+            "2019-10-01 00:00:05 UTC,cart,44600062,2103807459595387724,,shiseido,35.79,541312140,s-1",
+            "2019-10-01 00:01:00 UTC,purchase,44600062,2103807459595387724,,shiseido,35.79,541312140,s-1",
+            "2019-10-01 00:01:00 UTC,purchase,3900821,2053013552326770905,appliances.environment.water_heater,aqua,33.20,541312140,s-1",
+            #"2019-10-01 00:02:00 UTC,remove_from_cart,5,6,"kitchen, ""best"" stuff",brand,1.00,7,s-2"#,
+            "2019-10-01 00:03:00 UTC,view,5,6,,brand,1.00,7",
+        ], name: "events.csv")
+        let f = r.quality.files[0]
+        #expect(f.read == 7)
+        #expect(f.count(.header) == 1)
+        #expect(f.parsed == 5)  // the second purchase row joins the first one's order
+        #expect(f.count(.csvFieldCount) == 1)
+        #expect(f.isBalanced)
+        #expect(r.quality.samples[.csvFieldCount]?.map(\.line) == [7])
+        #expect(r.paths == ["event:view", "event:cart", "event:purchase", "event:remove_from_cart"])
+        let start: Int64 = 1_569_888_000
+        #expect(r.events.map(\.time) == [start, start + 5, start + 60, start + 120])
+        #expect(r.events[0].customer == r.context.customerIdentity("541312140"))
+        #expect(r.events[0].device == r.context.cookieIdentity("s-1"))
+        #expect(r.events[2].order?.valueCents == 6_899)  // 35.79 + 33.20
+        #expect(r.events[0].order == nil)
+        #expect(r.events[3].device == r.context.cookieIdentity("s-2"))
+    }
+
+    @Test func retailRocketSchema() throws {
+        let r = try extract(lines: [
+            "timestamp,visitorid,event,itemid,transactionid",
+            "1433221332117,257597,view,355908,",
+            "1433221400000,257597,addtocart,355908,",
+            "1433221500000,257597,transaction,355908,4000",
+            "1433221500000,257597,transaction,11111,4000",
+            "1433221600000,257597,transaction,11111,4001",
+        ], name: "events.csv")
+        #expect(r.paths == ["event:view", "event:cart", "event:purchase", "event:purchase"])
+        #expect(r.events.map(\.time) == [1_433_221_332, 1_433_221_400, 1_433_221_500, 1_433_221_600])
+        #expect(r.events.compactMap { $0.order.map { r.context.symbols[$0.id] } } == ["4000", "4001"])
+        #expect(r.events[0].device == r.context.cookieIdentity("257597"))
+        #expect(r.quality.files[0].parsed == 5)
+        #expect(r.quality.files[0].count(.header) == 1)
+    }
+
+    @Test func customMappingWithUrlColumn() throws {
+        var mapping = CSVMapping(time: "ts", type: "kind")
+        mapping.device = "visitor"
+        mapping.url = "url"
+        var options = ExtractOptions()
+        options.csvMapping = mapping
+        let r = try extract(lines: [
+            "ts,kind,visitor,url",
+            "2026-11-16T09:05:03Z,page,v1,/p/x?utm_source=mail",
+            "2026-11-16T09:05:04Z,signup,v1,",
+            "not a time,page,v1,/",
+        ], name: "export.csv", options: options)
+        #expect(r.paths == ["/p/x", "event:signup"])
+        #expect(r.quality.files[0].count(.badTimestamp) == 1)
+    }
+
+    @Test func csvFormatWithUnknownHeaderStopsTheRun() throws {
+        var options = ExtractOptions()
+        options.format = .csv
+        #expect(throws: ExtractError.self) { try extract(lines: ["a,b,c", "1,2,3"], options: options) }
+        // auto: an unknown header is no CSV, so the lines are (malformed) access-log lines
+        let auto = try extract(lines: ["a,b,c", "1,2,3"])
+        #expect(auto.quality.files[0].count(.malformed) == 2)
+    }
+
+    @Test func rowSplitting() {
+        var fields: [CSVRow.Field] = []
+        func split(_ s: String) -> [String]? {
+            Array(s.utf8).withUnsafeBytes { b in
+                guard CSVRow.split(b, separator: UInt8(ascii: ","), into: &fields) else { return nil }
+                return fields.map { f in
+                    var out = [UInt8](repeating: 0, count: f.range.count)
+                    let n = out.withUnsafeMutableBytes { CSVRow.collapseQuotes(UnsafeRawBufferPointer(rebasing: b[f.range]), into: $0.baseAddress!) }
+                    return String(decoding: out[0..<n], as: UTF8.self)
+                }
+            }
+        }
+        #expect(split("a,b,c") == ["a", "b", "c"])
+        #expect(split("a,,") == ["a", "", ""])
+        #expect(split(#""x, y","say ""hi""",z"#) == ["x, y", #"say "hi""#, "z"])
+        #expect(split(#""open,b"#) == nil)
+        #expect(split(#""a"b,c"#) == nil)
+    }
+}

@@ -1,0 +1,63 @@
+import JourneysCore
+import Testing
+@testable import Extract
+
+/// Campaigns, click ids, orders, surveys and customer ids from the request's query string.
+@Suite struct QueryTests {
+    func event(_ target: String, options: ExtractOptions = ExtractOptions()) throws -> (Event, ExtractContext) {
+        let r = try extract(lines: [combined(request: "GET \(target) HTTP/1.1")], options: options)
+        return (try #require(r.events.first), r.context)
+    }
+
+    @Test func utmParameters() throws {
+        let (e, c) = try event("/?utm_source=newsletter&utm_medium=email&utm_campaign=black%20friday+sale")
+        #expect(c.symbols[e.campaign?.source ?? .none] == "newsletter")
+        #expect(c.symbols[e.campaign?.medium ?? .none] == "email")
+        #expect(c.symbols[e.campaign?.name ?? .none] == "black friday sale")
+        #expect(e.campaign?.clickID == nil)
+    }
+
+    @Test func clickIDs() throws {
+        #expect(try event("/p/x?gclid=abc").0.campaign?.clickID == .gclid)
+        #expect(try event("/p/x?a=1;fbclid=abc").0.campaign?.clickID == .fbclid)
+        #expect(try event("/p/x?msclkid=1&ttclid=2").0.campaign?.clickID == .msclkid)
+        #expect(try event("/p/x?gclid=").0.campaign == nil)
+        #expect(try event("/p/x#utm_source=fragment").0.campaign == nil)
+    }
+
+    @Test func orderAndValue() throws {
+        let (e, c) = try event("/checkout/confirmation?order=A-77&value=129.90")
+        #expect(e.order.map { c.symbols[$0.id] } == "A-77")
+        #expect(e.order?.valueCents == 12_990)
+        #expect(try event("/checkout/confirmation?order=A-77").0.order == nil)
+        var options = ExtractOptions()
+        options.orderIDParameter = "oid"
+        options.orderValueParameter = "total"
+        #expect(try event("/thanks?oid=9&total=5", options: options).0.order?.valueCents == 500)
+    }
+
+    @Test func surveyAnswers() throws {
+        #expect(try event("/survey?type=nps&score=9").0.survey == SurveyAnswer(kind: .nps, score: 9))
+        #expect(try event("/survey?type=CSAT&score=5").0.survey == SurveyAnswer(kind: .csat, score: 5))
+        #expect(try event("/survey?type=csat&score=9").0.survey == nil)  // outside 1...5
+        #expect(try event("/survey?type=ces&score=x").0.survey == nil)
+    }
+
+    @Test func customerFromQueryParameter() throws {
+        var options = ExtractOptions()
+        options.customerFromRemoteUser = false
+        options.customerQueryParameter = "cid"
+        let (e, c) = try event("/account?cid=C-5", options: options)
+        #expect(e.customer == c.customerIdentity("C-5"))
+    }
+
+    @Test func amounts() {
+        func cents(_ s: String) -> Int64? { Array(s.utf8).withUnsafeBytes { QueryString.cents($0) } }
+        #expect(cents("89.9") == 8990)
+        #expect(cents("12") == 1200)
+        #expect(cents("1,5") == 150)
+        #expect(cents("0.015") == 1)
+        #expect(cents("abc") == nil)
+        #expect(cents("1.2.3") == nil)
+    }
+}

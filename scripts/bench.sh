@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# `make bench`: measures journeys on about 1,000,000 lines of a Combined Log Format log, against
+# goaccess on the same file. Builds release, writes the demo shop's logs into bench-logs/ and
+# joins them into one plain file bench-logs/all.log, then times (median of RUNS runs, default 3):
+#   journeys extract   extract alone (read, parse, filter, merge: every line)
+#   journeys report    the whole weekly report
+#   goaccess           the same file, COMBINED format, HTML output (skipped if not installable)
+# and prints lines, seconds, lines/s and peak RSS of each, and the ratios journeys/goaccess.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-3}
+LOGS=bench-logs
+# SCRATCH: another build folder than .build (swift build --scratch-path), e.g. to keep a shared one untouched.
+SCRATCH=${SCRATCH:-}
+BIN=${SCRATCH:-.build}/release/journeys
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+if ! [ -x /usr/bin/time ]; then
+  say "installing GNU time (for peak memory)"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null) || true
+  fi
+  [ -x /usr/bin/time ] || { say "/usr/bin/time is missing: run 'sudo apt-get install time'"; exit 1; }
+fi
+
+say "building release"
+swift build -c release --product journeys ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
+
+say "writing the demo shop's logs into $LOGS/"
+rm -rf "$LOGS"
+mkdir -p "$LOGS/sample"
+"$BIN" sample --out "$LOGS/sample" --weeks 5 --daily-visits 2390 >&2
+# One plain file in time order: rotated files are named access.log-YYYYMMDD[.gz]; a file named
+# plain access.log (if any) is the newest.
+{
+  for f in $(ls "$LOGS/sample" | grep -v '^access\.log$' | sort) $(ls "$LOGS/sample" | grep '^access\.log$' || true); do
+    case "$f" in
+      *.gz) gzip -dc "$LOGS/sample/$f" ;;
+      *) cat "$LOGS/sample/$f" ;;
+    esac
+  done
+} > "$LOGS/all.log"
+LINES=$(wc -l < "$LOGS/all.log" | tr -d ' ')
+say "$LOGS/all.log: $LINES lines, $(du -m "$LOGS/all.log" | cut -f1) MB"
+if [ "$LINES" -lt 900000 ] || [ "$LINES" -gt 1100000 ]; then
+  say "expected about 1,000,000 lines, got $LINES"
+fi
+
+# Runs "$@" RUNS times under /usr/bin/time; prints "<median seconds> <median peak RSS in MB>".
+measure() {
+  local name=$1; shift
+  local results=()
+  for run in $(seq 1 "$RUNS"); do
+    local file=${name// /-}-$run
+    local out="$LOGS/time-$file.txt"
+    if ! /usr/bin/time -v -o "$out" "$@" > "$LOGS/stdout-$file.txt" 2> "$LOGS/stderr-$file.txt"; then
+      say "$name failed (run $run); see $LOGS/stderr-$file.txt"
+      tail -n 5 "$LOGS/stderr-$file.txt" >&2 || true
+      return 1
+    fi
+    local wall rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$out")
+    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out")
+    say "$name run $run: ${wall} s, ${rss} MB"
+    results+=("$wall $rss")
+  done
+  local mid=$(( (RUNS + 1) / 2 ))
+  local s m
+  s=$(printf '%s\n' "${results[@]}" | awk '{ print $1 }' | sort -g | sed -n "${mid}p")
+  m=$(printf '%s\n' "${results[@]}" | awk '{ print $2 }' | sort -g | sed -n "${mid}p")
+  echo "$s $m"
+}
+
+declare -A SECONDS_OF RSS_OF
+run() {
+  local name=$1; shift
+  local r
+  if r=$(measure "$name" "$@"); then
+    SECONDS_OF[$name]=${r% *}
+    RSS_OF[$name]=${r#* }
+  fi
+}
+
+say "timing extract alone"
+run "journeys extract" "$BIN" extract --input "$LOGS/all.log"
+say "timing the whole report"
+rm -rf "$LOGS/out"
+run "journeys report" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/all.log" --output "$LOGS/out" --quiet
+
+if ! command -v goaccess >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing goaccess"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq goaccess >/dev/null) || true
+fi
+if command -v goaccess >/dev/null 2>&1; then
+  say "timing goaccess"
+  run "goaccess" goaccess "$LOGS/all.log" --log-format=COMBINED -o "$LOGS/goaccess.html"
+else
+  say "goaccess is not installed and could not be installed: skipping it"
+fi
+
+echo
+printf '%-18s %10s %9s %11s %12s\n' "" "lines" "seconds" "lines/s" "peak RSS MB"
+for name in "journeys extract" "journeys report" "goaccess"; do
+  [ -n "${SECONDS_OF[$name]:-}" ] || continue
+  s=${SECONDS_OF[$name]}
+  printf '%-18s %10s %9s %11s %12s\n' "$name" "$LINES" "$s" \
+    "$(awk -v l="$LINES" -v s="$s" 'BEGIN { if (s > 0) printf "%.0f", l / s; else print "-" }')" "${RSS_OF[$name]}"
+done
+if [ -n "${SECONDS_OF[goaccess]:-}" ]; then
+  for name in "journeys extract" "journeys report"; do
+    [ -n "${SECONDS_OF[$name]:-}" ] || continue
+    awk -v j="${SECONDS_OF[$name]}" -v g="${SECONDS_OF[goaccess]}" -v n="$name" \
+      'BEGIN { if (j > 0) printf "%s / goaccess: %.2fx the speed (lines/s)\n", n, g / j }'
+  done
+fi
+if [ ${#SECONDS_OF[@]} -lt 2 ]; then exit 1; fi
