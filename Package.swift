@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Score", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract"], exclude: ["Fixtures"]),
     ]
 )

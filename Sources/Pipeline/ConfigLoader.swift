@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 import JourneysCore
 import Sessionize
@@ -44,6 +45,15 @@ package enum ConfigLoader {
                 config.locale = l
             },
             "currency": { config.currency = try r.string($0, "currency") },
+            "log_format": {
+                let v = try r.string($0, "log_format")
+                guard let f = LogFormat(parsing: v) else {
+                    throw r.error($0, "log_format expects auto, combined, json, csv or a log_format string with $fields, found '\(v)'")
+                }
+                config.logFormat = f
+            },
+            "json": { config.jsonMapping = try r.jsonMapping($0) },
+            "csv": { config.csvMapping = try r.csvMapping($0) },
             "templates": { config.templates = try r.string($0, "templates") },
             "shop_hosts": { config.shopHosts = try r.strings($0, "shop_hosts").map { $0.lowercased() } },
             "identity": { node in
@@ -61,6 +71,7 @@ package enum ConfigLoader {
                     },
                     "pseudonym_key": { config.pseudonymKey = try r.string($0, "identity.pseudonym_key") },
                     "pseudonym_key_env": { config.pseudonymKeyEnv = try r.string($0, "identity.pseudonym_key_env") },
+                    "session_cookies": { config.sessionCookies = try r.strings($0, "identity.session_cookies") },
                 ])
             },
             "sessions": { node in
@@ -91,6 +102,7 @@ package enum ConfigLoader {
                     "bot_agents": { config.extraBotAgents = try r.strings($0, "filters.bot_agents").map { $0.lowercased() } },
                     "asset_extensions": { config.extraAssetExtensions = try r.strings($0, "filters.asset_extensions").map { $0.lowercased() } },
                     "keep_redirects": { config.keepRedirects = try r.bool($0, "filters.keep_redirects") },
+                    "methods": { config.methods = try r.strings($0, "filters.methods").map { $0.uppercased() } },
                 ])
             },
             "orders": { node in
@@ -234,5 +246,52 @@ struct Reader {
             }
             return rule
         }
+    }
+}
+
+extension Reader {
+    /// `json:` keys, each a dotted path or a list of paths tried in order.
+    func jsonMapping(_ node: Node) throws -> JSONMapping {
+        var m = JSONMapping.default
+        func paths(_ key: String, _ set: @escaping (inout JSONMapping, [String]) -> Void) -> (String, (Node) throws -> Void) {
+            (key, { set(&m, try self.strings($0, "json.\(key)")) })
+        }
+        let keys: [(String, (Node) throws -> Void)] = [
+            paths("time") { $0.time = $1 }, paths("type") { $0.type = $1 }, paths("name") { $0.name = $1 },
+            paths("customer") { $0.customer = $1 }, paths("device") { $0.device = $1 }, paths("url") { $0.url = $1 },
+            paths("referrer") { $0.referrer = $1 }, paths("user_agent") { $0.userAgent = $1 }, paths("ip") { $0.ip = $1 },
+            paths("order_id") { $0.orderID = $1 }, paths("revenue") { $0.revenue = $1 },
+            paths("survey_type") { $0.surveyType = $1 }, paths("survey_score") { $0.surveyScore = $1 },
+            paths("purchase_events") { $0.purchaseEvents = Set($1.map { $0.lowercased() }) },
+        ]
+        try mapping(node, at: "json", keys: Dictionary(uniqueKeysWithValues: keys))
+        return m
+    }
+
+    /// `csv:` columns of an export other than the built-in schemas; `time` and `type` are required.
+    func csvMapping(_ node: Node) throws -> CSVMapping {
+        var m = CSVMapping(time: "", type: "")
+        func column(_ key: String, _ set: @escaping (inout CSVMapping, String) -> Void) -> (String, (Node) throws -> Void) {
+            (key, { set(&m, try self.string($0, "csv.\(key)")) })
+        }
+        let keys: [(String, (Node) throws -> Void)] = [
+            column("time") { $0.time = $1 }, column("type") { $0.type = $1 }, column("customer") { $0.customer = $1 },
+            column("device") { $0.device = $1 }, column("url") { $0.url = $1 }, column("referrer") { $0.referrer = $1 },
+            column("user_agent") { $0.userAgent = $1 }, column("ip") { $0.ip = $1 }, column("order_id") { $0.orderID = $1 },
+            column("value") { $0.value = $1 },
+            ("purchase_types", { m.purchaseTypes = Set(try self.strings($0, "csv.purchase_types")) }),
+            ("type_aliases", { n in
+                guard let map = n.mapping else { throw self.error(n, "csv.type_aliases expects a mapping of event type to event type") }
+                for (k, v) in map { m.typeAliases[try self.string(k, "csv.type_aliases")] = try self.string(v, "csv.type_aliases") }
+            }),
+            ("separator", { n in
+                let s = try self.string(n, "csv.separator")
+                guard s.utf8.count == 1 else { throw self.error(n, "csv.separator expects one character, found '\(s)'") }
+                m.separator = s.utf8.first!
+            }),
+        ]
+        try mapping(node, at: "csv", keys: Dictionary(uniqueKeysWithValues: keys))
+        guard !m.time.isEmpty, !m.type.isEmpty else { throw error(node, "csv needs at least the time and type columns") }
+        return m
     }
 }

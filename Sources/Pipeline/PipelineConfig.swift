@@ -23,6 +23,12 @@ package struct PipelineConfig: Sendable {
     package var sessionRules = SessionRules.matomo
     package var lookbackDays: Int = 30
 
+    package var logFormat: LogFormat = .auto
+    package var sessionCookies: [String] = ExtractOptions().sessionCookies
+    package var methods: [String] = ["GET", "POST"]
+    package var jsonMapping = JSONMapping.default
+    package var csvMapping: CSVMapping? = nil
+
     package var extraBotAgents: [String] = []
     package var extraAssetExtensions: [String] = []
     package var keepRedirects: Bool = true
@@ -50,6 +56,8 @@ package struct PipelineConfig: Sendable {
         case .remoteUser: customer = "customer id from the log's user field"
         case .queryParameter(let p): customer = "customer id from the query parameter \(p)"
         }
-        return "\(customer) > keyed hash of IP + user agent; logged-in devices joined to their customer"
+        let device = sessionRules.identity == .hostOnly ? "keyed hash of the IP address (visitor = host)"
+                                                        : "session cookie, else keyed hash of IP + user agent"
+        return "\(customer) > \(device); a device's visits join the customer it logged in as"
     }
 }

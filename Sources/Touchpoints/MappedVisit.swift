@@ -21,8 +21,9 @@ package struct MappedVisit: Sendable, Equatable {
     package var steps: Set<FunnelStep>
     package var outcome: VisitOutcome
 
-    /// Reached `step` and every step before it, in the same visit (a closed funnel).
+    /// Did `step` or a later one in this visit: a purchase implies a checkout even when the
+    /// source logs no checkout event, and the funnel never grows from one step to the next.
     package func reached(_ step: FunnelStep) -> Bool {
-        FunnelStep.allCases.prefix(through: FunnelStep.allCases.firstIndex(of: step)!).allSatisfy { steps.contains($0) }
+        steps.contains { $0 >= step }
     }
 }

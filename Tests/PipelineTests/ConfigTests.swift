@@ -1,3 +1,4 @@
+import Extract
 import Pipeline
 import Testing
 
@@ -55,6 +56,49 @@ import Testing
     @Test func invalidRegexIsReportedAtItsRule() {
         #expect(throws: ConfigError(file: "p.yaml", line: 3, message: "the pattern of touchpoint 'X' is not a valid regular expression")) {
             try ConfigLoader.parse("touchpoints:\n  rules:\n    - { regex: \"^/p/(\", touchpoint: X, phase: awareness }\n", file: "p.yaml")
+        }
+    }
+}
+
+@Suite struct SourceConfigTests {
+    @Test func eventsConfigLoadsWithEventRules() throws {
+        let config = try ConfigLoader.load(path: PipelineFixtures.repo.appendingPathComponent("pipelines/events.yaml").path)
+        #expect(config.touchpointRules.contains { $0.touchpoint == "Purchase" && $0.funnelStep == .purchase })
+    }
+
+    @Test func logFormatJsonAndCsvKeys() throws {
+        let c = try ConfigLoader.parse("""
+            log_format: '$remote_addr [$time_local] "$request" $status $cookie_sid'
+            identity:
+              session_cookies: [sid]
+            filters:
+              methods: [get, post, head]
+            json:
+              time: ts
+              purchase_events: [Order Placed]
+            csv:
+              time: created_at
+              type: action
+              value: amount
+              type_aliases: { addtocart: cart }
+              separator: ";"
+            """, file: "p.yaml")
+        #expect(c.logFormat == .layout(#"$remote_addr [$time_local] "$request" $status $cookie_sid"#))
+        #expect(c.sessionCookies == ["sid"])
+        #expect(c.methods == ["GET", "POST", "HEAD"])
+        #expect(c.jsonMapping.time == ["ts"])
+        #expect(c.jsonMapping.purchaseEvents == ["order placed"])
+        #expect(c.jsonMapping.url == JSONMapping.default.url)
+        let csv = try #require(c.csvMapping)
+        #expect((csv.time, csv.type, csv.value, csv.typeAliases, csv.separator) == ("created_at", "action", "amount", ["addtocart": "cart"], UInt8(ascii: ";")))
+    }
+
+    @Test func badSourceKeysNameTheirLine() {
+        #expect(throws: ConfigError(file: "p.yaml", line: 1, message: "log_format expects auto, combined, json, csv or a log_format string with $fields, found 'apache2'")) {
+            try ConfigLoader.parse("log_format: apache2\n", file: "p.yaml")
+        }
+        #expect(throws: ConfigError(file: "p.yaml", line: 2, message: "csv needs at least the time and type columns")) {
+            try ConfigLoader.parse("csv:\n  time: t\n", file: "p.yaml")
         }
     }
 }

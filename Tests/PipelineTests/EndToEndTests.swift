@@ -79,3 +79,41 @@ import Testing
         #expect(m.lowerBound < w46.lowerBound)
     }
 }
+
+/// The same pipeline over a CSV event export (the e-commerce behaviour schema) with the
+/// event-type rules of pipelines/events.yaml.
+@Suite struct EventExportTests {
+    @Test func csvExportGivesVisitsOrdersAndFunnel() throws {
+        let dir = try PipelineFixtures.scratch("csv")
+        let csv = """
+            event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session
+            2019-10-01 10:00:00 UTC,view,1,10,,acme,35.79,541,s1
+            2019-10-01 10:01:00 UTC,cart,1,10,,acme,35.79,541,s1
+            2019-10-01 10:03:00 UTC,purchase,1,10,,acme,35.79,541,s1
+            2019-10-01 11:00:00 UTC,view,2,10,,acme,10.00,542,s2
+            2019-10-02 09:00:00 UTC,view,2,10,,acme,10.00,542,s3
+            2019-10-02 09:00:05 UTC,view,2,10,,acme
+
+            """
+        try csv.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
+        let out = try PipelineFixtures.scratch("csv-out")
+        var options = PipelineFixtures.options(logs: dir + "/events.csv", output: out, period: "2019-W40")
+        options.pipeline = PipelineFixtures.repo.appendingPathComponent("pipelines/events.yaml").path
+        _ = try ReportPipeline.run(options, environment: [:])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2019-W40/report.json"))) as! [String: Any]
+        let kpis = Dictionary(uniqueKeysWithValues: (json["kpis"] as! [[String: Any]]).map { ($0["key"] as! String, $0["value"]) })
+        // customer 541: one visit of three events with the order; customer 542: two visits on two days
+        #expect(kpis["visits"] as? Double == 3)
+        #expect(kpis["visitors"] as? Double == 2)
+        #expect(kpis["orders"] as? Double == 1)
+        #expect(kpis["revenue"] as? Double == 35.79)
+        let funnel = (json["funnel"] as! [[String: Any]]).map { $0["visits"] as! Int }
+        #expect(funnel == [3, 1, 1, 1])
+        // header filtered, the short row rejected: 7 lines read (the blank last line is not a line)
+        let input = json["input"] as! [String: Any]
+        #expect(input["read"] as? Int == 7)
+        #expect(input["parsed"] as? Int == 5)
+        #expect(input["filtered"] as? Int == 1)
+        #expect(input["rejected"] as? Int == 1)
+    }
+}

@@ -94,8 +94,10 @@ struct TouchpointMapperTests {
         #expect(shop.names(m) == ["Product", "Add to cart", "Order confirmation"])
         #expect(m.steps == [.productView, .addToCart, .purchase])
         #expect(m.outcome == .purchase)
-        #expect(!m.reached(.purchase)) // no checkout step: the closed funnel stops at add to cart
-        #expect(m.reached(.addToCart))
+        // no checkout event, but a purchase implies the checkout: every step is reached
+        #expect(FunnelStep.allCases.allSatisfy { m.reached($0) })
+        let browsing = shop.visit(["event:view"])
+        #expect(browsing.reached(.productView) && !browsing.reached(.addToCart))
         let unknown = shop.visit(["event:scroll"])
         #expect(shop.names(unknown) == ["other"])
     }

@@ -11,7 +11,7 @@ enum ExtractStage {
         ctx.totalBytes = InputFiles.totalBytes(ctx.files)
         var options = extractOptions(config)
 
-        guard let span = try InputSpan.find(in: ctx.files, maxLineBytes: options.maxLineBytes) else {
+        guard let span = try InputSpan.find(in: ctx.files, maxLineBytes: options.maxLineBytes, options: options) else {
             throw ExtractError(path: ctx.files.joined(separator: ", "), reason: "no line with a readable timestamp in the inputs")
         }
         if let asked = ctx.options.period {
@@ -51,6 +51,12 @@ enum ExtractStage {
         o.surveyTypeParameter = config.surveyTypeParameter
         o.surveyScoreParameter = config.surveyScoreParameter
         o.pseudonymKey = SipHash(secret: config.pseudonymKey)
+        o.format = config.logFormat
+        o.sessionCookies = config.sessionCookies
+        o.methods = Set(config.methods)
+        o.jsonMapping = config.jsonMapping
+        o.csvMapping = config.csvMapping
+        o.deviceIsHostOnly = config.sessionRules.identity == .hostOnly
         return o
     }
 }
