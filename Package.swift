@@ -45,6 +45,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `make bench`: sessionize's memory over 1 and 4 weeks of the same visitors.
+        .executableTarget(name: "SessionizeBench", dependencies: [
+            "JourneysCore", "Sessionize", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+
         .testTarget(name: "JourneysCoreTests", dependencies: ["JourneysCore"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),

@@ -5,7 +5,8 @@
 #   journeys extract   extract alone (read, parse, filter, merge: every line)
 #   journeys report    the whole weekly report
 #   goaccess           the same file, COMBINED format, HTML output (skipped if not installable)
-# and prints lines, seconds, lines/s and peak RSS of each, and the ratios journeys/goaccess.
+# and prints lines, seconds, lines/s and peak RSS of each, and the ratios journeys/goaccess;
+# then sessionize's peak memory over 1 and 4 weeks of the same visitors (SessionizeBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,7 @@ fi
 
 say "building release"
 swift build -c release --product journeys ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
+swift build -c release --product SessionizeBench ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
 
 say "writing the demo shop's logs into $LOGS/"
 rm -rf "$LOGS"
@@ -115,4 +117,18 @@ if [ -n "${SECONDS_OF[goaccess]:-}" ]; then
       'BEGIN { if (j > 0) printf "%s / goaccess: %.2fx the speed (lines/s)\n", n, g / j }'
   done
 fi
+
+# Sessionize's memory: the same 100,000 visitors over 1 and over 4 weeks. With the streaming
+# sink memory holds open visits only; keeping every visit ("collect") grows with the log.
+echo
+printf '%-28s %10s %12s %12s\n' "sessionize (100k visitors)" "events" "events/s" "peak RSS MB"
+for impl in sink collect; do
+  for weeks in 1 4; do
+    lines=$(for run in $(seq 1 "$RUNS"); do "${SCRATCH:-.build}/release/SessionizeBench" --impl "$impl" --weeks "$weeks"; done)
+    events=$(echo "$lines" | head -1 | grep -o ' events=[0-9]*' | cut -d= -f2)
+    eps=$(echo "$lines" | grep -o 'events_per_s=[0-9]*' | cut -d= -f2 | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+    rss=$(echo "$lines" | grep -o 'peak_rss_kib=[0-9]*' | cut -d= -f2 | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+    printf '%-28s %10s %12s %12.1f\n' "$impl, $weeks week(s)" "$events" "$eps" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
+  done
+done
 if [ ${#SECONDS_OF[@]} -lt 2 ]; then exit 1; fi
