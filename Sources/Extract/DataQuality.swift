@@ -94,7 +94,7 @@ package struct DataQuality: Sendable, Equatable {
 
     mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
         guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
-        let text = Redactor.redact(String(decoding: bytes.prefix(200), as: UTF8.self))
+        let text = Redactor.redact(SampleText.make(UnsafeRawBufferPointer(rebasing: bytes.prefix(200))))
         samples[outcome, default: []].append(LineSample(file: file, line: line, text: text))
     }
 }
