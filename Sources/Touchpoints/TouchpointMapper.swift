@@ -11,6 +11,15 @@ package struct TouchpointMapper {
     private let channels: ChannelRules
     /// Per distinct path: the index of the rule that matched it, or nil when none did.
     private var ruleOf: [Symbol: Int?] = [:]
+    /// Funnel step of each catalog entry, looked up per page view without copying the entry.
+    private let stepOf: [FunnelStep?]
+    /// Channel per distinct landing (campaign and referrer): decided once, not once per visit.
+    private var channelOf: [Landing: Channel] = [:]
+
+    private struct Landing: Hashable {
+        var campaign: Campaign?
+        var referrer: Symbol
+    }
     /// Page views per rule, in rule order: a rule that never matches is reported.
     package private(set) var ruleHits: [Int]
     /// Page views per path no rule matched.
@@ -31,6 +40,7 @@ package struct TouchpointMapper {
         }
         otherIndex = catalog.add(name: "other", phase: unmatchedPhase, funnelStep: nil, isOther: true)
         self.catalog = catalog
+        stepOf = catalog.entries.map(\.funnelStep)
         self.rules = compiled
         self.channels = channels
         ruleHits = Array(repeating: 0, count: rules.count)
@@ -39,20 +49,28 @@ package struct TouchpointMapper {
     package mutating func map(_ visit: Visit, index: Int, symbols: SymbolTable) -> MappedVisit {
         var touchpoints: [Int] = []
         touchpoints.reserveCapacity(visit.pages.count)
-        var steps = Set<FunnelStep>()
+        var stepBits: UInt8 = 0
         for page in visit.pages {
             let tp = touchpoint(of: page, symbols: symbols)
             touchpoints.append(tp)
-            if let step = catalog[tp].funnelStep { steps.insert(step) }
+            if let step = stepOf[tp] { stepBits |= 1 << step.order }
         }
-        if !visit.orders.isEmpty { steps.insert(.purchase) }
+        if !visit.orders.isEmpty { stepBits |= 1 << FunnelStep.purchase.order }
+        let steps = Set(FunnelStep.allCases.filter { stepBits & (1 << $0.order) != 0 })
         let outcome: VisitOutcome
         if steps.contains(.purchase) { outcome = .purchase }
         else if steps.contains(.checkout) { outcome = .checkout }
         else if steps.contains(.addToCart) { outcome = .cart }
         else if visit.pages.count <= 1 { outcome = .bounce }
         else { outcome = .browse }
-        let channel = channels.channel(campaign: visit.campaign, referrerHost: symbols[visit.referrerHost], symbols: symbols)
+        let landing = Landing(campaign: visit.campaign, referrer: visit.referrerHost)
+        let channel: Channel
+        if let known = channelOf[landing] {
+            channel = known
+        } else {
+            channel = channels.channel(campaign: visit.campaign, referrerHost: symbols[visit.referrerHost], symbols: symbols)
+            channelOf[landing] = channel
+        }
         return MappedVisit(visit: index, channel: channel, touchpoints: touchpoints, steps: steps, outcome: outcome)
     }
 
