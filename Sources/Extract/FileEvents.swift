@@ -81,32 +81,13 @@ package final class FileEvents {
                 outcome = .truncated
             case .line(let l):
                 line = l
-                if l.isEmpty {
-                    outcome = .malformed
-                } else if let decoder {
-                    switch decoder.decode(l, context) {
-                    case .event(let event):
-                        read += 1
-                        parsed += 1
-                        return event
-                    case .skipped(let why):
-                        outcome = why
-                    }
-                } else {
-                    let (made, isHeader) = try LineDecoder.make(first: l, options: context.options, path: path)
-                    decoder = made
-                    if isHeader {
-                        outcome = .header
-                    } else {
-                        switch made.decode(l, context) {
-                        case .event(let event):
-                            read += 1
-                            parsed += 1
-                            return event
-                        case .skipped(let why):
-                            outcome = why
-                        }
-                    }
+                switch try decode(l) {
+                case .event(let event):
+                    read += 1
+                    parsed += 1
+                    return event
+                case .skipped(let why):
+                    outcome = why
                 }
             }
             read += 1
@@ -115,5 +96,14 @@ package final class FileEvents {
                 context.quality.addSample(outcome, file: path, line: reader.lineNumber, bytes: line)
             }
         }
+    }
+
+    /// The line's event, or why it has none; the first non-empty line also picks the file's decoder.
+    private func decode(_ line: UnsafeRawBufferPointer) throws -> ExtractContext.LineResult {
+        if line.isEmpty { return .skipped(.malformed) }
+        if let decoder { return decoder.decode(line, context) }
+        let (made, isHeader) = try LineDecoder.make(first: line, options: context.options, path: path)
+        decoder = made
+        return isHeader ? .skipped(.header) : made.decode(line, context)
     }
 }

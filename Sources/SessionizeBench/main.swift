@@ -24,18 +24,6 @@ while let a = args.next() {
     }
 }
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: UInt64) -> UInt64 { next() % n }
-}
-
 /// The population: each visitor's next request time in a heap (memory ~ visitors, not weeks).
 /// A visit has 1...8 requests 5 s to 5 min apart; the next visit comes 0 to 6 days later
 /// (about one visit per visitor every 3 days); 30% of visits land with one of 20 campaigns,
@@ -52,7 +40,7 @@ struct Traffic {
     let end: Int64
 
     init(visitors: Int, start: Int64, weeks: Int, seed: UInt64) {
-        rng = SplitMix64(state: seed)
+        rng = SplitMix64(seed: seed)
         var nexts: [Next] = []
         nexts.reserveCapacity(visitors)
         for v in 0..<visitors {

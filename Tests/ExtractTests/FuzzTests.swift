@@ -5,18 +5,6 @@ import Testing
 
 /// Random and mutated input never crashes extract, and every file keeps read = parsed + filtered + rejected.
 @Suite struct FuzzTests {
-    /// SplitMix64: seeded, so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [[UInt8]] = [
         combined(request: "GET /p/x?utm_source=a&order=1&value=2.50 HTTP/1.1", referrer: "https://www.google.com/"),
         "shop.example.com:443 " + combined(ip: "2001:db8::1", agent: #"Mozilla \"x\" iPhone"#),
@@ -25,7 +13,7 @@ import Testing
         "1433221332117,257597,view,355908,",
     ].map { Array($0.utf8) }
 
-    static func mutate(_ line: [UInt8], _ g: inout Generator) -> [UInt8] {
+    static func mutate(_ line: [UInt8], _ g: inout SplitMix64) -> [UInt8] {
         var b = line
         let interesting: [UInt8] = [0x22, 0x5C, 0x20, 0x5B, 0x5D, 0x7B, 0x7D, 0x2C, 0x3F, 0x26, 0x3D, 0x25, 0x2D, 0x00, 0xFF, 0xC3, 0xE2, 0x0D, 0x3A]
         for _ in 0..<Int.random(in: 1...4, using: &g) {
@@ -44,7 +32,7 @@ import Testing
     }
 
     static func corpus(seed: UInt64, count: Int, header: String?) -> ([UInt8], Int) {
-        var g = Generator(state: seed)
+        var g = SplitMix64(seed: seed)
         var out: [UInt8] = header.map { Array(($0 + "\n").utf8) } ?? []
         var lines = header == nil ? 0 : 1
         for _ in 0..<count {
@@ -88,7 +76,7 @@ import Testing
     @Test func truncatedGzipAtEveryKindOfCut() throws {
         let (bytes, _) = Self.corpus(seed: 99, count: 400, header: nil)
         let gz = gzip(bytes)
-        var g = Generator(state: 5)
+        var g = SplitMix64(seed: 5)
         let folder = temporaryFolder()
         for k in 0..<25 {
             let cut = k == 0 ? 5 : Int.random(in: 1..<gz.count, using: &g)
@@ -101,7 +89,7 @@ import Testing
     }
 
     @Test func randomBytesInEveryFormat() throws {
-        var g = Generator(state: 1234)
+        var g = SplitMix64(seed: 1234)
         for (name, logFormat, _) in Self.formats where logFormat != .csv {
             let bytes = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &g) }
             var options = ExtractOptions()
