@@ -27,7 +27,8 @@ package struct ReportRenderer: Sendable {
             }
             return ["period": d.period.name, "href": "\(d.period.name)/index.html", "first": d.period.first, "last": d.period.last,
                     "partial": d.period.isPartial, "visitors": value("visitors"), "visits": value("visits"),
-                    "conversion": value("conversion_rate"), "orders": value("orders"), "revenue": value("revenue")]
+                    "conversion": value("conversion_rate"), "orders": value("orders"), "revenue": value("revenue"),
+                    "rules": d.sessionRules.preset]
         }
         return templates.render(["css": templates.css, "periods": rows, "lang": entries.first?.data.period.locale ?? "en"],
                                 template: "index")

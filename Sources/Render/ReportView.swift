@@ -21,7 +21,12 @@ enum ReportView {
             "identity": data.sessionRules.identity,
             "lookbackDays": data.sessionRules.lookbackDays,
         ]
-        view["kpis"] = data.kpis.map { kpi(in: $0, style: style) }
+        let cards = data.kpis.map { kpi(in: $0, style: style) }
+        view["kpis"] = cards
+        // What changed this week: the changes larger than noise, good and bad news first.
+        let changed = cards.filter { ($0["trend"] as? String) == "good" || ($0["trend"] as? String) == "bad" }
+        view["changes"] = changed
+        view["hasChanges"] = !changed.isEmpty
         view["funnelSVG"] = FunnelChart.svg(data.funnel, style: style)
         view["funnel"] = data.funnel.map {
             ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),

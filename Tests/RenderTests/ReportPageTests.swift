@@ -41,6 +41,16 @@ import Validate
         #expect(html.contains("<p class=\"kpi-change flat\">+5.0 pp vs 40.0% <span class=\"noise\">· within noise</span></p>"))
     }
 
+    @Test func changesLargerThanNoiseAreListedFirst() throws {
+        let html = try render(RenderFixtures.data())
+        let list = try #require(html.range(of: "<ul class=\"changes\">"))
+        let cards = try #require(html.range(of: "<section id=\"kpis\">"))
+        #expect(list.lowerBound < cards.lowerBound)
+        #expect(html.contains("<li class=\"good\"><strong>Visits</strong> 1,234: +23.4% vs 1,000</li>"))
+        // the bounce rate's change is within noise: not listed
+        #expect(!html.contains("<li class=\"bad\"><strong>Bounce rate"))
+    }
+
     @Test func germanLocaleFormatsNumbersAndPhases() throws {
         let html = try render(RenderFixtures.data(locale: "de"))
         #expect(html.contains("1.234"))
