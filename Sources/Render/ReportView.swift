@@ -125,9 +125,10 @@ enum ReportView {
                 direction = abs(rel) < 0.0005 ? 0 : rel > 0 ? 1 : -1
             }
         }
-        // Colour says good or bad news, and only for changes larger than noise.
+        // Colour says good or bad news, and only for changes shown to be larger than noise;
+        // figures without a test (revenue, averages) stay grey.
         var trend = "flat"
-        if direction != 0 && k.significant != false {
+        if direction != 0 && k.significant == true {
             switch k.better {
             case .higher: trend = direction > 0 ? "good" : "bad"
             case .lower: trend = direction < 0 ? "good" : "bad"
