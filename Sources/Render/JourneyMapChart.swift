@@ -49,11 +49,15 @@ enum JourneyMapChart {
                 let x1 = a.x + nodeWidth, y1 = a.y + nodeHeight / 2, x2 = b.x, y2 = b.y + nodeHeight / 2
                 let mid = (x1 + x2) / 2
                 path = "M\(fmt(x1)),\(fmt(y1)) C\(fmt(mid)),\(fmt(y1)) \(fmt(mid)),\(fmt(y2)) \(fmt(x2)),\(fmt(y2))"
+            } else if b.x == a.x {
+                // within a phase: a loop in the gap to the right of the column
+                let x = a.x + nodeWidth, y1 = a.y + nodeHeight / 2, y2 = b.y + nodeHeight / 2
+                let bulge = min(60, 18 + abs(y2 - y1) * 0.2)
+                path = "M\(fmt(x)),\(fmt(y1)) C\(fmt(x + bulge)),\(fmt(y1)) \(fmt(x + bulge)),\(fmt(y2)) \(fmt(x)),\(fmt(y2))"
             } else {
-                // same column or back to an earlier phase: loop out on the right side
-                let x1 = a.x + nodeWidth, y1 = a.y + nodeHeight / 2, x2 = b.x + nodeWidth, y2 = b.y + nodeHeight / 2
-                let bulge = 30 + abs(y2 - y1) * 0.25 + (a.x - b.x) * 0.15
-                path = "M\(fmt(x1)),\(fmt(y1)) C\(fmt(x1 + bulge)),\(fmt(y1)) \(fmt(x2 + bulge)),\(fmt(y2)) \(fmt(x2)),\(fmt(y2))"
+                // back to an earlier phase: from the node's left edge to the target's right edge
+                let x1 = a.x, y1 = a.y + nodeHeight / 2, x2 = b.x + nodeWidth, y2 = b.y + nodeHeight / 2
+                path = "M\(fmt(x1)),\(fmt(y1)) C\(fmt(x1 - 45)),\(fmt(y1 + 24)) \(fmt(x2 + 45)),\(fmt(y2 + 24)) \(fmt(x2)),\(fmt(y2))"
             }
             svg.open("path", ["d": path, "stroke-width": fmt(w), "class": b.x > a.x ? "link" : "link back"])
             svg.title("\(names[link.from] ?? "") → \(names[link.to] ?? ""): \(style.integer(link.count))")
