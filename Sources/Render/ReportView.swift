@@ -65,6 +65,18 @@ enum ReportView {
              "highestModel": $0.highestModel.lowercased(), "highest": style.decimal($0.highest, places: 1),
              "share": style.percent($0.shareOfOrders)] as [String: Any]
         }
+        view["segments"] = data.segments.map {
+            ["dimension": $0.dimension == "device" ? "Device" : "Visitor", "segment": $0.segment, "visits": style.integer($0.visits),
+             "bounce": style.percent($0.bounceRate), "conversion": style.percent($0.conversionRate),
+             "orders": style.integer($0.orders), "revenue": style.money($0.revenue)] as [String: Any]
+        }
+        let overall = data.kpi("conversion_rate")?.value
+        view["loops"] = data.loops.map {
+            ["from": Markup.clean($0.from), "via": Markup.clean($0.via), "visits": style.integer($0.visits),
+             "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate),
+             "vs": overall.map { style.percent($0) } ?? "–"] as [String: Any]
+        }
+        view["hasLoops"] = !data.loops.isEmpty
         view["paths"] = pathRows(data.paths)
         view["buyingPaths"] = pathRows(data.buyingPaths)
         let s = data.satisfaction

@@ -10,6 +10,8 @@ package struct ReportData: Codable, Equatable, Sendable {
     package var channels: [ChannelRow]
     /// Channels whose credit differs most between the attribution models.
     package var disagreements: [Disagreement]
+    package var segments: [SegmentRow]
+    package var loops: [LoopRow]
     package var paths: [PathRow]
     /// The most common paths of visits with a purchase.
     package var buyingPaths: [PathRow]
@@ -19,7 +21,7 @@ package struct ReportData: Codable, Equatable, Sendable {
 
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
 
-    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
+    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
         self.input = input
         self.sessionRules = sessionRules
@@ -28,6 +30,8 @@ package struct ReportData: Codable, Equatable, Sendable {
         self.journeyMap = journeyMap
         self.channels = channels
         self.disagreements = disagreements
+        self.segments = segments
+        self.loops = loops
         self.paths = paths
         self.buyingPaths = buyingPaths
         self.touchpointRules = touchpointRules
@@ -381,5 +385,35 @@ package struct Disagreement: Codable, Equatable, Sendable {
                  shareOfOrders: Double) {
         self.channel = channel; self.label = label; self.lowestModel = lowestModel; self.lowest = lowest
         self.highestModel = highestModel; self.highest = highest; self.shareOfOrders = shareOfOrders
+    }
+}
+
+/// One segment of the period's visits (a device class, new or returning visitors).
+package struct SegmentRow: Codable, Equatable, Sendable {
+    /// `device` or `visitor`.
+    package var dimension: String
+    package var segment: String
+    package var visits: Int
+    package var bounceRate: Double
+    package var conversionRate: Double
+    package var orders: Int
+    package var revenue: Double
+
+    package init(dimension: String, segment: String, visits: Int, bounceRate: Double, conversionRate: Double, orders: Int, revenue: Double) {
+        self.dimension = dimension; self.segment = segment; self.visits = visits; self.bounceRate = bounceRate
+        self.conversionRate = conversionRate; self.orders = orders; self.revenue = revenue
+    }
+}
+
+/// Visits that went from a touchpoint to another and back (`from` -> `via` -> `from`).
+package struct LoopRow: Codable, Equatable, Sendable {
+    package var from: String
+    package var via: String
+    package var visits: Int
+    package var purchases: Int
+    package var conversionRate: Double
+
+    package init(from: String, via: String, visits: Int, purchases: Int, conversionRate: Double) {
+        self.from = from; self.via = via; self.visits = visits; self.purchases = purchases; self.conversionRate = conversionRate
     }
 }

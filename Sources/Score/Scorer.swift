@@ -32,6 +32,8 @@ package enum Scorer {
             journeyMap: JourneyMapBuilder.map(input, visits: inPeriod),
             channels: channels,
             disagreements: ChannelTable.disagreements(channels),
+            segments: Segments.rows(input, visits: inPeriod, person: person),
+            loops: Loops.rows(input, visits: inPeriod),
             paths: PathAnalysis.topPaths(input, visits: inPeriod),
             buyingPaths: PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase }),
             touchpointRules: ruleUsage(input),

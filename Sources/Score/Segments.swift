@@ -1,0 +1,62 @@
+import JourneysCore
+
+/// Visits split by device and by new versus returning, the personas DOMAIN.md asks for:
+/// the same few rates per segment so that a weak segment stands out.
+enum Segments {
+    static func rows(_ input: ScoreInput, visits: [Int], person: [Int]) -> [SegmentRow] {
+        var groups: [String: [Int]] = [:]
+        var order: [(String, String)] = DeviceClass.allCases.map { ("device", $0.rawValue) } + [("visitor", "new"), ("visitor", "returning")]
+        for i in visits {
+            groups["device/\(input.visits[i].deviceClass.rawValue)", default: []].append(i)
+            let first = input.journeys[person[i]].visits[0]
+            groups["visitor/\(first == i ? "new" : "returning")", default: []].append(i)
+        }
+        order = order.filter { groups["\($0.0)/\($0.1)"] != nil }
+        return order.map { dimension, segment in
+            let members = groups["\(dimension)/\(segment)"]!
+            var bounces = 0, buying = 0, orders = 0
+            var cents: Int64 = 0
+            var seen = Set<Symbol>()
+            for i in members {
+                let v = input.visits[i]
+                if v.pages.count == 1 { bounces += 1 }
+                if !v.orders.isEmpty { buying += 1 }
+                for o in v.orders where seen.insert(o.id).inserted {
+                    orders += 1
+                    cents += o.valueCents
+                }
+            }
+            return SegmentRow(dimension: dimension, segment: segment, visits: members.count,
+                              bounceRate: ratio(bounces, members.count) ?? 0, conversionRate: ratio(buying, members.count) ?? 0,
+                              orders: orders, revenue: Double(cents) / 100)
+        }
+    }
+}
+
+/// Back-and-forth in a visit: A -> B -> A (repeats folded), such as cart -> shipping info ->
+/// cart, which hints at a surprise (shipping costs) the page did not answer.
+enum Loops {
+    static let maxRows = 6
+
+    static func rows(_ input: ScoreInput, visits: [Int]) -> [LoopRow] {
+        var counts: [[Int]: (visits: Int, purchases: Int)] = [:]
+        for i in visits {
+            var path: [Int] = []
+            for tp in input.mapped[i].touchpoints where path.last != tp { path.append(tp) }
+            guard path.count >= 3 else { continue }
+            var loops = Set<[Int]>()
+            for k in 2..<path.count where path[k] == path[k - 2] { loops.insert([path[k - 2], path[k - 1]]) }
+            let bought = input.mapped[i].outcome == .purchase
+            for loop in loops {
+                counts[loop, default: (0, 0)].visits += 1
+                if bought { counts[loop, default: (0, 0)].purchases += 1 }
+            }
+        }
+        return counts
+            .map { LoopRow(from: input.catalog[$0.key[0]].name, via: input.catalog[$0.key[1]].name, visits: $0.value.visits,
+                           purchases: $0.value.purchases, conversionRate: ratio($0.value.purchases, $0.value.visits) ?? 0) }
+            .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : ($0.from, $0.via) < ($1.from, $1.via) }
+            .prefix(maxRows)
+            .map { $0 }
+    }
+}

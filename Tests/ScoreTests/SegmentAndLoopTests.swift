@@ -1,0 +1,30 @@
+import JourneysCore
+import Score
+import Testing
+
+@Suite struct SegmentAndLoopTests {
+    /// - device 1: product > add to cart > shipping info ("other" here) > add to cart > checkout >
+    ///   confirmation with an order: one loop, add to cart > other > add to cart
+    /// - device 1 again later: home only (a returning visitor's bounce)
+    /// - device 2: home > product > home > product: two loops, home > product > home and
+    ///   product > home > product
+    @Test func segmentsAndLoopsCountVisits() throws {
+        var s = ScoreTestShop()
+        s.visit(1, at: 100, ["/p/a", "/cart/add", "/info/shipping", "/cart/add", "/checkout/pay", "/checkout/done"], order: ("o1", 2_000))
+        s.visit(1, at: 9_000, ["/"])
+        s.visit(2, at: 200, ["/", "/p/a", "/", "/p/a"])
+        let data = Scorer.score(try s.input(period: 0..<100_000), context: ScoreTestShop.context)
+
+        let rows = Dictionary(uniqueKeysWithValues: data.segments.map { ("\($0.dimension)/\($0.segment)", $0) })
+        #expect(rows["visitor/new"]?.visits == 2)
+        #expect(rows["visitor/returning"]?.visits == 1)
+        #expect(rows["visitor/returning"]?.bounceRate == 1)
+        #expect(rows["visitor/new"]?.conversionRate == 0.5)
+        #expect(rows["visitor/new"]?.revenue == 20)
+        #expect(rows["device/desktop"]?.visits == 3)
+        #expect(rows["device/mobile"] == nil)
+
+        let loops = data.loops.map { "\($0.from)>\($0.via) \($0.visits)/\($0.purchases)" }
+        #expect(loops == ["Add to cart>other 1/1", "Home>Product 1/0", "Product>Home 1/0"])
+    }
+}
