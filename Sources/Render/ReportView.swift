@@ -70,6 +70,10 @@ enum ReportView {
              "bounce": style.percent($0.bounceRate), "conversion": style.percent($0.conversionRate),
              "orders": style.integer($0.orders), "revenue": style.money($0.revenue)] as [String: Any]
         }
+        view["journeyLengths"] = data.journeyLengths.map {
+            ["visits": $0.visits, "journeys": style.integer($0.journeys), "multi": style.percent($0.multiChannel),
+             "buyers": style.integer($0.buyers), "conversion": style.percent($0.conversion)] as [String: Any]
+        }
         let overall = data.kpi("conversion_rate")?.value
         view["loops"] = data.loops.map {
             ["from": Markup.clean($0.from), "via": Markup.clean($0.via), "visits": style.integer($0.visits),

@@ -11,6 +11,7 @@ package struct ReportData: Codable, Equatable, Sendable {
     /// Channels whose credit differs most between the attribution models.
     package var disagreements: [Disagreement]
     package var segments: [SegmentRow]
+    package var journeyLengths: [JourneyLengthRow]
     package var loops: [LoopRow]
     package var paths: [PathRow]
     /// The most common paths of visits with a purchase.
@@ -21,7 +22,7 @@ package struct ReportData: Codable, Equatable, Sendable {
 
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
 
-    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
+    package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
         self.input = input
         self.sessionRules = sessionRules
@@ -31,6 +32,7 @@ package struct ReportData: Codable, Equatable, Sendable {
         self.channels = channels
         self.disagreements = disagreements
         self.segments = segments
+        self.journeyLengths = journeyLengths
         self.loops = loops
         self.paths = paths
         self.buyingPaths = buyingPaths
@@ -415,5 +417,21 @@ package struct LoopRow: Codable, Equatable, Sendable {
 
     package init(from: String, via: String, visits: Int, purchases: Int, conversionRate: Double) {
         self.from = from; self.via = via; self.visits = visits; self.purchases = purchases; self.conversionRate = conversionRate
+    }
+}
+
+/// People of the period by the number of visits of their journey in the lookback window.
+package struct JourneyLengthRow: Codable, Equatable, Sendable {
+    /// The bucket: `1`, `2`, `3–4`, `5+` visits.
+    package var visits: String
+    package var journeys: Int
+    /// Share of these journeys that used two or more channels.
+    package var multiChannel: Double
+    /// People of the bucket with an order in the period.
+    package var buyers: Int
+    package var conversion: Double
+
+    package init(visits: String, journeys: Int, multiChannel: Double, buyers: Int, conversion: Double) {
+        self.visits = visits; self.journeys = journeys; self.multiChannel = multiChannel; self.buyers = buyers; self.conversion = conversion
     }
 }

@@ -33,6 +33,7 @@ package enum Scorer {
             channels: channels,
             disagreements: ChannelTable.disagreements(channels),
             segments: Segments.rows(input, visits: inPeriod, person: person),
+            journeyLengths: JourneyLengths.rows(input, visits: inPeriod, person: person),
             loops: Loops.rows(input, visits: inPeriod),
             paths: PathAnalysis.topPaths(input, visits: inPeriod),
             buyingPaths: PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase }),

@@ -39,6 +39,7 @@ enum RenderFixtures {
             disagreements: [Disagreement(channel: "direct", label: "Direct", lowestModel: "Last non-direct touch", lowest: 26,
                                          highestModel: "Last touch", highest: 59, shareOfOrders: 0.1658)],
             segments: [SegmentRow(dimension: "device", segment: "mobile", visits: 7, bounceRate: 0.5, conversionRate: 0.1, orders: 1, revenue: 12)],
+            journeyLengths: [JourneyLengthRow(visits: "2", journeys: 4, multiChannel: 0.5, buyers: 1, conversion: 0.25)],
             loops: [LoopRow(from: "Cart", via: hostile, visits: 3, purchases: 0, conversionRate: 0)],
             paths: [PathRow(steps: ["Home", hostile], visits: 5, purchases: 1, conversionRate: 0.2)],
             buyingPaths: [PathRow(steps: [hostile, "…", "Checkout"], visits: 1, purchases: 1, conversionRate: 1)],

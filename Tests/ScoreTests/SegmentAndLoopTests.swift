@@ -27,4 +27,26 @@ import Testing
         let loops = data.loops.map { "\($0.from)>\($0.via) \($0.visits)/\($0.purchases)" }
         #expect(loops == ["Add to cart>other 1/1", "Home>Product 1/0", "Product>Home 1/0"])
     }
+
+    /// Person 5: social on day 0, e-mail on day 3, direct with an order on day 5 (3 visits, 3 channels);
+    /// person 6: one direct visit; person 7: a visit 40 days before the period's end (outside the
+    /// 30-day window) and one in the period, both direct.
+    @Test func journeyLengthsCountVisitsInTheLookbackWindow() throws {
+        let day: Int64 = 86_400
+        var s = ScoreTestShop()
+        s.visit(7, at: 0, ["/"])
+        s.visit(5, at: 35 * day, ["/p/a"], campaign: ("instagram", "paid_social"))
+        s.visit(5, at: 38 * day, ["/p/a"], campaign: ("newsletter", "email"))
+        s.visit(5, at: 40 * day, ["/checkout/done"], order: ("o1", 1_000))
+        s.visit(6, at: 39 * day, ["/"])
+        s.visit(7, at: 39 * day + 100, ["/"])
+        let data = Scorer.score(try s.input(period: (34 * day)..<(41 * day), lookback: 30 * day), context: ScoreTestShop.context)
+        let rows = Dictionary(uniqueKeysWithValues: data.journeyLengths.map { ($0.visits, $0) })
+        #expect(rows["1"]?.journeys == 2)
+        #expect(rows["3–4"]?.journeys == 1)
+        #expect(rows["3–4"]?.multiChannel == 1)
+        #expect(rows["3–4"]?.buyers == 1)
+        #expect(rows["2"]?.journeys == 0)
+        #expect(rows["1"]?.conversion == 0)
+    }
 }
