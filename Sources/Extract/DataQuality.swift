@@ -94,7 +94,9 @@ package struct DataQuality: Sendable, Equatable {
 
     mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
         guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
-        let text = Redactor.redact(SampleText.make(UnsafeRawBufferPointer(rebasing: bytes.prefix(200))))
+        // Mask first, then cut: a cut must not leave half an address behind. An over-long line
+        // arrives already cut to its first bytes, so its last token is dropped.
+        let text = Redactor.redact(SampleText.make(bytes), limit: 200, wasCut: outcome == .lineTooLong)
         samples[outcome, default: []].append(LineSample(file: file, line: line, text: text))
     }
 }

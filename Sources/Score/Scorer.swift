@@ -61,7 +61,7 @@ package enum Scorer {
 
     static func ruleUsage(_ input: ScoreInput) -> RuleUsage {
         let unmatched = input.unmatched
-            .map { RuleUsage.Unmatched(path: input.symbols[$0.key], views: $0.value) }
+            .map { RuleUsage.Unmatched(path: Redactor.redact(input.symbols[$0.key], limit: 200), views: $0.value) }
             .sorted { $0.views != $1.views ? $0.views > $1.views : $0.path < $1.path }
             .prefix(15)
         let unused = zip(input.ruleNames, input.ruleHits).filter { $0.1 == 0 }.map(\.0)

@@ -47,6 +47,13 @@ import Testing
 
     @Test func noRawAddressOrCustomerIdReachesTheOutput() throws {
         let (logs, _) = try PipelineFixtures.demoLogs()
+        // Addresses in paths no rule matches (listed in the report) and in a rejected line (sampled).
+        let extra = """
+            198.51.100.23 - - [18/Nov/2026:10:00:00 +0100] "GET /unsubscribe/jane.doe@example.com HTTP/1.1" 200 10 "-" "Mozilla/5.0"
+            198.51.100.23 - - [18/Nov/2026:10:00:09 +0100] "GET /unsubscribe/john%40example.org HTTP/1.1" 200 10 "-" "Mozilla/5.0"
+            198.51.100.24 - - [18/Nov/2026:10:00:00 +0100] "GET /x HTTP/1.1" 200 10 "-" "Mozilla/5.0 (cut by 10.1.2.3:8080 for mia@example.net
+            """
+        try (extra + "\n").write(toFile: logs + "/access.log-extra", atomically: true, encoding: .utf8)
         let out = try PipelineFixtures.scratch("privacy")
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
         let text = try String(contentsOfFile: out + "/2026-W47/index.html", encoding: .utf8)
@@ -54,6 +61,8 @@ import Testing
         #expect(text.range(of: #"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"#, options: .regularExpression) == nil)
         #expect(text.range(of: #"\bc-\d{6}\b"#, options: .regularExpression) == nil)
         #expect(text.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, options: .regularExpression) == nil)
+        #expect(!text.contains("jane.doe") && !text.contains("john%40") && !text.contains("mia@"))
+        #expect(text.contains("/unsubscribe/[e-mail]"))
     }
 
     @Test func explicitPeriodsAndThePreviousWeek() throws {
