@@ -12,6 +12,7 @@ package struct Visit: Sendable, Equatable {
     package var referrerHost: Symbol = .none
     /// Campaign of the landing request.
     package var campaign: Campaign? = nil
+    /// Orders first seen in this visit: sessionize counts an order id once, in its first visit.
     package var orders: [Order] = []
     package var surveys: [SurveyAnswer] = []
     package var deviceClass: DeviceClass = .desktop
@@ -25,6 +26,8 @@ package struct Visit: Sendable, Equatable {
     }
 
     package var duration: Int64 { end - start }
+    /// A visit with a single interaction (DOMAIN.md's bounce).
+    package var isBounce: Bool { pages.count == 1 }
     package var revenueCents: Int64 { orders.reduce(0) { $0 + $1.valueCents } }
 }
 

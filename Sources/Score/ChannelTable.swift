@@ -11,7 +11,6 @@ enum ChannelTable {
             rows[c] ?? ChannelRow(channel: c.rawValue, label: c.label, visits: 0, journeysStarted: 0, journeysClosed: 0,
                                   orders: 0, revenue: 0, attribution: Attribution())
         }
-        var seenOrders = Set<Symbol>()
         var revenue: [Channel: Int64] = [:]
         for i in visits {
             let v = input.visits[i]
@@ -21,24 +20,23 @@ enum ChannelTable {
             let journey = input.journeys[person[i]]
             if journey.visits.first == i { r.journeysStarted += 1 }
             rows[c] = r
-            let newOrders = v.orders.filter { seenOrders.insert($0.id).inserted }
-            guard !newOrders.isEmpty else { continue }
+            guard !v.orders.isEmpty else { continue }
             // The journey to this conversion: its visits within the lookback window, up to this one.
             let path = journey.visits.filter { $0 <= i && input.visits[$0].start >= v.start - input.lookback }
             let touches = path.map {
                 AttributionModels.Touch(channel: input.mapped[$0].channel, secondsBeforeConversion: v.start - input.visits[$0].start)
             }
             converted.insert(person[i])
-            markovPaths.append(ChannelPath(touches.map(\.channel), conversions: newOrders.count,
-                                           value: Double(newOrders.reduce(0) { $0 + $1.valueCents }) / 100))
+            markovPaths.append(ChannelPath(touches.map(\.channel), conversions: v.orders.count,
+                                           value: Double(v.orders.reduce(0) { $0 + $1.valueCents }) / 100))
             var closer = row(c)
             closer.journeysClosed += 1
-            closer.orders += newOrders.count
+            closer.orders += v.orders.count
             rows[c] = closer
-            revenue[c, default: 0] += newOrders.reduce(0) { $0 + $1.valueCents }
+            revenue[c, default: 0] += v.orders.reduce(0) { $0 + $1.valueCents }
             for (channel, credit) in AttributionModels.credit(touches, halfLife: input.timeDecayHalfLife) {
                 var r = row(channel)
-                let k = Double(newOrders.count)
+                let k = Double(v.orders.count)
                 r.attribution.firstTouch += credit.firstTouch * k
                 r.attribution.lastTouch += credit.lastTouch * k
                 r.attribution.lastNonDirect += credit.lastNonDirect * k

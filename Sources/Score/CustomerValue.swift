@@ -11,11 +11,10 @@ enum CustomerValue {
         var revenueCents: Int64
     }
 
-    /// People of the data window with their first channel, orders and revenue (distinct order ids).
+    /// People of the data window with their first channel, orders and revenue.
     static func people(_ input: ScoreInput, until end: Int64) -> (all: [Channel: Int], buyers: [Buyer]) {
         var acquired: [Channel: Int] = [:]
         var buyers: [Buyer] = []
-        var seen = Set<Symbol>()
         for journey in input.journeys {
             let visits = journey.visits.filter { input.visits[$0].start < end }
             guard let first = visits.first else { continue }
@@ -24,7 +23,7 @@ enum CustomerValue {
             var orders = 0
             var cents: Int64 = 0
             for v in visits {
-                for o in input.visits[v].orders where seen.insert(o.id).inserted {
+                for o in input.visits[v].orders {
                     orders += 1
                     cents += o.valueCents
                 }

@@ -3,7 +3,8 @@ import JourneysCore
 import Touchpoints
 
 /// What the earlier stages hand to score: visits with their mapping, journeys, and the
-/// accounting of the input. Score reads it, never the logs.
+/// accounting of the input. Score reads it, never the logs. Each order id stands in one visit
+/// only (sessionize keeps the first), so score sums orders without looking for repeats.
 package struct ScoreInput: Sendable {
     package var visits: [Visit]
     package var mapped: [MappedVisit]

@@ -16,12 +16,11 @@ enum Segments {
             let members = groups["\(dimension)/\(segment)"]!
             var bounces = 0, buying = 0, orders = 0
             var cents: Int64 = 0
-            var seen = Set<Symbol>()
             for i in members {
                 let v = input.visits[i]
-                if v.pages.count == 1 { bounces += 1 }
+                if v.isBounce { bounces += 1 }
                 if !v.orders.isEmpty { buying += 1 }
-                for o in v.orders where seen.insert(o.id).inserted {
+                for o in v.orders {
                     orders += 1
                     cents += o.valueCents
                 }

@@ -23,24 +23,22 @@ struct VisitMetrics {
         visits = chosen.count
         var people = Set<Int>()
         var ordersByPerson: [Int: Int] = [:]
-        var seenOrders = Set<Symbol>()
         for i in chosen {
             let v = input.visits[i]
             let m = input.mapped[i]
             people.insert(person[i])
             pageViews += v.pages.count
             totalDuration += v.duration
-            if v.pages.count == 1 { bounces += 1 }
-            if m.steps.contains(.addToCart) {
+            if v.isBounce { bounces += 1 }
+            if m.reached(.addToCart) {
                 carts += 1
                 if !v.orders.isEmpty { cartsWithPurchase += 1 }
             }
-            let newOrders = v.orders.filter { seenOrders.insert($0.id).inserted }
-            if !v.orders.isEmpty { purchaseVisits += 1 }
-            guard !newOrders.isEmpty else { continue }
-            orders += newOrders.count
-            revenueCents += newOrders.reduce(0) { $0 + $1.valueCents }
-            ordersByPerson[person[i], default: 0] += newOrders.count
+            guard !v.orders.isEmpty else { continue }
+            purchaseVisits += 1
+            orders += v.orders.count
+            revenueCents += v.orders.reduce(0) { $0 + $1.valueCents }
+            ordersByPerson[person[i], default: 0] += v.orders.count
             // time to purchase: from the journey's first visit in the lookback window
             let journey = input.journeys[person[i]]
             let firstInWindow = journey.visits.first { input.visits[$0].start >= v.start - input.lookback } ?? i

@@ -122,6 +122,9 @@ private struct Engine {
     var peakOpenVisits = 0
     /// Visits closed since the owner last took them.
     var closed: [Visit] = []
+    /// Order ids seen so far: an order counts once, in the visit where it was first seen, however
+    /// often its confirmation page is reloaded later (the same day or next week).
+    var seenOrders = Set<Symbol>()
 
     // Open visits: slots linked in order of their last event (head = oldest), found by device.
     var slots: [Slot] = []
@@ -213,7 +216,8 @@ private struct Engine {
                 }
                 close(i)
             } else {
-                Self.append(event, to: &slots[s].visit)
+                let order = firstSeen(event.order)
+                Self.append(event, order: order, to: &slots[s].visit)
                 if i != tail {
                     unlink(i)
                     linkAtTail(i)
@@ -229,7 +233,7 @@ private struct Engine {
         visit.referrerHost = event.referrerHost
         visit.campaign = event.campaign
         visit.deviceClass = event.deviceClass
-        Self.append(event, to: &visit)
+        Self.append(event, order: firstSeen(event.order), to: &visit)
         open(visit, localDay: day)
     }
 
@@ -245,13 +249,16 @@ private struct Engine {
         return nil
     }
 
-    private static func append(_ event: Event, to visit: inout Visit) {
+    private mutating func firstSeen(_ order: Order?) -> Order? {
+        guard let order, seenOrders.insert(order.id).inserted else { return nil }
+        return order
+    }
+
+    private static func append(_ event: Event, order: Order?, to visit: inout Visit) {
         visit.end = event.time
         visit.pages.append(event.path)
         if !event.customer.isNone && visit.customer.isNone { visit.customer = event.customer }
-        if let order = event.order, !visit.orders.contains(where: { $0.id == order.id }) {
-            visit.orders.append(order)
-        }
+        if let order { visit.orders.append(order) }
         if let survey = event.survey { visit.surveys.append(survey) }
     }
 

@@ -55,13 +55,18 @@ package struct TouchpointMapper {
             touchpoints.append(tp)
             if let step = stepOf[tp] { stepBits |= 1 << step.order }
         }
-        if !visit.orders.isEmpty { stepBits |= 1 << FunnelStep.purchase.order }
+        // A purchase is a visit with an order: a reloaded or bare confirmation page is not one.
+        if visit.orders.isEmpty {
+            stepBits &= ~(1 << FunnelStep.purchase.order)
+        } else {
+            stepBits |= 1 << FunnelStep.purchase.order
+        }
         let steps = Set(FunnelStep.allCases.filter { stepBits & (1 << $0.order) != 0 })
         let outcome: VisitOutcome
         if steps.contains(.purchase) { outcome = .purchase }
         else if steps.contains(.checkout) { outcome = .checkout }
         else if steps.contains(.addToCart) { outcome = .cart }
-        else if visit.pages.count <= 1 { outcome = .bounce }
+        else if visit.isBounce { outcome = .bounce }
         else { outcome = .browse }
         let landing = Landing(campaign: visit.campaign, referrer: visit.referrerHost)
         let channel: Channel

@@ -68,13 +68,4 @@ import Testing
         // B was seen before the period began: one of the two visitors is returning.
         #expect(data.kpi("new_visitors")?.value == 0.5)
     }
-
-    @Test func aReloadedConfirmationIsOneOrder() throws {
-        var s = ScoreTestShop()
-        s.visit(7, at: 100, ["/p/x", "/cart/add", "/checkout/pay", "/checkout/done"], order: ("o9", 4_990))
-        s.visit(7, at: 9_000, ["/checkout/done"], order: ("o9", 4_990))
-        let data = Scorer.score(try s.input(period: 0..<100_000), context: ScoreTestShop.context)
-        #expect(data.kpi("orders")?.value == 1)
-        #expect(data.kpi("revenue")?.value == 49.9)
-    }
 }

@@ -120,6 +120,9 @@ import Testing
         }
 
         var visits: [Visit] = []
+        // Orders of placed events, with their time and arrival; each id is kept once, at its
+        // earliest placed event (time, then arrival), after the visits are cut.
+        var orders: [(time: Int64, arrival: Int, visit: Int, order: Order)] = []
         var open: Int? = nil       // index in `visits` of the device's open visit
         var openDay = 0
         for i in sorted {
@@ -139,7 +142,7 @@ import Testing
                     visits[o].end = e.time
                     visits[o].pages.append(e.path)
                     if visits[o].customer.isNone { visits[o].customer = e.customer }
-                    if let order = e.order, !visits[o].orders.contains(where: { $0.id == order.id }) { visits[o].orders.append(order) }
+                    if let order = e.order { orders.append((e.time, i, o, order)) }
                     continue
                 }
             }
@@ -151,10 +154,14 @@ import Testing
             v.deviceClass = e.deviceClass
             v.customer = e.customer
             v.pages = [e.path]
-            if let order = e.order { v.orders = [order] }
+            if let order = e.order { orders.append((e.time, i, visits.count, order)) }
             visits.append(v)
             open = visits.count - 1
             openDay = day
+        }
+        var seen = Set<Symbol>()
+        for o in orders.sorted(by: { ($0.time, $0.arrival) < ($1.time, $1.arrival) }) where seen.insert(o.order.id).inserted {
+            visits[o.visit].orders.append(o.order)
         }
         // Order by (start, device); a device's visits are already in time order, so the index
         // breaks ties as closing order does.

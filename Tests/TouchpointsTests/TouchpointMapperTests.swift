@@ -90,7 +90,7 @@ struct TouchpointMapperTests {
     @Test("event:<type> paths map by event type to touchpoints and funnel steps")
     func eventPaths() throws {
         var shop = try Shop()
-        let m = shop.visit(["event:view", "event:cart", "event:purchase"])
+        let m = shop.visit(["event:view", "event:cart", "event:purchase"], orders: 1)
         #expect(shop.names(m) == ["Product", "Add to cart", "Order confirmation"])
         #expect(m.steps == [.productView, .addToCart, .purchase])
         #expect(m.outcome == .purchase)
@@ -102,7 +102,7 @@ struct TouchpointMapperTests {
         #expect(shop.names(unknown) == ["other"])
     }
 
-    @Test("outcome: bounce, browse, cart, checkout, purchase (an order counts without the page)")
+    @Test("outcome: bounce, browse, cart, checkout, purchase (a purchase is a visit with an order)")
     func outcomes() throws {
         var shop = try Shop()
         #expect(shop.visit(["/"]).outcome == .bounce)
@@ -112,6 +112,9 @@ struct TouchpointMapperTests {
         let bought = shop.visit(["/checkout/payment"], orders: 1)
         #expect(bought.outcome == .purchase)
         #expect(bought.steps.contains(.purchase))
+        // a confirmation page without an order (a reload of an order counted before) is no purchase
+        let reload = shop.visit(["/checkout/confirmation"])
+        #expect(!reload.steps.contains(.purchase) && reload.outcome == .bounce)
     }
 
     @Test("the visit's channel comes from the channel rules")
