@@ -20,6 +20,7 @@ enum ReportView {
             "rules": data.sessionRules.summary,
             "identity": data.sessionRules.identity,
             "lookbackDays": data.sessionRules.lookbackDays,
+            "halfLifeDays": style.decimal(data.sessionRules.timeDecayHalfLifeDays, places: data.sessionRules.timeDecayHalfLifeDays.rounded() == data.sessionRules.timeDecayHalfLifeDays ? 0 : 1),
         ]
         let cards = data.kpis.map { kpi(in: $0, style: style) }
         view["kpis"] = cards
@@ -161,6 +162,7 @@ enum ReportView {
             "read": style.integer(input.read), "parsed": style.integer(input.parsed),
             "filtered": style.integer(input.filtered), "rejected": style.integer(input.rejected),
             "late": style.integer(input.lateEvents), "cut": style.integer(input.cutVisits),
+            "after": style.integer(input.afterPeriod),
             "files": input.files.map {
                 ["name": Markup.clean($0.name), "read": style.integer($0.read), "parsed": style.integer($0.parsed),
                  "filtered": style.integer($0.filtered), "rejected": style.integer($0.rejected),

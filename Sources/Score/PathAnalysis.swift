@@ -19,11 +19,11 @@ enum PathAnalysis {
             if bought { counts[path, default: (0, 0)].purchases += 1 }
         }
         let names: ([Int]) -> [String] = { $0.map { $0 < 0 ? "…" : input.catalog[$0].name } }
+        // Ties broken on the touchpoint indexes, never on names (two touchpoints may share one).
         return counts
+            .sorted { $0.value.visits != $1.value.visits ? $0.value.visits > $1.value.visits : $0.key.lexicographicallyPrecedes($1.key) }
+            .prefix(maxRows)
             .map { PathRow(steps: names($0.key), visits: $0.value.visits, purchases: $0.value.purchases,
                            conversionRate: ratio($0.value.purchases, $0.value.visits) ?? 0) }
-            .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : $0.steps.lexicographicallyPrecedes($1.steps) }
-            .prefix(maxRows)
-            .map { $0 }
     }
 }

@@ -112,9 +112,11 @@ package struct InputInfo: Codable, Equatable, Sendable {
     package var samples: [Sample]
     /// Parsed events that arrived later than the out-of-order tolerance.
     package var lateEvents: Int
+    /// Parsed events after the period's end that would have started a visit: left out.
+    package var afterPeriod: Int
     package var cutVisits: Int
 
-    package init(files: [File], read: Int, parsed: Int, filtered: Int, rejected: Int, reasons: [Reason], samples: [Sample], lateEvents: Int, cutVisits: Int) {
+    package init(files: [File], read: Int, parsed: Int, filtered: Int, rejected: Int, reasons: [Reason], samples: [Sample], lateEvents: Int, afterPeriod: Int = 0, cutVisits: Int) {
         self.files = files
         self.read = read
         self.parsed = parsed
@@ -123,6 +125,7 @@ package struct InputInfo: Codable, Equatable, Sendable {
         self.reasons = reasons
         self.samples = samples
         self.lateEvents = lateEvents
+        self.afterPeriod = afterPeriod
         self.cutVisits = cutVisits
     }
 }
@@ -136,12 +139,14 @@ package struct RulesInfo: Codable, Equatable, Sendable {
     package var maxVisitHours: Int
     package var identity: String
     package var lookbackDays: Int
+    package var timeDecayHalfLifeDays: Double = 7
 
     package init(preset: String, summary: String, timeoutMinutes: Int, newVisitOnCampaignChange: Bool,
-                 splitAtMidnight: Bool, maxVisitHours: Int, identity: String, lookbackDays: Int) {
+                 splitAtMidnight: Bool, maxVisitHours: Int, identity: String, lookbackDays: Int, timeDecayHalfLifeDays: Double = 7) {
         self.preset = preset; self.summary = summary; self.timeoutMinutes = timeoutMinutes
         self.newVisitOnCampaignChange = newVisitOnCampaignChange; self.splitAtMidnight = splitAtMidnight
         self.maxVisitHours = maxVisitHours; self.identity = identity; self.lookbackDays = lookbackDays
+        self.timeDecayHalfLifeDays = timeDecayHalfLifeDays
     }
 }
 

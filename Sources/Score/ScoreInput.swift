@@ -23,6 +23,7 @@ package struct ScoreInput: Sendable {
     package var customerLifespanYears: Double = 3
     package var quality: DataQuality
     package var lateEvents: Int
+    package var afterPeriod: Int = 0
     package var cutVisits: Int
     package var ruleNames: [String]
     package var ruleHits: [Int]

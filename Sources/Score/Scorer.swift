@@ -56,7 +56,7 @@ package enum Scorer {
             (q.samples[o] ?? []).map { InputInfo.Sample(reason: o.rawValue, file: baseName($0.file), line: $0.line, text: $0.text) }
         }
         return InputInfo(files: files, read: q.read, parsed: q.parsed, filtered: q.filtered, rejected: q.rejected,
-                         reasons: reasons, samples: samples, lateEvents: input.lateEvents, cutVisits: input.cutVisits)
+                         reasons: reasons, samples: samples, lateEvents: input.lateEvents, afterPeriod: input.afterPeriod, cutVisits: input.cutVisits)
     }
 
     static func ruleUsage(_ input: ScoreInput) -> RuleUsage {

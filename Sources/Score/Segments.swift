@@ -52,10 +52,9 @@ enum Loops {
             }
         }
         return counts
+            .sorted { $0.value.visits != $1.value.visits ? $0.value.visits > $1.value.visits : $0.key.lexicographicallyPrecedes($1.key) }
+            .prefix(maxRows)
             .map { LoopRow(from: input.catalog[$0.key[0]].name, via: input.catalog[$0.key[1]].name, visits: $0.value.visits,
                            purchases: $0.value.purchases, conversionRate: ratio($0.value.purchases, $0.value.visits) ?? 0) }
-            .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : ($0.from, $0.via) < ($1.from, $1.via) }
-            .prefix(maxRows)
-            .map { $0 }
     }
 }

@@ -25,9 +25,10 @@ enum ExtractStage {
         }
         ctx.previousCovered = span.earliest <= ctx.previousRange.lowerBound + 3600
 
-        // Read from the start of the lookback window (or of the previous period, for the
-        // comparison) to the period's end plus the longest visit, which may finish after it.
-        options.keepFrom = min(ctx.periodRange.upperBound - ctx.lookbackSeconds, ctx.previousRange.lowerBound)
+        // Read from one lookback window before the previous period (each conversion of either
+        // period gets its full lookback) to the period's end plus the longest visit, which may
+        // finish after it.
+        options.keepFrom = min(ctx.periodRange.lowerBound, ctx.previousRange.lowerBound) - ctx.lookbackSeconds
         options.keepUntil = ctx.periodRange.upperBound + ctx.config.sessionRules.maxVisitLength
         ctx.extract = ExtractContext(options: options)
         ctx.events = MergedEvents(try ctx.files.map { try FileEvents(path: $0, context: ctx.extract) })

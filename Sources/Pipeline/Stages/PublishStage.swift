@@ -10,8 +10,14 @@ enum PublishStage {
         let output = ctx.options.output
         let target = (output as NSString).appendingPathComponent(ctx.period.description)
         let retired = (output as NSString).appendingPathComponent(".retired-\(ctx.period.description)-\(getpid())")
-        if fm.fileExists(atPath: target) { try move(target, to: retired) }
-        try move(ctx.staging, to: target)
+        let hadReport = fm.fileExists(atPath: target)
+        if hadReport { try move(target, to: retired) }
+        do {
+            try move(ctx.staging, to: target)
+        } catch {
+            if hadReport { try? move(retired, to: target) }  // put the published report back
+            throw error
+        }
         try? fm.removeItem(atPath: retired)
 
         let renderer = ReportRenderer(templates: try ReportTemplates(directory: ctx.config.templates))

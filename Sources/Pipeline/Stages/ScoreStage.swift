@@ -11,6 +11,7 @@ enum ScoreStage {
             cutVisits: ctx.cutVisits, ruleNames: config.touchpointRules.map(\.touchpoint),
             ruleHits: ctx.mapper.ruleHits, unmatched: ctx.mapper.unmatched)
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
+        input.afterPeriod = ctx.afterPeriod
         input.customerLifespanYears = config.customerLifespanYears
         let p = ctx.period!
         let rules = config.sessionRules
@@ -21,7 +22,7 @@ enum ScoreStage {
             rules: RulesInfo(preset: rules.preset, summary: rules.summary, timeoutMinutes: Int(rules.timeout / 60),
                              newVisitOnCampaignChange: rules.newVisitOnCampaignChange, splitAtMidnight: rules.splitAtMidnight,
                              maxVisitHours: Int(rules.maxVisitLength / 3600), identity: config.identitySummary,
-                             lookbackDays: config.lookbackDays))
+                             lookbackDays: config.lookbackDays, timeDecayHalfLifeDays: config.timeDecayHalfLifeDays))
         ctx.data = Scorer.score(input, context: context)
     }
 }
