@@ -78,10 +78,12 @@ extension ExtractContext {
             device = cookiePseudonym(cookie)
         } else if !r.client.isEmpty || r.agent != nil {
             device = pseudonym(r.client, r.agent ?? LineRecord.empty)
-        } else if r.customer == nil || LineRecord.isMissing(r.customer!) {
+        } else if r.customer == nil || LineRecord.isMissing(r.customer!)
+                    || (r.customerIsRemoteUser && !options.customerFromRemoteUser) {
+            // nobody to tell this visitor apart by: no device, and no customer id in use
             return .skipped(.missingField)
         } else {
-            device = .none
+            device = .none  // the customer id stands in for the device below
         }
         var event = Event(time: time, device: device, path: pathSymbol)
         event.deviceClass = agent.deviceClass
@@ -149,11 +151,16 @@ extension ExtractContext {
             else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.cents(value) }
             else if key.elementsEqual(options.surveyTypeParameter.utf8) { surveyKind = SurveyAnswer.Kind(rawValue: QueryString.decode(value).lowercased()) }
             else if key.elementsEqual(options.surveyScoreParameter.utf8) { surveyScore = Int(QueryString.decode(value)) }
-            else if let name = options.customerQueryParameter, key.elementsEqual(name.utf8) { event.customer = customerPseudonym(value) }
+            else if let name = options.customerQueryParameter, key.elementsEqual(name.utf8) {
+                // decoded first, so that `a%40b.example` and `a@b.example` are one customer
+                let id = Array(QueryString.decode(value).utf8)
+                event.customer = id.withUnsafeBytes { customerPseudonym($0) }
+            }
         }
         if hasCampaign { event.campaign = campaign }
-        if let id = orderID, let value = orderValue {
-            event.order = Order(id: intern(QueryString.decode(id)), valueCents: value)
+        // An order id without a (readable) value is still an order, of value 0, as in JSON and CSV sources.
+        if let id = orderID {
+            event.order = Order(id: intern(QueryString.decode(id)), valueCents: orderValue ?? 0)
         }
         if let kind = surveyKind, let score = surveyScore {
             let range = switch kind { case .nps: 0...10; case .csat: 1...5; case .ces: 1...7 }

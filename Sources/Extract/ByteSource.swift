@@ -39,7 +39,7 @@ package func openByteSource(path: String) throws -> ByteSource {
 final class PlainSource: ByteSource {
     let fd: Int32
     private(set) var bytesConsumed = 0
-    var damage: String? { nil }
+    private(set) var damage: String? = nil
 
     init(fd: Int32) { self.fd = fd }
     deinit { close(fd) }
@@ -48,7 +48,11 @@ final class PlainSource: ByteSource {
         while true {
             let n = Glibc.read(fd, into, count)
             if n >= 0 { bytesConsumed += n; return n }
-            if errno != EINTR { return 0 }
+            if errno != EINTR {
+                // a read error is not the end of the file: say so in the data-quality section
+                damage = "read error: \(String(cString: strerror(errno)))"
+                return 0
+            }
         }
     }
 }
@@ -92,7 +96,9 @@ final class GzipSource: ByteSource {
                     return 0
                 }
                 let n = Glibc.read(fd, input.baseAddress!, input.count)
-                if n <= 0 { inputEOF = true; continue }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { damage = "read error: \(String(cString: strerror(errno)))"; return count - Int(stream.avail_out) }
+                if n == 0 { inputEOF = true; continue }
                 bytesConsumed += n
                 stream.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
                 stream.avail_in = uInt(n)

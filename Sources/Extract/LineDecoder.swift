@@ -355,8 +355,11 @@ final class LineDecoder {
             if let id = csvText(columns[8], line) {
                 r.orderID = id
             } else {
-                // no order id: the order is the device's purchase at this second
+                // no order id: the order is the device's purchase at this second, the device known
+                // by session or customer, else by client and user agent (a row with none of them is
+                // rejected as missing_field)
                 var seed = [UInt8]((r.cookie ?? r.customer).map { Array($0) } ?? [])
+                if seed.isEmpty { seed = Array(r.client) + [0x1F] + (r.agent.map { Array($0) } ?? []) }
                 withUnsafeBytes(of: time.littleEndian) { seed.append(contentsOf: $0) }
                 let id = Pseudonym(raw: context.options.pseudonymKey.hash(seed)).description
                 let out = arena.baseAddress! + arenaUsed

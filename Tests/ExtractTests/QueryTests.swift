@@ -25,11 +25,22 @@ import Testing
         #expect(try event("/p/x#utm_source=fragment").0.campaign == nil)
     }
 
+    @Test func customerIdFromTheQueryIsDecodedFirst() throws {
+        var options = ExtractOptions()
+        options.customerFromRemoteUser = false
+        options.customerQueryParameter = "cid"
+        let encoded = try event("/account?cid=a%40b.example", options: options).0.customer
+        let plain = try event("/account?cid=a@b.example", options: options).0.customer
+        #expect(!encoded.isNone && encoded == plain)
+    }
+
     @Test func orderAndValue() throws {
         let (e, c) = try event("/checkout/confirmation?order=A-77&value=129.90")
         #expect(e.order.map { c.symbols[$0.id] } == "A-77")
         #expect(e.order?.valueCents == 12_990)
-        #expect(try event("/checkout/confirmation?order=A-77").0.order == nil)
+        // an order id without a value is an order of value 0 (as JSON and CSV sources book it)
+        #expect(try event("/checkout/confirmation?order=A-77").0.order?.valueCents == 0)
+        #expect(try event("/checkout/confirmation?value=5").0.order == nil)
         var options = ExtractOptions()
         options.orderIDParameter = "oid"
         options.orderValueParameter = "total"
