@@ -73,12 +73,21 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// Unix time of this date's local midnight in `zone`.
+    /// Unix time of the first instant of this date in `zone`: local midnight, or the end of the
+    /// daylight-saving gap where clocks jump over midnight (America/Santiago, America/Havana).
     package func startTime(in zone: TimeZone) -> Int64 {
         let utcMidnight = Int64(dayNumber) * 86_400
         var guess = utcMidnight - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utcMidnight))))
         guess = utcMidnight - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess))))
-        return guess
+        // The guess is right unless an offset change lies near midnight: then find the first
+        // instant whose local date is this date (local dates only grow with time).
+        if CivilDate.of(time: guess, in: zone) == self && CivilDate.of(time: guess - 1, in: zone) < self { return guess }
+        var low = guess - 3 * 3600, high = guess + 3 * 3600
+        while low < high {
+            let mid = low + (high - low) / 2
+            if CivilDate.of(time: mid, in: zone) < self { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The local date of a Unix time in `zone`.

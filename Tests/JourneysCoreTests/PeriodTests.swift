@@ -47,6 +47,14 @@ import Testing
         #expect(CivilDate.of(time: 1_792_969_200, in: berlin) == CivilDate(year: 2026, month: 10, day: 26))
     }
 
+    @Test func aDayWhoseMidnightDaylightSavingSkipsStartsAfterTheGap() throws {
+        // Chile moves clocks from 00:00 to 01:00 on 2026-09-06: that day starts at 01:00 -03:00.
+        let santiago = try #require(TimeZone(identifier: "America/Santiago"))
+        #expect(CivilDate(year: 2026, month: 9, day: 5).startTime(in: santiago) == 1_788_580_800)
+        #expect(CivilDate(year: 2026, month: 9, day: 6).startTime(in: santiago) == 1_788_667_200)
+        #expect(CivilDate(year: 2026, month: 9, day: 7).startTime(in: santiago) == 1_788_750_000)
+    }
+
     @Test func dayNumbersRoundTrip() {
         for n in stride(from: -800_000, through: 800_000, by: 997) {
             #expect(CivilDate(dayNumber: n).dayNumber == n)
