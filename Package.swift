@@ -33,7 +33,7 @@ let package = Package(
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Validate", dependencies: ["CLibXML2"]),
         // The demo shop that `journeys sample` writes.
-        .target(name: "DemoShop", dependencies: ["CZlib"]),
+        .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
             "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "Render", "Validate",
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Extract", "Touchpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Score", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
-        .testTarget(name: "DemoShopTests", dependencies: ["DemoShop"]),
+        .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// Renders log entries as Combined Log Format lines into a byte buffer:
 /// `%h %l %u [%t] "%r" %>s %b "%{Referer}i" "%{User-agent}i"`.
 ///
@@ -5,6 +7,8 @@
 /// timestamps built by hand from cached offsets and cached date prefixes, English month
 /// abbreviations regardless of locale.
 struct LogLineWriter: Sendable {
+    /// English month abbreviations as Apache and nginx write them, whatever the locale.
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     private var clock: ShopClock
     private var datePrefix: [Int: [UInt8]] = [:]
 
@@ -83,7 +87,7 @@ struct LogLineWriter: Sendable {
             var p = [UInt8]()
             append2(d.day, to: &p)
             p.append(UInt8(ascii: "/"))
-            p.append(contentsOf: CivilDate.monthAbbreviations[d.month - 1].utf8)
+            p.append(contentsOf: LogLineWriter.monthAbbreviations[d.month - 1].utf8)
             p.append(UInt8(ascii: "/"))
             appendNumber(d.year, to: &p)
             p.append(UInt8(ascii: ":"))

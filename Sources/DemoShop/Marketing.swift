@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// The shop's marketing calendar: campaigns, referring sites and the channel mix per day.
 ///
 /// Exists so arrivals carry realistic, consistent UTM parameters, click ids and referrers for

@@ -1,3 +1,4 @@
+import JourneysCore
 import Foundation
 
 /// Writes the demo shop's access logs: one Combined Log Format file per local day, rotated the
@@ -118,7 +119,7 @@ package enum SampleGenerator {
             let date = CivilDate(dayNumber: day)
             let compressed = index < dayCount - 2
             let name = "access.log-\(date.compactString)" + (compressed ? ".gz" : "")
-            var summary = SampleDay(date: date.isoString, file: name)
+            var summary = SampleDay(date: date.description, file: name)
             var bytes = [UInt8]()
             bytes.reserveCapacity(entries.count * 230)
             for e in entries {

@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// The knobs of `journeys sample`.
 ///
 /// Exists so that the command line, `make report`, the end-to-end tests and the benchmark all

@@ -120,9 +120,9 @@ extension ExtractContext {
     }
 
     private func surveyAnswer(_ type: String, _ score: String) -> SurveyAnswer? {
-        guard let kind = SurveyAnswer.Kind(rawValue: type.lowercased()), let score = Int(score) else { return nil }
-        let range = switch kind { case .nps: 0...10; case .csat: 1...5; case .ces: 1...7 }
-        return range.contains(score) ? SurveyAnswer(kind: kind, score: score) : nil
+        guard let kind = SurveyAnswer.Kind(rawValue: type.lowercased()), let score = Int(score),
+              kind.scale.contains(score) else { return nil }
+        return SurveyAnswer(kind: kind, score: score)
     }
 
     private func readQuery(_ query: UnsafeRawBufferPointer, into event: inout Event) {
@@ -162,9 +162,8 @@ extension ExtractContext {
         if let id = orderID {
             event.order = Order(id: intern(QueryString.decode(id)), valueCents: orderValue ?? 0)
         }
-        if let kind = surveyKind, let score = surveyScore {
-            let range = switch kind { case .nps: 0...10; case .csat: 1...5; case .ces: 1...7 }
-            if range.contains(score) { event.survey = SurveyAnswer(kind: kind, score: score) }
+        if let kind = surveyKind, let score = surveyScore, kind.scale.contains(score) {
+            event.survey = SurveyAnswer(kind: kind, score: score)
         }
     }
 

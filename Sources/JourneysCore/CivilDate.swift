@@ -17,6 +17,11 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.init(year: y, month: m, day: d)
     }
 
+    /// Whether the date exists (no 30 February).
+    package static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...12).contains(month) && day >= 1 && day <= daysIn(year: year, month: month)
+    }
+
     package static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -67,6 +72,9 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     package static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    /// "20261116", as logrotate's `dateext` names rotated files.
+    package var compactString: String { description.replacingOccurrences(of: "-", with: "") }
 
     package var description: String {
         func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }

@@ -52,7 +52,18 @@ package struct Order: Sendable, Equatable {
 
 /// One answer of a satisfaction survey.
 package struct SurveyAnswer: Sendable, Equatable {
-    package enum Kind: String, Sendable, Codable { case nps, csat, ces }
+    package enum Kind: String, Sendable, Codable {
+        case nps, csat, ces
+
+        /// The answers the survey offers: NPS 0-10, CSAT 1-5 (5 = very satisfied), CES 1-7 (7 = very easy).
+        package var scale: ClosedRange<Int> {
+            switch self {
+            case .nps: 0...10
+            case .csat: 1...5
+            case .ces: 1...7
+            }
+        }
+    }
     package var kind: Kind
     package var score: Int
     package init(kind: Kind, score: Int) { self.kind = kind; self.score = score }

@@ -17,14 +17,6 @@ package struct SipHash: Sendable {
         bytes.withUnsafeBytes { hash($0) }
     }
 
-    /// Hashes several byte runs as one input, with a separator between them.
-    package func hash(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> UInt64 {
-        var joined = [UInt8](first)
-        joined.append(0x1F)
-        joined.append(contentsOf: second)
-        return hash(joined)
-    }
-
     package func hash(_ data: UnsafeRawBufferPointer) -> UInt64 {
         var v0: UInt64 = 0x736f_6d65_7073_6575 ^ k0
         var v1: UInt64 = 0x646f_7261_6e64_6f6d ^ k1

@@ -1,3 +1,4 @@
+import JourneysCore
 import DemoShop
 import Foundation
 import Testing

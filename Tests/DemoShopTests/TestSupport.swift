@@ -1,3 +1,4 @@
+import JourneysCore
 import DemoShop
 import Foundation
 
@@ -44,7 +45,7 @@ struct ParsedLine {
     }
 
     var localDate: String {
-        CivilDate(year: year, month: month, day: day).isoString
+        CivilDate(year: year, month: month, day: day).description
     }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
