@@ -99,8 +99,10 @@ package enum ConfigLoader {
             },
             "filters": { node in
                 try r.mapping(node, at: "filters", keys: [
-                    "bot_agents": { config.extraBotAgents = try r.strings($0, "filters.bot_agents").map { $0.lowercased() } },
-                    "asset_extensions": { config.extraAssetExtensions = try r.strings($0, "filters.asset_extensions").map { $0.lowercased() } },
+                    "bot_agents": { config.botAgents = try r.strings($0, "filters.bot_agents").map { $0.lowercased() } },
+                    "asset_extensions": {
+                        config.assetExtensions = try r.strings($0, "filters.asset_extensions").map { $0.lowercased().trimmingCharacters(in: ["."]) }
+                    },
                     "keep_redirects": { config.keepRedirects = try r.bool($0, "filters.keep_redirects") },
                     "methods": { config.methods = try r.strings($0, "filters.methods").map { $0.uppercased() } },
                 ])

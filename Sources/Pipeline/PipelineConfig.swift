@@ -29,8 +29,9 @@ package struct PipelineConfig: Sendable {
     package var jsonMapping = JSONMapping.default
     package var csvMapping: CSVMapping? = nil
 
-    package var extraBotAgents: [String] = []
-    package var extraAssetExtensions: [String] = []
+    /// User-agent substrings of bots; the config's list replaces the built-in one.
+    package var botAgents: [String] = ExtractOptions.defaultBotAgents
+    package var assetExtensions: [String] = ExtractOptions().assetExtensions.sorted()
     package var keepRedirects: Bool = true
     package var orderIDParameter = "order"
     package var orderValueParameter = "value"

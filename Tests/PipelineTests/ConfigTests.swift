@@ -93,6 +93,15 @@ import Testing
         #expect((csv.time, csv.type, csv.value, csv.typeAliases, csv.separator) == ("created_at", "action", "amount", ["addtocart": "cart"], UInt8(ascii: ";")))
     }
 
+    @Test func filterListsReplaceTheBuiltInOnes() throws {
+        let shipped = try ConfigLoader.load(path: PipelineFixtures.weeklyConfig)
+        #expect(shipped.botAgents == ExtractOptions.defaultBotAgents)
+        #expect(Set(shipped.assetExtensions) == ExtractOptions().assetExtensions)
+        let c = try ConfigLoader.parse("filters:\n  bot_agents: [MyMonitor]\n  asset_extensions: [.CSS]\n", file: "p.yaml")
+        #expect(c.botAgents == ["mymonitor"])
+        #expect(c.assetExtensions == ["css"])
+    }
+
     @Test func badSourceKeysNameTheirLine() {
         #expect(throws: ConfigError(file: "p.yaml", line: 1, message: "log_format expects auto, combined, json, csv or a log_format string with $fields, found 'apache2'")) {
             try ConfigLoader.parse("log_format: apache2\n", file: "p.yaml")

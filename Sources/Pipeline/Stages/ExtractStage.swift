@@ -36,8 +36,8 @@ enum ExtractStage {
 
     static func extractOptions(_ config: PipelineConfig) -> ExtractOptions {
         var o = ExtractOptions()
-        o.botAgents += config.extraBotAgents
-        o.assetExtensions.formUnion(config.extraAssetExtensions)
+        o.botAgents = config.botAgents
+        o.assetExtensions = Set(config.assetExtensions)
         o.keepRedirects = config.keepRedirects
         o.ownHosts = Set(config.shopHosts)
         switch config.customerID {
