@@ -8,7 +8,8 @@ import JourneysCore
 /// With `ExtractOptions.readAhead` the files are read, decompressed, parsed and merged on a
 /// background thread that hands over batches of events through a small bounded queue, while the
 /// caller (sessionize) works on the previous batch. The `ExtractContext` (symbols, data quality)
-/// then belongs to that thread until `next()` has returned `nil`; read it only after that.
+/// then belongs to that thread until `next()` has returned `nil`; read it only after that (a
+/// caller that stops early, on an error, must not read it at all).
 package final class MergedEvents {
     private let merger: Merger
     private let channel: EventChannel?
