@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate",
+            "Pipeline", "DemoShop", "Validate", "Extract", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
