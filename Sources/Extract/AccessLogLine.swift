@@ -76,7 +76,8 @@ extension ExtractContext {
             device = pseudonym(r.client, LineRecord.empty)
         } else if let cookie = r.cookie, !LineRecord.isMissing(cookie) {
             device = cookiePseudonym(cookie)
-        } else if !r.client.isEmpty || r.agent != nil {
+        } else if !LineRecord.isMissing(r.client) {
+            // a user agent alone is no device: every customer with the same browser would share it
             device = pseudonym(r.client, r.agent ?? LineRecord.empty)
         } else if r.customer == nil || LineRecord.isMissing(r.customer!)
                     || (r.customerIsRemoteUser && !options.customerFromRemoteUser) {
@@ -104,7 +105,7 @@ extension ExtractContext {
         }
         if event.order == nil, let id = r.orderID, !LineRecord.isMissing(id) {
             let value = r.orderValue.flatMap { QueryString.cents($0) } ?? 0
-            event.order = Order(id: intern(id), valueCents: value)
+            event.order = Order(id: intern(id), valueCents: value, isLineItem: r.orderIsLineItems)
         }
         if event.survey == nil, let t = r.surveyType, let s = r.surveyScore {
             event.survey = surveyAnswer(String(decoding: t, as: UTF8.self), String(decoding: s, as: UTF8.self))

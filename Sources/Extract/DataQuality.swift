@@ -68,6 +68,21 @@ package struct FileAccount: Sendable, Equatable {
     package var outcomes: [LineOutcome: Int] = [:]
     /// Set when the file ended early (a damaged gzip member) or could not be read to the end.
     package var damage: String? = nil
+    /// Set when the file was not in time order and its events were sorted before the merge.
+    package var resort: Resort? = nil
+
+    /// How a file that was not in time order was sorted.
+    package struct Resort: Sendable, Equatable, Codable {
+        /// Events sorted (the file's parsed events).
+        package var events: Int
+        /// Events whose place changed: they stood elsewhere in the file than in time order.
+        package var moved: Int
+        /// Sorted runs written to temporary files; 0 when the file was sorted in memory.
+        package var spilledRuns: Int
+        package init(events: Int, moved: Int, spilledRuns: Int) {
+            self.events = events; self.moved = moved; self.spilledRuns = spilledRuns
+        }
+    }
 
     package init(file: String) { self.file = file }
 

@@ -41,11 +41,20 @@ package struct ExtractOptions: Sendable {
     package var methods: Set<String> = ["GET", "POST"]
     /// Read, decompress and parse on a background thread while the caller consumes the events.
     package var readAhead: Bool = true
+    /// Memory for sorting a file that is not in time order; a file whose events need more is
+    /// sorted through temporary files (an external merge sort).
+    package var sortBudgetBytes: Int = 256 << 20
+    /// Where the temporary files of an external sort go; `nil` is `TMPDIR`, else `/tmp`.
+    package var sortDirectory: String? = nil
     /// AWStats' rule "visitor = host": the device is a keyed hash of the client address alone,
     /// with no user agent or cookie.
     package var deviceIsHostOnly: Bool = false
 
     package init() {}
+
+    /// How much older than the newest line before it a line may be and still be streamed in
+    /// place (the sessionizer's reorder window), as the session presets set it.
+    package static let defaultOutOfOrderTolerance: Int64 = 5 * 60
 
     package static let defaultBotAgents: [String] = [
         "bot", "crawler", "spider", "slurp", "crawl", "mediapartners", "facebookexternalhit", "bingpreview",

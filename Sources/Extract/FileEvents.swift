@@ -3,15 +3,12 @@ import JourneysCore
 /// The events of one input file, in file order, pulled one at a time; every line read is counted
 /// into the file's account and every rejected line may become a sample. The file's format is
 /// decided at its first non-empty line (see `LogFormat`).
-package final class FileEvents {
+package final class FileEvents: EventSource {
     package let path: String
     private let reader: LineReader
     let context: ExtractContext
     private let account: Int
     private var decoder: LineDecoder? = nil
-    /// A purchase row waiting for more rows of the same order (CSV), and the event after it.
-    private var pending: Event? = nil
-    private var ready: Event? = nil
     /// This file's counts, kept here while reading and added to its `FileAccount` at the end.
     private var read = 0
     private var parsed = 0
@@ -29,25 +26,13 @@ package final class FileEvents {
     /// Input bytes consumed so far (compressed bytes for gzip files).
     package var bytesConsumed: Int { reader.source.bytesConsumed }
 
-    package func next() throws -> Event? {
-        if let r = ready { ready = nil; return r }
-        while let e = try nextLine() {
-            guard e.order != nil, decoder?.mergesOrders == true else {
-                if let p = pending { pending = nil; ready = e; return p }
-                return e
-            }
-            if let p = pending {
-                if p.device == e.device, p.order!.id == e.order!.id {
-                    pending!.order!.valueCents += e.order!.valueCents
-                    continue
-                }
-                pending = e
-                return p
-            }
-            pending = e
-        }
-        defer { pending = nil }
-        return pending
+    /// The next event in file order; rows of one order stay separate events (sessionize adds
+    /// them up within their visit, wherever they stand).
+    package func next() throws -> Event? { try nextLine() }
+
+    /// Notes in the file's account that its events were sorted by time before the merge.
+    func recordSort(_ resort: FileAccount.Resort) {
+        context.quality.files[account].resort = resort
     }
 
     /// Adds the counts so far to the file's account.

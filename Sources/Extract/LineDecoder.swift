@@ -22,8 +22,6 @@ final class LineDecoder {
     /// Event paths after the CSV mapping's renaming, by path before it.
     private var aliasedPaths: [Symbol: Symbol] = [:]
     private let sessionCookies: [[UInt8]]
-    /// Whether consecutive purchase rows of one order are merged into one event.
-    var mergesOrders: Bool { if case .csv = kind { true } else { false } }
 
     /// JSON slots, in the order of `JSONMapping.paths`.
     enum Slot: Int, CaseIterable {
@@ -67,7 +65,7 @@ final class LineDecoder {
             guard let csv = csvDecoder(header: line, options: options) else {
                 let wanted = options.csvMapping.map { $0.allColumns.joined(separator: ", ") }
                     ?? "one of the built-in schemas (\(CSVMapping.builtIn.map { $0.header.joined(separator: ",") }.joined(separator: " | ")))"
-                throw ExtractError(path: path, reason: "CSV header does not have the columns \(wanted)")
+                throw ExtractError(path: path, reason: csvHeaderProblem(line, options: options) ?? "CSV header does not have the columns \(wanted)")
             }
             return (csv, true)
         case .auto:
@@ -77,8 +75,33 @@ final class LineDecoder {
                 return (LineDecoder(kind: .json(JSONFieldScanner(paths: options.jsonMapping.paths)), options: options), false)
             }
             if let csv = csvDecoder(header: line, options: options) { return (csv, true) }
+            if let problem = csvHeaderProblem(line, options: options) { throw ExtractError(path: path, reason: problem) }
             return (LineDecoder(kind: .combined, options: options), false)
         }
+    }
+
+    /// Why a first line that reads as a CSV header fits no mapping, or `nil` when it is not a
+    /// header (an access log's first line). Without this, such a file would be read as an access
+    /// log and every row would become a "malformed" line.
+    private static func csvHeaderProblem(_ line: UnsafeRawBufferPointer, options: ExtractOptions) -> String? {
+        let separator = options.csvMapping?.separator ?? 0x2C
+        var fields: [CSVRow.Field] = []
+        guard CSVRow.split(line, separator: separator, into: &fields), fields.count > 1 else { return nil }
+        let names = fields.map {
+            String(decoding: UnsafeRawBufferPointer(rebasing: line[$0.range]), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
+        // A header is names: letters, digits and a few separators; an access log line has a `[time]`.
+        let isName: (String) -> Bool = { name in
+            !name.isEmpty && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "_-. ".unicodeScalars.contains($0) }
+        }
+        guard names.allSatisfy(isName) else { return nil }
+        let header = names.joined(separator: ",")
+        if let mapping = options.csvMapping {
+            let missing = mapping.allColumns.filter { !names.contains($0) }
+            guard !missing.isEmpty else { return nil }
+            return "the CSV header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) that the config's csv mapping names (header: \(header))"
+        }
+        return "the CSV header matches none of the built-in schemas and the config has no csv mapping (header: \(header))"
     }
 
     private static func csvDecoder(header: UnsafeRawBufferPointer, options: ExtractOptions) -> LineDecoder? {
@@ -125,7 +148,7 @@ final class LineDecoder {
     func timestamp(_ line: UnsafeRawBufferPointer) -> Int64? {
         switch kind {
         case .combined:
-            return InputSpan.timestamp(in: line)
+            return InputScan.accessLogTimestamp(in: line)
         case .layout(let layout, let fields):
             guard layout.split(line, into: &ranges) else { return nil }
             for (k, f) in fields.enumerated() {
@@ -293,10 +316,6 @@ final class LineDecoder {
             if purchasePaths.isEmpty {
                 purchasePaths = Set(context.options.jsonMapping.purchaseEvents.map { context.intern("event:" + $0) })
             }
-            if purchasePaths.contains(r.eventPath) {
-                r.orderID = text(.orderID)
-                r.orderValue = text(.revenue)
-            }
         }
         r.customer = text(.customer)
         r.cookie = text(.device)
@@ -305,6 +324,11 @@ final class LineDecoder {
         if let ip = text(.ip) { r.client = ip }
         r.surveyType = text(.surveyType)
         r.surveyScore = text(.surveyScore)
+        if purchasePaths.contains(r.eventPath) {
+            r.orderID = text(.orderID)
+            r.orderValue = text(.revenue)
+            makeOrder(&r, context)
+        }
         return context.classify(r)
     }
 
@@ -352,27 +376,37 @@ final class LineDecoder {
         if let ip = csvText(columns[7], line) { r.client = ip }
         if purchasePaths.contains(r.eventPath) {
             r.orderValue = csvText(columns[9], line)
-            if let id = csvText(columns[8], line) {
-                r.orderID = id
-            } else {
-                // no order id: the order is the device's purchase at this second, the device known
-                // by session or customer, else by client and user agent (a row with none of them is
-                // rejected as missing_field)
-                var seed = [UInt8]((r.cookie ?? r.customer).map { Array($0) } ?? [])
-                if seed.isEmpty { seed = Array(r.client) + [0x1F] + (r.agent.map { Array($0) } ?? []) }
-                withUnsafeBytes(of: time.littleEndian) { seed.append(contentsOf: $0) }
-                let id = Pseudonym(raw: context.options.pseudonymKey.hash(seed)).description
-                let out = arena.baseAddress! + arenaUsed
-                let bytes = Array(id.utf8)
-                if arenaUsed + bytes.count <= arena.count {
-                    out.copyMemory(from: bytes, byteCount: bytes.count)
-                    arenaUsed += bytes.count
-                    r.orderID = UnsafeRawBufferPointer(start: out, count: bytes.count)
-                }
-            }
-            if r.orderID != nil, r.orderValue == nil { r.orderValue = UnsafeRawBufferPointer(start: nil, count: 0) }
+            r.orderID = csvText(columns[8], line)
+            // an export has a row per line item: rows of one order add up
+            r.orderIsLineItems = true
+            makeOrder(&r, context)
         }
         return context.classify(r)
+    }
+
+    // MARK: purchases
+
+    /// Makes a purchase event an order, in every format alike. Without an order id the order is
+    /// the person's purchase at this second: its id is a keyed hash of the session, device or
+    /// customer id (else client address and user agent) and the time, so that the rows of one
+    /// purchase add up and a purchase is never lost for want of an id. Without a value the order
+    /// is worth 0. A row with no identity at all is rejected later as `missing_field`.
+    private func makeOrder(_ r: inout LineRecord, _ context: ExtractContext) {
+        if let id = r.orderID, !LineRecord.isMissing(id) {
+            if r.orderValue == nil { r.orderValue = LineRecord.empty }
+            return
+        }
+        var seed = [UInt8]((r.cookie ?? r.customer).map { Array($0) } ?? [])
+        if seed.isEmpty { seed = Array(r.client) + [0x1F] + (r.agent.map { Array($0) } ?? []) }
+        withUnsafeBytes(of: r.time.littleEndian) { seed.append(contentsOf: $0) }
+        let bytes = Array(Pseudonym(raw: context.options.pseudonymKey.hash(seed)).description.utf8)
+        guard arenaUsed + bytes.count <= arena.count else { return }
+        let out = arena.baseAddress! + arenaUsed
+        out.copyMemory(from: bytes, byteCount: bytes.count)
+        arenaUsed += bytes.count
+        r.orderID = UnsafeRawBufferPointer(start: out, count: bytes.count)
+        r.orderIsLineItems = true
+        if r.orderValue == nil { r.orderValue = LineRecord.empty }
     }
 }
 

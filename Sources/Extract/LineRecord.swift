@@ -31,6 +31,9 @@ struct LineRecord {
     var eventPath: Symbol = .none
     var orderID: UnsafeRawBufferPointer? = nil
     var orderValue: UnsafeRawBufferPointer? = nil
+    /// Whether rows of this order id are its line items, to be added up (exports), rather than
+    /// repeats of the whole order (a reloaded confirmation page).
+    var orderIsLineItems = false
     var surveyType: UnsafeRawBufferPointer? = nil
     var surveyScore: UnsafeRawBufferPointer? = nil
 

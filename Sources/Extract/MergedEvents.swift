@@ -2,25 +2,50 @@ import Foundation
 import HeapModule
 import JourneysCore
 
+/// One input file as the read plan gives it: its path, and whether its lines must be sorted by
+/// time before the merge (see `InputScan`).
+package struct InputFile: Sendable, Equatable {
+    package var path: String
+    package var sortByTime: Bool
+    package init(path: String, sortByTime: Bool = false) { self.path = path; self.sortByTime = sortByTime }
+}
+
+/// What extract hands on at the end of the stream: the accounting of every line and the strings
+/// behind the events' symbols.
+package struct ExtractResult: Sendable {
+    package var quality: DataQuality
+    package var symbols: SymbolTable
+}
+
 /// Events of several files merged into one time-ordered stream (logs of several servers, or days
-/// that overlap), holding one pending event per file.
+/// that overlap), holding one pending event per file. A file that is not in time order is sorted
+/// first (`TimeSortedEvents`).
 ///
 /// With `ExtractOptions.readAhead` the files are read, decompressed, parsed and merged on a
 /// background thread that hands over batches of events through a small bounded queue, while the
-/// caller (sessionize) works on the previous batch. The `ExtractContext` (symbols, data quality)
-/// then belongs to that thread until `next()` has returned `nil`; read it only after that (a
-/// caller that stops early, on an error, must not read it at all).
+/// caller (sessionize) works on the previous batch. The extract state (symbols, data quality)
+/// belongs to whoever reads the files: that thread, until it has handed over the end of the
+/// stream. Then, and only then, `result` hands it back.
 package final class MergedEvents {
     private let merger: Merger
+    private let context: ExtractContext
     private let channel: EventChannel?
     private var started = false
+    private var ended = false
     private var batch: [Event] = []
     private var index = 0
 
-    package init(_ sources: [FileEvents]) {
+    /// Opens every file (throwing for one that cannot be opened) without reading any line yet.
+    package init(_ files: [InputFile], options: ExtractOptions) throws {
+        let context = ExtractContext(options: options)
+        let sources: [EventSource] = try files.map { file in
+            let events = try FileEvents(path: file.path, context: context)
+            guard file.sortByTime else { return events }
+            return TimeSortedEvents(events, budgetBytes: options.sortBudgetBytes, temporaryDirectory: options.sortDirectory)
+        }
+        self.context = context
         merger = Merger(sources)
-        let readAhead = sources.first?.context.options.readAhead ?? false
-        channel = readAhead && !sources.isEmpty ? EventChannel() : nil
+        channel = options.readAhead && !sources.isEmpty ? EventChannel() : nil
     }
 
     deinit { channel?.cancel() }
@@ -28,8 +53,18 @@ package final class MergedEvents {
     /// Input bytes consumed so far (compressed bytes for gzip files).
     package var bytesConsumed: Int { channel?.bytesConsumed ?? merger.bytesConsumed }
 
+    /// The accounting and symbols of the whole stream; only after `next()` has returned `nil`.
+    package var result: ExtractResult {
+        precondition(ended, "extract's result is read before the end of its stream")
+        return ExtractResult(quality: context.quality, symbols: context.symbols)
+    }
+
     package func next() throws -> Event? {
-        guard let channel else { return try merger.next() }
+        guard let channel else {
+            let e = try merger.next()
+            if e == nil { ended = true }
+            return e
+        }
         if index < batch.count {
             defer { index += 1 }
             return batch[index]
@@ -52,6 +87,7 @@ package final class MergedEvents {
             case .none:
                 batch = []
                 index = 0
+                ended = true
                 return nil
             }
         }
@@ -69,11 +105,11 @@ final class Merger {
         static func == (a: Head, b: Head) -> Bool { a.event.time == b.event.time && a.source == b.source }
     }
 
-    private let sources: [FileEvents]
+    private let sources: [EventSource]
     private var heads = Heap<Head>()
     private var started = false
 
-    init(_ sources: [FileEvents]) { self.sources = sources }
+    init(_ sources: [EventSource]) { self.sources = sources }
 
     var bytesConsumed: Int { sources.reduce(0) { $0 + $1.bytesConsumed } }
 

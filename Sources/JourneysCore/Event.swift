@@ -42,12 +42,18 @@ package enum ClickID: String, Sendable, Hashable, CaseIterable {
     case gclid, msclkid, fbclid, ttclid
 }
 
-/// An order seen on the confirmation page.
+/// An order seen on the confirmation page, or one row of a purchase in an export.
 package struct Order: Sendable, Equatable {
     package var id: Symbol
     /// Order value in cents, so sums are exact.
     package var valueCents: Int64
-    package init(id: Symbol, valueCents: Int64) { self.id = id; self.valueCents = valueCents }
+    /// Whether this is one line item of the order (an export's purchase row): the line items of
+    /// an order add up within its visit. Otherwise it is the whole order, and a repeat (a
+    /// reloaded confirmation page) adds nothing.
+    package var isLineItem: Bool
+    package init(id: Symbol, valueCents: Int64, isLineItem: Bool = false) {
+        self.id = id; self.valueCents = valueCents; self.isLineItem = isLineItem
+    }
 }
 
 /// One answer of a satisfaction survey.

@@ -12,7 +12,24 @@ package enum ConfigLoader {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ConfigError(file: path, line: 0, message: "cannot read the pipeline config")
         }
-        return try parse(text, file: path)
+        var config = try parse(text, file: path)
+        config.resolvePaths(relativeTo: (path as NSString).deletingLastPathComponent)
+        return config
+    }
+
+    /// The config of a run: the file's settings with the command line's overrides (inputs and
+    /// templates as given, relative to the working directory) and the pseudonym key from the
+    /// environment when set there.
+    package static func load(path: String, options: RunOptions, environment: [String: String]) throws -> PipelineConfig {
+        var config = try load(path: path)
+        if !options.inputs.isEmpty { config.inputs = options.inputs }
+        if let t = options.templates { config.templates = t }
+        if let key = environment[config.pseudonymKeyEnv], !key.isEmpty { config.pseudonymKey = key }
+        guard !config.pseudonymKey.isEmpty else {
+            throw ConfigError(file: config.file, line: 0,
+                              message: "no pseudonym key: set identity.pseudonym_key or the environment variable \(config.pseudonymKeyEnv)")
+        }
+        return config
     }
 
     package static func parse(_ text: String, file: String) throws -> PipelineConfig {
@@ -54,7 +71,9 @@ package enum ConfigLoader {
             },
             "json": { config.jsonMapping = try r.jsonMapping($0) },
             "csv": { config.csvMapping = try r.csvMapping($0) },
-            "templates": { config.templates = try r.string($0, "templates") },
+            "templates": { config.templates = try r.string($0, "templates"); config.templatesLine = $0.mark?.line ?? 0 },
+            "sort_memory_mb": { config.sortMemoryBytes = try r.int($0, "sort_memory_mb", min: 1) << 20 },
+            "sort_directory": { config.sortDirectory = try r.string($0, "sort_directory") },
             "shop_hosts": { config.shopHosts = try r.strings($0, "shop_hosts").map { $0.lowercased() } },
             "identity": { node in
                 try r.mapping(node, at: "identity", keys: [

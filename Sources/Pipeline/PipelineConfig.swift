@@ -1,3 +1,4 @@
+import Foundation
 import Extract
 import JourneysCore
 import Sessionize
@@ -11,6 +12,12 @@ package struct PipelineConfig: Sendable {
     package var locale: String = "en"
     package var currency: String = "EUR"
     package var templates: String = "report-templates"
+    /// The line of `templates` in the config file, for errors about them.
+    package var templatesLine = 0
+    /// Memory for sorting an input file that is not in time order (`sort_memory_mb`).
+    package var sortMemoryBytes: Int = 256 << 20
+    /// Where an external sort writes its temporary files; `nil` is the system's.
+    package var sortDirectory: String? = nil
     package var shopHosts: [String] = []
 
     package enum CustomerID: Sendable, Equatable {
@@ -60,5 +67,48 @@ package struct PipelineConfig: Sendable {
         let device = sessionRules.identity == .hostOnly ? "keyed hash of the IP address (visitor = host)"
                                                         : "session cookie, else keyed hash of IP + user agent"
         return "\(customer) > \(device); a device's visits join the customer it logged in as"
+    }
+}
+
+extension PipelineConfig {
+    /// Paths in a config file are relative to the file, not to the working directory, so that
+    /// cron can run a pipeline from anywhere.
+    mutating func resolvePaths(relativeTo folder: String) {
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        }
+        inputs = inputs.map(resolve)
+        templates = resolve(templates)
+        sortDirectory = sortDirectory.map(resolve)
+    }
+
+    /// What extract reads and keeps, as this config says: `report` and `extract` read inputs alike.
+    package var extractOptions: ExtractOptions {
+        var o = ExtractOptions()
+        o.botAgents = botAgents
+        o.assetExtensions = Set(assetExtensions)
+        o.keepRedirects = keepRedirects
+        o.ownHosts = Set(shopHosts)
+        switch customerID {
+        case .none: o.customerFromRemoteUser = false
+        case .remoteUser: o.customerFromRemoteUser = true
+        case .queryParameter(let p):
+            o.customerFromRemoteUser = false
+            o.customerQueryParameter = p
+        }
+        o.orderIDParameter = orderIDParameter
+        o.orderValueParameter = orderValueParameter
+        o.surveyTypeParameter = surveyTypeParameter
+        o.surveyScoreParameter = surveyScoreParameter
+        o.pseudonymKey = SipHash(secret: pseudonymKey)
+        o.format = logFormat
+        o.sessionCookies = sessionCookies
+        o.methods = Set(methods)
+        o.jsonMapping = jsonMapping
+        o.csvMapping = csvMapping
+        o.deviceIsHostOnly = sessionRules.identity == .hostOnly
+        o.sortBudgetBytes = sortMemoryBytes
+        o.sortDirectory = sortDirectory
+        return o
     }
 }

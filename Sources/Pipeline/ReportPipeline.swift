@@ -1,52 +1,85 @@
 import Foundation
+import Render
+import Score
 
-/// The `journeys report` pipeline. This list is the whole story: each stage reads what the
-/// ones before it left in the run context and adds its own part.
+/// The `journeys report` pipeline. `run` is the whole story: each stage takes what the stages
+/// before it returned and returns its own typed result.
 package enum ReportPipeline {
-    static var stages: [Stage] {[
-        Stage(name: "extract", run: ExtractStage.run),
-        Stage(name: "sessionize", run: SessionizeStage.run),
-        Stage(name: "touchpoints", run: TouchpointsStage.run),
-        Stage(name: "score", run: ScoreStage.run),
-        Stage(name: "render", run: RenderStage.run),
-        Stage(name: "validate", run: ValidateStage.run),
-        Stage(name: "publish", run: PublishStage.run),
-    ]}
+    /// The stages, in order, as progress lines and timings name them.
+    package static let stageNames = ["plan", "read+sessionize", "touchpoints", "score", "render", "validate", "publish"]
 
     /// Runs every stage in order; any error comes back wrapped with its stage's name.
     package static func run(_ options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
-        var config = try ConfigLoader.load(path: options.pipeline)
-        if !options.inputs.isEmpty { config.inputs = options.inputs }
-        if let t = options.templates { config.templates = t }
-        if let key = environment[config.pseudonymKeyEnv], !key.isEmpty { config.pseudonymKey = key }
-        guard !config.pseudonymKey.isEmpty else {
-            throw ConfigError(file: config.file, line: 0,
-                              message: "no pseudonym key: set identity.pseudonym_key or the environment variable \(config.pseudonymKeyEnv)")
+        let config = try ConfigLoader.load(path: options.pipeline, options: options, environment: environment)
+        // A missing or broken template is a config error, found before any input is read.
+        let templates: ReportTemplates
+        do {
+            templates = try ReportTemplates(directory: config.templates)
+        } catch let error as RenderError {
+            throw ConfigError(file: config.file, line: config.templatesLine, message: "templates: \(error)")
         }
         let zone = TimeZone(identifier: config.timeZone)!
         let lock = try OutputLock(folder: options.output)
         defer { withExtendedLifetime(lock) {} }
 
-        let context = RunContext(options: options, config: config, zone: zone)
-        let progress = Progress(quiet: options.quiet)
-        var timings: [(String, Double)] = []
-        defer { try? FileManager.default.removeItem(atPath: context.staging) }
-        for (i, stage) in stages.enumerated() {
-            progress.begin("[\(i + 1)/\(stages.count)] \(stage.name)")
-            let started = Date()
-            do {
-                try stage.run(context, progress)
-            } catch {
-                if progress.enabled { FileHandle.standardError.write(Data("\n".utf8)) }
-                throw StageError(stage: stage.name, underlying: error)
-            }
-            timings.append((stage.name, Date().timeIntervalSince(started)))
-            progress.end()
+        var stages = StageRunner(names: stageNames, progress: Progress(quiet: options.quiet))
+        let plan = try stages.run("plan") { _ in
+            try PlanStage.run(config, zone: zone, askedPeriod: options.period)
         }
-        let period = context.period.description
+        let sessions = try stages.run("read+sessionize") { progress in
+            try ReadStage.run(plan, config: config, progress: progress)
+        }
+        let mapped = try stages.run("touchpoints") { _ in try TouchpointsStage.run(sessions, config: config) }
+        let report = try stages.run("score") { _ in ScoreStage.run(sessions, mapped, plan: plan, config: config) }
+        let staged = try stages.run("render") { _ in
+            try RenderStage.run(report, templates: templates, output: options.output)
+        }
+        defer { try? FileManager.default.removeItem(atPath: staged.folder) }
+        try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }
+        try stages.run("publish") { _ in
+            try PublishStage.run(staged, period: plan.period.description, templates: templates, output: options.output)
+        }
+        let period = plan.period.description
         return RunSummary(period: period,
                           reportPath: (options.output as NSString).appendingPathComponent("\(period)/index.html"),
-                          linesRead: context.extract.quality.read, visits: context.data.kpi("visits")?.value.map(Int.init) ?? 0,
-                          stageSeconds: timings)
+                          linesRead: sessions.extract.quality.read, visits: report.kpi("visits")?.value.map(Int.init) ?? 0,
+                          stageSeconds: stages.timings)
     }
+}
+
+/// Runs the named stages in order: shows each in the progress line, times it, and wraps its
+/// error with its name.
+struct StageRunner {
+    let names: [String]
+    let progress: Progress
+    private(set) var timings: [(String, Double)] = []
+
+    init(names: [String], progress: Progress) {
+        self.names = names
+        self.progress = progress
+    }
+
+    @discardableResult
+    mutating func run<T>(_ name: String, _ body: (Progress) throws -> T) throws -> T {
+        let number = (names.firstIndex(of: name) ?? timings.count) + 1
+        progress.begin("[\(number)/\(names.count)] \(name)")
+        let started = Date()
+        let result: T
+        do {
+            result = try body(progress)
+        } catch {
+            if progress.enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+            throw StageError(stage: name, underlying: error)
+        }
+        timings.append((name, Date().timeIntervalSince(started)))
+        progress.end()
+        return result
+    }
+}
+
+/// An error with the stage it happened in.
+package struct StageError: Error, CustomStringConvertible {
+    package var stage: String
+    package var underlying: Error
+    package var description: String { "\(stage): \(underlying)" }
 }

@@ -168,6 +168,10 @@ enum ReportView {
                  "filtered": style.integer($0.filtered), "rejected": style.integer($0.rejected),
                  "damage": $0.damage ?? ""] as [String: Any]
             },
+            "resorted": (input.resorted ?? []).map {
+                ["file": Markup.clean($0.file), "events": style.integer($0.events), "moved": style.integer($0.moved)] as [String: Any]
+            },
+            "hasResorted": input.resorted != nil,
             "reasons": input.reasons.map {
                 ["reason": $0.reason, "explanation": $0.explanation, "count": style.integer($0.count),
                  "kind": $0.isRejected ? "rejected" : "filtered"] as [String: Any]

@@ -103,7 +103,19 @@ package struct InputInfo: Codable, Equatable, Sendable {
             self.text = text
         }
     }
+    /// A file that was not in time order and was sorted by time before it was read.
+    package struct Resorted: Codable, Equatable, Sendable {
+        package var file: String
+        /// The file's events.
+        package var events: Int
+        /// Events that stood elsewhere in the file than in time order.
+        package var moved: Int
+        package init(file: String, events: Int, moved: Int) { self.file = file; self.events = events; self.moved = moved }
+    }
     package var files: [File]
+    /// Files sorted by time before the merge; how they were sorted (in memory or through
+    /// temporary files) is left out, so that it never changes the report.
+    package var resorted: [Resorted]? = nil
     package var read: Int
     package var parsed: Int
     package var filtered: Int

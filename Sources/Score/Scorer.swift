@@ -15,7 +15,10 @@ package enum Scorer {
         let current = VisitMetrics(input, range: input.period, person: person)
         let before = input.previous.map { VisitMetrics(input, range: $0, person: person).figures }
         let kpis = current.figures.enumerated().map { k, now in
-            let then = before?[k]
+            // Counts and sums of a partial period against a full one are not news: a partial
+            // period is compared by its rates only.
+            let comparable = !context.period.isPartial || now.unit == .ratio
+            let then = comparable ? before?[k] : nil
             return KPI(key: now.key, label: now.label, unit: now.unit, value: now.value, previous: then?.value,
                        better: now.better, significant: ChangeTest.isSignificant(now.sample, then?.sample),
                        definition: now.definition)
@@ -55,8 +58,13 @@ package enum Scorer {
         let samples = LineOutcome.allCases.flatMap { o in
             (q.samples[o] ?? []).map { InputInfo.Sample(reason: o.rawValue, file: baseName($0.file), line: $0.line, text: $0.text) }
         }
-        return InputInfo(files: files, read: q.read, parsed: q.parsed, filtered: q.filtered, rejected: q.rejected,
-                         reasons: reasons, samples: samples, lateEvents: input.lateEvents, afterPeriod: input.afterPeriod, cutVisits: input.cutVisits)
+        var info = InputInfo(files: files, read: q.read, parsed: q.parsed, filtered: q.filtered, rejected: q.rejected,
+                             reasons: reasons, samples: samples, lateEvents: input.lateEvents, afterPeriod: input.afterPeriod, cutVisits: input.cutVisits)
+        let resorted = q.files.compactMap { f in
+            f.resort.map { InputInfo.Resorted(file: baseName(f.file), events: $0.events, moved: $0.moved) }
+        }
+        info.resorted = resorted.isEmpty ? nil : resorted
+        return info
     }
 
     static func ruleUsage(_ input: ScoreInput) -> RuleUsage {

@@ -216,7 +216,7 @@ private struct Engine {
                 }
                 close(i)
             } else {
-                let order = firstSeen(event.order)
+                let order = Self.placeOrder(event.order, in: &slots[s].visit, seen: &seenOrders)
                 Self.append(event, order: order, to: &slots[s].visit)
                 if i != tail {
                     unlink(i)
@@ -252,6 +252,18 @@ private struct Engine {
     private mutating func firstSeen(_ order: Order?) -> Order? {
         guard let order, seenOrders.insert(order.id).inserted else { return nil }
         return order
+    }
+
+    /// The order to add to the open `visit` as a new one: a line item of an order already in the
+    /// visit adds its value there instead, wherever it stands in the visit; an order seen before
+    /// in another visit (a reloaded confirmation page) adds nothing.
+    private static func placeOrder(_ order: Order?, in visit: inout Visit, seen: inout Set<Symbol>) -> Order? {
+        guard let order else { return nil }
+        if order.isLineItem, let k = visit.orders.firstIndex(where: { $0.id == order.id }) {
+            visit.orders[k].valueCents += order.valueCents
+            return nil
+        }
+        return seen.insert(order.id).inserted ? order : nil
     }
 
     private static func append(_ event: Event, order: Order?, to visit: inout Visit) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extract
 import Foundation
+import Pipeline
 import Render
 
 /// `journeys extract`: runs the extract stage alone over every line of the inputs and prints
@@ -13,9 +14,14 @@ struct ExtractCommand: ParsableCommand {
             Prints, per file and in total, the lines read, parsed into events, filtered (bots, \
             static assets, statuses, methods, headers) and rejected (bad input), by reason, with up \
             to five masked samples of each kind of bad line; then the speed and the peak memory. \
-            No period applies: every line is read. Exit code 2 when an input cannot be opened or \
-            matches nothing.
+            No period applies: every line is read. With --pipeline the inputs are read exactly as \
+            `journeys report` reads them (format, mappings, filters, identity), so a new source can \
+            be tried before a report. Exit code 2 when an input cannot be opened or matches nothing, \
+            or the config is wrong.
             """)
+
+    @Option(name: .long, help: "A pipeline config (YAML) whose format, mappings and filters apply; its inputs are read unless --input is given.")
+    var pipeline: String?
 
     @Option(name: .long, parsing: .singleValue, help: "A log file, folder or glob; repeat for several.")
     var input: [String] = []
@@ -29,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
     var noReadAhead = false
 
     func validate() throws {
-        guard !input.isEmpty else { throw ValidationError("give at least one --input (a file, folder or glob)") }
+        guard !input.isEmpty || pipeline != nil else { throw ValidationError("give --pipeline or at least one --input (a file, folder or glob)") }
         guard LogFormat(parsing: format) != nil else {
             throw ValidationError("--format '\(format)' is none of auto, combined, json, csv, nor a layout with $ or % fields")
         }
@@ -37,23 +43,38 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         var options = ExtractOptions()
-        options.format = LogFormat(parsing: format) ?? .auto
+        var inputs = input
+        var tolerance = ExtractOptions.defaultOutOfOrderTolerance
+        if let pipeline {
+            do {
+                let config = try ConfigLoader.load(path: pipeline)
+                options = config.extractOptions
+                tolerance = config.sessionRules.outOfOrderTolerance
+                if inputs.isEmpty { inputs = config.inputs }
+            } catch let error as ConfigError {
+                FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        if format != "auto" || pipeline == nil { options.format = LogFormat(parsing: format) ?? .auto }
         options.readAhead = !noReadAhead
         let start = ContinuousClock.now
-        let context = ExtractContext(options: options)
         var events = 0
+        let result: ExtractResult
         do {
-            let files = try InputFiles.resolve(input)
-            let merged = MergedEvents(try files.map { try FileEvents(path: $0, context: context) })
+            let files = try InputFiles.resolve(inputs)
+            let scans = try InputScan.scan(files, options: options, tolerance: tolerance)
+            let merged = try MergedEvents(scans.map { InputFile(path: $0.path, sortByTime: !$0.isInTimeOrder) }, options: options)
             while try merged.next() != nil { events += 1 }
+            result = merged.result
         } catch let error as ExtractError {
             FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print(Self.accounting(context.quality, events: events), terminator: "")
-        let q = context.quality
+        print(Self.accounting(result.quality, events: events), terminator: "")
+        let q = result.quality
         print("time: \(String(format: "%.3f", seconds)) s")
         print("lines/s: \(seconds > 0 ? Int((Double(q.read) / seconds).rounded()) : 0)")
         print("peak RSS: \(String(format: "%.1f", Self.peakRSSMegabytes())) MB")
@@ -77,6 +98,9 @@ struct ExtractCommand: ParsableCommand {
         }
         for f in q.files {
             block(f.file, read: f.read, parsed: f.parsed, filtered: f.filtered, rejected: f.rejected, outcomes: f.outcomes, damage: f.damage)
+            if let r = f.resort {
+                out += "    not in time order: sorted \(r.spilledRuns == 0 ? "in memory" : "through \(r.spilledRuns) temporary runs"), \(n(r.moved)) of \(n(r.events)) events moved\n"
+            }
         }
         if q.files.count > 1 {
             var all: [LineOutcome: Int] = [:]

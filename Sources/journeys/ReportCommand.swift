@@ -6,10 +6,12 @@ import Pipeline
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run extract → sessionize → touchpoints → score → render → validate → publish for one period.",
+        abstract: "Run plan → read+sessionize → touchpoints → score → render → validate → publish for one period.",
         discussion: """
             Writes OUTPUT/<period>/index.html and report.json, and updates OUTPUT/index.html. \
-            Without --period the report covers the last complete ISO week in the input.
+            Without --period the report covers the last complete ISO week in the input. \
+            Exit codes: 0 published; 1 validation or publishing failed; 2 a usage, config or \
+            input error, or a period the inputs hold no event of (nothing is published).
             """)
 
     @Option(name: .long, help: "The pipeline config (YAML).")
@@ -52,7 +54,7 @@ func fail(_ error: Error) -> Never {
     var root: Error = error
     if let s = error as? StageError { root = s.underlying }
     switch root {
-    case is ConfigError, is ExtractError: Foundation.exit(2)
+    case is ConfigError, is ExtractError, is NoDataError: Foundation.exit(2)
     default: Foundation.exit(1)
     }
 }

@@ -17,18 +17,22 @@ import Testing
         let f = r.quality.files[0]
         #expect(f.read == 7)
         #expect(f.count(.header) == 1)
-        #expect(f.parsed == 5)  // the second purchase row joins the first one's order
+        #expect(f.parsed == 5)  // each purchase row is an event; sessionize adds up the rows of one order
         #expect(f.count(.csvFieldCount) == 1)
         #expect(f.isBalanced)
         #expect(r.quality.samples[.csvFieldCount]?.map(\.line) == [7])
-        #expect(r.paths == ["event:view", "event:cart", "event:purchase", "event:remove_from_cart"])
+        #expect(r.paths == ["event:view", "event:cart", "event:purchase", "event:purchase", "event:remove_from_cart"])
         let start: Int64 = 1_569_888_000
-        #expect(r.events.map(\.time) == [start, start + 5, start + 60, start + 120])
+        #expect(r.events.map(\.time) == [start, start + 5, start + 60, start + 60, start + 120])
         #expect(r.events[0].customer == r.context.customerIdentity("541312140"))
         #expect(r.events[0].device == r.context.cookieIdentity("s-1"))
-        #expect(r.events[2].order?.valueCents == 6_899)  // 35.79 + 33.20
+        // no order id: both rows are line items of the session's purchase at that second
+        #expect(r.events[2].order?.valueCents == 3_579)
+        #expect(r.events[3].order?.valueCents == 3_320)
+        #expect(r.events[2].order?.id == r.events[3].order?.id)
+        #expect(r.events[2].order?.isLineItem == true)
         #expect(r.events[0].order == nil)
-        #expect(r.events[3].device == r.context.cookieIdentity("s-2"))
+        #expect(r.events[4].device == r.context.cookieIdentity("s-2"))
     }
 
     @Test func retailRocketSchema() throws {
@@ -40,9 +44,10 @@ import Testing
             "1433221500000,257597,transaction,11111,4000",
             "1433221600000,257597,transaction,11111,4001",
         ], name: "events.csv")
-        #expect(r.paths == ["event:view", "event:cart", "event:purchase", "event:purchase"])
-        #expect(r.events.map(\.time) == [1_433_221_332, 1_433_221_400, 1_433_221_500, 1_433_221_600])
-        #expect(r.events.compactMap { $0.order.map { r.context.symbols[$0.id] } } == ["4000", "4001"])
+        #expect(r.paths == ["event:view", "event:cart", "event:purchase", "event:purchase", "event:purchase"])
+        #expect(r.events.map(\.time) == [1_433_221_332, 1_433_221_400, 1_433_221_500, 1_433_221_500, 1_433_221_600])
+        #expect(r.events.compactMap { $0.order.map { r.symbols[$0.id] } } == ["4000", "4000", "4001"])
+        #expect(r.events.allSatisfy { $0.order?.isLineItem ?? true })
         #expect(r.events[0].device == r.context.cookieIdentity("257597"))
         #expect(r.quality.files[0].parsed == 5)
         #expect(r.quality.files[0].count(.header) == 1)
@@ -68,9 +73,31 @@ import Testing
         var options = ExtractOptions()
         options.format = .csv
         #expect(throws: ExtractError.self) { try extract(lines: ["a,b,c", "1,2,3"], options: options) }
-        // auto: an unknown header is no CSV, so the lines are (malformed) access-log lines
-        let auto = try extract(lines: ["a,b,c", "1,2,3"])
-        #expect(auto.quality.files[0].count(.malformed) == 2)
+        // auto: a first line of column names is a CSV header, and one that fits no schema stops the
+        // run with the header, instead of turning every row into a malformed access-log line
+        do {
+            _ = try extract(lines: ["a,b,c", "1,2,3"])
+            Issue.record("an unknown CSV header did not stop the run")
+        } catch let error as ExtractError {
+            #expect(error.reason.contains("matches none of the built-in schemas") && error.reason.contains("a,b,c"))
+        }
+        // an access log's first line is no header
+        #expect(try extract(lines: [combined()]).events.count == 1)
+    }
+
+    @Test func mappedColumnMissingFromTheHeaderIsNamed() throws {
+        var mapping = CSVMapping(time: "ts", type: "kind")
+        mapping.device = "visitor"
+        mapping.orderID = "order_id"
+        var options = ExtractOptions()
+        options.csvMapping = mapping
+        do {
+            _ = try extract(lines: ["ts,kind,visitor_id,order", "2026-11-16T09:05:03Z,page,v1,"], name: "export.csv", options: options)
+            Issue.record("a header without the mapped columns did not stop the run")
+        } catch let error as ExtractError {
+            #expect(error.reason.hasPrefix("the CSV header lacks the columns visitor, order_id"))
+            #expect(error.path.hasSuffix("export.csv"))
+        }
     }
 
     @Test func rowSplitting() {

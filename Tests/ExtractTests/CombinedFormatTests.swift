@@ -13,7 +13,7 @@ import Testing
         let e = try #require(r.events.first)
         #expect(e.time == defaultTime)
         #expect(r.path(e) == "/p/shoe-42")
-        #expect(r.context.symbols[e.referrerHost] == "www.google.com")
+        #expect(r.symbols[e.referrerHost] == "www.google.com")
         #expect(e.device == r.context.devicePseudonym(ip: "203.0.113.7", agent: firefox))
         #expect(e.customer == .none)
         #expect(e.deviceClass == .desktop)

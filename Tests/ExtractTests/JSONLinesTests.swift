@@ -27,14 +27,14 @@ import Testing
         let page = r.events[0]
         #expect(page.device == r.context.cookieIdentity("anon-1"))
         #expect(page.deviceClass == .mobile)
-        #expect(r.context.symbols[page.campaign?.source ?? .none] == "ig")
-        #expect(r.context.symbols[page.campaign?.medium ?? .none] == "social")
-        #expect(r.context.symbols[page.referrerHost] == "www.instagram.com")
+        #expect(r.symbols[page.campaign?.source ?? .none] == "ig")
+        #expect(r.symbols[page.campaign?.medium ?? .none] == "social")
+        #expect(r.symbols[page.referrerHost] == "www.instagram.com")
 
         let order = r.events[1]
         #expect(order.customer == r.context.customerIdentity("cust-9"))
         #expect(order.device == r.context.cookieIdentity("anon-1"))
-        #expect(order.order.map { r.context.symbols[$0.id] } == "A-1001")
+        #expect(order.order.map { r.symbols[$0.id] } == "A-1001")
         #expect(order.order?.valueCents == 8990)
         #expect(r.events[2].order == nil)  // "Product Added" is no purchase
         #expect(r.events[3].survey == SurveyAnswer(kind: .nps, score: 9))

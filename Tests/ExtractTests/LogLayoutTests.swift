@@ -37,8 +37,8 @@ import Testing
         #expect(r.paths == ["/c/shoes"])
         let e = try #require(r.events.first)
         #expect(e.time == defaultTime)
-        #expect(r.context.symbols[e.campaign?.source ?? .none] == "news")
-        #expect(r.context.symbols[e.campaign?.medium ?? .none] == "email")
+        #expect(r.symbols[e.campaign?.source ?? .none] == "news")
+        #expect(r.symbols[e.campaign?.medium ?? .none] == "email")
         #expect(e.device == r.context.devicePseudonym(ip: "203.0.113.9", agent: "Mozilla/5.0 Firefox"))
         #expect(r.quality.files[0].count(.method) == 1)
     }
@@ -69,7 +69,7 @@ import Testing
         ], options: options(layout))
         #expect(r.paths == ["/p/a"])
         #expect(r.events.first?.device == r.context.cookieIdentity("s-9"))
-        #expect(r.context.symbols[r.events.first?.referrerHost ?? .none] == "www.bing.com")
+        #expect(r.symbols[r.events.first?.referrerHost ?? .none] == "www.bing.com")
     }
 
     @Test func lineNotInTheLayoutIsMalformed() throws {

@@ -60,8 +60,7 @@ import Testing
 
     @Test func abandonedStreamDoesNotHang() throws {
         let lines = (0..<20_000).map { line($0 % 3600, "/p/\($0)") }
-        let context = ExtractContext(options: ExtractOptions())
-        var merged: MergedEvents? = MergedEvents([try FileEvents(path: writeLog("a.log", lines), context: context)])
+        var merged: MergedEvents? = try MergedEvents([InputFile(path: writeLog("a.log", lines))], options: ExtractOptions())
         #expect(try merged?.next() != nil)
         merged = nil  // the producer is told to stop; nothing waits for it
         #expect(merged == nil)

@@ -4,9 +4,9 @@ import Testing
 
 /// Campaigns, click ids, orders, surveys and customer ids from the request's query string.
 @Suite struct QueryTests {
-    func event(_ target: String, options: ExtractOptions = ExtractOptions()) throws -> (Event, ExtractContext) {
+    func event(_ target: String, options: ExtractOptions = ExtractOptions()) throws -> (Event, ExtractResult) {
         let r = try extract(lines: [combined(request: "GET \(target) HTTP/1.1")], options: options)
-        return (try #require(r.events.first), r.context)
+        return (try #require(r.events.first), r.result)
     }
 
     @Test func utmParameters() throws {
@@ -58,8 +58,8 @@ import Testing
         var options = ExtractOptions()
         options.customerFromRemoteUser = false
         options.customerQueryParameter = "cid"
-        let (e, c) = try event("/account?cid=C-5", options: options)
-        #expect(e.customer == c.customerIdentity("C-5"))
+        let (e, _) = try event("/account?cid=C-5", options: options)
+        #expect(e.customer == ExtractContext(options: options).customerIdentity("C-5"))
     }
 
     @Test func amounts() {

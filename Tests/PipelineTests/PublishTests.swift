@@ -51,7 +51,7 @@ import Testing
             _ = try ReportPipeline.run(PipelineFixtures.options(logs: "/nonexistent/logs/*.gz", output: out), environment: [:])
             Issue.record("a missing input did not stop the run")
         } catch {
-            #expect("\(error)" == "extract: /nonexistent/logs/*.gz: matches no file")
+            #expect("\(error)" == "plan: /nonexistent/logs/*.gz: matches no file")
         }
     }
 }

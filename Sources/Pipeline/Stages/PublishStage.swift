@@ -5,22 +5,21 @@ import Score
 /// Moves the validated report into place and rebuilds the index of all periods; the previously
 /// published report stays untouched until the new one is complete and valid.
 enum PublishStage {
-    static func run(_ ctx: RunContext, _ progress: Progress) throws {
+    static func run(_ staged: StagedReport, period: String, templates: ReportTemplates, output: String) throws {
         let fm = FileManager.default
-        let output = ctx.options.output
-        let target = (output as NSString).appendingPathComponent(ctx.period.description)
-        let retired = (output as NSString).appendingPathComponent(".retired-\(ctx.period.description)-\(getpid())")
+        let target = (output as NSString).appendingPathComponent(period)
+        let retired = (output as NSString).appendingPathComponent(".retired-\(period)-\(getpid())")
         let hadReport = fm.fileExists(atPath: target)
         if hadReport { try move(target, to: retired) }
         do {
-            try move(ctx.staging, to: target)
+            try move(staged.folder, to: target)
         } catch {
             if hadReport { try? move(retired, to: target) }  // put the published report back
             throw error
         }
         try? fm.removeItem(atPath: retired)
 
-        let renderer = ReportRenderer(templates: try ReportTemplates(directory: ctx.config.templates))
+        let renderer = ReportRenderer(templates: templates)
         let index = renderer.index(publishedReports(in: output))
         let staged = (output as NSString).appendingPathComponent(".index-\(getpid()).html")
         try RenderStage.write(Data(index.utf8), to: staged)

@@ -2,21 +2,26 @@ import Foundation
 import Render
 import Score
 
+/// The report's files, written but not yet published.
+struct StagedReport {
+    /// The staging folder inside the output folder; renamed into place by publish.
+    var folder: String
+    var files: [String]
+}
+
 /// Writes the period's report page and report.json into a staging folder inside the output
 /// folder; nothing is published before validate has passed.
 enum RenderStage {
-    static func run(_ ctx: RunContext, _ progress: Progress) throws {
-        let templates = try ReportTemplates(directory: ctx.config.templates)
+    static func run(_ data: ReportData, templates: ReportTemplates, output: String) throws -> StagedReport {
         let renderer = ReportRenderer(templates: templates)
-        let staging = (ctx.options.output as NSString).appendingPathComponent(".staging-\(ctx.period.description)-\(getpid())")
+        let staging = (output as NSString).appendingPathComponent(".staging-\(data.period.name)-\(getpid())")
         try? FileManager.default.removeItem(atPath: staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        ctx.staging = staging
         let html = (staging as NSString).appendingPathComponent("index.html")
         let json = (staging as NSString).appendingPathComponent("report.json")
-        try write(Data(renderer.report(ctx.data).utf8), to: html)
-        try write(try ReportJSON.encode(ctx.data), to: json)
-        ctx.written = [html, json]
+        try write(Data(renderer.report(data).utf8), to: html)
+        try write(try ReportJSON.encode(data), to: json)
+        return StagedReport(folder: staging, files: [html, json])
     }
 
     static func write(_ data: Data, to path: String) throws {

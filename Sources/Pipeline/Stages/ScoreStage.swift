@@ -2,18 +2,18 @@ import Score
 
 /// Computes every figure of the report.
 enum ScoreStage {
-    static func run(_ ctx: RunContext, _ progress: Progress) throws {
-        let config = ctx.config
+    static func run(_ sessions: Sessions, _ mapped: MappedSessions, plan: ReadPlan, config: PipelineConfig) -> ReportData {
+        let extract = sessions.extract
         var input = ScoreInput(
-            visits: ctx.visits, mapped: ctx.mapped, journeys: ctx.journeys, catalog: ctx.mapper.catalog,
-            symbols: ctx.extract.symbols, period: ctx.periodRange, previous: ctx.previousCovered ? ctx.previousRange : nil,
-            lookback: ctx.lookbackSeconds, quality: ctx.extract.quality, lateEvents: ctx.lateEvents,
-            cutVisits: ctx.cutVisits, ruleNames: config.touchpointRules.map(\.touchpoint),
-            ruleHits: ctx.mapper.ruleHits, unmatched: ctx.mapper.unmatched)
+            visits: sessions.visits, mapped: mapped.visits, journeys: sessions.journeys, catalog: mapped.mapper.catalog,
+            symbols: extract.symbols, period: plan.periodRange, previous: plan.previousCovered ? plan.previousRange : nil,
+            lookback: Int64(config.lookbackDays) * 86_400, quality: extract.quality, lateEvents: sessions.lateEvents,
+            cutVisits: sessions.cutVisits, ruleNames: config.touchpointRules.map(\.touchpoint),
+            ruleHits: mapped.mapper.ruleHits, unmatched: mapped.mapper.unmatched)
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
-        input.afterPeriod = ctx.afterPeriod
+        input.afterPeriod = sessions.afterPeriod
         input.customerLifespanYears = config.customerLifespanYears
-        let p = ctx.period!
+        let p = plan.period
         let rules = config.sessionRules
         let context = Scorer.Context(
             period: PeriodInfo(name: p.description, first: p.first.description, last: p.last.description,
@@ -23,6 +23,6 @@ enum ScoreStage {
                              newVisitOnCampaignChange: rules.newVisitOnCampaignChange, splitAtMidnight: rules.splitAtMidnight,
                              maxVisitHours: Int(rules.maxVisitLength / 3600), identity: config.identitySummary,
                              lookbackDays: config.lookbackDays, timeDecayHalfLifeDays: config.timeDecayHalfLifeDays))
-        ctx.data = Scorer.score(input, context: context)
+        return Scorer.score(input, context: context)
     }
 }

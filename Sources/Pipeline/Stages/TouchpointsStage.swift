@@ -1,16 +1,23 @@
+import JourneysCore
 import Touchpoints
+
+/// Every visit with its channel and touchpoints, and how the touchpoint rules were used.
+struct MappedSessions {
+    var visits: [MappedVisit]
+    var mapper: TouchpointMapper
+}
 
 /// Gives every visit its channel and every page view its touchpoint.
 enum TouchpointsStage {
-    static func run(_ ctx: RunContext, _ progress: Progress) throws {
+    static func run(_ sessions: Sessions, config: PipelineConfig) throws -> MappedSessions {
         var channels = ChannelRules()
-        channels.searchEngines += ctx.config.extraSearchEngines
-        channels.socialNetworks += ctx.config.extraSocialNetworks
-        channels.ownHosts = ctx.config.shopHosts
-        var mapper = try TouchpointMapper(rules: ctx.config.touchpointRules, unmatchedPhase: ctx.config.unmatchedPhase,
+        channels.searchEngines += config.extraSearchEngines
+        channels.socialNetworks += config.extraSocialNetworks
+        channels.ownHosts = config.shopHosts
+        var mapper = try TouchpointMapper(rules: config.touchpointRules, unmatchedPhase: config.unmatchedPhase,
                                           channels: channels)
-        let symbols = ctx.extract.symbols
-        ctx.mapped = ctx.visits.enumerated().map { i, v in mapper.map(v, index: i, symbols: symbols) }
-        ctx.mapper = mapper
+        let symbols = sessions.extract.symbols
+        let mapped = sessions.visits.enumerated().map { i, v in mapper.map(v, index: i, symbols: symbols) }
+        return MappedSessions(visits: mapped, mapper: mapper)
     }
 }

@@ -4,8 +4,8 @@ import Validate
 /// Checks every written HTML and SVG file with libxml2; one problem stops the run before
 /// anything is published.
 enum ValidateStage {
-    static func run(_ ctx: RunContext, _ progress: Progress) throws {
-        try check(ctx.written, root: ctx.options.output)
+    static func run(_ staged: StagedReport, output: String) throws {
+        try check(staged.files, root: output)
     }
 
     static func check(_ files: [String], root: String) throws {

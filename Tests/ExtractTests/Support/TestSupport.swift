@@ -52,19 +52,23 @@ func gzip(_ bytes: [UInt8]) -> [UInt8] {
 /// What one extract run over some files gave.
 struct Extracted {
     var events: [Event]
+    var result: ExtractResult
+    /// A context with the run's options, for computing the pseudonyms extract gives.
     var context: ExtractContext
-    var quality: DataQuality { context.quality }
-    func path(_ e: Event) -> String { context.symbols[e.path] }
+    var quality: DataQuality { result.quality }
+    var symbols: SymbolTable { result.symbols }
+    func path(_ e: Event) -> String { symbols[e.path] }
     var paths: [String] { events.map(path) }
 }
 
 /// Runs extract over `paths` and pulls every event through `MergedEvents`.
+/// Files are scanned first and those not in time order sorted, as the report reads them.
 func extract(_ paths: [String], options: ExtractOptions = ExtractOptions()) throws -> Extracted {
-    let context = ExtractContext(options: options)
-    let merged = MergedEvents(try paths.map { try FileEvents(path: $0, context: context) })
+    let scans = try InputScan.scan(paths, options: options, tolerance: ExtractOptions.defaultOutOfOrderTolerance)
+    let merged = try MergedEvents(scans.map { InputFile(path: $0.path, sortByTime: !$0.isInTimeOrder) }, options: options)
     var events: [Event] = []
     while let e = try merged.next() { events.append(e) }
-    return Extracted(events: events, context: context)
+    return Extracted(events: events, result: merged.result, context: ExtractContext(options: options))
 }
 
 func extract(lines: [String], name: String = "access.log", options: ExtractOptions = ExtractOptions()) throws -> Extracted {

@@ -1,0 +1,83 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What one pass over a file's timestamps tells before its events are read: the time span it
+/// covers and whether its lines are in time order. Exports sorted by customer or session are
+/// common; read as a stream they would lose most events as "late", so such a file is sorted
+/// before the merge (see `TimeSortedEvents`).
+package struct FileScan: Sendable, Equatable {
+    package var path: String
+    /// Lines with a readable timestamp.
+    package var timedLines = 0
+    package var earliest: Int64? = nil
+    package var latest: Int64? = nil
+    /// Lines more than the out-of-order tolerance older than a line before them.
+    package var linesOutOfOrder = 0
+
+    package init(path: String) { self.path = path }
+
+    /// Whether the file can be streamed as it is: the sessionizer's reorder buffer places every
+    /// line that is at most the tolerance older than the newest line before it.
+    package var isInTimeOrder: Bool { linesOutOfOrder == 0 }
+}
+
+/// Reads the timestamps of every input file, each in its own format and on its own thread.
+package enum InputScan {
+    /// One scan per file, in the order given. Throws when a file cannot be opened or its first
+    /// line shows a format the options cannot read (a CSV header lacking a mapped column).
+    package static func scan(_ files: [String], options: ExtractOptions, tolerance: Int64) throws -> [FileScan] {
+        let results = Slots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            results.set(i, Result { try scan(files[i], options: options, tolerance: tolerance) })
+        }
+        return try results.all().map { try $0.get() }
+    }
+
+    /// One result per file, filled by concurrent scans, each into its own slot.
+    private final class Slots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<FileScan, Error>?]
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<FileScan, Error>) { lock.withLock { results[i] = r } }
+        func all() -> [Result<FileScan, Error>] { lock.withLock { results.map { $0! } } }
+    }
+
+    /// The scan of one file: every line's timestamp, read as extract will read the line.
+    package static func scan(_ file: String, options: ExtractOptions, tolerance: Int64) throws -> FileScan {
+        var result = FileScan(path: file)
+        let reader = LineReader(source: try openByteSource(path: file), maxLineBytes: options.maxLineBytes)
+        var decoder: LineDecoder? = nil
+        var newest = Int64.min
+        while true {
+            let item = try reader.next()
+            if case .end = item { break }
+            guard case .line(let line) = item, !line.isEmpty else { continue }
+            if decoder == nil { decoder = try LineDecoder.make(first: line, options: options, path: file).0 }
+            guard let t = decoder!.timestamp(line) else { continue }
+            result.timedLines += 1
+            if t > newest {
+                newest = t
+            } else if newest - t > tolerance {
+                result.linesOutOfOrder += 1
+            }
+            result.earliest = min(result.earliest ?? t, t)
+            result.latest = max(result.latest ?? t, t)
+        }
+        return result
+    }
+
+    /// The earliest and latest timestamp over all scans; `nil` when no line has one.
+    package static func span(_ scans: [FileScan]) -> (earliest: Int64, latest: Int64)? {
+        let earliest = scans.compactMap(\.earliest).min(), latest = scans.compactMap(\.latest).max()
+        guard let earliest, let latest else { return nil }
+        return (earliest, latest)
+    }
+
+    /// The time field of an access-log line: the first `[...]` of 26 bytes.
+    static func accessLogTimestamp(in line: UnsafeRawBufferPointer) -> Int64? {
+        guard let open = line.firstIndex(of: 0x5B), open + 27 < line.count, line[open + 27] == 0x5D else { return nil }
+        return LogTimestamp.parse(UnsafeRawBufferPointer(rebasing: line[(open + 1)..<(open + 27)]))
+    }
+}

@@ -1,0 +1,70 @@
+import Extract
+import Foundation
+import JourneysCore
+
+/// What the run will read and report on, decided before any event is read: the input files
+/// (and which of them must be sorted by time first), the period and the read window.
+struct ReadPlan {
+    var files: [InputFile]
+    var scans: [FileScan]
+    var totalBytes: Int
+    var period: Period
+    var zone: TimeZone
+    /// Whether the input reaches back to the start of the previous period.
+    var previousCovered: Bool
+    /// The earliest and latest timestamps of the input.
+    var span: (earliest: Int64, latest: Int64)
+    /// Extract's options, with the read window set.
+    var extract: ExtractOptions
+
+    var periodRange: Range<Int64> { period.startTime(in: zone)..<period.endTime(in: zone) }
+    var previousRange: Range<Int64> { period.previous.startTime(in: zone)..<period.previous.endTime(in: zone) }
+
+    /// The first and last day the inputs cover, for messages.
+    var coverage: String {
+        "\(CivilDate.of(time: span.earliest, in: zone)) to \(CivilDate.of(time: span.latest, in: zone))"
+    }
+}
+
+/// A period the inputs hold no event of: reporting it would publish zeros as if the shop had
+/// closed, so the run stops instead.
+package struct NoDataError: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
+}
+
+/// Finds the inputs, scans each file's timestamps (span and time order) and chooses the period.
+enum PlanStage {
+    static func run(_ config: PipelineConfig, zone: TimeZone, askedPeriod: String?) throws -> ReadPlan {
+        let paths = try InputFiles.resolve(config.inputs)
+        var options = config.extractOptions
+        let scans = try InputScan.scan(paths, options: options, tolerance: config.sessionRules.outOfOrderTolerance)
+        guard let span = InputScan.span(scans) else {
+            throw ExtractError(path: paths.joined(separator: ", "), reason: "no line with a readable timestamp in the inputs")
+        }
+        var period: Period
+        if let asked = askedPeriod {
+            guard let p = Period(parsing: asked) else {
+                throw ExtractError(path: "--period", reason: "'\(asked)' is not a period; expected an ISO week (2026-W47), a month (2026-11) or a range (2026-11-02..2026-11-15)")
+            }
+            period = p
+            period.isPartial = !PeriodChoice.covers(p, earliest: span.earliest, latest: span.latest, zone: zone)
+        } else {
+            period = PeriodChoice.choose(earliest: span.earliest, latest: span.latest, zone: zone)
+        }
+        let files = scans.map { InputFile(path: $0.path, sortByTime: !$0.isInTimeOrder) }
+        var plan = ReadPlan(files: files, scans: scans, totalBytes: InputFiles.totalBytes(paths), period: period, zone: zone,
+                            previousCovered: false, span: span, extract: options)
+        plan.previousCovered = span.earliest <= plan.previousRange.lowerBound + 3600
+        guard span.earliest < plan.periodRange.upperBound, span.latest >= plan.periodRange.lowerBound else {
+            throw NoDataError(message: "no data in \(period): the inputs cover \(plan.coverage)")
+        }
+        // Read from one lookback window before the previous period (each conversion of either
+        // period gets its full lookback) to the period's end plus the longest visit, which may
+        // finish after it.
+        options.keepFrom = min(plan.periodRange.lowerBound, plan.previousRange.lowerBound) - Int64(config.lookbackDays) * 86_400
+        options.keepUntil = plan.periodRange.upperBound + config.sessionRules.maxVisitLength
+        plan.extract = options
+        return plan
+    }
+}
