@@ -72,7 +72,7 @@ package enum ConfigLoader {
             "json": { config.jsonMapping = try r.jsonMapping($0) },
             "csv": { config.csvMapping = try r.csvMapping($0) },
             "templates": { config.templates = try r.string($0, "templates"); config.templatesLine = $0.mark?.line ?? 0 },
-            "sort_memory_mb": { config.sortMemoryBytes = try r.int($0, "sort_memory_mb", min: 1) << 20 },
+            "sort_memory_mb": { config.sortMemoryBytes = Int(try r.double($0, "sort_memory_mb", min: 0.001) * 1_048_576) },
             "sort_directory": { config.sortDirectory = try r.string($0, "sort_directory") },
             "shop_hosts": { config.shopHosts = try r.strings($0, "shop_hosts").map { $0.lowercased() } },
             "identity": { node in

@@ -7,6 +7,7 @@ enum PipelineFixtures {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let weeklyConfig = repo.appendingPathComponent("pipelines/weekly.yaml").path
+    static let eventsConfig = repo.appendingPathComponent("pipelines/events.yaml").path
     static let templates = repo.appendingPathComponent("report-templates").path
 
     /// A fresh, empty folder under the system's temporary folder.
@@ -34,6 +35,24 @@ enum PipelineFixtures {
         o.quiet = true
         o.templates = templates
         return o
+    }
+
+    /// A run of the events pipeline (JSON and CSV exports) over `logs`.
+    static func exportOptions(logs: String, output: String, period: String? = nil, config: String = eventsConfig) -> RunOptions {
+        var o = options(logs: logs, output: output, period: period)
+        o.pipeline = config
+        return o
+    }
+
+    /// The period's report.json as a JSON object.
+    static func reportJSON(_ output: String, _ period: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: output + "/" + period + "/report.json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    /// `json` as canonical bytes (sorted keys), for comparing two reports.
+    static func canonical(_ json: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self)
     }
 
     static func writeConfig(_ text: String) throws -> String {
