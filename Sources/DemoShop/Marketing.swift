@@ -3,11 +3,11 @@ import JourneysCore
 /// The shop's marketing calendar: campaigns, referring sites and the channel mix per day.
 ///
 /// Exists so arrivals carry realistic, consistent UTM parameters, click ids and referrers for
-/// each channel DOMAIN.md names, and so channel volumes change from week to week (a weekly
+/// each channel docs/definitions.md names ("Channels"), and so channel volumes change from week to week (a weekly
 /// newsletter, a paid-social teaser before Black Week, a paid-search budget cut) and the
 /// week-over-week report has real changes to show.
 package enum Marketing {
-    /// How a visit arrived (DOMAIN.md "Channels").
+    /// How a visit arrived (docs/definitions.md "Channels").
     package enum Channel: Int, Sendable, CaseIterable {
         case organicSearch, paidSearch, paidSocial, organicSocial, email, referral, direct
     }

@@ -1,7 +1,7 @@
 /// Plays one visit of one person: the arrival through a channel, the pages, the static assets
 /// the browser loads, the funnel steps with their drop-offs, and what the person will do later.
 ///
-/// Exists so all the behaviour DOMAIN.md describes (bounces, loops between cart and shipping
+/// Exists so all the behaviour docs/definitions.md measures (bounces, loops between cart and shipping
 /// info, pauses over 30 minutes, logins, purchases, order tracking, returns, chat, surveys,
 /// reviews, refer-a-friend) comes from one readable state machine. The script only appends
 /// entries and follow-ups; the generator sorts, buckets and writes them.

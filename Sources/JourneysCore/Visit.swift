@@ -26,7 +26,7 @@ package struct Visit: Sendable, Equatable {
     }
 
     package var duration: Int64 { end - start }
-    /// A visit with a single interaction (DOMAIN.md's bounce).
+    /// A visit with a single interaction (the bounce of docs/definitions.md "Key figures (KPIs)").
     package var isBounce: Bool { pages.count == 1 }
     package var revenueCents: Int64 { orders.reduce(0) { $0 + $1.valueCents } }
 }

@@ -1,6 +1,6 @@
 import JourneysCore
 
-/// Customer lifetime value per DOMAIN.md (AOV x purchase frequency x average customer lifespan),
+/// Customer lifetime value per docs/definitions.md "Customer lifetime value" (AOV x purchase frequency x lifespan),
 /// for the customers each channel first brought and per spend tier. The logs cover weeks, not
 /// years: purchase frequency is annualised from the observed window and the lifespan comes from
 /// the config, and the report says both.

@@ -1,6 +1,6 @@
 import JourneysCore
 
-/// NPS, CSAT and CES from survey answers, with the standard formulas of DOMAIN.md.
+/// NPS, CSAT and CES from survey answers, with the standard formulas of docs/definitions.md "Satisfaction scores".
 enum SatisfactionScores {
     static func scores(_ answers: [SurveyAnswer]) -> Satisfaction {
         func of(_ kind: SurveyAnswer.Kind) -> [Int] { answers.filter { $0.kind == kind }.map(\.score) }

@@ -1,6 +1,6 @@
 import JourneysCore
 
-/// Visits split by device and by new versus returning, the personas DOMAIN.md asks for:
+/// Visits split by device and by new versus returning (docs/definitions.md "Segments"):
 /// the same few rates per segment so that a weak segment stands out.
 enum Segments {
     static func rows(_ input: ScoreInput, visits: [Int], person: [Int]) -> [SegmentRow] {

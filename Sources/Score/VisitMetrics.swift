@@ -1,6 +1,6 @@
 import JourneysCore
 
-/// The KPIs of one set of visits (the period's, or the previous period's), per DOMAIN.md.
+/// The KPIs of one set of visits (the period's or the previous one's), per docs/definitions.md "Key figures (KPIs)".
 struct VisitMetrics {
     var visitors = 0
     var newVisitors = 0
