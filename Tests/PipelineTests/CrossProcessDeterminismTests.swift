@@ -67,7 +67,7 @@ import Testing
         let logs = dir + "/logs", first = dir + "/out1", second = dir + "/out2"
         let base = ["PATH": "/usr/bin:/bin", "HOME": dir, "JOURNEYS_PSEUDONYM_KEY": "cross-process-test-key"]
 
-        let sample = try Self.run(journeys, ["sample", "--out", logs], environment: base, scratch: dir)
+        let sample = try Self.run(journeys, ["sample", "--out", logs, "--weeks", "2", "--daily-visits", "300"], environment: base, scratch: dir)
         try #require(sample.status == 0, "journeys sample failed: \(sample.stderr)")
 
         let report = ["report", "--pipeline", PipelineFixtures.weeklyConfig, "--input", logs, "--quiet", "--output"]
