@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print each stage's wall-clock seconds on stderr at the end.")
+    var timings = false
+
     func run() throws {
         var options = RunOptions(pipeline: pipeline)
         options.inputs = input
@@ -42,6 +45,10 @@ struct ReportCommand: ParsableCommand {
         do {
             let summary = try ReportPipeline.run(options)
             print(summary.reportPath)
+            if timings {
+                let lines = summary.stageSeconds.map { "  \($0.0.padding(toLength: 16, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", $0.1)) s" }
+                FileHandle.standardError.write(Data(((["stage seconds:"] + lines).joined(separator: "\n") + "\n").utf8))
+            }
         } catch {
             fail(error)
         }
