@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extract
 import Foundation
+import JourneysCore
 import Render
 
 /// `journeys extract`: runs the extract stage alone over every line of the inputs and prints

@@ -92,7 +92,7 @@ package struct DataQuality: Sendable, Equatable {
     package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
     package func count(_ outcome: LineOutcome) -> Int { files.reduce(0) { $0 + ($1.outcomes[outcome] ?? 0) } }
 
-    mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
+    package mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
         guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
         // Mask first, then cut: a cut must not leave half an address behind. An over-long line
         // arrives already cut to its first bytes, so its last token is dropped.
