@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Render",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
