@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints"]),
         .target(name: "Render", dependencies: ["JourneysCore", "Score",
                                                .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Validate", dependencies: ["CLibXML2"]),
+        .target(name: "Validate", dependencies: ["JourneysCore", "CLibXML2"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
