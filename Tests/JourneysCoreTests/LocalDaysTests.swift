@@ -1,6 +1,5 @@
 import Foundation
 import JourneysCore
-@testable import Sessionize
 import Testing
 
 /// The cached local-day computation agrees with `CivilDate.of(time:in:)` in zones with whole-hour,
