@@ -1,6 +1,6 @@
 /// Why a line did not become an event. Rejected lines are bad input; filtered lines are good
 /// input the report deliberately leaves out. Both are counted so that read = parsed + filtered + rejected.
-package enum LineOutcome: String, Sendable, Codable, CaseIterable, Comparable {
+package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
     // rejected: the line could not be read
     case malformed
     case csvFieldCount = "csv_field_count"
@@ -44,9 +44,5 @@ package enum LineOutcome: String, Sendable, Codable, CaseIterable, Comparable {
         case .method: "method other than GET or POST"
         case .outsidePeriod: "outside the period and its lookback window"
         }
-    }
-
-    package static func < (a: LineOutcome, b: LineOutcome) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
