@@ -39,6 +39,8 @@ package struct DataQuality: Sendable, Equatable {
     package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
     package func count(_ outcome: LineOutcome) -> Int { files.reduce(0) { $0 + ($1.outcomes[outcome] ?? 0) } }
 
+    /// Keeps a rejected line for the report, masked, up to `samplesPerReason` per reason; extract
+    /// calls it as it reads, and only this type decides what a sample may show.
     package mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
         guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
         // Mask first, then cut: a cut must not leave half an address behind. An over-long line
