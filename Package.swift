@@ -28,10 +28,10 @@ let package = Package(
         .target(name: "Sessionize", dependencies: ["JourneysCore",
                                                    .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Touchpoints", dependencies: ["JourneysCore"]),
-        .target(name: "Score", dependencies: ["JourneysCore", "Extract", "Touchpoints"]),
+        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints"]),
         .target(name: "Render", dependencies: ["JourneysCore", "Score",
                                                .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Validate", dependencies: ["CLibXML2"]),
+        .target(name: "Validate", dependencies: ["JourneysCore", "CLibXML2"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "Render",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScoreTests", dependencies: ["Score", "Extract", "Touchpoints"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Score", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),

@@ -77,7 +77,7 @@ struct LogLineWriter: Sendable {
     private mutating func appendTimestamp(_ t: Int64, to out: inout [UInt8]) {
         let offset = clock.offset(at: t)
         let local = t + Int64(offset)
-        let day = Int(local >= 0 ? local / 86400 : (local - 86399) / 86400)
+        let day = LocalDays.day(ofLocal: local)
         let second = Int(local - Int64(day) * 86400)
         out.append(UInt8(ascii: "["))
         if let prefix = datePrefix[day] {

@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// Walks `key=value` pairs of a URL query over raw bytes and percent-decodes only the values asked for.
 package enum QueryString {
     /// Calls `body` with each pair's key and raw value.
@@ -19,33 +21,10 @@ package enum QueryString {
         }
     }
 
-    /// `%XX` and `+` decoded; invalid escapes kept as they are; invalid UTF-8 replaced.
+    /// A query value as it was meant: `%XX` and `+` decoded, invalid escapes kept as they are,
+    /// invalid UTF-8 replaced.
     package static func decode(_ raw: UnsafeRawBufferPointer) -> String {
-        if !raw.contains(where: { $0 == 0x25 || $0 == 0x2B }) { return String(decoding: raw, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            let b = raw[i]
-            if b == 0x2B { out.append(0x20); i += 1; continue }
-            if b == 0x25, i + 2 < raw.count, let h = hex(raw[i + 1]), let l = hex(raw[i + 2]) {
-                out.append(h << 4 | l)
-                i += 3
-                continue
-            }
-            out.append(b)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hex(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x41...0x46: c - 0x41 + 10
-        case 0x61...0x66: c - 0x61 + 10
-        default: nil
-        }
+        PercentDecoding.decode(raw, plusAsSpace: true)
     }
 
     /// Parses a decimal amount such as `89.90` into cents.

@@ -1,5 +1,5 @@
 /// How a visit arrived; decided from utm parameters, click ids, then the referrer.
-package enum Channel: String, CaseIterable, Sendable, Codable, Comparable {
+package enum Channel: String, CaseOrdered, Sendable, Codable {
     case organicSearch = "organic_search"
     case paidSearch = "paid_search"
     case paidSocial = "paid_social"
@@ -7,10 +7,6 @@ package enum Channel: String, CaseIterable, Sendable, Codable, Comparable {
     case email
     case referral
     case direct
-
-    package static func < (a: Channel, b: Channel) -> Bool { a.order < b.order }
-
-    package var order: Int { Channel.allCases.firstIndex(of: self)! }
 
     package var label: String {
         switch self {

@@ -100,7 +100,6 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// The local date of a Unix time in `zone`.
     package static func of(time: Int64, in zone: TimeZone) -> CivilDate {
-        let local = time + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time))))
-        return CivilDate(dayNumber: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
+        CivilDate(dayNumber: LocalDays.day(of: time, in: zone))
     }
 }

@@ -1,13 +1,9 @@
 /// The purchase funnel's steps, in order: product view -> add to cart -> checkout -> purchase.
-package enum FunnelStep: String, CaseIterable, Sendable, Codable, Comparable {
+package enum FunnelStep: String, CaseOrdered, Sendable, Codable {
     case productView = "product_view"
     case addToCart = "add_to_cart"
     case checkout
     case purchase
-
-    package static func < (a: FunnelStep, b: FunnelStep) -> Bool { a.order < b.order }
-
-    package var order: Int { FunnelStep.allCases.firstIndex(of: self)! }
 
     package var label: String {
         switch self {

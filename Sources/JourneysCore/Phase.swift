@@ -1,10 +1,6 @@
 /// The five phases of a customer journey; the columns of the journey map.
-package enum Phase: String, CaseIterable, Sendable, Codable, Comparable {
+package enum Phase: String, CaseOrdered, Sendable, Codable {
     case awareness, consideration, purchase, retention, advocacy
-
-    package static func < (a: Phase, b: Phase) -> Bool { a.order < b.order }
-
-    package var order: Int { Phase.allCases.firstIndex(of: self)! }
 
     /// The label shown in the report for `locale` ("en" or "de").
     package func label(locale: String) -> String {

@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// Formats numbers for the report by hand, per locale (`en`, `de`), so output never depends on
 /// the machine's locale data: the same numbers give the same bytes everywhere.
 package struct NumberStyle: Sendable {
@@ -9,15 +11,7 @@ package struct NumberStyle: Sendable {
     private var group: String { locale == "de" ? "." : "," }
     private var decimal: String { locale == "de" ? "," : "." }
 
-    package func integer(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += group }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    package func integer(_ n: Int) -> String { DigitGrouping(separator: group).string(n) }
 
     package func decimal(_ x: Double, places: Int) -> String {
         var scale = 1.0

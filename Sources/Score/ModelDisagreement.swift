@@ -1,7 +1,7 @@
 import JourneysCore
 
 /// The attribution models the report shows side by side.
-package enum AttributionModel: String, CaseIterable, Sendable, Codable, Comparable {
+package enum AttributionModel: String, CaseOrdered, Sendable, Codable {
     case firstTouch = "first_touch"
     case lastTouch = "last_touch"
     case lastNonDirect = "last_non_direct"
@@ -9,10 +9,6 @@ package enum AttributionModel: String, CaseIterable, Sendable, Codable, Comparab
     case timeDecay = "time_decay"
     case positionBased = "position_based"
     case markov
-
-    package static func < (a: AttributionModel, b: AttributionModel) -> Bool { a.order < b.order }
-
-    package var order: Int { AttributionModel.allCases.firstIndex(of: self)! }
 
     package var label: String {
         switch self {

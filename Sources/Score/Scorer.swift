@@ -1,4 +1,3 @@
-import Extract
 import JourneysCore
 
 /// The score stage: turns mapped visits and journeys into the report's numbers.

@@ -1,12 +1,8 @@
 import JourneysCore
 
 /// How far a visit went; what the report groups visits by.
-package enum VisitOutcome: String, Sendable, Codable, CaseIterable, Comparable {
+package enum VisitOutcome: String, Sendable, Codable, CaseOrdered {
     case bounce, browse, cart, checkout, purchase
-
-    package static func < (a: VisitOutcome, b: VisitOutcome) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
 }
 
 /// A visit seen through the touchpoint rules: its channel, its touchpoints in order and the

@@ -47,42 +47,56 @@ package struct TouchpointRule: Sendable {
         }
     }
 
-    /// The anchored regular expression of a glob.
+    /// The anchored regular expression of a glob, built segment by segment so that a `**` segment
+    /// can take its neighbouring `/` with it: `**/` is zero or more whole segments, a trailing
+    /// `/**` the folder itself or anything below it. Repeated `**` segments (`/**/**`) mean no more
+    /// than one. Inside a segment (`/p/**.html`) `**` is any text, `/` included.
     static func regex(fromGlob glob: String) -> String {
-        let chars = Array(glob)
+        var segments: [Substring] = []
+        for segment in glob.split(separator: "/", omittingEmptySubsequences: false)
+            where !(segment == "**" && segments.last == "**") {
+            segments.append(segment)
+        }
         var out = "^"
+        for (k, segment) in segments.enumerated() {
+            let isLast = k == segments.count - 1
+            let afterAnySegments = k > 0 && segments[k - 1] == "**"
+            if segment == "**" && isLast {
+                // Alone, anything; after a `/`, that folder or anything below it.
+                out += k == 0 ? ".*" : "(?:/.*)?"
+                continue
+            }
+            // `**/` before this segment already took the `/` that separates them.
+            if k > 0 && !afterAnySegments { out += "/" }
+            if segment == "**" {
+                out += "(?:[^/]*/)*"
+                continue
+            }
+            out += Self.regex(fromSegment: segment)
+        }
+        return out + "$"
+    }
+
+    /// One path segment of a glob: `*` any text within the segment, `**` any text at all, `?` one
+    /// character other than `/`, everything else literal.
+    private static func regex(fromSegment segment: Substring) -> String {
+        let chars = Array(segment)
+        var out = ""
         var i = 0
         while i < chars.count {
-            let c = chars[i]
-            if c == "*" && i + 1 < chars.count && chars[i + 1] == "*" {
-                let atSegmentStart = i == 0 || chars[i - 1] == "/"
-                let next = i + 2 < chars.count ? chars[i + 2] : nil
-                if atSegmentStart && next == "/" {
-                    // `**/`: zero or more whole segments.
-                    out += "(?:[^/]*/)*"
-                    i += 3
-                    continue
-                }
-                if atSegmentStart && next == nil && i > 0 {
-                    // trailing `/**`: the folder itself or anything below it.
-                    out.removeLast(2) // the escaped or literal "/" just written
-                    out += "(?:/.*)?"
-                    i += 2
-                    continue
-                }
+            if chars[i] == "*" && i + 1 < chars.count && chars[i + 1] == "*" {
                 out += ".*"
                 i += 2
                 continue
             }
-            switch c {
+            switch chars[i] {
             case "*": out += "[^/]*"
             case "?": out += "[^/]"
-            case "/": out += "\\/"
-            default: out += NSRegularExpression.escapedPattern(for: String(c))
+            default: out += NSRegularExpression.escapedPattern(for: String(chars[i]))
             }
             i += 1
         }
-        return out + "$"
+        return out
     }
 }
 

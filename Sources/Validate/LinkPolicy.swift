@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// Decides whether a URL written in a produced file stays inside the output folder, so a report loads nothing else.
 struct LinkPolicy {
     let documentDirectory: LexicalPath
@@ -26,7 +28,8 @@ struct LinkPolicy {
         }
         let pathEnd = url.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? url.endIndex
         let rawPath = String(url[..<pathEnd])
-        let path = Self.percentDecoded(rawPath)
+        // Decoded, so that `%2e%2e` counts as `..`.
+        let path = PercentDecoding.decode(rawPath, plusAsSpace: false)
         if !documentDirectory.appending(path).isInside(root) {
             return "resolved from the document's folder it climbs out of the output folder"
         }
@@ -40,33 +43,6 @@ struct LinkPolicy {
         guard let first = candidate.unicodeScalars.first, first.isASCIILetter else { return nil }
         let valid = candidate.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0) }
         return valid ? String(candidate) : nil
-    }
-
-    /// `text` with `%XX` escapes decoded (so `%2e%2e` counts as `..`); invalid escapes and UTF-8 are kept/repaired.
-    static func percentDecoded(_ text: String) -> String {
-        let input = Array(text.utf8)
-        var output: [UInt8] = []
-        var index = 0
-        while index < input.count {
-            if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
-               let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
-                output.append(high << 4 | low)
-                index += 3
-            } else {
-                output.append(input[index])
-                index += 1
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// The URLs of a `srcset` value: each comma-separated candidate's first token.

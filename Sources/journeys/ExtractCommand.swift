@@ -1,8 +1,8 @@
 import ArgumentParser
 import Extract
 import Foundation
+import JourneysCore
 import Pipeline
-import Render
 
 /// `journeys extract`: runs the extract stage alone over every line of the inputs and prints
 /// its accounting, for checking a log source and for measuring extract's speed.
@@ -83,8 +83,8 @@ struct ExtractCommand: ParsableCommand {
     /// The accounting as aligned text: one block per file, then the totals and the samples.
     static func accounting(_ q: DataQuality, events: Int) -> String {
         var out = ""
-        let style = NumberStyle(locale: "en", currency: "")
-        func n(_ v: Int) -> String { style.integer(v) }
+        let grouping = DigitGrouping(separator: ",")
+        func n(_ v: Int) -> String { grouping.string(v) }
         func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
         func block(_ name: String, read: Int, parsed: Int, filtered: Int, rejected: Int, outcomes: [LineOutcome: Int], damage: String?) {
             out += "\(name)\n"

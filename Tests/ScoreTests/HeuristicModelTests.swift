@@ -121,6 +121,13 @@ struct HeuristicModelTests {
         #expect(AttributionModels.credit([], halfLife: week).isEmpty)
     }
 
+    @Test("models sort in the order the report shows them")
+    func modelOrder() {
+        #expect(AttributionModel.allCases.reversed().sorted() == AttributionModel.allCases)
+        #expect(AttributionModel.allCases.map(\.order) == Array(0..<7))
+        #expect(AttributionModel.firstTouch < .markov && !(AttributionModel.linear < .lastTouch))
+    }
+
     @Test("every model hands out exactly one conversion")
     func sumsToOne() {
         let paths = [three, path([(.email, 21), (.direct, 14), (.email, 7), (.direct, 0)]),

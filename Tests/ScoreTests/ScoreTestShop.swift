@@ -1,4 +1,3 @@
-import Extract
 import JourneysCore
 import Score
 import Touchpoints

@@ -117,6 +117,13 @@ struct TouchpointMapperTests {
         #expect(!reload.steps.contains(.purchase) && reload.outcome == .bounce)
     }
 
+    @Test("outcomes sort from bounce to purchase, as declared")
+    func outcomeOrder() {
+        #expect(VisitOutcome.allCases.map(\.order) == [0, 1, 2, 3, 4])
+        #expect(VisitOutcome.allCases.reversed().sorted() == [.bounce, .browse, .cart, .checkout, .purchase])
+        #expect(VisitOutcome.cart < .checkout && !(VisitOutcome.purchase < .bounce))
+    }
+
     @Test("the visit's channel comes from the channel rules")
     func channel() throws {
         var shop = try Shop()

@@ -50,6 +50,65 @@ struct TouchpointRuleTests {
         #expect(try !matches(.glob("/newsletter/**"), "/newsletters"))
     }
 
+    @Test("repeated ** segments compile and mean one: /**/** is /**")
+    func repeatedDoubleStar() throws {
+        for path in ["/", "/a", "/a/b/c", "/a/"] {
+            #expect(try matches(.glob("/**/**"), path), "\(path)")
+            #expect(try matches(.glob("/**"), path), "\(path)")
+        }
+        #expect(try !matches(.glob("/**/**"), "event:view"))
+        #expect(try !matches(.glob("/**"), "event:view"))
+        #expect(try matches(.glob("/a/**/**"), "/a"))
+        #expect(try matches(.glob("/a/**/**"), "/a/b/c"))
+        #expect(try !matches(.glob("/a/**/**"), "/ab"))
+        #expect(try matches(.glob("/**/**/x"), "/x"))
+        #expect(try matches(.glob("/**/**/x"), "/a/b/x"))
+        #expect(try !matches(.glob("/**/**/x"), "/a/bx"))
+        #expect(try matches(.glob("**/**"), "event:view"))
+    }
+
+    @Test("**/ at the start is any number of leading segments")
+    func leadingDoubleStar() throws {
+        #expect(try matches(.glob("**/x"), "x"))
+        #expect(try matches(.glob("**/x"), "/x"))
+        #expect(try matches(.glob("**/x"), "/a/b/x"))
+        #expect(try !matches(.glob("**/x"), "/a/bx"))
+        #expect(try !matches(.glob("**/x"), "/x/y"))
+    }
+
+    @Test("/a/**/b is a, any segments between, then b")
+    func doubleStarBetween() throws {
+        #expect(try matches(.glob("/a/**/b"), "/a/b"))
+        #expect(try matches(.glob("/a/**/b"), "/a/x/b"))
+        #expect(try matches(.glob("/a/**/b"), "/a/x/y/b"))
+        #expect(try !matches(.glob("/a/**/b"), "/ab"))
+        #expect(try !matches(.glob("/a/**/b"), "/a/xb"))
+        #expect(try !matches(.glob("/a/**/b"), "/x/a/b"))
+        #expect(try matches(.glob("/a/**/"), "/a/x/"))
+        #expect(try !matches(.glob("/a/**/"), "/a/x"))
+    }
+
+    @Test("* inside a segment matches within that segment only")
+    func starWithinASegment() throws {
+        #expect(try matches(.glob("/p/shoe-*-red"), "/p/shoe-42-red"))
+        #expect(try matches(.glob("/p/shoe-*-red"), "/p/shoe--red"))
+        #expect(try !matches(.glob("/p/shoe-*-red"), "/p/shoe-4/2-red"))
+        #expect(try matches(.glob("/p/*/*.html"), "/p/a/b.html"))
+        #expect(try !matches(.glob("/p/*/*.html"), "/p/a/b/c.html"))
+        #expect(try matches(.glob("/*"), "/"))
+        #expect(try !matches(.glob("/*"), "/a/b"))
+    }
+
+    @Test("every arrangement of *, ** and ? compiles to a valid pattern")
+    func everyArrangementCompiles() throws {
+        let parts = ["", "/", "**", "*", "?", "a", "/**", "**/", "***", "."]
+        for a in parts { for b in parts { for c in parts {
+            let glob = a + b + c
+            let rule = TouchpointRule(pattern: .glob(glob), touchpoint: "t", phase: .consideration)
+            #expect(throws: Never.self, "\(glob)") { _ = try rule.compiled() }
+        } } }
+    }
+
     @Test("? is one character other than /")
     func question() throws {
         #expect(try matches(.glob("/p/?"), "/p/7"))

@@ -30,7 +30,7 @@ package enum Redactor {
     private static func classify(_ raw: String) -> String {
         guard !raw.isEmpty else { return raw }
         // Addresses hide behind percent-encoding (`jane%40example.com`) too.
-        let token = raw.contains("%") ? percentDecoded(raw) : raw
+        let token = raw.contains("%") ? PercentDecoding.decode(raw, plusAsSpace: false) : raw
         if let at = token.firstIndex(of: "@"), at != token.startIndex,
            token[token.index(after: at)...].contains(".") {
             return "[e-mail]"
@@ -55,19 +55,5 @@ package enum Redactor {
     private static func isIPv4(withPort s: String) -> Bool {
         guard let colon = s.lastIndex(of: ":"), s[s.index(after: colon)...].allSatisfy(\.isNumber) else { return false }
         return isIPv4(s[..<colon])
-    }
-
-    private static func percentDecoded(_ s: String) -> String {
-        var bytes: [UInt8] = []
-        var utf8 = Array(s.utf8)[...]
-        while let b = utf8.popFirst() {
-            if b == 0x25, utf8.count >= 2, let v = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(v)
-                utf8 = utf8.dropFirst(2)
-            } else {
-                bytes.append(b)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

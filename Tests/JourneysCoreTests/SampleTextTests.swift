@@ -1,4 +1,4 @@
-@testable import Extract
+@testable import JourneysCore
 import Testing
 
 @Suite struct SampleTextTests {

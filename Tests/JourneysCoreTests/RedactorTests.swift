@@ -1,4 +1,4 @@
-import Extract
+import JourneysCore
 import Testing
 
 @Suite struct RedactorTests {

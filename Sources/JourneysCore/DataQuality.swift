@@ -1,56 +1,3 @@
-/// Why a line did not become an event. Rejected lines are bad input; filtered lines are good
-/// input the report deliberately leaves out. Both are counted so that read = parsed + filtered + rejected.
-package enum LineOutcome: String, Sendable, Codable, CaseIterable, Comparable {
-    // rejected: the line could not be read
-    case malformed
-    case csvFieldCount = "csv_field_count"
-    case missingField = "missing_field"
-    case invalidUTF8 = "invalid_utf8"
-    case lineTooLong = "line_too_long"
-    case badTimestamp = "bad_timestamp"
-    case truncated
-    // filtered: the line was read and deliberately left out
-    case header
-    case bot
-    case staticAsset = "static_asset"
-    case clientError = "status_4xx"
-    case serverError = "status_5xx"
-    case redirect
-    case method
-    case outsidePeriod = "outside_period"
-
-    package var isRejected: Bool {
-        switch self {
-        case .malformed, .csvFieldCount, .missingField, .invalidUTF8, .lineTooLong, .badTimestamp, .truncated: true
-        default: false
-        }
-    }
-
-    package var explanation: String {
-        switch self {
-        case .malformed: "not in the expected log format"
-        case .csvFieldCount: "CSV row with more or fewer fields than the header"
-        case .missingField: "no time, no page or event, or no visitor id in a tracking event"
-        case .invalidUTF8: "bytes that are not UTF-8"
-        case .lineTooLong: "longer than the line limit"
-        case .badTimestamp: "timestamp that is not a real date and time"
-        case .truncated: "cut off by the end of a damaged file"
-        case .header: "header line of a CSV export"
-        case .bot: "user agent of a bot, crawler, monitor or script"
-        case .staticAsset: "static asset (style, script, image, font)"
-        case .clientError: "client error response (4xx)"
-        case .serverError: "server error response (5xx)"
-        case .redirect: "redirect response (3xx), not kept by the config"
-        case .method: "method other than GET or POST"
-        case .outsidePeriod: "outside the period and its lookback window"
-        }
-    }
-
-    package static func < (a: LineOutcome, b: LineOutcome) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-}
-
 /// A rejected line as the report's data-quality section shows it.
 package struct LineSample: Sendable, Equatable, Codable {
     package var file: String
@@ -107,7 +54,9 @@ package struct DataQuality: Sendable, Equatable {
     package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
     package func count(_ outcome: LineOutcome) -> Int { files.reduce(0) { $0 + ($1.outcomes[outcome] ?? 0) } }
 
-    mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
+    /// Keeps a rejected line for the report, masked, up to `samplesPerReason` per reason; extract
+    /// calls it as it reads, and only this type decides what a sample may show.
+    package mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
         guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
         // Mask first, then cut: a cut must not leave half an address behind. An over-long line
         // arrives already cut to its first bytes, so its last token is dropped.
