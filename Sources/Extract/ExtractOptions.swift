@@ -41,8 +41,8 @@ package struct ExtractOptions: Sendable {
     package var methods: Set<String> = ["GET", "POST"]
     /// Read, decompress and parse on a background thread while the caller consumes the events.
     package var readAhead: Bool = true
-    /// Memory for sorting a file that is not in time order; a file whose events need more is
-    /// sorted through temporary files (an external merge sort).
+    /// Memory for sorting the files that are not in time order, shared by them; a file whose
+    /// events need more than its share is sorted through temporary files (an external merge sort).
     package var sortBudgetBytes: Int = 256 << 20
     /// Where the temporary files of an external sort go; `nil` is `TMPDIR`, else `/tmp`.
     package var sortDirectory: String? = nil

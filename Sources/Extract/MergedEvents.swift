@@ -38,10 +38,13 @@ package final class MergedEvents {
     /// Opens every file (throwing for one that cannot be opened) without reading any line yet.
     package init(_ files: [InputFile], options: ExtractOptions) throws {
         let context = ExtractContext(options: options)
+        // The files to sort are gathered at once, when the merge takes its first event of each:
+        // they share the budget.
+        let budget = options.sortBudgetBytes / max(1, files.filter(\.sortByTime).count)
         let sources: [EventSource] = try files.map { file in
             let events = try FileEvents(path: file.path, context: context)
             guard file.sortByTime else { return events }
-            return TimeSortedEvents(events, budgetBytes: options.sortBudgetBytes, temporaryDirectory: options.sortDirectory)
+            return TimeSortedEvents(events, budgetBytes: budget, temporaryDirectory: options.sortDirectory)
         }
         self.context = context
         merger = Merger(sources)

@@ -18,7 +18,8 @@ final class SpillFile {
     }
 
     private let fd: Int32
-    private let buffer: UnsafeMutableBufferPointer<Entry>
+    /// The read buffer, allocated when reading starts: many runs read at once share the budget.
+    private var buffer = UnsafeMutableBufferPointer<Entry>(start: nil, count: 0)
     private var filled = 0
     private var index = 0
     private(set) var count = 0
@@ -34,7 +35,6 @@ final class SpillFile {
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.fd = fd
-        buffer = .allocate(capacity: 4096)
     }
 
     deinit {
@@ -56,11 +56,13 @@ final class SpillFile {
         count += entries.count
     }
 
-    /// Starts reading the run from its beginning.
-    func rewind() throws {
+    /// Starts reading the run from its beginning, `bufferEntries` entries at a time.
+    func rewind(bufferEntries: Int) throws {
         guard lseek(fd, 0, SEEK_SET) == 0 else {
             throw ExtractError(path: "temporary sort file", reason: "cannot rewind: \(String(cString: strerror(errno)))")
         }
+        buffer.deallocate()
+        buffer = .allocate(capacity: max(1, bufferEntries))
         filled = 0
         index = 0
     }

@@ -6,8 +6,10 @@ import JourneysCore
 ///
 /// Events are gathered in chunks of at most `budgetBytes`. A file whose events fit in one chunk is
 /// sorted in memory; a larger one is sorted chunk by chunk into runs spilled to temporary files
-/// and merged back (an external merge sort), so memory stays bounded for any file size. What
-/// happened is recorded in the file's account: how, and how many events changed place.
+/// and merged back (an external merge sort), so memory stays bounded for any file size: the runs
+/// read back share the budget for their buffers, and at `maxRuns` the runs so far are merged into
+/// one, so open files stay few too. What happened is recorded in the file's account: how, and how
+/// many events changed place.
 final class TimeSortedEvents: EventSource {
     private let source: FileEvents
     private let budgetBytes: Int
@@ -22,7 +24,11 @@ final class TimeSortedEvents: EventSource {
     private var runs: [SpillFile] = []
     private var heads = Heap<Head>()
 
+    /// Runs open at most; more are merged into one first.
+    static let maxRuns = 64
     private var handedOut: Int64 = 0
+    private var spilled = 0
+    private var finished = false
     private var moved = 0
 
     private struct Head: Comparable {
@@ -54,13 +60,8 @@ final class TimeSortedEvents: EventSource {
         if runs.isEmpty {
             entry = chunkIndex < chunk.count ? chunk[chunkIndex] : nil
             chunkIndex += 1
-        } else if let head = heads.popMin() {
-            if let e = try runs[head.run].next() {
-                heads.insert(Head(time: e.event.time, position: e.position, run: head.run, event: e.event))
-            }
-            entry = SpillFile.Entry(position: head.position, event: head.event)
         } else {
-            entry = nil
+            entry = try nextMerged()
         }
         guard let entry else {
             finish()
@@ -84,11 +85,49 @@ final class TimeSortedEvents: EventSource {
         sortChunk()
         if !runs.isEmpty {
             try spill()
-            for (i, run) in runs.enumerated() {
-                try run.rewind()
-                if let e = try run.next() { heads.insert(Head(time: e.event.time, position: e.position, run: i, event: e.event)) }
+            try startMerging()
+        }
+    }
+
+    /// Each run's buffer, so that all runs read back together stay within the budget.
+    private var bufferEntries: Int {
+        max(64, min(4096, budgetBytes / max(1, runs.count) / MemoryLayout<SpillFile.Entry>.stride))
+    }
+
+    /// Rewinds every run and puts its first event on the heap.
+    private func startMerging() throws {
+        heads = Heap()
+        let entries = bufferEntries
+        for (i, run) in runs.enumerated() {
+            try run.rewind(bufferEntries: entries)
+            if let e = try run.next() { heads.insert(Head(time: e.event.time, position: e.position, run: i, event: e.event)) }
+        }
+    }
+
+    /// The next entry of the merge of the runs.
+    private func nextMerged() throws -> SpillFile.Entry? {
+        guard let head = heads.popMin() else { return nil }
+        if let e = try runs[head.run].next() {
+            heads.insert(Head(time: e.event.time, position: e.position, run: head.run, event: e.event))
+        }
+        return SpillFile.Entry(position: head.position, event: head.event)
+    }
+
+    /// Merges the runs so far into one, through a buffer of one chunk.
+    private func mergeRuns() throws {
+        try startMerging()
+        let merged = try SpillFile(directory: temporaryDirectory)
+        var out: [SpillFile.Entry] = []
+        out.reserveCapacity(min(chunkCapacity, 1 << 16))
+        while let e = try nextMerged() {
+            out.append(e)
+            if out.count == out.capacity {
+                try out.withUnsafeBufferPointer { try merged.write($0) }
+                out.removeAll(keepingCapacity: true)
             }
         }
+        try out.withUnsafeBufferPointer { try merged.write($0) }
+        runs = [merged]
     }
 
     private func sortChunk() {
@@ -97,16 +136,19 @@ final class TimeSortedEvents: EventSource {
     }
 
     private func spill() throws {
+        if runs.count == Self.maxRuns { try mergeRuns() }
         sortChunk()
         let run = try SpillFile(directory: temporaryDirectory)
         try chunk.withUnsafeBufferPointer { try run.write($0) }
         runs.append(run)
+        spilled += 1
         chunk.removeAll(keepingCapacity: true)
     }
 
     private func finish() {
-        guard chunk.capacity > 0 || !runs.isEmpty else { return }
-        source.recordSort(FileAccount.Resort(events: Int(handedOut), moved: moved, spilledRuns: runs.count))
+        guard !finished else { return }
+        finished = true
+        source.recordSort(FileAccount.Resort(events: Int(handedOut), moved: moved, spilledRuns: spilled))
         chunk = []
         runs = []
     }

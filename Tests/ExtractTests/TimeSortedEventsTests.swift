@@ -57,6 +57,30 @@ import Testing
         #expect(external.quality.files[0].resort?.moved == inMemory.quality.files[0].resort?.moved)
     }
 
+    @Test func manyRunsAreMergedIntoOneBeforeTooManyAreOpen() throws {
+        let lines = shuffledLines(3_000, seed: 13)
+        let inMemory = try extract(lines: lines, name: "shuffled.log")
+        var options = ExtractOptions()
+        options.sortBudgetBytes = 4 * 1024
+        let external = try extract(lines: lines, name: "shuffled.log", options: options)
+        #expect(try #require(external.quality.files[0].resort).spilledRuns > TimeSortedEvents.maxRuns)
+        #expect(external.paths == inMemory.paths)
+        #expect(external.events.map(\.time) == inMemory.events.map(\.time))
+    }
+
+    @Test func filesToSortShareTheBudget() throws {
+        // two shuffled files, each alone within the budget, together over it: both spill
+        let a = writeLog("a.log", shuffledLines(400, seed: 1)), b = writeLog("b.log", shuffledLines(400, seed: 2))
+        let alone = try extract([a])
+        let entry = MemoryLayout<Event>.stride + 8
+        var options = ExtractOptions()
+        options.sortBudgetBytes = alone.events.count * entry * 3 / 2
+        #expect(try extract([a], options: options).quality.files[0].resort?.spilledRuns == 0)
+        let both = try extract([a, b], options: options)
+        #expect(both.quality.files.allSatisfy { ($0.resort?.spilledRuns ?? 0) > 0 })
+        #expect(zip(both.events, both.events.dropFirst()).allSatisfy { $0.time <= $1.time })
+    }
+
     @Test func aFileInOrderIsStreamedAsItIs() throws {
         let lines = (0..<100).map { k in combined(time: String(format: "16/Nov/2026:10:%02d:%02d +0000", k / 60, k % 60)) }
         let r = try extract(lines: lines, name: "ordered.log")
