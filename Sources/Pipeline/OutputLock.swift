@@ -1,26 +1,36 @@
+import Extract
 import Foundation
 
 /// Keeps two runs from writing the same output folder at once. An `flock` on a file in the
 /// folder: the kernel releases it when the process ends, so a crash leaves no stale lock.
+///
+/// The lock file's descriptor is an `OwnedDescriptor`, stored only once the lock is held: a
+/// refused lock throws before the object is built, so no `deinit` runs for it, and the
+/// descriptor closes exactly once as it goes out of scope. (Closing it by hand and then again
+/// in `deinit` closed, under pipelines running beside it in the same process, files those had
+/// just opened under the same number.)
 final class OutputLock {
-    private let fd: Int32
+    private let descriptor: OwnedDescriptor
 
     init(folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = (folder as NSString).appendingPathComponent(".journeys.lock")
-        fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw PublishError(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
+        let descriptor: OwnedDescriptor
+        do {
+            descriptor = try OwnedDescriptor(opening: path, flags: O_CREAT | O_RDWR | O_CLOEXEC, mode: 0o644)
+        } catch {
+            throw PublishError(path: path, reason: "cannot create the lock file: \(error)")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
+        guard flock(descriptor.raw, LOCK_EX | LOCK_NB) == 0 else {
             throw PublishError(path: folder, reason: "another journeys run is writing to this output folder; wait for it to finish")
         }
+        self.descriptor = descriptor
     }
 
+    /// Unlocks before the descriptor closes: a program started in the meantime may share the
+    /// open file until it execs, and the lock belongs to the open file, not to this number.
     deinit {
-        flock(fd, LOCK_UN)
-        close(fd)
+        flock(descriptor.raw, LOCK_UN)
     }
 }
 
