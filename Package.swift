@@ -20,10 +20,13 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
 
+        // Byte-level text coding shared with Validate, which cannot import Foundation (libxml2's
+        // system ICU clashes with Foundation's): so no Foundation here either.
+        .target(name: "ByteCoding"),
         // Values every stage shares; no I/O.
-        .target(name: "JourneysCore"),
+        .target(name: "JourneysCore", dependencies: ["ByteCoding"]),
         // The stages, in pipeline order.
-        .target(name: "Extract", dependencies: ["JourneysCore", "CZlib",
+        .target(name: "Extract", dependencies: ["JourneysCore", "ByteCoding", "CZlib",
                                                 .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Sessionize", dependencies: ["JourneysCore",
                                                    .product(name: "HeapModule", package: "swift-collections")]),
@@ -31,7 +34,7 @@ let package = Package(
         .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints"]),
         .target(name: "Render", dependencies: ["JourneysCore", "Score",
                                                .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Validate", dependencies: ["JourneysCore", "CLibXML2"]),
+        .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
@@ -50,6 +53,7 @@ let package = Package(
             "JourneysCore", "Sessionize", .product(name: "HeapModule", package: "swift-collections"),
         ]),
 
+        .testTarget(name: "ByteCodingTests", dependencies: ["ByteCoding"]),
         .testTarget(name: "JourneysCoreTests", dependencies: ["JourneysCore"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),

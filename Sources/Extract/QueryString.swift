@@ -1,3 +1,4 @@
+import ByteCoding
 import JourneysCore
 
 /// Walks `key=value` pairs of a URL query over raw bytes and percent-decodes only the values asked for.

@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// Masks IP addresses and e-mail addresses in text that leaves the pipeline (data-quality
 /// samples, unmatched paths), so that no raw personal identifier reaches any output.
 package enum Redactor {

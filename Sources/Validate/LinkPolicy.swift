@@ -1,4 +1,4 @@
-import JourneysCore
+import ByteCoding
 
 /// Decides whether a URL written in a produced file stays inside the output folder, so a report loads nothing else.
 struct LinkPolicy {

@@ -1,4 +1,4 @@
-import JourneysCore
+import ByteCoding
 import Testing
 
 @Suite struct PercentDecodingTests {
