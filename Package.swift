@@ -31,15 +31,17 @@ let package = Package(
         .target(name: "Sessionize", dependencies: ["JourneysCore",
                                                    .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Touchpoints", dependencies: ["JourneysCore"]),
-        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints"]),
-        .target(name: "Render", dependencies: ["JourneysCore", "Score",
+        // report.json (schema 1) as Codable types: what score produces, render draws and the diff reads.
+        .target(name: "ReportModel"),
+        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel"]),
+        .target(name: "Render", dependencies: ["JourneysCore", "ReportModel",
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
-            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "Render", "Validate",
+            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Render", "Validate",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command line only.
@@ -58,10 +60,10 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Score", "Validate"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,4 @@
-import Score
+import ReportModel
 
 /// The purchase funnel as horizontal bars, with the loss between steps written beside them.
 enum FunnelChart {

@@ -1,6 +1,6 @@
 import Foundation
 import JourneysCore
-import Score
+import ReportModel
 
 /// The journey map: phases as columns, touchpoints as nodes sized by views, transitions as
 /// links whose width follows their count. Only the strongest links are drawn, to stay legible.

@@ -24,6 +24,9 @@ package struct NumberStyle: Sendable {
         return sign + whole + decimal + String(repeating: "0", count: places - frac.count) + frac
     }
 
+    /// A figure that has no value (nothing to divide by, no previous period).
+    package var missing: String { locale == "de" ? "k. A." : "n/a" }
+
     package func percent(_ ratio: Double, places: Int = 1) -> String {
         decimal(ratio * 100, places: places) + (locale == "de" ? " %" : "%")
     }

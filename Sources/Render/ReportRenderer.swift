@@ -1,4 +1,4 @@
-import Score
+import ReportModel
 
 /// The render stage: the report page of one period and the index of all periods.
 package struct ReportRenderer: Sendable {
@@ -22,8 +22,8 @@ package struct ReportRenderer: Sendable {
             let d = e.data
             let style = NumberStyle(locale: d.period.locale, currency: d.period.currency)
             func value(_ key: String) -> String {
-                guard let k = d.kpi(key) else { return "–" }
-                return ReportView.kpi(in: k, style: style)["value"] as? String ?? "–"
+                guard let k = d.kpi(key) else { return style.missing }
+                return ReportView.kpi(in: k, style: style)["value"] as? String ?? style.missing
             }
             return ["period": d.period.name, "href": "\(d.period.name)/index.html", "first": d.period.first, "last": d.period.last,
                     "partial": d.period.isPartial, "visitors": value("visitors"), "visits": value("visits"),

@@ -1,5 +1,5 @@
 import JourneysCore
-import Score
+import ReportModel
 
 /// Turns `ReportData` into the values the report template shows: formatted numbers, change
 /// arrows and the charts. Strings from logs are cleaned here and escaped by mustache.
@@ -79,19 +79,19 @@ enum ReportView {
         view["loops"] = data.loops.map {
             ["from": Markup.clean($0.from), "via": Markup.clean($0.via), "visits": style.integer($0.visits),
              "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate),
-             "vs": overall.map { style.percent($0) } ?? "–"] as [String: Any]
+             "vs": overall.map { style.percent($0) } ?? style.missing] as [String: Any]
         }
         view["hasLoops"] = !data.loops.isEmpty
         view["paths"] = pathRows(data.paths)
         view["buyingPaths"] = pathRows(data.buyingPaths)
         let s = data.satisfaction
         view["satisfaction"] = [
-            ["label": "NPS", "value": s.nps.value.map { style.decimal($0, places: 0) } ?? "–", "answers": style.integer(s.nps.answers),
+            ["label": "NPS", "value": s.nps.value.map { style.decimal($0, places: 0) } ?? style.missing, "answers": style.integer(s.nps.answers),
              "definition": "% promoters (9–10) − % detractors (0–6), range −100..100"],
-            ["label": "CSAT", "value": s.csat.value.map { style.decimal($0, places: 1) } ?? "–", "answers": style.integer(s.csat.answers),
+            ["label": "CSAT", "value": s.csat.value.map { style.decimal($0, places: 1) } ?? style.missing, "answers": style.integer(s.csat.answers),
              "definition": "“very satisfied” (5 of 5) answers / all answers × 100"],
-            ["label": "CES", "value": s.ces.value.map { style.decimal($0, places: 1) } ?? "–", "answers": style.integer(s.ces.answers),
-             "definition": "“very easy” (7 of 7) answers / all answers × 100; mean \(s.ces.mean.map { style.decimal($0, places: 2) } ?? "–")"],
+            ["label": "CES", "value": s.ces.value.map { style.decimal($0, places: 1) } ?? style.missing, "answers": style.integer(s.ces.answers),
+             "definition": "“very easy” (7 of 7) answers / all answers × 100; mean \(s.ces.mean.map { style.decimal($0, places: 2) } ?? style.missing)"],
         ] as [[String: Any]]
         view["unmatched"] = data.touchpointRules.unmatchedPaths.map {
             ["path": Markup.clean($0.path), "views": style.integer($0.views)] as [String: Any]
@@ -103,9 +103,9 @@ enum ReportView {
         let cv = data.customerValue
         func clvRow(_ label: String, _ extra: String, _ clv: CLV?) -> [String: Any] {
             ["label": label, "extra": extra, "buyers": style.integer(clv?.buyers ?? 0),
-             "aov": clv.map { style.money($0.aov) } ?? "–",
-             "perYear": clv.map { style.decimal($0.purchasesPerYear, places: 2) } ?? "–",
-             "clv": clv.map { style.money($0.value) } ?? "–"]
+             "aov": clv.map { style.money($0.aov) } ?? style.missing,
+             "perYear": clv.map { style.decimal($0.purchasesPerYear, places: 2) } ?? style.missing,
+             "clv": clv.map { style.money($0.value) } ?? style.missing]
         }
         view["customerValue"] = [
             "windowDays": cv.windowDays,
@@ -119,7 +119,7 @@ enum ReportView {
 
     static func kpi(in k: KPI, style: NumberStyle) -> [String: Any] {
         func show(_ v: Double?) -> String {
-            guard let v else { return "–" }
+            guard let v else { return style.missing }
             switch k.unit {
             case .count: return style.integer(Int(v))
             case .ratio: return style.percent(v)

@@ -1,5 +1,6 @@
 import Foundation
 import JourneysCore
+import ReportModel
 
 /// Heuristic attribution: how much credit each channel of a converting journey gets.
 package enum AttributionModels {

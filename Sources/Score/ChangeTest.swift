@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// Tells a real week-over-week change from noise, so the report does not make news of chance.
 package enum ChangeTest {

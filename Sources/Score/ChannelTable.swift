@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// Per channel: visits, journeys it started and closed, orders and revenue of the visits it
 /// brought, and the attribution models side by side.
@@ -17,6 +18,7 @@ enum ChannelTable {
             let c = input.mapped[i].channel
             var r = row(c)
             r.visits += 1
+            r.rates.count(v, input.mapped[i])
             let journey = input.journeys[person[i]]
             if journey.visits.first == i { r.journeysStarted += 1 }
             rows[c] = r

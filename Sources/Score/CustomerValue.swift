@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// Customer lifetime value per docs/definitions.md "Customer lifetime value" (AOV x purchase frequency x lifespan),
 /// for the customers each channel first brought and per spend tier. The logs cover weeks, not

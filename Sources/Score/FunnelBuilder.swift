@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// The closed purchase funnel: visits that reached a step and every step before it.
 enum FunnelBuilder {

@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// How long journeys are: the people of the period grouped by how many visits their journey
 /// has in the lookback window, with how many channels they used and how many bought.

@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// The journey map's data: touchpoints as nodes (views, entries, exits) and the transitions
 /// between consecutive touchpoints of a visit as weighted links.

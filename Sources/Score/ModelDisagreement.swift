@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// The attribution models the report shows side by side.
 package enum AttributionModel: String, CaseOrdered, Sendable, Codable {

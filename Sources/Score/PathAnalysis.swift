@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// The most common visit paths (touchpoints in order, repeats folded) and how each converts.
 /// Long paths keep their first two and last three steps, so that entries and endings stay visible.

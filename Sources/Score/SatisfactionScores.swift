@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// NPS, CSAT and CES from survey answers, with the standard formulas of docs/definitions.md "Satisfaction scores".
 enum SatisfactionScores {

@@ -1,5 +1,6 @@
 import JourneysCore
 import Touchpoints
+import ReportModel
 
 /// What the earlier stages hand to score: visits with their mapping, journeys, and the
 /// accounting of the input. Score reads it, never the logs. Each order id stands in one visit

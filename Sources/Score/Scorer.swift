@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// The score stage: turns mapped visits and journeys into the report's numbers.
 package enum Scorer {
@@ -18,14 +19,19 @@ package enum Scorer {
             // period is compared by its rates only.
             let comparable = !context.period.isPartial || now.unit == .ratio
             let then = comparable ? before?[k] : nil
-            return KPI(key: now.key, label: now.label, unit: now.unit, value: now.value, previous: then?.value,
-                       better: now.better, significant: ChangeTest.isSignificant(now.sample, then?.sample),
-                       definition: now.definition)
+            var kpi = KPI(key: now.key, label: now.label, unit: now.unit, value: now.value, previous: then?.value,
+                          better: now.better, significant: ChangeTest.isSignificant(now.sample, then?.sample),
+                          definition: now.definition)
+            if case .proportion(let x, let n) = now.sample {
+                kpi.numerator = x
+                kpi.denominator = n
+            }
+            return kpi
         }
         let inPeriod = input.visits(startingIn: input.period)
         let answers = inPeriod.flatMap { input.visits[$0].surveys }
         let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
-        return ReportData(
+        var report = ReportData(
             period: context.period,
             input: inputInfo(input),
             sessionRules: context.rules,
@@ -42,6 +48,8 @@ package enum Scorer {
             touchpointRules: ruleUsage(input),
             satisfaction: SatisfactionScores.scores(answers),
             customerValue: CustomerValue.section(input, until: input.period.upperBound))
+        report.orderValues = current.orderValues
+        return report
     }
 
     static func inputInfo(_ input: ScoreInput) -> InputInfo {

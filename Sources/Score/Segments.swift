@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// Visits split by device and by new versus returning (docs/definitions.md "Segments"):
 /// the same few rates per segment so that a weak segment stands out.
@@ -16,8 +17,10 @@ enum Segments {
             let members = groups["\(dimension)/\(segment)"]!
             var bounces = 0, buying = 0, orders = 0
             var cents: Int64 = 0
+            var rates = RateCounts()
             for i in members {
                 let v = input.visits[i]
+                rates.count(v, input.mapped[i])
                 if v.isBounce { bounces += 1 }
                 if !v.orders.isEmpty { buying += 1 }
                 for o in v.orders {
@@ -25,9 +28,11 @@ enum Segments {
                     cents += o.valueCents
                 }
             }
-            return SegmentRow(dimension: dimension, segment: segment, visits: members.count,
-                              bounceRate: ratio(bounces, members.count) ?? 0, conversionRate: ratio(buying, members.count) ?? 0,
-                              orders: orders, revenue: Double(cents) / 100)
+            var row = SegmentRow(dimension: dimension, segment: segment, visits: members.count,
+                                 bounceRate: ratio(bounces, members.count) ?? 0, conversionRate: ratio(buying, members.count) ?? 0,
+                                 orders: orders, revenue: Double(cents) / 100)
+            row.rates = rates
+            return row
         }
     }
 }

@@ -1,4 +1,5 @@
 import JourneysCore
+import ReportModel
 
 /// The KPIs of one set of visits (the period's or the previous one's), per docs/definitions.md "Key figures (KPIs)".
 struct VisitMetrics {
@@ -15,6 +16,8 @@ struct VisitMetrics {
     var revenueCents: Int64 = 0
     var carts = 0
     var cartsWithPurchase = 0
+    /// Order values in cents, for their count, mean and spread.
+    var orderCents: [Int64] = []
     var daysToPurchase: [Double] = []
     var visitsToPurchase: [Double] = []
 
@@ -38,6 +41,7 @@ struct VisitMetrics {
             purchaseVisits += 1
             orders += v.orders.count
             revenueCents += v.orders.reduce(0) { $0 + $1.valueCents }
+            orderCents.append(contentsOf: v.orders.map(\.valueCents))
             ordersByPerson[person[i], default: 0] += v.orders.count
             // time to purchase: from the journey's first visit in the lookback window
             let journey = input.journeys[person[i]]
@@ -52,6 +56,16 @@ struct VisitMetrics {
             let first = input.journeys[p].visits[0]
             if input.visits[first].start >= range.lowerBound { newVisitors += 1 }
         }
+    }
+
+    /// Count, mean and sample standard deviation of the order values, in currency units.
+    var orderValues: ValueSample? {
+        guard !orderCents.isEmpty else { return nil }
+        let n = Double(orderCents.count)
+        let mean = Double(orderCents.reduce(0, +)) / n
+        let squares = orderCents.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) }
+        let sd = orderCents.count > 1 ? (squares / (n - 1)).squareRoot() : 0
+        return ValueSample(count: orderCents.count, mean: rounded(mean / 100, 100), standardDeviation: rounded(sd / 100, 100))
     }
 
     static func median(_ xs: [Double]) -> Double? {

@@ -16,7 +16,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/report.json"))) as! [String: Any]
-        let kpis = Dictionary(uniqueKeysWithValues: (json["kpis"] as! [[String: Any]]).map { ($0["key"] as! String, $0) })
+        let kpis = json["kpis"] as! [String: [String: Any]]
         let week = summary.days.filter { $0.date >= "2026-11-16" && $0.date <= "2026-11-22" }
         let before = summary.days.filter { $0.date >= "2026-11-09" && $0.date <= "2026-11-15" }
         #expect(week.count == 7)
@@ -73,7 +73,7 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-W46/report.json"))) as! [String: Any]
         let period = json["period"] as! [String: Any]
         #expect(period["isPartial"] as? Bool == false)
-        let kpis = Dictionary(uniqueKeysWithValues: (json["kpis"] as! [[String: Any]]).map { ($0["key"] as! String, $0) })
+        let kpis = json["kpis"] as! [String: [String: Any]]
         let week = summary.days.filter { $0.date >= "2026-11-09" && $0.date <= "2026-11-15" }
         #expect(kpis["orders"]?["value"] as? Double == Double(week.reduce(0) { $0 + $1.orders }))
         // W45 is not in the input: nothing to compare with.
@@ -110,7 +110,7 @@ import Testing
         options.pipeline = PipelineFixtures.repo.appendingPathComponent("pipelines/events.yaml").path
         _ = try ReportPipeline.run(options, environment: [:])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2019-W40/report.json"))) as! [String: Any]
-        let kpis = Dictionary(uniqueKeysWithValues: (json["kpis"] as! [[String: Any]]).map { ($0["key"] as! String, $0["value"]) })
+        let kpis = (json["kpis"] as! [String: [String: Any]]).mapValues { $0["value"] as Any }
         // customer 541: one visit of three events with the order; customer 542: two visits on two days
         #expect(kpis["visits"] as? Double == 3)
         #expect(kpis["visitors"] as? Double == 2)

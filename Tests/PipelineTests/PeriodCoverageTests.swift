@@ -26,12 +26,12 @@ import Testing
         _ = try ReportPipeline.run(PipelineFixtures.exportOptions(logs: logs, output: out, period: "2026-W47"), environment: [:])
         let json = try PipelineFixtures.reportJSON(out, "2026-W47")
         #expect((json["period"] as! [String: Any])["isPartial"] as? Bool == true)
-        let kpis = json["kpis"] as! [[String: Any]]
-        for kpi in kpis {
+        let kpis = json["kpis"] as! [String: [String: Any]]
+        for (key, kpi) in kpis {
             if kpi["unit"] as? String == "ratio" {
-                #expect(kpi["previous"] != nil, "\(kpi["key"]!) is a rate and keeps its comparison")
+                #expect(kpi["previous"] as? Double != nil, "\(key) is a rate and keeps its comparison")
             } else {
-                #expect(kpi["previous"] == nil && kpi["significant"] == nil, "\(kpi["key"]!) is no rate: not compared")
+                #expect(kpi["previous"] is NSNull && kpi["significant"] is NSNull, "\(key) is no rate: not compared")
             }
         }
         let page = try String(contentsOfFile: out + "/2026-W47/index.html", encoding: .utf8)

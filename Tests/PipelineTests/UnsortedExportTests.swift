@@ -24,8 +24,8 @@ import Testing
         let sorted = try report(Self.fixture.byTime)
         #expect(sorted.resorted == nil)
         // not a report of nothing: visits, orders and revenue are there to compare
-        let kpis = try #require(try JSONSerialization.jsonObject(with: Data(sorted.json.utf8)) as? [String: Any])["kpis"] as! [[String: Any]]
-        let value = { (key: String) in kpis.first { $0["key"] as? String == key }?["value"] as? Double ?? 0 }
+        let kpis = try #require(try JSONSerialization.jsonObject(with: Data(sorted.json.utf8)) as? [String: Any])["kpis"] as! [String: [String: Any]]
+        let value = { (key: String) in kpis[key]?["value"] as? Double ?? 0 }
         #expect(value("visits") > 100 && value("orders") > 5 && value("revenue") > 0)
 
         for rows in [Self.fixture.shuffled(seed: 1), Self.fixture.byCustomer] {

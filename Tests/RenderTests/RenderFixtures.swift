@@ -1,6 +1,6 @@
 import Foundation
 import Render
-import Score
+import ReportModel
 
 /// Report data for render tests, built by hand; `hostile` puts attacker-shaped strings wherever
 /// the logs can reach the page.

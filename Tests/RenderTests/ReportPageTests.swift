@@ -1,8 +1,8 @@
 import Foundation
 import Render
-import Score
 import Testing
 import Validate
+import ReportModel
 
 @Suite struct ReportPageTests {
     func render(_ data: ReportData) throws -> String {

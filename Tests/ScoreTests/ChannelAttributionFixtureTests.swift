@@ -2,6 +2,7 @@ import Foundation
 import JourneysCore
 import Testing
 @testable import Score
+import ReportModel
 
 /// Our attribution models against the numbers the R/Python package ChannelAttribution produced for
 /// the same paths (`scripts/channel_attribution_check.py run` wrote them; this test reads only the

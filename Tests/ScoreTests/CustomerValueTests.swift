@@ -1,6 +1,7 @@
 import JourneysCore
 import Score
 import Testing
+import ReportModel
 
 @Suite struct CustomerValueTests {
     /// Three people over 73 days (day 0 to the period's end on day 73):

@@ -2,6 +2,7 @@ import Foundation
 import JourneysCore
 import Testing
 @testable import Score
+import ReportModel
 
 private let day: Int64 = 86_400
 private let week = 7 * day

@@ -1,6 +1,7 @@
 import JourneysCore
 import Testing
 @testable import Score
+import ReportModel
 
 private func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
     guard let a else { return false }

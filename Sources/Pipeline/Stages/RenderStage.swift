@@ -1,6 +1,7 @@
 import Foundation
 import Render
 import Score
+import ReportModel
 
 /// The report's files, written but not yet published.
 struct StagedReport {

@@ -1,4 +1,5 @@
 import Score
+import ReportModel
 
 /// Computes every figure of the report.
 enum ScoreStage {

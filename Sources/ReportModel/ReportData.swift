@@ -1,6 +1,10 @@
 /// Everything the report shows, as numbers with their definitions: written as report.json
-/// (sorted keys, so two periods diff cleanly) and rendered into HTML. Render reads nothing else.
-package struct ReportData: Codable, Equatable, Sendable {
+/// (schema 1, see `ReportCoding.swift`: sorted keys, sets keyed by stable ids, so that two periods
+/// compare cleanly) and rendered into HTML. Render and the diff read nothing else.
+package struct ReportData: Equatable, Sendable {
+    /// The version of report.json's layout; a diff compares only reports of the same version.
+    package static let schemaVersion = 1
+
     package var period: PeriodInfo
     package var input: InputInfo
     package var sessionRules: RulesInfo
@@ -21,6 +25,8 @@ package struct ReportData: Codable, Equatable, Sendable {
     package var customerValue: CustomerValueInfo
 
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
+    /// Statistics of the period's order values (cents), for the noise tests of revenue and AOV.
+    package var orderValues: ValueSample? = nil
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
@@ -177,6 +183,10 @@ package struct KPI: Codable, Equatable, Sendable {
     /// (|z| >= 1.96; two-proportion test for rates, Poisson test for counts); nil when not testable.
     package var significant: Bool?
     package var definition: String
+    /// For a rate: the counts it is made of (`value` = numerator / denominator), so that a later
+    /// comparison can test the change; nil for other KPIs.
+    package var numerator: Int? = nil
+    package var denominator: Int? = nil
 
     package init(key: String, label: String, unit: Unit, value: Double? = nil, previous: Double? = nil, better: Better, significant: Bool? = nil, definition: String) {
         self.key = key
@@ -258,6 +268,9 @@ package struct ChannelRow: Codable, Equatable, Sendable {
     package var revenue: Double
     /// Orders credited to the channel by each attribution model.
     package var attribution: Attribution
+    /// The visit counts behind the headline rates, per channel, so that a change of a rate can be
+    /// split into traffic mix and rates within channels.
+    package var rates: RateCounts = RateCounts()
 
     package init(channel: String, label: String, visits: Int, journeysStarted: Int, journeysClosed: Int, orders: Int, revenue: Double, attribution: Attribution) {
         self.channel = channel
@@ -417,6 +430,8 @@ package struct SegmentRow: Codable, Equatable, Sendable {
     package var conversionRate: Double
     package var orders: Int
     package var revenue: Double
+    /// The visit counts behind the rates, as for channels.
+    package var rates: RateCounts = RateCounts()
 
     package init(dimension: String, segment: String, visits: Int, bounceRate: Double, conversionRate: Double, orders: Int, revenue: Double) {
         self.dimension = dimension; self.segment = segment; self.visits = visits; self.bounceRate = bounceRate
@@ -450,5 +465,30 @@ package struct JourneyLengthRow: Codable, Equatable, Sendable {
 
     package init(visits: String, journeys: Int, multiChannel: Double, buyers: Int, conversion: Double) {
         self.visits = visits; self.journeys = journeys; self.multiChannel = multiChannel; self.buyers = buyers; self.conversion = conversion
+    }
+}
+
+/// The visit counts behind the headline rates of a set of visits: conversion = purchases /
+/// visits, bounce = bounces / visits, cart abandonment = abandoned carts / carts.
+package struct RateCounts: Codable, Equatable, Sendable {
+    package var visits = 0
+    package var bounces = 0
+    /// Visits with an order.
+    package var purchases = 0
+    /// Visits that reached the cart (added to cart, or a later funnel step).
+    package var carts = 0
+    /// Visits that reached the cart and did not buy.
+    package var abandonedCarts = 0
+    package init() {}
+}
+
+/// Count, mean and sample standard deviation of values (order values in currency units): enough
+/// for Welch's t on their mean and a test on their sum, without keeping every value.
+package struct ValueSample: Codable, Equatable, Sendable {
+    package var count: Int
+    package var mean: Double
+    package var standardDeviation: Double
+    package init(count: Int, mean: Double, standardDeviation: Double) {
+        self.count = count; self.mean = mean; self.standardDeviation = standardDeviation
     }
 }

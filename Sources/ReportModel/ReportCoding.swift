@@ -1,0 +1,233 @@
+import Foundation
+
+/// report.json, schema 1: built to be compared. Sets whose order means nothing are objects keyed
+/// by stable ids (KPIs by their snake_case id, channels by channel id, journey-map touchpoints by
+/// name and links by `from -> to` names, segments by `dimension:segment`), so that a new KPI or a
+/// new touchpoint rule adds a key instead of renumbering a list; ordered lists (funnel steps, top
+/// paths, loops) keep their order and carry ids. Numbers are rounded where they are computed; a
+/// missing value (a zero denominator) is `null`, never NaN.
+extension ReportData: Codable {
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, period, input, sessionRules, kpis, orderValues, funnel, journeyMap, channels, disagreements
+        case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.schemaVersion, forKey: .schemaVersion)
+        try c.encode(period, forKey: .period)
+        try c.encode(input, forKey: .input)
+        try c.encode(sessionRules, forKey: .sessionRules)
+        let ranked = kpis.enumerated().map { RankedKPI(kpi: $0.element, rank: $0.offset + 1) }
+        try c.encode(Dictionary(ranked.map { ($0.kpi.key, $0) }, uniquingKeysWith: { a, _ in a }), forKey: .kpis)
+        try c.encodeIfPresent(orderValues, forKey: .orderValues)
+        try c.encode(funnel, forKey: .funnel)
+        try c.encode(journeyMap, forKey: .journeyMap)
+        try c.encode(Dictionary(channels.map { ($0.channel, $0) }, uniquingKeysWith: { a, _ in a }), forKey: .channels)
+        try c.encode(disagreements, forKey: .disagreements)
+        try c.encode(Dictionary(segments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), forKey: .segments)
+        try c.encode(journeyLengths, forKey: .journeyLengths)
+        try c.encode(loops, forKey: .loops)
+        try c.encode(paths, forKey: .paths)
+        try c.encode(buyingPaths, forKey: .buyingPaths)
+        try c.encode(touchpointRules, forKey: .touchpointRules)
+        try c.encode(satisfaction, forKey: .satisfaction)
+        try c.encode(customerValue, forKey: .customerValue)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let version = try c.decode(Int.self, forKey: .schemaVersion)
+        guard version == Self.schemaVersion else {
+            throw DecodingError.dataCorruptedError(forKey: .schemaVersion, in: c,
+                debugDescription: "schemaVersion \(version); this journeys reads schema \(Self.schemaVersion)")
+        }
+        let kpis = try c.decode([String: RankedKPI].self, forKey: .kpis)
+            .map { key, ranked in (ranked.rank, KPI(ranked, key: key)) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.key < $1.1.key }
+            .map(\.1)
+        self.init(period: try c.decode(PeriodInfo.self, forKey: .period),
+                  input: try c.decode(InputInfo.self, forKey: .input),
+                  sessionRules: try c.decode(RulesInfo.self, forKey: .sessionRules),
+                  kpis: kpis,
+                  funnel: try c.decode([FunnelRow].self, forKey: .funnel),
+                  journeyMap: try c.decode(JourneyMap.self, forKey: .journeyMap),
+                  channels: try c.decode([String: ChannelRow].self, forKey: .channels).values
+                      .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : $0.channel < $1.channel },
+                  disagreements: try c.decode([Disagreement].self, forKey: .disagreements),
+                  segments: try c.decode([String: SegmentRow].self, forKey: .segments).values
+                      .sorted { ($0.dimension, $1.visits, $0.segment) < ($1.dimension, $0.visits, $1.segment) },
+                  journeyLengths: try c.decode([JourneyLengthRow].self, forKey: .journeyLengths),
+                  loops: try c.decode([LoopRow].self, forKey: .loops),
+                  paths: try c.decode([PathRow].self, forKey: .paths),
+                  buyingPaths: try c.decode([PathRow].self, forKey: .buyingPaths),
+                  touchpointRules: try c.decode(RuleUsage.self, forKey: .touchpointRules),
+                  satisfaction: try c.decode(Satisfaction.self, forKey: .satisfaction),
+                  customerValue: try c.decode(CustomerValueInfo.self, forKey: .customerValue))
+        orderValues = try c.decodeIfPresent(ValueSample.self, forKey: .orderValues)
+    }
+}
+
+/// A KPI as report.json holds it: under its id, with its place on the page.
+struct RankedKPI: Codable {
+    var kpi: KPI
+    var rank: Int
+
+    init(kpi: KPI, rank: Int) { self.kpi = kpi; self.rank = rank }
+
+    enum CodingKeys: String, CodingKey {
+        case rank, label, unit, value, previous, better, significant, definition, numerator, denominator
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(kpi.label, forKey: .label)
+        try c.encode(kpi.unit, forKey: .unit)
+        try c.encode(kpi.value, forKey: .value)  // null when there is nothing to divide by
+        try c.encode(kpi.previous, forKey: .previous)
+        try c.encode(kpi.better, forKey: .better)
+        try c.encode(kpi.significant, forKey: .significant)
+        try c.encode(kpi.definition, forKey: .definition)
+        try c.encodeIfPresent(kpi.numerator, forKey: .numerator)
+        try c.encodeIfPresent(kpi.denominator, forKey: .denominator)
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rank = try c.decode(Int.self, forKey: .rank)
+        var k = KPI(key: "", label: try c.decode(String.self, forKey: .label), unit: try c.decode(KPI.Unit.self, forKey: .unit),
+                    value: try c.decodeIfPresent(Double.self, forKey: .value),
+                    previous: try c.decodeIfPresent(Double.self, forKey: .previous),
+                    better: try c.decode(KPI.Better.self, forKey: .better),
+                    significant: try c.decodeIfPresent(Bool.self, forKey: .significant),
+                    definition: try c.decode(String.self, forKey: .definition))
+        k.numerator = try c.decodeIfPresent(Int.self, forKey: .numerator)
+        k.denominator = try c.decodeIfPresent(Int.self, forKey: .denominator)
+        kpi = k
+    }
+}
+
+extension KPI {
+    init(_ ranked: RankedKPI, key: String) {
+        self = ranked.kpi
+        self.key = key
+    }
+}
+
+extension SegmentRow {
+    /// `device:mobile`, `visitor:returning`.
+    package var id: String { "\(dimension):\(segment)" }
+}
+
+extension PathRow {
+    /// The steps joined by ` > `.
+    package var id: String { steps.joined(separator: " > ") }
+
+    enum CodingKeys: String, CodingKey { case id, steps, visits, purchases, conversionRate }
+
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(visits, forKey: .visits)
+        try c.encode(purchases, forKey: .purchases)
+        try c.encode(conversionRate, forKey: .conversionRate)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(steps: try c.decode([String].self, forKey: .steps), visits: try c.decode(Int.self, forKey: .visits),
+                  purchases: try c.decode(Int.self, forKey: .purchases), conversionRate: try c.decode(Double.self, forKey: .conversionRate))
+    }
+}
+
+extension LoopRow {
+    /// `Cart -> Shipping info -> Cart`.
+    package var id: String { "\(from) -> \(via) -> \(from)" }
+
+    enum CodingKeys: String, CodingKey { case id, from, via, visits, purchases, conversionRate }
+
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(from, forKey: .from)
+        try c.encode(via, forKey: .via)
+        try c.encode(visits, forKey: .visits)
+        try c.encode(purchases, forKey: .purchases)
+        try c.encode(conversionRate, forKey: .conversionRate)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(from: try c.decode(String.self, forKey: .from), via: try c.decode(String.self, forKey: .via),
+                  visits: try c.decode(Int.self, forKey: .visits), purchases: try c.decode(Int.self, forKey: .purchases),
+                  conversionRate: try c.decode(Double.self, forKey: .conversionRate))
+    }
+}
+
+extension JourneyMap {
+    /// A node's stable id: its touchpoint name; `name @ phase` for a name that stands in two
+    /// phases of one map (rules that reuse a name in another phase).
+    package func nodeID(_ node: Node) -> String {
+        nodes.filter { $0.touchpoint == node.touchpoint }.count > 1 ? "\(node.touchpoint) @ \(node.phase)" : node.touchpoint
+    }
+
+    enum CodingKeys: String, CodingKey { case nodes, links }
+    struct NodeJSON: Codable { var touchpoint: String; var phase: String; var views: Int; var entries: Int; var exits: Int; var exitRate: Double }
+    struct LinkJSON: Codable { var from: String; var to: String; var count: Int }
+
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        var ids: [Int: String] = [:]
+        var nodesJSON: [String: NodeJSON] = [:]
+        for n in nodes {
+            let id = nodeID(n)
+            ids[n.id] = id
+            nodesJSON[id] = NodeJSON(touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits, exitRate: n.exitRate)
+        }
+        var linksJSON: [String: LinkJSON] = [:]
+        for l in links {
+            guard let from = ids[l.from], let to = ids[l.to] else { continue }
+            linksJSON["\(from) -> \(to)"] = LinkJSON(from: from, to: to, count: l.count)
+        }
+        try c.encode(nodesJSON, forKey: .nodes)
+        try c.encode(linksJSON, forKey: .links)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let nodesJSON = try c.decode([String: NodeJSON].self, forKey: .nodes).sorted { $0.key < $1.key }
+        var number: [String: Int] = [:]
+        var nodes: [Node] = []
+        for (i, (id, n)) in nodesJSON.enumerated() {
+            number[id] = i
+            nodes.append(Node(id: i, touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits, exitRate: n.exitRate))
+        }
+        let links = try c.decode([String: LinkJSON].self, forKey: .links).values
+            .compactMap { l in number[l.from].flatMap { f in number[l.to].map { Link(from: f, to: $0, count: l.count) } } }
+            .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
+        self.init(nodes: nodes, links: links)
+    }
+}
+
+extension CustomerValueInfo {
+    enum CodingKeys: String, CodingKey { case windowDays, lifespanYears, channels, tiers, all }
+
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(windowDays, forKey: .windowDays)
+        try c.encode(lifespanYears, forKey: .lifespanYears)
+        try c.encode(Dictionary(channels.map { ($0.channel, $0) }, uniquingKeysWith: { a, _ in a }), forKey: .channels)
+        try c.encode(tiers, forKey: .tiers)
+        try c.encode(all, forKey: .all)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(windowDays: try c.decode(Int.self, forKey: .windowDays), lifespanYears: try c.decode(Double.self, forKey: .lifespanYears),
+                  channels: try c.decode([String: ChannelValue].self, forKey: .channels).values
+                      .sorted { $0.customers != $1.customers ? $0.customers > $1.customers : $0.channel < $1.channel },
+                  tiers: try c.decode([Tier].self, forKey: .tiers), all: try c.decodeIfPresent(CLV.self, forKey: .all))
+    }
+}
