@@ -335,6 +335,11 @@ package struct Satisfaction: Codable, Equatable, Sendable {
         package var answers: Int
         package var value: Double?
         package var mean: Double?
+        /// NPS: answers of 9-10 and of 0-6.
+        package var promoters: Int? = nil
+        package var detractors: Int? = nil
+        /// CSAT and CES: answers in the top box (5 of 5, 7 of 7).
+        package var topBox: Int? = nil
 
         package init(answers: Int, value: Double? = nil, mean: Double? = nil) {
             self.answers = answers
