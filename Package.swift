@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "Render", dependencies: ["JourneysCore", "Score",
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
+        .target(name: "Compare"),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Score", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
+        .testTarget(name: "CompareTests", dependencies: ["Compare"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract"], exclude: ["Fixtures"]),
     ]
