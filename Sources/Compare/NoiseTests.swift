@@ -33,10 +33,10 @@ package enum NoiseTests {
     ///     t  = (mean1 - mean0) / sqrt(v1 + v0),  v = sd^2 / n
     ///     df = (v1 + v0)^2 / (v1^2 / (n1 - 1) + v0^2 / (n0 - 1))   (Welch–Satterthwaite)
     ///
-    /// with a two-sided p-value from Student's t with df degrees of freedom (a normal
-    /// approximation would overstate small weeks); significant when p < 0.05. Not testable with
-    /// fewer than 2 values in a period (no standard deviation), or when neither period varies
-    /// (sd 0 in both: nothing to measure noise by), or on values that are not finite.
+    /// with a two-sided p-value from Student's t with df degrees of freedom (the normal
+    /// distribution would find news in small weeks too readily); significant when p < 0.05. Not
+    /// testable with fewer than 2 values in a period (no standard deviation), or when neither
+    /// period varies (sd 0 in both: nothing to measure noise by), or on values that are not finite.
     package static func mean(_ new: SampleSummary, against base: SampleSummary) -> NoiseTestResult {
         guard new.count >= 2, base.count >= 2,
               [new.mean, new.standardDeviation, base.mean, base.standardDeviation].allSatisfy(\.isFinite),
