@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Render", dependencies: ["JourneysCore", "ReportModel",
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
+        .target(name: "Compare"),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
+        .testTarget(name: "CompareTests", dependencies: ["Compare"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel"], exclude: ["Fixtures"]),
     ]
