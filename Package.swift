@@ -34,20 +34,21 @@ let package = Package(
         // report.json (schema 1) as Codable types: what score produces, render draws and the diff reads.
         .target(name: "ReportModel"),
         .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel"]),
-        .target(name: "Render", dependencies: ["JourneysCore", "ReportModel",
+        .target(name: "Render", dependencies: ["JourneysCore", "ReportModel", "Compare",
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
-        .target(name: "Compare"),
+        // The diff of two report models: changes, noise tests, shift-share, thresholds.
+        .target(name: "Compare", dependencies: ["ReportModel"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
-            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Render", "Validate",
+            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Compare", "Render", "Validate",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,9 +63,9 @@ let package = Package(
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Validate"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
-        .testTarget(name: "CompareTests", dependencies: ["Compare"]),
+        .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel"], exclude: ["Fixtures"]),
     ]

@@ -1,3 +1,4 @@
+import Compare
 import Extract
 import Foundation
 import JourneysCore
@@ -154,6 +155,15 @@ package enum ConfigLoader {
                 try r.mapping(node, at: "kpis", keys: [
                     "time_decay_half_life_days": { config.timeDecayHalfLifeDays = try r.double($0, "kpis.time_decay_half_life_days", min: 0.01) },
                     "customer_lifespan_years": { config.customerLifespanYears = try r.double($0, "kpis.customer_lifespan_years", min: 0.01) },
+                ])
+            },
+            "diff": { node in
+                try r.mapping(node, at: "diff", keys: [
+                    "fail_on": {
+                        let text = try r.string($0, "diff.fail_on")
+                        do { _ = try Threshold.list(parsing: text) } catch { throw r.error($0, "diff.fail_on: \(error)") }
+                        config.diffFailOn = text
+                    },
                 ])
             },
         ])

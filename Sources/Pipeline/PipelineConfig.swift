@@ -51,6 +51,9 @@ package struct PipelineConfig: Sendable {
     package var touchpointRules: [TouchpointRule] = []
     package var unmatchedPhase: Phase = .consideration
 
+    /// `diff.fail_on`: the thresholds a diff fails on when `--fail-on` gives none.
+    package var diffFailOn: String = ""
+
     package var timeDecayHalfLifeDays: Double = 7
     package var customerLifespanYears: Double = 3
 

@@ -6,7 +6,7 @@ import Score
 /// before it returned and returns its own typed result.
 package enum ReportPipeline {
     /// The stages, in order, as progress lines and timings name them.
-    package static let stageNames = ["plan", "read+sessionize", "touchpoints", "score", "render", "validate", "publish"]
+    package static let stageNames = ["plan", "read+sessionize", "touchpoints", "score", "compare", "render", "validate", "publish"]
 
     /// Runs every stage in order; any error comes back wrapped with its stage's name.
     package static func run(_ options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
@@ -31,8 +31,9 @@ package enum ReportPipeline {
         }
         let mapped = try stages.run("touchpoints") { _ in try TouchpointsStage.run(sessions, config: config) }
         let report = try stages.run("score") { _ in ScoreStage.run(sessions, mapped, plan: plan, config: config) }
+        let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
         let staged = try stages.run("render") { _ in
-            try RenderStage.run(report, templates: templates, output: options.output)
+            try RenderStage.run(report, diff: diff, templates: templates, output: options.output)
         }
         defer { try? FileManager.default.removeItem(atPath: staged.folder) }
         try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }

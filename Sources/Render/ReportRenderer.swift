@@ -6,14 +6,19 @@ package struct ReportRenderer: Sendable {
 
     package init(templates: ReportTemplates) { self.templates = templates }
 
-    package func report(_ data: ReportData) -> String {
-        templates.render(ReportView.make(data, css: templates.css), template: "report")
+    /// The report page; `hasDiff`: a comparison with the previous period stands beside it.
+    package func report(_ data: ReportData, hasDiff: Bool = false) -> String {
+        var view = ReportView.make(data, css: templates.css)
+        view["hasDiff"] = hasDiff
+        return templates.render(view, template: "report")
     }
 
     /// One line of the index: a period and its headline figures.
     package struct IndexEntry: Sendable {
         package var data: ReportData
-        package init(data: ReportData) { self.data = data }
+        /// Whether the period's folder holds a comparison with the period before (`diff.html`).
+        package var hasDiff: Bool
+        package init(data: ReportData, hasDiff: Bool = false) { self.data = data; self.hasDiff = hasDiff }
     }
 
     /// The index of all published periods, newest first.
@@ -28,7 +33,7 @@ package struct ReportRenderer: Sendable {
             return ["period": d.period.name, "href": "\(d.period.name)/index.html", "first": d.period.first, "last": d.period.last,
                     "partial": d.period.isPartial, "visitors": value("visitors"), "visits": value("visits"),
                     "conversion": value("conversion_rate"), "orders": value("orders"), "revenue": value("revenue"),
-                    "rules": d.sessionRules.preset]
+                    "rules": d.sessionRules.preset, "hasDiff": e.hasDiff, "diffHref": "\(d.period.name)/diff.html"]
         }
         return templates.render(["css": templates.css, "periods": rows, "lang": entries.first?.data.period.locale ?? "en"],
                                 template: "index")

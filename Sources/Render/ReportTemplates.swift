@@ -6,7 +6,7 @@ package struct ReportTemplates: Sendable {
     let library: MustacheLibrary
     let css: String
 
-    package static let templateNames = ["report", "index"]
+    package static let templateNames = ["report", "index", "diff"]
 
     package init(directory: String) throws {
         var library = MustacheLibrary()

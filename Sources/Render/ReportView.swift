@@ -1,3 +1,4 @@
+import Compare
 import JourneysCore
 import ReportModel
 
@@ -24,9 +25,10 @@ enum ReportView {
         ]
         let cards = data.kpis.map { kpi(in: $0, style: style) }
         view["kpis"] = cards
-        // What changed this week: the changes larger than noise, good and bad news first.
-        let changed = cards.filter { ($0["trend"] as? String) == "good" || ($0["trend"] as? String) == "bad" }
-        view["changes"] = changed
+        // What changed this week: the changes larger than noise, by their estimated effect on
+        // orders and revenue (as the diff ranks them).
+        let changed = DiffView.lines(Priority.whatChanged(data), style: style)
+        view["changes"] = changed.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }
         view["hasChanges"] = !changed.isEmpty
         view["funnelSVG"] = FunnelChart.svg(data.funnel, style: style)
         view["funnel"] = data.funnel.map {

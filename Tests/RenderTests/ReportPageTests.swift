@@ -43,12 +43,12 @@ import ReportModel
 
     @Test func changesLargerThanNoiseAreListedFirst() throws {
         let html = try render(RenderFixtures.data())
-        let list = try #require(html.range(of: "<ul class=\"changes\">"))
+        let list = try #require(html.range(of: "<ol class=\"changes\">"))
         let cards = try #require(html.range(of: "<section id=\"kpis\">"))
         #expect(list.lowerBound < cards.lowerBound)
-        #expect(html.contains("<li class=\"good\"><strong>Visits</strong> 1,234: +23.4% vs 1,000</li>"))
+        #expect(html.contains("<li class=\"good\">Visits 1,000 → 1,234 (+23.4%)</li>"))
         // the bounce rate's change is within noise: not listed
-        #expect(!html.contains("<li class=\"bad\"><strong>Bounce rate"))
+        #expect(!html.contains("Bounce rate 40.0%"))
     }
 
     @Test func germanLocaleFormatsNumbersAndPhases() throws {

@@ -43,7 +43,8 @@ enum PublishStage {
             let json = ((output as NSString).appendingPathComponent(name) as NSString).appendingPathComponent("report.json")
             guard let bytes = FileManager.default.contents(atPath: json) else { continue }
             do {
-                entries.append(.init(data: try ReportJSON.decode(bytes)))
+                let diff = ((output as NSString).appendingPathComponent(name) as NSString).appendingPathComponent("diff.html")
+                entries.append(.init(data: try ReportJSON.decode(bytes), hasDiff: FileManager.default.fileExists(atPath: diff)))
             } catch {
                 FileHandle.standardError.write(Data("journeys: warning: \(json) is not a report of this version; left out of the index\n".utf8))
             }

@@ -1,3 +1,4 @@
+import Compare
 import Foundation
 import Render
 import Score
@@ -13,16 +14,24 @@ struct StagedReport {
 /// Writes the period's report page and report.json into a staging folder inside the output
 /// folder; nothing is published before validate has passed.
 enum RenderStage {
-    static func run(_ data: ReportData, templates: ReportTemplates, output: String) throws -> StagedReport {
+    static func run(_ data: ReportData, diff: ReportDiff?, templates: ReportTemplates, output: String) throws -> StagedReport {
         let renderer = ReportRenderer(templates: templates)
         let staging = (output as NSString).appendingPathComponent(".staging-\(data.period.name)-\(getpid())")
         try? FileManager.default.removeItem(atPath: staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         let html = (staging as NSString).appendingPathComponent("index.html")
         let json = (staging as NSString).appendingPathComponent("report.json")
-        try write(Data(renderer.report(data).utf8), to: html)
+        try write(Data(renderer.report(data, hasDiff: diff != nil).utf8), to: html)
         try write(try ReportJSON.encode(data), to: json)
-        return StagedReport(folder: staging, files: [html, json])
+        var files = [html, json]
+        if let diff {
+            let page = (staging as NSString).appendingPathComponent("diff.html")
+            let summary = (staging as NSString).appendingPathComponent("diff.md")
+            try write(Data(renderer.diff(diff, published: true).utf8), to: page)
+            try write(Data(ReportComparison.markdown(diff, crossed: nil).utf8), to: summary)
+            files += [page, summary]
+        }
+        return StagedReport(folder: staging, files: files)
     }
 
     static func write(_ data: Data, to path: String) throws {

@@ -9,11 +9,13 @@ enum ValidateStage {
     }
 
     static func check(_ files: [String], root: String) throws {
-        let validator = MarkupValidator()
-        for file in files where file.hasSuffix(".html") || file.hasSuffix(".svg") {
-            let issues = validator.check(fileAt: file, root: root)
-            if !issues.isEmpty { throw ValidationFailed(issues: issues) }
-        }
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".svg") { try check(file: file, root: root) }
+    }
+
+    /// Checks one page, whatever its name (a page staged under a temporary name).
+    static func check(file: String, root: String) throws {
+        let issues = MarkupValidator().check(fileAt: file, root: root)
+        if !issues.isEmpty { throw ValidationFailed(issues: issues) }
     }
 }
 

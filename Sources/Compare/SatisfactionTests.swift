@@ -1,0 +1,41 @@
+import Foundation
+import ReportModel
+
+extension NoiseTests {
+    /// Two Net Promoter Scores, each from its promoters, detractors and answers: NPS = 100 (P - D)
+    /// / N has variance 100^2 (p + d - (p - d)^2) / N (promoters score +1, detractors -1, passives
+    /// 0), and z = (NPS1 - NPS0) / sqrt(Var1 + Var0); significant when |z| >= 1.96.
+    package static func nps(promoters p1: Int, detractors d1: Int, answers n1: Int,
+                            against p0: Int, detractors d0: Int, answers n0: Int) -> NoiseTestResult {
+        guard n1 > 0, n0 > 0, p1 >= 0, d1 >= 0, p1 + d1 <= n1, p0 >= 0, d0 >= 0, p0 + d0 <= n0 else { return .notTestable }
+        func moments(_ p: Int, _ d: Int, _ n: Int) -> (Double, Double) {
+            let pp = Double(p) / Double(n), dd = Double(d) / Double(n)
+            return (100 * (pp - dd), 10_000 * (pp + dd - (pp - dd) * (pp - dd)) / Double(n))
+        }
+        let (a, va) = moments(p1, d1, n1), (b, vb) = moments(p0, d0, n0)
+        guard va + vb > 0 else { return a == b ? NoiseTestResult(statistic: 0, pValue: 1, isSignificant: false) : .notTestable }
+        let z = (a - b) / (va + vb).squareRoot()
+        return NoiseTestResult(statistic: z, pValue: erfc(abs(z) / 2.0.squareRoot()), isSignificant: abs(z) >= 1.96)
+    }
+}
+
+extension KPIChange {
+    /// NPS, CSAT and CES as key figures of the diff (ids `nps`, `csat`, `ces`, in points 0..100 or
+    /// -100..100), tested on the counts behind them.
+    static func satisfaction(base: Satisfaction, new: Satisfaction) -> [KPIChange] {
+        func change(_ id: String, _ label: String, _ b: Satisfaction.Score, _ n: Satisfaction.Score) -> KPIChange {
+            var c = KPIChange(id: id, label: label, unit: .score, better: .higher, base: b.value, new: n.value,
+                              test: .notTestable, testName: "")
+            if let p1 = n.promoters, let d1 = n.detractors, let p0 = b.promoters, let d0 = b.detractors {
+                c.test = NoiseTests.nps(promoters: p1, detractors: d1, answers: n.answers, against: p0, detractors: d0, answers: b.answers)
+                c.testName = "z on the difference of two NPS"
+            } else if let t1 = n.topBox, let t0 = b.topBox {
+                c.test = NoiseTests.proportion(t1, of: n.answers, against: t0, of: b.answers)
+                c.testName = "two-proportion z on top-box answers"
+            }
+            return c
+        }
+        return [change("nps", "NPS", base.nps, new.nps), change("csat", "CSAT", base.csat, new.csat),
+                change("ces", "CES", base.ces, new.ces)]
+    }
+}

@@ -1,0 +1,72 @@
+import Compare
+import Foundation
+import Render
+import ReportModel
+
+/// `journeys diff` and the weekly run's diff against the previous period: reading two reports,
+/// comparing them, and writing the comparison's page and summary.
+package enum ReportComparison {
+    /// The report at `path`: a report folder (its `report.json`) or a report.json file. Throws a
+    /// one-line `CompareError` for a missing file or a report this version cannot compare.
+    package static func load(_ path: String) throws(CompareError) -> ReportData {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CompareError("\(path): no such report folder or report.json")
+        }
+        let file = isFolder.boolValue ? (path as NSString).appendingPathComponent("report.json") : path
+        guard let bytes = FileManager.default.contents(atPath: file) else {
+            throw CompareError("\(file): cannot read the report")
+        }
+        if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
+            guard let version = object["schemaVersion"] as? Int else {
+                throw CompareError("\(file): no schemaVersion; written by a journeys older than schema \(ReportData.schemaVersion): run its report again")
+            }
+            guard version == ReportData.schemaVersion else {
+                throw CompareError("\(file): schema version \(version) cannot be compared by this journeys (schema \(ReportData.schemaVersion))")
+            }
+        }
+        do {
+            return try JSONDecoder().decode(ReportData.self, from: bytes)
+        } catch {
+            throw CompareError("\(file): not a report.json of schema \(ReportData.schemaVersion) (\(describe(error)))")
+        }
+    }
+
+    /// The comparison as Markdown, with the thresholds it crossed when thresholds were given.
+    package static func markdown(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]?) -> String {
+        DiffMarkdown.render(diff, crossed: crossed)
+    }
+
+    /// The diff's page with the templates of `folder`, written through a temporary file and
+    /// validated like every page; a missing template is a `CompareError` (an input error).
+    package static func writePage(_ diff: ReportDiff, templateFolder folder: String, to path: String, root: String) throws {
+        let templates: ReportTemplates
+        do { templates = try ReportTemplates(directory: folder) } catch { throw CompareError("templates: \(error)") }
+        try writePage(diff, templates: templates, published: false, to: path, root: root)
+    }
+
+    /// The diff's page, written through a temporary file and validated like every page.
+    static func writePage(_ diff: ReportDiff, templates: ReportTemplates, published: Bool, to path: String, root: String) throws {
+        let staged = path + ".tmp-\(getpid())"
+        try RenderStage.write(Data(ReportRenderer(templates: templates).diff(diff, published: published).utf8), to: staged)
+        do {
+            try ValidateStage.check(file: staged, root: root)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staged)
+            throw error
+        }
+        guard rename(staged, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: staged)
+            throw PublishError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let c)?: return "missing \((c.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))"
+        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?:
+            return "\(c.codingPath.map(\.stringValue).joined(separator: ".")): \(c.debugDescription)"
+        default: return "\(error)"
+        }
+    }
+}

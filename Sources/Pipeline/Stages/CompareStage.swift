@@ -1,0 +1,21 @@
+import Compare
+import Foundation
+import ReportModel
+
+/// Compares the new report with the previous period's, when that one is published in the output
+/// folder: the weekly run then publishes `diff.html` and `diff.md` beside the report. A previous
+/// report that cannot be compared (another schema, other session rules) gives no diff and a note
+/// on stderr, never a failed run.
+enum CompareStage {
+    static func run(_ report: ReportData, output: String, quiet: Bool) -> ReportDiff? {
+        let previous = ((output as NSString).appendingPathComponent(report.period.previous) as NSString)
+            .appendingPathComponent("report.json")
+        guard FileManager.default.fileExists(atPath: previous) else { return nil }
+        do {
+            return try ReportDiff.compare(base: try ReportComparison.load(previous), new: report)
+        } catch {
+            if !quiet { FileHandle.standardError.write(Data("journeys: note: no comparison with \(report.period.previous): \(error)\n".utf8)) }
+            return nil
+        }
+    }
+}

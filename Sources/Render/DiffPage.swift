@@ -1,0 +1,29 @@
+import Compare
+
+extension ReportRenderer {
+    /// The diff of two periods as a page in the report's look. `published`: the page stands in
+    /// the new period's folder of the output (`<period>/diff.html`) and links to its neighbours;
+    /// otherwise it links nowhere, wherever it is written.
+    package func diff(_ diff: ReportDiff, published: Bool) -> String {
+        let v = DiffView(diff)
+        func rows(_ rows: [DiffView.Row]) -> [[String: Any]] {
+            rows.map { row in
+                var cells: [String: Any] = ["trend": row.trend]
+                for (i, c) in row.cells.enumerated() { cells["c\(i)"] = Markup.clean(c) }
+                return cells
+            }
+        }
+        let view: [String: Any] = [
+            "css": templates.css, "lang": diff.locale, "title": v.title, "subtitle": v.subtitle,
+            "basePeriod": diff.base.name, "newPeriod": diff.new.name, "published": published,
+            "ratesOnly": v.ratesOnlyNote ?? false,
+            "priorities": v.priorities.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] },
+            "hasPriorities": !diff.priorities.isEmpty,
+            "rateSplits": v.rateSplits.map { ["text": Markup.clean($0)] },
+            "hasRateSplits": !diff.rateSplits.isEmpty,
+            "kpis": rows(v.kpiRows), "channels": rows(v.segmentRows(diff.channels)), "devices": rows(v.segmentRows(diff.devices)),
+            "listings": v.setListings.map { ["title": $0.title, "items": $0.items.map(Markup.clean), "hasItems": !$0.items.isEmpty] as [String: Any] },
+        ]
+        return templates.render(view, template: "diff")
+    }
+}
