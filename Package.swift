@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Touchpoints", dependencies: ["JourneysCore"]),
         // report.json (schema 1) as Codable types: what score produces, render draws and the diff reads.
         .target(name: "ReportModel"),
-        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel"]),
+        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Compare"]),
         .target(name: "Render", dependencies: ["JourneysCore", "ReportModel", "Compare",
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel", "Compare"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel"]),

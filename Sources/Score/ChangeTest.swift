@@ -1,7 +1,9 @@
-import Foundation
+import Compare
 import ReportModel
 
-/// Tells a real week-over-week change from noise, so the report does not make news of chance.
+/// Tells a real week-over-week change from noise, so the report does not make news of chance. The
+/// tests are the diff's (`Compare.NoiseTests`), so the report and `journeys diff` agree on what
+/// is news.
 package enum ChangeTest {
     /// What a KPI was computed from.
     package enum Sample: Sendable, Equatable {
@@ -9,27 +11,29 @@ package enum ChangeTest {
         case proportion(Int, Int)
         /// A number of independent events (visits, orders), taken as Poisson.
         case count(Int)
+        /// The mean of values (the average order value), tested by Welch's t.
+        case mean(ValueSample?)
+        /// The sum of values (revenue), tested as a compound Poisson process.
+        case sum(ValueSample?)
     }
 
-    /// z of the difference; |z| >= 1.96 is significant at the 5% level (two-sided).
-    package static func z(_ now: Sample, _ before: Sample) -> Double? {
+    /// The test of `now` against `before`; not testable when the samples are of different kinds.
+    package static func test(_ now: Sample, _ before: Sample) -> NoiseTestResult {
+        let none = SampleSummary(count: 0, mean: 0, standardDeviation: 0)
+        func summary(_ v: ValueSample?) -> SampleSummary {
+            v.map { SampleSummary(count: $0.count, mean: $0.mean, standardDeviation: $0.standardDeviation) } ?? none
+        }
         switch (now, before) {
-        case let (.proportion(x1, n1), .proportion(x0, n0)):
-            guard n1 > 0, n0 > 0 else { return nil }
-            let p1 = Double(x1) / Double(n1), p0 = Double(x0) / Double(n0)
-            let pooled = Double(x1 + x0) / Double(n1 + n0)
-            let se = (pooled * (1 - pooled) * (1 / Double(n1) + 1 / Double(n0))).squareRoot()
-            return se == 0 ? (p1 == p0 ? 0 : nil) : (p1 - p0) / se
-        case let (.count(a), .count(b)):
-            guard a + b > 0 else { return nil }
-            return Double(a - b) / Double(a + b).squareRoot()
-        default:
-            return nil
+        case let (.proportion(x1, n1), .proportion(x0, n0)): return NoiseTests.proportion(x1, of: n1, against: x0, of: n0)
+        case let (.count(a), .count(b)): return NoiseTests.count(a, against: b)
+        case let (.mean(a), .mean(b)): return NoiseTests.mean(summary(a), against: summary(b))
+        case let (.sum(a), .sum(b)): return NoiseTests.sum(summary(a), against: summary(b))
+        default: return .notTestable
         }
     }
 
     static func isSignificant(_ now: Sample?, _ before: Sample?) -> Bool? {
-        guard let now, let before, let z = z(now, before) else { return nil }
-        return abs(z) >= 1.96
+        guard let now, let before else { return nil }
+        return test(now, before).isSignificant
     }
 }
