@@ -46,7 +46,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "ReportModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
