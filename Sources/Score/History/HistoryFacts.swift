@@ -1,0 +1,38 @@
+import JourneysCore
+
+/// What the history store knows that the current period's logs cannot tell: every customer's
+/// orders across runs and imports, the weeks each customer visited, and earlier periods' key
+/// figures. The pipeline reads it from the store before score, as plain values; score stays pure.
+package struct HistoryFacts: Sendable, Equatable {
+    /// One order of a customer, with the channel of the visit that brought it.
+    package struct Order: Sendable, Equatable {
+        /// The customer's keyed pseudonym, as the store keeps it.
+        package var customer: String
+        package var orderID: String
+        /// The day of the order in the pipeline's time zone.
+        package var day: CivilDate
+        package var valueCents: Int64
+        package var channel: String
+        package init(customer: String, orderID: String, day: CivilDate, valueCents: Int64, channel: String) {
+            self.customer = customer; self.orderID = orderID; self.day = day; self.valueCents = valueCents; self.channel = channel
+        }
+    }
+
+    /// An earlier period's key figures, by KPI id.
+    package struct Snapshot: Sendable, Equatable {
+        package var period: String
+        package var kpis: [String: Double]
+        package init(period: String, kpis: [String: Double]) { self.period = period; self.kpis = kpis }
+    }
+
+    /// Every known order up to the end of the period (earlier periods, imports and this period's).
+    package var orders: [Order] = []
+    /// Per customer, the Mondays of the ISO weeks with a visit, up to the period's last week.
+    package var visitWeeks: [String: [CivilDate]] = [:]
+    /// Earlier periods of the same kind (weeks, months), oldest first, without this one.
+    package var snapshots: [Snapshot] = []
+    /// The same ISO week (or month) a year earlier, when the history has it.
+    package var yearAgo: Snapshot? = nil
+
+    package init() {}
+}

@@ -1,0 +1,38 @@
+import JourneysCore
+import ReportModel
+
+/// Repeat purchases, purchase frequency and time between purchases from the history of orders,
+/// as of the period's last day: what a week of logs cannot show.
+enum Retention {
+    /// Customers with an order in the `days` up to `asOf`, and those of them with two or more
+    /// orders in that window.
+    static func repeatBuyers(_ orders: [HistoryFacts.Order], days: Int, asOf: CivilDate) -> (repeaters: Int, buyers: Int) {
+        let from = asOf.adding(days: 1 - days)
+        var counts: [String: Set<String>] = [:]
+        for o in orders where o.day >= from && o.day <= asOf { counts[o.customer, default: []].insert(o.orderID) }
+        return (counts.values.filter { $0.count >= 2 }.count, counts.count)
+    }
+
+    /// Orders in the last 365 days per customer who ordered in them.
+    static func frequencyPerYear(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> (orders: Int, buyers: Int) {
+        let from = asOf.adding(days: -364)
+        let window = orders.filter { $0.day >= from && $0.day <= asOf }
+        return (Set(window.map(\.orderID)).count, Set(window.map(\.customer)).count)
+    }
+
+    /// The median of the days between a customer's consecutive purchase days, over all customers
+    /// and all history up to `asOf`; nil without a repeat purchase day.
+    static func medianDaysBetweenPurchases(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> Double? {
+        var days: [String: Set<Int>] = [:]
+        for o in orders where o.day <= asOf { days[o.customer, default: []].insert(o.day.dayNumber) }
+        var gaps: [Int] = []
+        for (_, d) in days.sorted(by: { $0.key < $1.key }) {
+            let sorted = d.sorted()
+            for k in sorted.indices.dropFirst() { gaps.append(sorted[k] - sorted[k - 1]) }
+        }
+        guard !gaps.isEmpty else { return nil }
+        gaps.sort()
+        let n = gaps.count
+        return n % 2 == 1 ? Double(gaps[n / 2]) : Double(gaps[n / 2 - 1] + gaps[n / 2]) / 2
+    }
+}
