@@ -142,6 +142,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: (page as NSString).deletingLastPathComponent) == ["changes.html"])
     }
 
+    /// Exit 1 means a crossed threshold, so that CI can tell it from a broken run: a page that
+    /// fails validation (a template of --templates that writes an unclosed element) is an input
+    /// error, exit 2, and leaves no page.
+    @Test func aPageThatFailsValidationExits2() throws {
+        let (w46, w47) = try weeks()
+        let broken = try PipelineFixtures.scratch("diff-templates")
+        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css"] {
+            try FileManager.default.copyItem(atPath: PipelineFixtures.templates + "/" + name, toPath: broken + "/" + name)
+        }
+        let diff = try String(contentsOfFile: broken + "/diff.mustache", encoding: .utf8)
+        try diff.replacingOccurrences(of: "<main>", with: "<main><div>").write(toFile: broken + "/diff.mustache", atomically: true, encoding: .utf8)
+        let folder = try PipelineFixtures.scratch("diff-page")
+        guard let r = try journeys(["diff", w46, w47, "--html", folder + "/diff.html", "--templates", broken]) else { return }
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("journeys: error: diff: ") && r.stderr.contains("Opening and ending tag mismatch: div"), "\(r.stderr)")
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
     @Test func aWeekAgainstItselfExits0WithNoChange() throws {
         let (_, w47) = try weeks()
         let t = try crossedThreshold()
