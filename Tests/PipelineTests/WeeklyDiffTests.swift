@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Testing
 
 /// The weekly run compares each week with the one before it when that one is published:
@@ -27,5 +28,23 @@ import Testing
         #expect(!(try read(out + "/index.html")).contains("2026-W46/diff.html"))
         #expect(try fm.contentsOfDirectory(atPath: out).sorted() == ["2026-W46", "2026-W47", "index.html"])
         #expect(try fm.contentsOfDirectory(atPath: out + "/2026-W47").sorted() == ["diff.html", "diff.md", "index.html", "report.json"])
+    }
+
+    /// A previous week that cannot be compared (made with other session rules) gives no diff,
+    /// and the week is published all the same.
+    @Test func aPreviousWeekOfOtherRulesGivesNoDiffAndNoFailure() throws {
+        let out = try PipelineFixtures.scratch("other-rules")
+        try FileManager.default.createDirectory(atPath: out + "/2026-W46", withIntermediateDirectories: true)
+        let published = try PublishedWeeks.folder()
+        var json = try PipelineFixtures.reportJSON(published, "2026-W46")
+        var rules = json["sessionRules"] as! [String: Any]
+        rules["summary"] = "ga4: timeout 30 min"
+        json["sessionRules"] = rules
+        try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]).write(to: URL(fileURLWithPath: out + "/2026-W46/report.json"))
+        try FileManager.default.copyItem(atPath: published + "/2026-W46/index.html", toPath: out + "/2026-W46/index.html")
+
+        _ = try ReportPipeline.run(PipelineFixtures.options(logs: try PublishedWeeks.logs(), output: out, period: "2026-W47"), environment: [:])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/2026-W47").sorted() == ["index.html", "report.json"])
+        #expect(!(try String(contentsOfFile: out + "/index.html", encoding: .utf8)).contains("diff.html"))
     }
 }
