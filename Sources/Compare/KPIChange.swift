@@ -22,7 +22,9 @@ package struct KPIChange: Sendable, Equatable {
     package var test: NoiseTestResult
     /// The name of the test that decided `test`, for the page ("two-proportion z").
     package var testName: String
-    /// False for a count or sum of a partial period, which is not compared with a whole one.
+    /// False for every KPI but rates when either period is partial: as in the report's own
+    /// comparison, a partial period is compared by its rates only (counts and sums would measure
+    /// the missing days).
     package var isCompared: Bool = true
 
     package var isRate: Bool { unit == .ratio }

@@ -46,14 +46,18 @@ package enum DiffMarkdown {
 
     /// Markdown's inline markers (emphasis, code, links, table pipes) backslash-escaped, `<` and
     /// `&` as entities (no HTML tag or entity can start), and line breaks and control characters
-    /// as spaces: text from the logs stays text, in a table cell or a list item.
+    /// as spaces: text from the logs stays text, in a table cell or a list item. The colon of
+    /// `scheme://` and the dot of `www.` are escaped too, or GitHub would link them as bare URLs.
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (i, ch) in scalars.enumerated() {
             switch ch {
             case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\" + String(ch)
             case "<": out += "&lt;"
             case "&": out += "&amp;"
+            case ":" where scalars[(i + 1)...].starts(with: ["/", "/"]): out += "\\:"
+            case "." where i >= 3 && String(String.UnicodeScalarView(scalars[(i - 3)..<i])).lowercased() == "www": out += "\\."
             default:
                 if ch.value < 0x20 || ch.value == 0x7F { out += " " } else { out.unicodeScalars.append(ch) }
             }

@@ -66,6 +66,9 @@ struct DiffCommand: ParsableCommand {
             stop(error.description)
         } catch let error as PublishError {
             stop(error.description)
+        } catch let error as ValidationFailed {
+            // the page of --templates is not valid: an input error, not a crossed threshold
+            stop(error.description)
         } catch {
             FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
             throw ExitCode(1)
