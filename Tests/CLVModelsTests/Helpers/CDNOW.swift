@@ -46,4 +46,8 @@ enum CDNOW {
     static let calibration: [Int: CustomerSummary] = {
         CustomerSummary.summaries(of: try! orders(), asOf: calibrationEnd)
     }()
+
+    /// Both fits on the calibration summaries; computed once for all tests.
+    static let bgnbd = BGNBD.fit(calibration.values)
+    static let gammaGamma = GammaGamma.fit(calibration.values)
 }
