@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
         // The diff of two report models: changes, noise tests, shift-share, thresholds.
         .target(name: "Compare", dependencies: ["ReportModel"]),
+        // Predicted customer lifetime value: BG/NBD and Gamma-Gamma fitted on per-customer order summaries.
+        .target(name: "CLVModels"),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel"]),
+        .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel"], exclude: ["Fixtures"]),
     ]

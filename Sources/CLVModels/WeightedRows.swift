@@ -1,0 +1,51 @@
+/// The customers a likelihood is summed over, with identical summaries merged into one row and a
+/// count, in a fixed order.
+///
+/// Merging makes the sum faster (on CDNOW, BG/NBD's 2,357 customers become 1,016 rows, the 1,411
+/// one-time buyers only 84) and sorting makes it independent of the order the customers came in, so
+/// a fit's bits depend on the customers alone, not on a dictionary's iteration order.
+struct WeightedRows: Sendable {
+    struct Row: Sendable, Hashable, Comparable {
+        var frequency: Double
+        var recency: Double
+        var age: Double
+        var monetaryValue: Double
+        var count: Double = 0
+
+        static func < (l: Row, r: Row) -> Bool {
+            (l.frequency, l.recency, l.age, l.monetaryValue) < (r.frequency, r.recency, r.age, r.monetaryValue)
+        }
+    }
+
+    private(set) var rows: [Row] = []
+    private(set) var customers = 0
+    private(set) var repeatCustomers = 0
+
+    /// BG/NBD's rows: (x, t_x, T) of every valid summary.
+    init(bgnbd customers: some Sequence<CustomerSummary>) {
+        self.init(customers.lazy.filter(\.isValidForBGNBD).map {
+            Row(frequency: Double($0.frequency), recency: $0.recency, age: $0.age, monetaryValue: 0)
+        })
+    }
+
+    /// Gamma-Gamma's rows: (x, mean value) of every summary with a repeat purchase of positive mean.
+    init(gammaGamma customers: some Sequence<CustomerSummary>) {
+        self.init(customers.lazy.filter(\.entersGammaGamma).map {
+            Row(frequency: Double($0.frequency), recency: 0, age: 0, monetaryValue: $0.monetaryValue!)
+        })
+    }
+
+    private init(_ keys: some Sequence<Row>) {
+        var counts: [Row: Int] = [:]
+        for key in keys {
+            counts[key, default: 0] += 1
+            customers += 1
+            if key.frequency > 0 { repeatCustomers += 1 }
+        }
+        rows = counts.map { key, count in
+            var row = key
+            row.count = Double(count)
+            return row
+        }.sorted()
+    }
+}
