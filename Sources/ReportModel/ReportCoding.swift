@@ -77,6 +77,7 @@ struct RankedKPI: Codable {
 
     enum CodingKeys: String, CodingKey {
         case rank, label, unit, value, previous, better, significant, definition, numerator, denominator
+        case trend, yearAgo, yearAgoSignificant
     }
 
     func encode(to encoder: Encoder) throws {
@@ -91,6 +92,9 @@ struct RankedKPI: Codable {
         try c.encode(kpi.definition, forKey: .definition)
         try c.encodeIfPresent(kpi.numerator, forKey: .numerator)
         try c.encodeIfPresent(kpi.denominator, forKey: .denominator)
+        try c.encode(kpi.trend, forKey: .trend)
+        try c.encode(kpi.yearAgo, forKey: .yearAgo)
+        try c.encode(kpi.yearAgoSignificant, forKey: .yearAgoSignificant)
     }
 
     init(from decoder: Decoder) throws {
@@ -104,6 +108,9 @@ struct RankedKPI: Codable {
                     definition: try c.decode(String.self, forKey: .definition))
         k.numerator = try c.decodeIfPresent(Int.self, forKey: .numerator)
         k.denominator = try c.decodeIfPresent(Int.self, forKey: .denominator)
+        k.trend = try c.decodeIfPresent([TrendPoint].self, forKey: .trend) ?? []
+        k.yearAgo = try c.decodeIfPresent(Double.self, forKey: .yearAgo)
+        k.yearAgoSignificant = try c.decodeIfPresent(Bool.self, forKey: .yearAgoSignificant)
         kpi = k
     }
 }

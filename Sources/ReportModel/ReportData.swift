@@ -187,6 +187,12 @@ package struct KPI: Codable, Equatable, Sendable {
     /// comparison can test the change; nil for other KPIs.
     package var numerator: Int? = nil
     package var denominator: Int? = nil
+    /// The figure in up to 12 earlier periods of the history, oldest first, then this one.
+    package var trend: [TrendPoint] = []
+    /// The figure in the same ISO week (or month) a year earlier; nil when the history lacks it.
+    package var yearAgo: Double? = nil
+    /// Whether the change against a year earlier is larger than noise; nil when not testable.
+    package var yearAgoSignificant: Bool? = nil
 
     package init(key: String, label: String, unit: Unit, value: Double? = nil, previous: Double? = nil, better: Better, significant: Bool? = nil, definition: String) {
         self.key = key
@@ -496,4 +502,11 @@ package struct ValueSample: Codable, Equatable, Sendable {
     package init(count: Int, mean: Double, standardDeviation: Double) {
         self.count = count; self.mean = mean; self.standardDeviation = standardDeviation
     }
+}
+
+/// A KPI's value in one period of its trend.
+package struct TrendPoint: Codable, Equatable, Sendable {
+    package var period: String
+    package var value: Double?
+    package init(period: String, value: Double?) { self.period = period; self.value = value }
 }

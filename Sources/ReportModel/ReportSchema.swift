@@ -385,7 +385,7 @@ package enum ReportSchema {
     "kpi": {
       "description": "One key figure, this period and the one before, with its definition.",
       "type": "object",
-      "required": ["rank", "label", "unit", "value", "previous", "better", "significant", "definition"],
+      "required": ["rank", "label", "unit", "value", "previous", "better", "significant", "definition", "trend", "yearAgo", "yearAgoSignificant"],
       "additionalProperties": false,
       "properties": {
         "rank": { "description": "Place on the page, from 1.", "type": "integer", "minimum": 1 },
@@ -400,7 +400,17 @@ package enum ReportSchema {
         "significant": { "description": "Whether the change is larger than chance would make it (|z| >= 1.96); null when not testable.", "type": ["boolean", "null"] },
         "definition": { "type": "string" },
         "numerator": { "description": "For a rate: the count over the denominator (value = numerator / denominator).", "type": "integer", "minimum": 0 },
-        "denominator": { "description": "For a rate: the count the numerator is a share of.", "type": "integer", "minimum": 0 }
+        "denominator": { "description": "For a rate: the count the numerator is a share of.", "type": "integer", "minimum": 0 },
+        "trend": {
+          "description": "The figure in up to 12 earlier periods of the history, oldest first, then this period: empty without a history.",
+          "type": "array", "maxItems": 13,
+          "items": {
+            "type": "object", "required": ["period", "value"], "additionalProperties": false,
+            "properties": { "period": { "type": "string" }, "value": { "type": ["number", "null"] } }
+          }
+        },
+        "yearAgo": { "description": "The figure in the same ISO week (or month) a year earlier; null when the history lacks it.", "type": ["number", "null"] },
+        "yearAgoSignificant": { "description": "Whether the change against a year earlier is larger than noise; null when not testable.", "type": ["boolean", "null"] }
       }
     },
     "countKPI": {
