@@ -21,9 +21,10 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
 	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
 	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "make: installing$$missing with apt-get (libxml2 validates reports, zlib reads .gz logs)"; \
+	    echo "make: installing$$missing with apt-get (libxml2 validates reports, zlib reads .gz logs, SQLite keeps the history)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	  else \
 	    echo "make: journeys needs$$missing: run 'sudo apt-get install$$missing'" >&2; exit 1; \

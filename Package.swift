@@ -19,6 +19,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // SQLite keeps the history (earlier orders, visits by week, KPI snapshots).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
 
         // Byte-level text coding shared with Validate, which cannot import Foundation (libxml2's
         // system ICU clashes with Foundation's): so no Foundation here either.
@@ -39,6 +42,8 @@ let package = Package(
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
         // The diff of two report models: changes, noise tests, shift-share, thresholds.
         .target(name: "Compare", dependencies: ["ReportModel"]),
+        // What outlives rotated logs: customers, their orders and weekly visits, each period's KPIs.
+        .target(name: "History", dependencies: ["CSQLite", "JourneysCore"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
@@ -67,6 +72,7 @@ let package = Package(
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel"], exclude: ["Fixtures"]),
     ]
 )
