@@ -53,7 +53,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -73,6 +73,6 @@ let package = Package(
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History"], exclude: ["Fixtures"]),
     ]
 )

@@ -10,5 +10,6 @@ struct Journeys: ParsableCommand {
             Exit codes: 0 success, 1 the report failed validation or could not be published, \
             2 a usage, config or input error.
             """,
-        subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self])
+        subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self,
+                      HistoryCommand.self])
 }
