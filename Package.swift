@@ -19,6 +19,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // SQLite keeps the history (earlier orders, visits by week, KPI snapshots).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
 
         // Byte-level text coding shared with Validate, which cannot import Foundation (libxml2's
         // system ICU clashes with Foundation's): so no Foundation here either.
@@ -41,6 +44,8 @@ let package = Package(
         .target(name: "Compare", dependencies: ["ReportModel"]),
         // Predicted customer lifetime value: BG/NBD and Gamma-Gamma fitted on per-customer order summaries.
         .target(name: "CLVModels"),
+        // What outlives rotated logs: customers, their orders and weekly visits, each period's KPIs.
+        .target(name: "History", dependencies: ["CSQLite", "JourneysCore"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
@@ -50,7 +55,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -70,6 +75,7 @@ let package = Package(
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel"]),
         .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History"], exclude: ["Fixtures"]),
     ]
 )

@@ -95,11 +95,8 @@ package final class ExtractContext {
         return s
     }
 
-    /// Keyed pseudonym of a customer id.
+    /// Keyed pseudonym of a customer id (`Pseudonym.customer`, as the history's import makes it).
     func customerPseudonym(_ id: UnsafeRawBufferPointer) -> Pseudonym {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: "customer\u{1F}".utf8)
-        scratch.append(contentsOf: id)
-        return Pseudonym(raw: options.pseudonymKey.hash(scratch))
+        Pseudonym.customer(id, key: options.pseudonymKey, scratch: &scratch)
     }
 }

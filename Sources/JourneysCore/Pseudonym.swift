@@ -12,3 +12,22 @@ package struct Pseudonym: Hashable, Comparable, Sendable, CustomStringConvertibl
         return String(repeating: "0", count: max(0, 12 - hex.count)) + hex
     }
 }
+
+extension Pseudonym {
+    /// The pseudonym of a shop's customer id: the keyed hash of `customer`, a unit separator and
+    /// the id's bytes. The one definition, shared by extract (ids in the logs) and the history's
+    /// import of a shop's order table, so that both name the same person alike.
+    /// `scratch` is a buffer the caller keeps, so that the hot path allocates nothing per line.
+    package static func customer(_ id: UnsafeRawBufferPointer, key: SipHash, scratch: inout [UInt8]) -> Pseudonym {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: "customer\u{1F}".utf8)
+        scratch.append(contentsOf: id)
+        return Pseudonym(raw: key.hash(scratch))
+    }
+
+    /// The pseudonym of the customer id `id` (its UTF-8 bytes, as given).
+    package static func customer(_ id: String, key: SipHash) -> Pseudonym {
+        var scratch: [UInt8] = []
+        return Array(id.utf8).withUnsafeBytes { customer($0, key: key, scratch: &scratch) }
+    }
+}

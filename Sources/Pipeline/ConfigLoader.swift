@@ -157,6 +157,11 @@ package enum ConfigLoader {
                     "customer_lifespan_years": { config.customerLifespanYears = try r.double($0, "kpis.customer_lifespan_years", min: 0.01) },
                 ])
             },
+            "history": { node in
+                try r.mapping(node, at: "history", keys: [
+                    "path": { config.historyPath = try r.string($0, "history.path") },
+                ])
+            },
             "diff": { node in
                 try r.mapping(node, at: "diff", keys: [
                     "fail_on": {

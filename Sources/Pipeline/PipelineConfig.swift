@@ -57,6 +57,11 @@ package struct PipelineConfig: Sendable {
     package var timeDecayHalfLifeDays: Double = 7
     package var customerLifespanYears: Double = 3
 
+    /// `history.path`: the SQLite file of earlier periods' customers, orders, weekly visits and
+    /// KPIs, relative to the config file: by default beside `pipelines/`, outside the published
+    /// output folder.
+    package var historyPath: String = "../history/journeys.sqlite"
+
     package init() {}
 
     /// A one-line description of how people are told apart, for the report's footer.
@@ -83,6 +88,7 @@ extension PipelineConfig {
         inputs = inputs.map(resolve)
         templates = resolve(templates)
         sortDirectory = sortDirectory.map(resolve)
+        historyPath = resolve(historyPath)
     }
 
     /// What extract reads and keeps, as this config says: `report` and `extract` read inputs alike.

@@ -11,5 +11,5 @@ struct Journeys: ParsableCommand {
             2 a usage, config or input error.
             """,
         subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self,
-                      SchemaCommand.self])
+                      SchemaCommand.self, HistoryCommand.self])
 }

@@ -34,6 +34,20 @@ import Testing
         #expect(!encoded.isNone && encoded == plain)
     }
 
+    /// The history's import names a shop's customer ids with `Pseudonym.customer` and the key of
+    /// the pipeline: the logs' customers must come out the same, or imported orders join nobody.
+    @Test func customerIdsAreNamedAsTheHistoryImportNamesThem() throws {
+        var options = ExtractOptions()
+        options.pseudonymKey = SipHash(secret: "join-key")
+        let fromUser = try extract(lines: [combined(user: "cust-17")], options: options).events.first?.customer
+        #expect(fromUser == Pseudonym.customer("cust-17", key: SipHash(secret: "join-key")))
+        #expect(fromUser != Pseudonym.customer("cust-17", key: SipHash(secret: "another-key")))
+        options.customerFromRemoteUser = false
+        options.customerQueryParameter = "cid"
+        let fromQuery = try event("/account?cid=a%40b.example", options: options).0.customer
+        #expect(fromQuery == Pseudonym.customer("a@b.example", key: SipHash(secret: "join-key")))
+    }
+
     @Test func orderAndValue() throws {
         let (e, c) = try event("/checkout/confirmation?order=A-77&value=129.90")
         #expect(e.order.map { c.symbols[$0.id] } == "A-77")

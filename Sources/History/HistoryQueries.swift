@@ -1,0 +1,80 @@
+import JourneysCore
+
+/// What the report reads back: plain values, in a fixed order.
+extension HistoryStore {
+    /// Every order placed before `end` (Unix seconds, exclusive: a period's `endTime`), oldest
+    /// first, for repeat purchases and customer value.
+    package func orders(before end: Int64) throws -> [HistoryOrder] {
+        try db.prepare("""
+            SELECT order_id, customer, time, value_cents, channel FROM orders
+            WHERE time < ?1 ORDER BY time, order_id
+            """).rows(.integer(end)) { row in
+            HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: row.int64(2),
+                         valueCents: row.int64(3), channel: try channel(row.optionalText(4), in: "orders.channel"))
+        }
+    }
+
+    /// Every customer with their first-seen day and first channel, for cohorts; by first-seen day.
+    package func customers() throws -> [HistoryCustomer] {
+        try db.prepare("SELECT customer, first_seen, first_channel FROM customers ORDER BY first_seen, customer").rows { row in
+            HistoryCustomer(customer: Pseudonym(stored: row.int64(0)), firstSeen: try day(row.text(1), in: "customers.first_seen"),
+                            firstChannel: try channel(row.optionalText(2), in: "customers.first_channel"))
+        }
+    }
+
+    /// Visits per customer and ISO week, for every week up to and including `week`, by customer
+    /// then week. The periods' counts of one week are added up: a month counts only its own days
+    /// of a week it shares with the next month. (Periods that share days, say a weekly and a
+    /// monthly report on one history, count those days twice; a lifecycle state asks only
+    /// whether a week has visits, which that does not change.)
+    package func weeklyVisits(through week: ISOWeek) throws -> [WeeklyVisits] {
+        try db.prepare("""
+            SELECT customer, week, sum(visits) FROM weekly_visits
+            WHERE week <= ?1 GROUP BY customer, week ORDER BY customer, week
+            """).rows(.text(week.description)) { row in
+            guard let w = ISOWeek(row.text(1)) else { throw damaged("weekly_visits.week", row.text(1)) }
+            return WeeklyVisits(customer: Pseudonym(stored: row.int64(0)), week: w, visits: Int(row.int64(2)))
+        }
+    }
+
+    /// The KPI snapshot of the period named `name` (`2025-W47`, the week a year before
+    /// 2026-W47: `ISOWeek.yearEarlier`), if it was recorded.
+    package func snapshot(period name: String) throws -> KPISnapshot? {
+        try db.prepare("SELECT \(Self.snapshotColumns) FROM kpi_snapshots WHERE period = ?1")
+            .rows(.text(name)) { try snapshot($0) }.first
+    }
+
+    /// The snapshots of the last `count` periods of `kind` that ended before `day` (the first day
+    /// of the period being reported), oldest first, for trends.
+    package func snapshots(last count: Int, of kind: Period.Kind, before day: CivilDate) throws -> [KPISnapshot] {
+        try db.prepare("""
+            SELECT \(Self.snapshotColumns) FROM kpi_snapshots
+            WHERE kind = ?1 AND last_day < ?2 ORDER BY first_day DESC LIMIT ?3
+            """).rows(.text(kind.rawValue), .text(day.description), .int(max(0, count))) { try snapshot($0) }.reversed()
+    }
+
+    private static let snapshotColumns = "period, kind, first_day, last_day, partial, report_schema_version, kpis"
+
+    private func snapshot(_ row: SQLiteStatement) throws -> KPISnapshot {
+        guard let kind = Period.Kind(rawValue: row.text(1)) else { throw damaged("kpi_snapshots.kind", row.text(1)) }
+        guard let kpis = KPIJSON.decode(row.text(6)) else { throw damaged("kpi_snapshots.kpis", row.text(6)) }
+        return KPISnapshot(period: row.text(0), kind: kind, first: try day(row.text(2), in: "kpi_snapshots.first_day"),
+                           last: try day(row.text(3), in: "kpi_snapshots.last_day"), isPartial: row.int64(4) != 0,
+                           kpis: kpis, reportSchemaVersion: Int(row.int64(5)))
+    }
+
+    private func day(_ text: String, in column: String) throws -> CivilDate {
+        guard let d = CivilDate(text) else { throw damaged(column, text) }
+        return d
+    }
+
+    private func channel(_ text: String?, in column: String) throws -> Channel? {
+        guard let text else { return nil }
+        guard let c = Channel(rawValue: text) else { throw damaged(column, text) }
+        return c
+    }
+
+    private func damaged(_ column: String, _ value: String) -> HistoryError {
+        HistoryError(file: path, message: "\(column) holds '\(value.prefix(40))', which this journeys cannot read")
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import JourneysCore
+
+/// The history: what earlier periods and imports left behind once their logs rotated away
+/// (customers, their orders, their visits by week, each period's key figures), in one SQLite
+/// file beside the pipeline, outside the published output.
+///
+/// Opening it takes the lock of the file (`<file>.lock`) for as long as the store lives, so a
+/// second run on the same history is refused at once, and brings the schema up to date.
+package final class HistoryStore {
+    /// The history file.
+    package let path: String
+    let db: SQLiteConnection
+    private let lock: HistoryLock
+
+    /// Opens the history at `path`, creating it and its folder when missing.
+    /// Throws `HistoryLockedError` while another run holds it.
+    package init(path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw HistoryError(file: path, message: "cannot create the history's folder \(folder)")
+            }
+        }
+        self.path = path
+        lock = try HistoryLock(historyFile: path)
+        db = try SQLiteConnection(path: path)
+        // Deleted rows are overwritten with zeros, not left in free pages: `forget` erases.
+        try db.execute("PRAGMA secure_delete = ON")
+        try Migrations.migrate(db)
+    }
+
+    /// Writes one period's facts in one transaction, replacing what the same period wrote
+    /// before: its orders, customers, weekly visit counts and KPI snapshot are deleted first. So
+    /// a period recorded again is not counted twice, and periods recorded in any order leave the
+    /// same content.
+    ///
+    /// What was seen twice is kept once, by a rule that does not depend on the order of
+    /// recording: an order id seen again (by an import or another period) keeps its earliest
+    /// record, the one with the earliest order time (on a tie the import's, then the period
+    /// whose name sorts first); a customer keeps the earliest first-seen day (on a tie a record
+    /// that knows the first channel, then the import's, then the first period name).
+    /// A caveat of replacing: the second sighting of such an order or customer is not stored, so
+    /// if a period recorded again no longer holds one it had won, it is gone until the other
+    /// period is recorded again.
+    package func record(_ facts: PeriodFacts) throws {
+        let period = facts.period.description
+        try check(facts, period: period)
+        let kpis = try KPIJSON.encode(facts.kpis)
+        try db.transaction {
+            for table in ["orders", "customers", "weekly_visits", "kpi_snapshots"] {
+                try db.prepare("DELETE FROM \(table) WHERE period = ?1").run(.text(period))
+            }
+            let customer = try db.prepare(Self.upsertCustomer)
+            for c in facts.customers {
+                try customer.run(.pseudonym(c.customer), .text(c.firstSeen.description), .text(c.firstChannel?.rawValue), .text(period))
+            }
+            let order = try db.prepare(Self.upsertOrder)
+            for o in facts.orders {
+                try order.run(.text(o.id), .pseudonym(o.customer), .integer(o.time), .integer(o.valueCents),
+                              .text(o.channel?.rawValue), .text(period))
+            }
+            let visits = try db.prepare("""
+                INSERT INTO weekly_visits (customer, week, period, visits) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (customer, week, period) DO UPDATE SET visits = visits + excluded.visits
+                """)
+            for v in facts.weeklyVisits {
+                try visits.run(.pseudonym(v.customer), .text(v.week.description), .text(period), .int(v.visits))
+            }
+            let s = facts.snapshot
+            try db.prepare("""
+                INSERT INTO kpi_snapshots (period, kind, first_day, last_day, partial, report_schema_version, kpis)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """).run(.text(period), .text(s.kind.rawValue), .text(s.first.description), .text(s.last.description),
+                         .int(s.isPartial ? 1 : 0), .int(s.reportSchemaVersion), .text(kpis))
+        }
+    }
+
+    /// Erases a person (GDPR): every row of `customer` in every table. KPI snapshots hold
+    /// aggregates only. With `secure_delete` the freed pages are zeroed, so the file keeps no trace.
+    @discardableResult
+    package func forget(customer: Pseudonym) throws -> ForgetCounts {
+        try db.transaction {
+            let key = SQLValue.pseudonym(customer)
+            return ForgetCounts(
+                customers: try db.prepare("DELETE FROM customers WHERE customer = ?1").run(key),
+                orders: try db.prepare("DELETE FROM orders WHERE customer = ?1").run(key),
+                weeklyVisits: try db.prepare("DELETE FROM weekly_visits WHERE customer = ?1").run(key))
+        }
+    }
+
+    /// Customers: the smallest (first_seen, channel unknown, from an import, period name,
+    /// channel) wins. Every part of the key takes part, so the winner never depends on which
+    /// record came first.
+    static let upsertCustomer = """
+        INSERT INTO customers (customer, first_seen, first_channel, period) VALUES (?1, ?2, ?3, ?4)
+        ON CONFLICT (customer) DO UPDATE SET
+            first_seen = excluded.first_seen, first_channel = excluded.first_channel, period = excluded.period
+        WHERE (excluded.first_seen, excluded.first_channel IS NULL, excluded.period IS NOT NULL,
+               coalesce(excluded.period, ''), coalesce(excluded.first_channel, ''))
+            < (customers.first_seen, customers.first_channel IS NULL, customers.period IS NOT NULL,
+               coalesce(customers.period, ''), coalesce(customers.first_channel, ''))
+        """
+
+    /// Orders: the smallest (time, from a period, period name, value, customer, channel) wins.
+    static let upsertOrder = """
+        INSERT INTO orders (order_id, customer, time, value_cents, channel, period) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (order_id) DO UPDATE SET
+            customer = excluded.customer, time = excluded.time, value_cents = excluded.value_cents,
+            channel = excluded.channel, period = excluded.period
+        WHERE (excluded.time, excluded.period IS NOT NULL, coalesce(excluded.period, ''),
+               excluded.value_cents, excluded.customer, coalesce(excluded.channel, ''))
+            < (orders.time, orders.period IS NOT NULL, coalesce(orders.period, ''),
+               orders.value_cents, orders.customer, coalesce(orders.channel, ''))
+        """
+
+    /// Facts the tables cannot hold stop before anything is written.
+    private func check(_ facts: PeriodFacts, period: String) throws {
+        func fail(_ what: String) -> HistoryError { HistoryError(file: path, message: "period \(period): \(what)") }
+        if facts.customers.contains(where: { $0.customer.isNone }) { throw fail("a customer without a pseudonym") }
+        if let o = facts.orders.first(where: { $0.customer.isNone }) { throw fail("order \(o.id) has no customer pseudonym") }
+        if facts.orders.contains(where: { $0.id.isEmpty }) { throw fail("an order without an order id") }
+        if facts.weeklyVisits.contains(where: { $0.customer.isNone }) { throw fail("weekly visits without a customer pseudonym") }
+        if let v = facts.weeklyVisits.first(where: { $0.visits <= 0 }) { throw fail("\(v.visits) visits in \(v.week); expected at least 1") }
+    }
+}
+
+/// What `forget` deleted, table by table.
+package struct ForgetCounts: Equatable, Sendable {
+    package var customers: Int
+    package var orders: Int
+    package var weeklyVisits: Int
+    package var total: Int { customers + orders + weeklyVisits }
+}
+
+extension SQLValue {
+    /// A pseudonym as the history stores it: its 64 bits as SQLite's signed INTEGER.
+    static func pseudonym(_ p: Pseudonym) -> SQLValue { .integer(Int64(bitPattern: p.raw)) }
+}
+
+extension Pseudonym {
+    /// A pseudonym read back from the history.
+    init(stored: Int64) { self.init(raw: UInt64(bitPattern: stored)) }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import History
+import JourneysCore
+import Pipeline
+
+/// `journeys history`: the history file of earlier periods, kept after the logs rotate away.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Add a shop's order table to the history, or erase a customer from it.",
+        discussion: """
+            The history (history.path in the pipeline config, a SQLite file outside the output \
+            folder) keeps customers, their orders, their visits by week and each period's KPIs, \
+            by keyed pseudonyms only. Exit codes: 0 done; 1 the history is in use by another run \
+            or could not be written; 2 a usage, config or input error (a bad row names its file, \
+            line and column).
+            """,
+        subcommands: [HistoryImportCommand.self, HistoryForgetCommand.self])
+}
+
+/// The options every `history` subcommand takes.
+struct HistoryOptions: ParsableArguments {
+    @Option(name: .long, help: "The pipeline config (YAML): its pseudonym key, time zone and history.path apply.")
+    var pipeline: String = "pipelines/weekly.yaml"
+
+    @Option(name: .long, help: "The history file (default: the config's history.path).")
+    var history: String?
+
+    /// The config, with the pseudonym key from the environment when set there.
+    func config() throws -> PipelineConfig {
+        try ConfigLoader.load(path: pipeline, options: RunOptions(pipeline: pipeline),
+                              environment: ProcessInfo.processInfo.environment)
+    }
+
+    func historyPath(_ config: PipelineConfig) -> String { history ?? config.historyPath }
+}
+
+/// `journeys history import`: a shop's order table into the history.
+struct HistoryImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add the orders of a shop's order table (CSV) to the history.",
+        discussion: """
+            The table's header names the columns customer_id, order_id, ordered_at and value (in \
+            any order; other columns are ignored). ordered_at is a date (2025-06-01, the day's \
+            start in the config's time zone) or a date-time with a zone (2025-06-01T10:20:30Z, \
+            2025-06-01T10:20:30+02:00); value an amount such as 129.90. Customer ids are stored \
+            as the keyed pseudonyms the logs give them, order ids as they are. An order the \
+            history already holds is kept once. The first bad row stops the import, and nothing \
+            of the file is kept.
+            """)
+
+    @OptionGroup var options: HistoryOptions
+
+    @Option(name: .long, help: "The order table (CSV with a header).")
+    var orders: String
+
+    func run() throws {
+        do {
+            let config = try options.config()
+            let key = SipHash(secret: config.pseudonymKey)
+            let zone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
+            let path = options.historyPath(config)
+            let store = try HistoryStore(path: path)
+            let counts = try store.importOrders(csv: orders, timeZone: zone) { Pseudonym.customer($0, key: key) }
+            let n = DigitGrouping(separator: ",")
+            print("\(orders): \(n.string(counts.rows)) rows, \(n.string(counts.ordersAdded)) orders added, "
+                  + "\(n.string(counts.ordersAlreadyKnown)) already known; history \(path)")
+        } catch {
+            historyFail(error)
+        }
+    }
+}
+
+/// `journeys history forget`: erases a customer (GDPR).
+struct HistoryForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Erase a customer from the history: every row of theirs, in every table.",
+        discussion: """
+            The customer id is turned into its keyed pseudonym with the config's key, as the \
+            logs and imports store it. KPI snapshots hold totals only and stay.
+            """)
+
+    @OptionGroup var options: HistoryOptions
+
+    @Option(name: .long, help: "The shop's customer id (as in the logs or the order table).")
+    var customer: String
+
+    func validate() throws {
+        guard !customer.isEmpty else { throw ValidationError("--customer needs the shop's customer id") }
+    }
+
+    func run() throws {
+        do {
+            let config = try options.config()
+            let path = options.historyPath(config)
+            let store = try HistoryStore(path: path)
+            let gone = try store.forget(customer: Pseudonym.customer(customer, key: SipHash(secret: config.pseudonymKey)))
+            // The id itself is not repeated: this output may end up in a log.
+            print(gone.total == 0
+                  ? "the history \(path) holds nothing of this customer"
+                  : "forgot the customer in \(path): \(gone.orders) orders, \(gone.weeklyVisits) weekly visit counts, \(gone.customers) customer row")
+        } catch {
+            historyFail(error)
+        }
+    }
+}
+
+/// One line for the user; exit 2 for what the user can fix in a file (config, order table, a
+/// file that is no history), 1 when the history is busy or could not be written.
+private func historyFail(_ error: Error) -> Never {
+    FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
+    switch error {
+    case is ConfigError, is HistoryError: Foundation.exit(2)
+    case let e as SQLiteError where e.isBadFile: Foundation.exit(2)
+    default: Foundation.exit(1)
+    }
+}
