@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
-            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Compare", "Render", "Validate",
+            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Compare", "Render", "Validate", "History",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command line only.

@@ -1,4 +1,5 @@
 import Foundation
+import History
 import Render
 import Score
 
@@ -6,7 +7,8 @@ import Score
 /// before it returned and returns its own typed result.
 package enum ReportPipeline {
     /// The stages, in order, as progress lines and timings name them.
-    package static let stageNames = ["plan", "read+sessionize", "touchpoints", "score", "compare", "render", "validate", "publish"]
+    package static let stageNames = ["plan", "read+sessionize", "touchpoints", "history", "score", "compare", "render", "validate",
+                                     "publish", "record history"]
 
     /// Runs every stage in order; any error comes back wrapped with its stage's name.
     package static func run(_ options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
@@ -21,6 +23,8 @@ package enum ReportPipeline {
         let zone = TimeZone(identifier: config.timeZone)!
         let lock = try OutputLock(folder: options.output)
         defer { withExtendedLifetime(lock) {} }
+        // The history is locked for the whole run too: two runs at once are refused before any input is read.
+        let store = try HistoryStore(path: options.history ?? config.historyPath)
 
         var stages = StageRunner(names: stageNames, progress: Progress(quiet: options.quiet))
         let plan = try stages.run("plan") { _ in
@@ -30,7 +34,8 @@ package enum ReportPipeline {
             try ReadStage.run(plan, config: config, progress: progress)
         }
         let mapped = try stages.run("touchpoints") { _ in try TouchpointsStage.run(sessions, config: config) }
-        let report = try stages.run("score") { _ in ScoreStage.run(sessions, mapped, plan: plan, config: config) }
+        let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, sessions: sessions, mapped: mapped) }
+        let report = try stages.run("score") { _ in ScoreStage.run(sessions, mapped, history: history, plan: plan, config: config) }
         let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
         let staged = try stages.run("render") { _ in
             try RenderStage.run(report, diff: diff, templates: templates, output: options.output)
@@ -39,6 +44,9 @@ package enum ReportPipeline {
         try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }
         try stages.run("publish") { _ in
             try PublishStage.run(staged, period: plan.period.description, templates: templates, output: options.output)
+        }
+        try stages.run("record history") { _ in
+            try store.record(HistoryStage.facts(plan: plan, sessions: sessions, mapped: mapped, report: report))
         }
         let period = plan.period.description
         return RunSummary(period: period,

@@ -7,6 +7,8 @@ package struct RunOptions: Sendable {
     package var output: String = "output"
     package var quiet: Bool = false
     package var templates: String? = nil
+    /// The history file, replacing the config's `history.path`.
+    package var history: String? = nil
 
     package init(pipeline: String) { self.pipeline = pipeline }
 }

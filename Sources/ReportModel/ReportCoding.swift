@@ -281,3 +281,19 @@ extension CustomerValueInfo.ChannelValue {
                   customers: try c.decode(Int.self, forKey: .customers), clv: try c.decodeIfPresent(CLV.self, forKey: .clv))
     }
 }
+
+extension TrendPoint {
+    enum CodingKeys: String, CodingKey { case period, value }
+
+    /// `value` is `null` where the period had none.
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(period, forKey: .period)
+        try c.encode(value, forKey: .value)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(period: try c.decode(String.self, forKey: .period), value: try c.decodeIfPresent(Double.self, forKey: .value))
+    }
+}

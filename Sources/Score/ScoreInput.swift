@@ -21,6 +21,11 @@ package struct ScoreInput: Sendable {
     package var timeDecayHalfLife: Int64 = 7 * 86_400
     /// Average customer lifespan for CLV, in years (the logs cannot tell it).
     package var customerLifespanYears: Double = 3
+    /// What the history store knows (earlier orders, earlier periods' KPIs); nil without a history.
+    package var history: HistoryFacts? = nil
+    /// The last days of the period and of the previous one, for the figures of the history.
+    package var lastDay: CivilDate? = nil
+    package var previousLastDay: CivilDate? = nil
     package var quality: DataQuality
     package var lateEvents: Int
     package var afterPeriod: Int = 0

@@ -10,6 +10,9 @@ package enum Scorer {
         package init(period: PeriodInfo, rules: RulesInfo) { self.period = period; self.rules = rules }
     }
 
+    /// A report's KPIs as the history keeps them (see `HistoryFigures.snapshot`).
+    package static func historySnapshot(_ kpis: [KPI]) -> [String: Double] { HistoryFigures.snapshot(kpis) }
+
     package static func score(_ input: ScoreInput, context: Context) -> ReportData {
         let person = input.personOfVisit
         let current = VisitMetrics(input, range: input.period, person: person)
@@ -28,6 +31,15 @@ package enum Scorer {
             }
             return kpi
         }
+        var allKPIs = kpis
+        if let history = input.history, let last = input.lastDay {
+            let now = HistoryFigures.figures(history.orders, asOf: last, lifespanYears: input.customerLifespanYears)
+            let before = input.previousLastDay.map {
+                HistoryFigures.figures(history.orders, asOf: $0, lifespanYears: input.customerLifespanYears)
+            }
+            allKPIs += HistoryFigures.kpis(now: now, before: before, partial: context.period.isPartial)
+            HistoryFigures.addTrends(&allKPIs, history, period: context.period.name)
+        }
         let inPeriod = input.visits(startingIn: input.period)
         let answers = inPeriod.flatMap { input.visits[$0].surveys }
         let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
@@ -35,7 +47,7 @@ package enum Scorer {
             period: context.period,
             input: inputInfo(input),
             sessionRules: context.rules,
-            kpis: kpis,
+            kpis: allKPIs,
             funnel: FunnelBuilder.funnel(input, visits: inPeriod),
             journeyMap: JourneyMapBuilder.map(input, visits: inPeriod),
             channels: channels,

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Extract
 import Foundation
+import History
 import Pipeline
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run plan → read+sessionize → touchpoints → score → render → validate → publish for one period.",
+        abstract: "Run plan → read+sessionize → touchpoints → history → score → compare → render → validate → publish → record history for one period.",
         discussion: """
             Writes OUTPUT/<period>/index.html and report.json, and updates OUTPUT/index.html. \
             Without --period the report covers the last complete ISO week in the input. \
@@ -29,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The folder of templates and CSS (default: the config's templates).")
     var templates: String?
 
+    @Option(name: .long, help: "The history file (SQLite) of earlier periods (default: the config's history.path).")
+    var history: String?
+
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
@@ -41,6 +45,7 @@ struct ReportCommand: ParsableCommand {
         options.period = period
         options.output = output
         options.templates = templates
+        options.history = history
         options.quiet = quiet
         do {
             let summary = try ReportPipeline.run(options)
@@ -61,7 +66,7 @@ func fail(_ error: Error) -> Never {
     var root: Error = error
     if let s = error as? StageError { root = s.underlying }
     switch root {
-    case is ConfigError, is ExtractError, is NoDataError: Foundation.exit(2)
+    case is ConfigError, is ExtractError, is NoDataError, is HistoryError: Foundation.exit(2)
     default: Foundation.exit(1)
     }
 }

@@ -15,7 +15,7 @@ import Testing
     @Test func aPeriodWithoutDataExitsWith2AndPublishesNothing() throws {
         let dir = try PipelineFixtures.scratch("cli-empty")
         let logs = try ExportFixture.write(ExportFixture(customers: 40).byTime)
-        guard let r = try journeys(["report", "--pipeline", PipelineFixtures.eventsConfig, "--input", logs,
+        guard let r = try journeys(["report", "--pipeline", PipelineFixtures.eventsConfig, "--input", logs, "--history", dir + "/history.sqlite",
                                     "--period", "2026-W48", "--output", dir + "/out", "--quiet"], scratch: dir) else { return }
         #expect(r.status == 2)
         #expect(r.stderr == "journeys: error: plan: no data in 2026-W48: the inputs cover 2026-10-26 to 2026-11-22\n")

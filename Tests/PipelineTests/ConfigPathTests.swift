@@ -22,6 +22,7 @@ import Testing
         let dir = try configFolder()
         var options = RunOptions(pipeline: dir + "/pipeline.yaml")
         options.output = try PipelineFixtures.scratch("config-paths-out")
+        options.history = options.output + ".history.sqlite"
         options.quiet = true
         // the working directory (the package root) holds no `data` or `tpl`
         #expect(!FileManager.default.fileExists(atPath: "data") && !FileManager.default.fileExists(atPath: "tpl"))
@@ -36,6 +37,7 @@ import Testing
         try FileManager.default.removeItem(atPath: dir + "/data")  // reading inputs would fail differently
         var options = RunOptions(pipeline: dir + "/pipeline.yaml")
         options.output = try PipelineFixtures.scratch("config-paths-out")
+        options.history = options.output + ".history.sqlite"
         options.quiet = true
         do {
             _ = try ReportPipeline.run(options, environment: [:])

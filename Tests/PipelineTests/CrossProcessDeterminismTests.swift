@@ -73,10 +73,11 @@ import Testing
         let report = ["report", "--pipeline", PipelineFixtures.weeklyConfig, "--input", logs, "--quiet", "--output"]
         let utc = base.merging(["TZ": "UTC", "LANG": "C.UTF-8"]) { $1 }
         let newYork = base.merging(["TZ": "America/New_York", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"]) { $1 }
-        let one = try Self.run(journeys, report + [first], environment: utc, scratch: dir)
+        // each run its own history, as two machines have
+        let one = try Self.run(journeys, report + [first, "--history", dir + "/history1.sqlite"], environment: utc, scratch: dir)
         try #require(one.status == 0, "first journeys report failed: \(one.stderr)")
         PipelineFixtures.checkSchema(output: first)
-        let two = try Self.run(journeys, report + [second], environment: newYork, scratch: dir)
+        let two = try Self.run(journeys, report + [second, "--history", dir + "/history2.sqlite"], environment: newYork, scratch: dir)
         try #require(two.status == 0, "second journeys report failed: \(two.stderr)")
         PipelineFixtures.checkSchema(output: second)
         // Each run names its report, in its own output folder.

@@ -34,6 +34,8 @@ enum PipelineFixtures {
         o.period = period
         o.quiet = true
         o.templates = templates
+        // A history of its own beside the output: tests run at once must not share one.
+        o.history = output + ".history.sqlite"
         return o
     }
 

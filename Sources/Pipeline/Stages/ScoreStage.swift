@@ -1,9 +1,10 @@
+import JourneysCore
 import Score
 import ReportModel
 
 /// Computes every figure of the report.
 enum ScoreStage {
-    static func run(_ sessions: Sessions, _ mapped: MappedSessions, plan: ReadPlan, config: PipelineConfig) -> ReportData {
+    static func run(_ sessions: Sessions, _ mapped: MappedSessions, history: HistoryFacts?, plan: ReadPlan, config: PipelineConfig) -> ReportData {
         let extract = sessions.extract
         var input = ScoreInput(
             visits: sessions.visits, mapped: mapped.visits, journeys: sessions.journeys, catalog: mapped.mapper.catalog,
@@ -13,6 +14,9 @@ enum ScoreStage {
             ruleHits: mapped.mapper.ruleHits, unmatched: mapped.mapper.unmatched)
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
         input.afterPeriod = sessions.afterPeriod
+        input.history = history
+        input.lastDay = plan.period.last
+        input.previousLastDay = plan.period.previous.last
         // Numbers of the config are rounded like every number of report.json.
         input.customerLifespanYears = (config.customerLifespanYears * 10_000).rounded() / 10_000
         let p = plan.period

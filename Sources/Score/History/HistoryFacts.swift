@@ -7,13 +7,14 @@ package struct HistoryFacts: Sendable, Equatable {
     /// One order of a customer, with the channel of the visit that brought it.
     package struct Order: Sendable, Equatable {
         /// The customer's keyed pseudonym, as the store keeps it.
-        package var customer: String
+        package var customer: Pseudonym
         package var orderID: String
         /// The day of the order in the pipeline's time zone.
         package var day: CivilDate
         package var valueCents: Int64
-        package var channel: String
-        package init(customer: String, orderID: String, day: CivilDate, valueCents: Int64, channel: String) {
+        /// The channel of the visit it was placed in; nil for an order imported from the shop.
+        package var channel: Channel?
+        package init(customer: Pseudonym, orderID: String, day: CivilDate, valueCents: Int64, channel: Channel?) {
             self.customer = customer; self.orderID = orderID; self.day = day; self.valueCents = valueCents; self.channel = channel
         }
     }
@@ -27,8 +28,6 @@ package struct HistoryFacts: Sendable, Equatable {
 
     /// Every known order up to the end of the period (earlier periods, imports and this period's).
     package var orders: [Order] = []
-    /// Per customer, the Mondays of the ISO weeks with a visit, up to the period's last week.
-    package var visitWeeks: [String: [CivilDate]] = [:]
     /// Earlier periods of the same kind (weeks, months), oldest first, without this one.
     package var snapshots: [Snapshot] = []
     /// The same ISO week (or month) a year earlier, when the history has it.

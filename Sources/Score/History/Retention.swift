@@ -8,7 +8,7 @@ enum Retention {
     /// orders in that window.
     static func repeatBuyers(_ orders: [HistoryFacts.Order], days: Int, asOf: CivilDate) -> (repeaters: Int, buyers: Int) {
         let from = asOf.adding(days: 1 - days)
-        var counts: [String: Set<String>] = [:]
+        var counts: [Pseudonym: Set<String>] = [:]
         for o in orders where o.day >= from && o.day <= asOf { counts[o.customer, default: []].insert(o.orderID) }
         return (counts.values.filter { $0.count >= 2 }.count, counts.count)
     }
@@ -23,7 +23,7 @@ enum Retention {
     /// The median of the days between a customer's consecutive purchase days, over all customers
     /// and all history up to `asOf`; nil without a repeat purchase day.
     static func medianDaysBetweenPurchases(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> Double? {
-        var days: [String: Set<Int>] = [:]
+        var days: [Pseudonym: Set<Int>] = [:]
         for o in orders where o.day <= asOf { days[o.customer, default: []].insert(o.day.dayNumber) }
         var gaps: [Int] = []
         for (_, d) in days.sorted(by: { $0.key < $1.key }) {

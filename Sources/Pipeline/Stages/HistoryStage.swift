@@ -1,0 +1,84 @@
+import Foundation
+import History
+import JourneysCore
+import ReportModel
+import Score
+
+/// Reads what score needs from the history before score runs, and writes the period's facts
+/// after publish, in one transaction: the history is a store beside the pipeline, and score
+/// stays pure (values in, values out).
+enum HistoryStage {
+    /// Earlier orders, the KPIs of up to 12 earlier periods and of the same period a year
+    /// earlier. Orders from the period's start on come from the logs alone, so that a period run
+    /// again never counts what its earlier run recorded; earlier ones come from the history and
+    /// from the logs' read window, each order id once.
+    static func read(_ store: HistoryStore, plan: ReadPlan, sessions: Sessions, mapped: MappedSessions) throws -> HistoryFacts {
+        var facts = HistoryFacts()
+        let start = plan.periodRange.lowerBound
+        var seen = Set<String>()
+        for o in try store.orders(before: start) where seen.insert(o.id).inserted {
+            facts.orders.append(HistoryFacts.Order(customer: o.customer, orderID: o.id, day: CivilDate.of(time: o.time, in: plan.zone),
+                                                   valueCents: o.valueCents, channel: o.channel))
+        }
+        for order in logOrders(plan: plan, sessions: sessions, mapped: mapped)
+        where order.time < plan.periodRange.upperBound && seen.insert(order.id).inserted {
+            facts.orders.append(HistoryFacts.Order(customer: order.customer, orderID: order.id,
+                                                   day: CivilDate.of(time: order.time, in: plan.zone),
+                                                   valueCents: order.valueCents, channel: order.channel))
+        }
+        facts.snapshots = try store.snapshots(last: 12, of: plan.period.kind, before: plan.period.first)
+            .filter { !$0.isPartial }
+            .map { HistoryFacts.Snapshot(period: $0.period, kpis: $0.kpis) }
+        if let name = yearAgo(plan.period), let year = try store.snapshot(period: name) {
+            facts.yearAgo = HistoryFacts.Snapshot(period: year.period, kpis: year.kpis)
+        }
+        return facts
+    }
+
+    /// The same ISO week, or month, a year earlier.
+    static func yearAgo(_ period: Period) -> String? {
+        switch period.kind {
+        case .week: return ISOWeek(containing: period.first).yearEarlier.description
+        case .month:
+            let d = period.first
+            return String(format: "%04d-%02d", d.year - 1, d.month)
+        case .range: return nil
+        }
+    }
+
+    /// The period's facts: its customers (first visit in it), orders and weekly visits, and its KPIs.
+    static func facts(plan: ReadPlan, sessions: Sessions, mapped: MappedSessions, report: ReportData) -> PeriodFacts {
+        let range = plan.periodRange
+        var customers: [Pseudonym: HistoryCustomer] = [:]
+        var weekly: [Pseudonym: [ISOWeek: Int]] = [:]
+        for journey in sessions.journeys {
+            for v in journey.visits where range.contains(sessions.visits[v].start) {
+                let day = CivilDate.of(time: sessions.visits[v].start, in: plan.zone)
+                if customers[journey.visitor] == nil {
+                    customers[journey.visitor] = HistoryCustomer(customer: journey.visitor, firstSeen: day, firstChannel: mapped.visits[v].channel)
+                }
+                weekly[journey.visitor, default: [:]][ISOWeek(containing: day), default: 0] += 1
+            }
+        }
+        let orders = logOrders(plan: plan, sessions: sessions, mapped: mapped).filter { range.contains($0.time) }
+        let visits = weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
+        return PeriodFacts(period: plan.period, customers: customers.values.sorted { $0.customer < $1.customer },
+                           orders: orders, weeklyVisits: visits.sorted { ($0.customer, $0.week) < ($1.customer, $1.week) },
+                           kpis: Scorer.historySnapshot(report.kpis), reportSchemaVersion: ReportData.schemaVersion)
+    }
+
+    /// Every order of the read window, by the person whose journey it closed, at its visit's start.
+    static func logOrders(plan: ReadPlan, sessions: Sessions, mapped: MappedSessions) -> [HistoryOrder] {
+        var out: [HistoryOrder] = []
+        for journey in sessions.journeys {
+            for v in journey.visits {
+                let visit = sessions.visits[v]
+                for o in visit.orders {
+                    out.append(HistoryOrder(id: sessions.extract.symbols[o.id], customer: journey.visitor, time: visit.start,
+                                            valueCents: o.valueCents, channel: mapped.visits[v].channel))
+                }
+            }
+        }
+        return out.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+    }
+}

@@ -1,0 +1,81 @@
+import JourneysCore
+import ReportModel
+
+/// The key figures only a history can give (repeat purchases over 90 and 365 days, purchases per
+/// customer and year, days between purchases, customer lifetime value from a year of orders), and
+/// every KPI's trend and value a year earlier.
+enum HistoryFigures {
+    /// The figures as of `asOf` (the period's last day), and as of the previous period's last day
+    /// for the comparison.
+    static func figures(_ orders: [HistoryFacts.Order], asOf: CivilDate, lifespanYears: Double) -> [Figure] {
+        let r90 = Retention.repeatBuyers(orders, days: 90, asOf: asOf)
+        let r365 = Retention.repeatBuyers(orders, days: 365, asOf: asOf)
+        let year = Retention.frequencyPerYear(orders, asOf: asOf)
+        let from = asOf.adding(days: -364)
+        let yearCents = orders.filter { $0.day >= from && $0.day <= asOf }.reduce(Int64(0)) { $0 + $1.valueCents }
+        let aov = year.orders == 0 ? nil : Double(yearCents) / 100 / Double(year.orders)
+        let frequency = year.buyers == 0 ? nil : Double(year.orders) / Double(year.buyers)
+        let clv = aov.flatMap { a in frequency.map { rounded(a * $0 * lifespanYears, 100) } }
+        let gap = Retention.medianDaysBetweenPurchases(orders, asOf: asOf)
+        return [
+            Figure("repeat_purchase_rate_90d", "Repeat purchase rate (90 days)", .ratio, ratio(r90.repeaters, r90.buyers), .higher,
+                   .proportion(r90.repeaters, r90.buyers),
+                   "customers with 2+ orders in the 90 days to the period's end / customers with an order in them (history)"),
+            Figure("repeat_purchase_rate_365d", "Repeat purchase rate (365 days)", .ratio, ratio(r365.repeaters, r365.buyers), .higher,
+                   .proportion(r365.repeaters, r365.buyers),
+                   "customers with 2+ orders in the 365 days to the period's end / customers with an order in them (history)"),
+            Figure("purchase_frequency_year", "Purchases per customer and year", .number, frequency.map { rounded($0, 100) }, .higher, nil,
+                   "orders in the 365 days to the period's end / customers with an order in them (history)"),
+            Figure("days_between_purchases", "Days between purchases", .days, gap.map { rounded($0, 10) }, .neutral, nil,
+                   "median days between a customer's consecutive purchase days, over the whole history"),
+            Figure("clv", "Customer lifetime value", .money, clv, .higher, nil,
+                   "AOV × purchases per customer and year, both over the 365 days to the period's end, × an average lifespan of \(lifespanYears) years (kpis.customer_lifespan_years)"),
+        ]
+    }
+
+    /// The KPIs of `figures` with their previous values and tests, as the log KPIs get theirs.
+    static func kpis(now: [Figure], before: [Figure]?, partial: Bool) -> [KPI] {
+        now.enumerated().map { k, f in
+            let then = (!partial || f.unit == .ratio) ? before?[k] : nil
+            var kpi = KPI(key: f.key, label: f.label, unit: f.unit, value: f.value, previous: then?.value, better: f.better,
+                          significant: ChangeTest.isSignificant(f.sample, then?.sample), definition: f.definition)
+            if case .proportion(let x, let n) = f.sample {
+                kpi.numerator = x
+                kpi.denominator = n
+            }
+            return kpi
+        }
+    }
+
+    /// Gives every KPI its trend (up to 12 earlier periods of the history, then this one) and its
+    /// value a year earlier, tested against this period's where the snapshot keeps the counts.
+    static func addTrends(_ kpis: inout [KPI], _ history: HistoryFacts, period: String) {
+        for i in kpis.indices {
+            let key = kpis[i].key
+            kpis[i].trend = history.snapshots.suffix(12).map { TrendPoint(period: $0.period, value: $0.kpis[key]) }
+                + [TrendPoint(period: period, value: kpis[i].value)]
+            guard let year = history.yearAgo, let then = year.kpis[key] else { continue }
+            kpis[i].yearAgo = then
+            if let x1 = kpis[i].numerator, let n1 = kpis[i].denominator,
+               let x0 = year.kpis["\(key).numerator"], let n0 = year.kpis["\(key).denominator"] {
+                kpis[i].yearAgoSignificant = ChangeTest.test(.proportion(x1, n1), .proportion(Int(x0), Int(n0))).isSignificant
+            } else if kpis[i].unit == .count, let now = kpis[i].value {
+                kpis[i].yearAgoSignificant = ChangeTest.test(.count(Int(now)), .count(Int(then))).isSignificant
+            }
+        }
+    }
+
+    /// A report's KPIs as a history snapshot: each value under its id, and a rate's counts under
+    /// `<id>.numerator` and `<id>.denominator`, so that a year later its change can be tested.
+    package static func snapshot(_ kpis: [KPI]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for k in kpis {
+            if let v = k.value { out[k.key] = v }
+            if let x = k.numerator, let n = k.denominator {
+                out["\(k.key).numerator"] = Double(x)
+                out["\(k.key).denominator"] = Double(n)
+            }
+        }
+        return out
+    }
+}
