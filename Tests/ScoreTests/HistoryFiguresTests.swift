@@ -1,0 +1,83 @@
+import JourneysCore
+import ReportModel
+@testable import Score
+import Testing
+
+/// The figures of the history, on orders written out by hand.
+@Suite struct HistoryFiguresTests {
+    let asOf = CivilDate(year: 2026, month: 11, day: 22)
+
+    func order(_ customer: UInt64, _ id: String, daysBefore: Int, cents: Int64) -> HistoryFacts.Order {
+        HistoryFacts.Order(customer: Pseudonym(raw: customer), orderID: id, day: asOf.adding(days: -daysBefore),
+                           valueCents: cents, channel: nil)
+    }
+
+    /// Customer 1: orders 10 and 40 days ago (and 200 days ago); customer 2: one order 20 days ago
+    /// and one 300 days ago; customer 3: two orders on one day 5 days ago; customer 4: 400 days ago.
+    var orders: [HistoryFacts.Order] {
+        [order(1, "a", daysBefore: 10, cents: 10_000), order(1, "b", daysBefore: 40, cents: 5_000), order(1, "c", daysBefore: 200, cents: 3_000),
+         order(2, "d", daysBefore: 20, cents: 2_000), order(2, "e", daysBefore: 300, cents: 8_000),
+         order(3, "f", daysBefore: 5, cents: 1_000), order(3, "g", daysBefore: 5, cents: 1_000),
+         order(4, "h", daysBefore: 400, cents: 9_900)]
+    }
+
+    @Test func repeatBuyersCountOrdersInTheWindow() {
+        // 90 days: customers 1 (a, b), 2 (d), 3 (f, g): repeaters 1 and 3 of 3 buyers
+        #expect(Retention.repeatBuyers(orders, days: 90, asOf: asOf) == (2, 3))
+        // 365 days: 1 (a, b, c), 2 (d, e), 3 (f, g); 4 is older: all three repeat
+        #expect(Retention.repeatBuyers(orders, days: 365, asOf: asOf) == (3, 3))
+        // the window's first day counts, the day before does not
+        #expect(Retention.repeatBuyers([order(9, "x", daysBefore: 89, cents: 1), order(9, "y", daysBefore: 90, cents: 1)], days: 90, asOf: asOf) == (0, 1))
+    }
+
+    @Test func frequencyAndDaysBetweenPurchases() throws {
+        // 365 days: 7 orders (a-g) by 3 customers
+        #expect(Retention.frequencyPerYear(orders, asOf: asOf) == (7, 3))
+        // purchase days: 1: -200, -40, -10 (gaps 160, 30); 2: -300, -20 (280); 3: one day; 4: one day
+        // gaps 30, 160, 280: median 160
+        #expect(Retention.medianDaysBetweenPurchases(orders, asOf: asOf) == 160)
+        #expect(Retention.medianDaysBetweenPurchases([order(1, "a", daysBefore: 1, cents: 1)], asOf: asOf) == nil)
+    }
+
+    @Test func customerLifetimeValueFromAYearOfOrders() throws {
+        let figures = HistoryFigures.figures(orders, asOf: asOf, lifespanYears: 3)
+        let byKey = Dictionary(uniqueKeysWithValues: figures.map { ($0.key, $0) })
+        // a year: orders a-g, 100 + 50 + 30 + 20 + 80 + 10 + 10 = 300.00 in 7 orders by 3 customers
+        // AOV 300 / 7 = 42.857; frequency 7 / 3 = 2.333; CLV = 42.857 * 2.333 * 3 years = 300.00
+        #expect(byKey["clv"]?.value == 300)
+        #expect(byKey["purchase_frequency_year"]?.value == 2.33)
+        #expect(byKey["repeat_purchase_rate_90d"]?.value == 0.6667)
+        #expect(byKey["repeat_purchase_rate_90d"]?.sample == .proportion(2, 3))
+    }
+
+    @Test func trendsAndTheYearBefore() {
+        var history = HistoryFacts()
+        history.snapshots = (1...14).map {
+            HistoryFacts.Snapshot(period: "2026-W\($0 + 30)", kpis: ["orders": Double($0), "conversion_rate": 0.01 * Double($0)])
+        }
+        history.yearAgo = HistoryFacts.Snapshot(period: "2025-W47", kpis: ["orders": 100, "conversion_rate": 0.02,
+                                                                           "conversion_rate.numerator": 20, "conversion_rate.denominator": 1000])
+        var kpis = [KPI(key: "orders", label: "Orders", unit: .count, value: 150, better: .higher, definition: ""),
+                    KPI(key: "conversion_rate", label: "Conversion", unit: .ratio, value: 0.03, better: .higher, definition: "")]
+        kpis[1].numerator = 30
+        kpis[1].denominator = 1000
+        HistoryFigures.addTrends(&kpis, history, period: "2026-W47")
+        // the last 12 earlier periods, oldest first, then this one
+        #expect(kpis[0].trend.map(\.period) == (3...14).map { "2026-W\($0 + 30)" } + ["2026-W47"])
+        #expect(kpis[0].trend.last?.value == 150)
+        #expect(kpis[0].yearAgo == 100)
+        // orders 150 vs 100: z = 50 / sqrt(250) = 3.16, larger than noise
+        #expect(kpis[0].yearAgoSignificant == true)
+        // conversion 30/1000 vs 20/1000: z = 0.01 / sqrt(0.025 * 0.975 * 0.002) = 1.43, within noise
+        #expect(kpis[1].yearAgo == 0.02)
+        #expect(kpis[1].yearAgoSignificant == false)
+    }
+
+    @Test func aSnapshotKeepsTheCountsOfRates() {
+        var k = KPI(key: "conversion_rate", label: "", unit: .ratio, value: 0.03, better: .higher, definition: "")
+        k.numerator = 30
+        k.denominator = 1000
+        let none = KPI(key: "aov", label: "", unit: .money, value: nil, better: .higher, definition: "")
+        #expect(HistoryFigures.snapshot([k, none]) == ["conversion_rate": 0.03, "conversion_rate.numerator": 30, "conversion_rate.denominator": 1000])
+    }
+}
