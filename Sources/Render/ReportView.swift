@@ -25,6 +25,8 @@ enum ReportView {
         ]
         let cards = data.kpis.map { kpi(in: $0, style: style) }
         view["kpis"] = cards
+        view["cohorts"] = data.cohorts.map { CohortView.make($0, style: style) } as Any
+        view["hasCohorts"] = !(data.cohorts?.rows.isEmpty ?? true)
         // What changed this week: the changes larger than noise, by their estimated effect on
         // orders and revenue (as the diff ranks them).
         let changed = DiffView.lines(Priority.whatChanged(data), style: style)
@@ -155,8 +157,15 @@ enum ReportView {
             }
         }
         let noise = k.significant.map { $0 ? "significant" : "within noise" } ?? ""
-        return ["key": k.key, "label": k.label, "value": show(k.value), "previous": show(k.previous),
-                "change": change, "trend": trend, "noise": noise, "hasNoise": !noise.isEmpty, "hasChange": !change.isEmpty, "definition": k.definition]
+        var card: [String: Any] = ["key": k.key, "label": k.label, "value": show(k.value), "previous": show(k.previous),
+                                   "change": change, "trend": trend, "noise": noise, "hasNoise": !noise.isEmpty, "hasChange": !change.isEmpty,
+                                   "definition": k.definition]
+        if let spark = Sparkline.svg(k.trend, label: k.label, show: show) { card["spark"] = spark }
+        if let year = k.yearAgo {
+            let news = k.yearAgoSignificant.map { $0 ? " · significant" : " · within noise" } ?? ""
+            card["yearAgo"] = "a year earlier: \(show(year))\(news)"
+        }
+        return card
     }
 
     static func inputView(_ input: InputInfo, style: NumberStyle) -> [String: Any] {

@@ -27,6 +27,8 @@ package struct ReportData: Equatable, Sendable {
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
     /// Statistics of the period's order values (cents), for the noise tests of revenue and AOV.
     package var orderValues: ValueSample? = nil
+    /// Cohorts by first-purchase month, from the history; nil without a history.
+    package var cohorts: CohortTable? = nil
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
@@ -509,4 +511,26 @@ package struct TrendPoint: Codable, Equatable, Sendable {
     package var period: String
     package var value: Double?
     package init(period: String, value: Double?) { self.period = period; self.value = value }
+}
+
+/// Customers by the month of their first purchase (the history's orders), and the share of each
+/// cohort that ordered in each month since.
+package struct CohortTable: Codable, Equatable, Sendable {
+    package struct Row: Codable, Equatable, Sendable {
+        /// The first-purchase month, `2026-03`.
+        package var cohort: String
+        package var customers: Int
+        /// Customers of the cohort with an order 0, 1, 2, ... months after their first; null for
+        /// months not reached yet.
+        package var buyers: [Int?]
+        /// buyers / customers, at 4 decimals.
+        package var shares: [Double?]
+        package init(cohort: String, customers: Int, buyers: [Int?], shares: [Double?]) {
+            self.cohort = cohort; self.customers = customers; self.buyers = buyers; self.shares = shares
+        }
+    }
+    /// The months since the first purchase that each row covers (0 to monthsSince - 1).
+    package var monthsSince: Int
+    package var rows: [Row]
+    package init(monthsSince: Int, rows: [Row]) { self.monthsSince = monthsSince; self.rows = rows }
 }

@@ -15,7 +15,7 @@ package enum ReportSchema {
   "title": "journeys report.json, schema 1",
   "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, counts exact. A value whose denominator is 0 is null, never NaN. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -174,6 +174,30 @@ package enum ReportSchema {
           "items": { "type": "string" }
         }
       }
+    },
+    "cohorts": {
+      "description": "Customers by the month of their first purchase in the history, and the share of each cohort that ordered in each month since; null without a history.",
+      "anyOf": [
+        { "type": "null" },
+        {
+          "type": "object", "required": ["monthsSince", "rows"], "additionalProperties": false,
+          "properties": {
+            "monthsSince": { "type": "integer", "minimum": 1 },
+            "rows": {
+              "type": "array",
+              "items": {
+                "type": "object", "required": ["cohort", "customers", "buyers", "shares"], "additionalProperties": false,
+                "properties": {
+                  "cohort": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" },
+                  "customers": { "type": "integer", "minimum": 1 },
+                  "buyers": { "type": "array", "items": { "type": ["integer", "null"], "minimum": 0 } },
+                  "shares": { "description": "buyers / customers, at 4 decimals; null for months not reached yet.", "type": "array", "items": { "type": ["number", "null"], "minimum": 0, "maximum": 1 } }
+                }
+              }
+            }
+          }
+        }
+      ]
     },
     "satisfaction": {
       "description": "Survey scores of the period's visits.",

@@ -61,6 +61,9 @@ package enum Scorer {
             satisfaction: SatisfactionScores.scores(answers),
             customerValue: CustomerValue.section(input, until: input.period.upperBound))
         report.orderValues = current.orderValues
+        if let history = input.history, let last = input.lastDay {
+            report.cohorts = Cohorts.table(history.orders, asOf: last)
+        }
         return report
     }
 

@@ -81,3 +81,26 @@ import Testing
         #expect(HistoryFigures.snapshot([k, none]) == ["conversion_rate": 0.03, "conversion_rate.numerator": 30, "conversion_rate.denominator": 1000])
     }
 }
+
+/// Cohorts by first-purchase month, on orders written out by hand.
+@Suite struct CohortTests {
+    @Test func sharesOfEachCohortBuyingInTheMonthsSince() throws {
+        let asOf = CivilDate(year: 2026, month: 11, day: 22)
+        func order(_ c: UInt64, _ id: String, _ year: Int, _ month: Int) -> HistoryFacts.Order {
+            HistoryFacts.Order(customer: Pseudonym(raw: c), orderID: id, day: CivilDate(year: year, month: month, day: 3), valueCents: 100, channel: nil)
+        }
+        // September cohort: 1, 2, 3; 1 buys again in October, 1 and 2 in November.
+        // November cohort: 4. Customer 5 first bought in 2025-06: outside the 12 months shown.
+        let orders = [order(1, "a", 2026, 9), order(2, "b", 2026, 9), order(3, "c", 2026, 9), order(1, "d", 2026, 10),
+                      order(1, "e", 2026, 11), order(2, "f", 2026, 11), order(4, "g", 2026, 11), order(5, "h", 2025, 6),
+                      order(5, "i", 2026, 10), order(4, "later", 2026, 12)]
+        let table = Cohorts.table(orders, asOf: asOf, months: 4)
+        #expect(table.rows.map(\.cohort) == ["2026-09", "2026-11"])
+        let september = try #require(table.rows.first)
+        #expect(september.customers == 3)
+        #expect(september.buyers == [3, 1, 2, nil])
+        #expect(september.shares == [1, 0.3333, 0.6667, nil])
+        // an order after asOf does not count
+        #expect(table.rows[1].buyers == [1, nil, nil, nil])
+    }
+}
