@@ -27,6 +27,16 @@ enum ReportView {
         view["kpis"] = cards
         view["cohorts"] = data.cohorts.map { CohortView.make($0, style: style) } as Any
         view["hasCohorts"] = !(data.cohorts?.rows.isEmpty ?? true)
+        if let life = data.lifecycle {
+            let states = LifecycleInfo.State.allCases.map(\.rawValue)
+            view["lifecycle"] = [
+                "week": life.week,
+                "states": states.map { ["state": $0, "customers": style.integer(life.counts[$0] ?? 0)] },
+                "flows": life.flows.filter { $0.from != $0.to }.map {
+                    ["from": $0.from ?? "not yet known", "to": $0.to, "customers": style.integer($0.customers)]
+                },
+            ] as [String: Any]
+        }
         // What changed this week: the changes larger than noise, by their estimated effect on
         // orders and revenue (as the diff ranks them).
         let changed = DiffView.lines(Priority.whatChanged(data), style: style)

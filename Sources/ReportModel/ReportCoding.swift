@@ -8,7 +8,7 @@ import Foundation
 /// missing value (a zero denominator) is `null`, never NaN.
 extension ReportData: Codable {
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, funnel, journeyMap, channels, disagreements
+        case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, lifecycle, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
     }
 
@@ -22,6 +22,7 @@ extension ReportData: Codable {
         try c.encode(Dictionary(ranked.map { ($0.kpi.key, $0) }, uniquingKeysWith: { a, _ in a }), forKey: .kpis)
         try c.encodeIfPresent(orderValues, forKey: .orderValues)
         try c.encode(cohorts, forKey: .cohorts)  // null without a history
+        try c.encode(lifecycle, forKey: .lifecycle)
         try c.encode(funnel, forKey: .funnel)
         try c.encode(journeyMap, forKey: .journeyMap)
         try c.encode(Dictionary(channels.map { ($0.channel, $0) }, uniquingKeysWith: { a, _ in a }), forKey: .channels)
@@ -67,6 +68,7 @@ extension ReportData: Codable {
                   customerValue: try c.decode(CustomerValueInfo.self, forKey: .customerValue))
         orderValues = try c.decodeIfPresent(ValueSample.self, forKey: .orderValues)
         cohorts = try c.decodeIfPresent(CohortTable.self, forKey: .cohorts)
+        lifecycle = try c.decodeIfPresent(LifecycleInfo.self, forKey: .lifecycle)
     }
 }
 

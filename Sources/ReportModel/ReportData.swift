@@ -29,6 +29,8 @@ package struct ReportData: Equatable, Sendable {
     package var orderValues: ValueSample? = nil
     /// Cohorts by first-purchase month, from the history; nil without a history.
     package var cohorts: CohortTable? = nil
+    /// Lifecycle states of the history's customers; nil without a history.
+    package var lifecycle: LifecycleInfo? = nil
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
@@ -533,4 +535,37 @@ package struct CohortTable: Codable, Equatable, Sendable {
     package var monthsSince: Int
     package var rows: [Row]
     package init(monthsSince: Int, rows: [Row]) { self.monthsSince = monthsSince; self.rows = rows }
+}
+
+/// The customers the history knows, by where they stand in the period's last week, and how they
+/// moved since the week before.
+package struct LifecycleInfo: Codable, Equatable, Sendable {
+    package enum State: String, Codable, CaseIterable, Sendable { case new, returning, resurrected, dormant, lost }
+    package struct Flow: Hashable, Sendable {
+        /// nil: not yet a customer the week before.
+        package var from: State?
+        package var to: State
+        package init(from: State?, to: State) { self.from = from; self.to = to }
+    }
+    package struct FlowCount: Codable, Equatable, Sendable {
+        /// The state the week before; null for customers new this week.
+        package var from: String?
+        package var to: String
+        package var customers: Int
+        package init(from: String?, to: String, customers: Int) { self.from = from; self.to = to; self.customers = customers }
+
+        enum CodingKeys: String, CodingKey { case from, to, customers }
+        package func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(customers, forKey: .customers)
+        }
+    }
+    /// The ISO week the states are of, `2026-W47`.
+    package var week: String
+    /// Customers per state, by state name.
+    package var counts: [String: Int]
+    package var flows: [FlowCount]
+    package init(week: String, counts: [String: Int], flows: [FlowCount]) { self.week = week; self.counts = counts; self.flows = flows }
 }

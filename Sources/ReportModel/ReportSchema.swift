@@ -15,7 +15,7 @@ package enum ReportSchema {
   "title": "journeys report.json, schema 1",
   "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, counts exact. A value whose denominator is 0 is null, never NaN. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -192,6 +192,37 @@ package enum ReportSchema {
                   "customers": { "type": "integer", "minimum": 1 },
                   "buyers": { "type": "array", "items": { "type": ["integer", "null"], "minimum": 0 } },
                   "shares": { "description": "buyers / customers, at 4 decimals; null for months not reached yet.", "type": "array", "items": { "type": ["number", "null"], "minimum": 0, "maximum": 1 } }
+                }
+              }
+            }
+          }
+        }
+      ]
+    },
+    "lifecycle": {
+      "description": "The history's customers by where they stand in the period's last ISO week (new, returning: a visit in the 8 weeks to it, resurrected: back after 8+ weeks, dormant: last visit 8-25 weeks ago, lost: 26+), and the moves since the week before; null without a history.",
+      "anyOf": [
+        { "type": "null" },
+        {
+          "type": "object", "required": ["week", "counts", "flows"], "additionalProperties": false,
+          "properties": {
+            "week": { "type": "string", "pattern": "^[0-9]{4}-W[0-9]{2}$" },
+            "counts": {
+              "type": "object", "required": ["new", "returning", "resurrected", "dormant", "lost"], "additionalProperties": false,
+              "properties": {
+                "new": { "type": "integer", "minimum": 0 }, "returning": { "type": "integer", "minimum": 0 },
+                "resurrected": { "type": "integer", "minimum": 0 }, "dormant": { "type": "integer", "minimum": 0 },
+                "lost": { "type": "integer", "minimum": 0 }
+              }
+            },
+            "flows": {
+              "type": "array",
+              "items": {
+                "type": "object", "required": ["from", "to", "customers"], "additionalProperties": false,
+                "properties": {
+                  "from": { "enum": ["new", "returning", "resurrected", "dormant", "lost", null] },
+                  "to": { "enum": ["new", "returning", "resurrected", "dormant", "lost"] },
+                  "customers": { "type": "integer", "minimum": 1 }
                 }
               }
             }

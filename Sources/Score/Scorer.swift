@@ -63,6 +63,7 @@ package enum Scorer {
         report.orderValues = current.orderValues
         if let history = input.history, let last = input.lastDay {
             report.cohorts = Cohorts.table(history.orders, asOf: last)
+            report.lifecycle = Lifecycle.info(history.visitWeeks, lastDay: last)
         }
         return report
     }

@@ -104,3 +104,35 @@ import Testing
         #expect(table.rows[1].buyers == [1, nil, nil, nil])
     }
 }
+
+/// Lifecycle states on visit weeks written out by hand.
+@Suite struct LifecycleTests {
+    // 2026-11-16 is the Monday of 2026-W47
+    let monday = CivilDate(year: 2026, month: 11, day: 16).dayNumber
+    func weeks(_ ago: Int...) -> Set<Int> { Set(ago.map { monday - 7 * $0 }) }
+
+    @Test func everyCustomerInOneState() {
+        #expect(Lifecycle.state(weeks(0), monday: monday) == .new)
+        #expect(Lifecycle.state(weeks(0, 3), monday: monday) == .returning)
+        #expect(Lifecycle.state(weeks(7), monday: monday) == .returning)      // a visit within the 8 weeks
+        #expect(Lifecycle.state(weeks(0, 8), monday: monday) == .resurrected) // back after 8 weeks
+        #expect(Lifecycle.state(weeks(8), monday: monday) == .dormant)
+        #expect(Lifecycle.state(weeks(25), monday: monday) == .dormant)
+        #expect(Lifecycle.state(weeks(26), monday: monday) == .lost)
+        #expect(Lifecycle.state([monday + 7], monday: monday) == nil)         // not a customer yet
+    }
+
+    @Test func countsAndMovesSinceTheWeekBefore() {
+        let visits: [Pseudonym: Set<Int>] = [
+            Pseudonym(raw: 1): weeks(0),        // new
+            Pseudonym(raw: 2): weeks(0, 1),     // returning, was new the week before
+            Pseudonym(raw: 3): weeks(0, 10),    // resurrected, was dormant
+            Pseudonym(raw: 4): weeks(26),       // lost, was dormant (25 weeks) the week before
+        ]
+        let info = Lifecycle.info(visits, lastDay: CivilDate(year: 2026, month: 11, day: 22))
+        #expect(info.week == "2026-W47")
+        #expect(info.counts == ["new": 1, "returning": 1, "resurrected": 1, "dormant": 0, "lost": 1])
+        #expect(info.flows.map { "\($0.from ?? "-")>\($0.to):\($0.customers)" }
+                == ["-" + ">new:1", "dormant>lost:1", "dormant>resurrected:1", "new>returning:1"])
+    }
+}

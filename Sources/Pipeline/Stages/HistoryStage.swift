@@ -26,6 +26,16 @@ enum HistoryStage {
                                                    day: CivilDate.of(time: order.time, in: plan.zone),
                                                    valueCents: order.valueCents, channel: order.channel))
         }
+        // Visit weeks: the history's before the period, the logs' from their read window on.
+        for w in try store.weeklyVisits(through: ISOWeek(containing: plan.period.first).previous) where w.visits > 0 {
+            facts.visitWeeks[w.customer, default: []].insert(w.week.monday.dayNumber)
+        }
+        for journey in sessions.journeys {
+            for v in journey.visits where sessions.visits[v].start < plan.periodRange.upperBound {
+                let day = CivilDate.of(time: sessions.visits[v].start, in: plan.zone)
+                facts.visitWeeks[journey.visitor, default: []].insert(day.adding(days: 1 - day.isoWeekday).dayNumber)
+            }
+        }
         facts.snapshots = try store.snapshots(last: 12, of: plan.period.kind, before: plan.period.first)
             .filter { !$0.isPartial }
             .map { HistoryFacts.Snapshot(period: $0.period, kpis: $0.kpis) }

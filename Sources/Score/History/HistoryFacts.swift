@@ -28,6 +28,9 @@ package struct HistoryFacts: Sendable, Equatable {
 
     /// Every known order up to the end of the period (earlier periods, imports and this period's).
     package var orders: [Order] = []
+    /// Per customer, the weeks with a visit, each as the day number of its Monday, up to the
+    /// period's last week.
+    package var visitWeeks: [Pseudonym: Set<Int>] = [:]
     /// Earlier periods of the same kind (weeks, months), oldest first, without this one.
     package var snapshots: [Snapshot] = []
     /// The same ISO week (or month) a year earlier, when the history has it.
