@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
             or could not be written; 2 a usage, config or input error (a bad row names its file, \
             line and column).
             """,
-        subcommands: [HistoryImportCommand.self, HistoryForgetCommand.self])
+        subcommands: [HistoryImportCommand.self, HistoryForgetCommand.self, HistoryRebuildCommand.self])
 }
 
 /// The options every `history` subcommand takes.
