@@ -89,7 +89,7 @@ say "timing extract alone"
 run "journeys extract" "$BIN" extract --input "$LOGS/all.log"
 say "timing the whole report"
 rm -rf "$LOGS/out"
-run "journeys report" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/all.log" --output "$LOGS/out" --quiet
+run "journeys report" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/all.log" --output "$LOGS/out" --history "$LOGS/history.sqlite" --quiet
 
 # The same lines sorted by client address (stable), as an export sorted by customer is: journeys
 # finds the file out of time order and sorts it, in memory (256 MB budget) and, with a 16 MB
@@ -100,8 +100,8 @@ LC_ALL=C sort -s -t ' ' -k1,1 "$LOGS/all.log" > "$LOGS/by-client/all.log"
 sed 's/^sort_memory_mb: 256$/sort_memory_mb: 16/' pipelines/weekly.yaml > "$LOGS/external-sort.yaml"
 grep -q '^sort_memory_mb: 16$' "$LOGS/external-sort.yaml" || { say "pipelines/weekly.yaml has no sort_memory_mb: 256 line"; exit 1; }
 rm -rf "$LOGS/out-sorted-in-memory" "$LOGS/out-sorted-external"
-run "report, sorted in memory" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/by-client/all.log" --output "$LOGS/out-sorted-in-memory" --quiet
-run "report, external sort" "$BIN" report --pipeline "$LOGS/external-sort.yaml" --templates report-templates --input "$LOGS/by-client/all.log" --output "$LOGS/out-sorted-external" --quiet
+run "report, sorted in memory" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/by-client/all.log" --output "$LOGS/out-sorted-in-memory" --history "$LOGS/history-sorted.sqlite" --quiet
+run "report, external sort" "$BIN" report --pipeline "$LOGS/external-sort.yaml" --templates report-templates --input "$LOGS/by-client/all.log" --output "$LOGS/out-sorted-external" --history "$LOGS/history-external.sqlite" --quiet
 
 if ! command -v goaccess >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   say "installing goaccess"
