@@ -10,6 +10,7 @@ extension ReportData: Codable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, period, input, sessionRules, kpis, orderValues, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
+        case clvModel
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -33,6 +34,7 @@ extension ReportData: Codable {
         try c.encode(touchpointRules, forKey: .touchpointRules)
         try c.encode(satisfaction, forKey: .satisfaction)
         try c.encode(customerValue, forKey: .customerValue)
+        try c.encode(clvModel, forKey: .clvModel)  // null without a history
     }
 
     package init(from decoder: Decoder) throws {
@@ -65,6 +67,7 @@ extension ReportData: Codable {
                   satisfaction: try c.decode(Satisfaction.self, forKey: .satisfaction),
                   customerValue: try c.decode(CustomerValueInfo.self, forKey: .customerValue))
         orderValues = try c.decodeIfPresent(ValueSample.self, forKey: .orderValues)
+        clvModel = try c.decodeIfPresent(CLVModelInfo.self, forKey: .clvModel)
     }
 }
 

@@ -27,6 +27,8 @@ package struct ReportData: Equatable, Sendable {
     package func kpi(_ key: String) -> KPI? { kpis.first { $0.key == key } }
     /// Statistics of the period's order values (cents), for the noise tests of revenue and AOV.
     package var orderValues: ValueSample? = nil
+    /// Predicted customer value from the history (see `CLVModelInfo`); nil without a history.
+    package var clvModel: CLVModelInfo? = nil
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
