@@ -32,12 +32,16 @@ package enum Scorer {
             return kpi
         }
         var allKPIs = kpis
+        var clvModel: CLVModelInfo? = nil
         if let history = input.history, let last = input.lastDay {
             let now = HistoryFigures.figures(history.orders, asOf: last, lifespanYears: input.customerLifespanYears)
             let before = input.previousLastDay.map {
                 HistoryFigures.figures(history.orders, asOf: $0, lifespanYears: input.customerLifespanYears)
             }
             allKPIs += HistoryFigures.kpis(now: now, before: before, partial: context.period.isPartial)
+            let predicted = PredictedCLV.section(history.orders, asOf: last, previousAsOf: input.previousLastDay, partial: context.period.isPartial)
+            allKPIs += predicted.kpis
+            clvModel = predicted.model
             HistoryFigures.addTrends(&allKPIs, history, period: context.period.name)
         }
         let inPeriod = input.visits(startingIn: input.period)
@@ -61,6 +65,7 @@ package enum Scorer {
             satisfaction: SatisfactionScores.scores(answers),
             customerValue: CustomerValue.section(input, until: input.period.upperBound))
         report.orderValues = current.orderValues
+        report.clvModel = clvModel
         return report
     }
 
