@@ -55,7 +55,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History", "Score", "CLVModels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
