@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Touchpoints", dependencies: ["JourneysCore"]),
         // report.json (schema 1) as Codable types: what score produces, render draws and the diff reads.
         .target(name: "ReportModel"),
-        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Compare"]),
+        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Compare", "CLVModels"]),
         .target(name: "Render", dependencies: ["JourneysCore", "ReportModel", "Compare",
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
@@ -55,7 +55,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History", "Score", "CLVModels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

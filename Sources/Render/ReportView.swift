@@ -128,6 +128,7 @@ enum ReportView {
             "tiers": cv.tiers.map { clvRow($0.tier, "from " + style.money($0.minRevenue), $0.clv) },
             "all": clvRow("All buyers", "", cv.all),
         ] as [String: Any]
+        view["clvModel"] = CLVModelView.make(data.clvModel, style: style)
         return view
     }
 

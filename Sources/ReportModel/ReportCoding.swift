@@ -10,6 +10,7 @@ extension ReportData: Codable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, lifecycle, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
+        case clvModel
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -35,6 +36,7 @@ extension ReportData: Codable {
         try c.encode(touchpointRules, forKey: .touchpointRules)
         try c.encode(satisfaction, forKey: .satisfaction)
         try c.encode(customerValue, forKey: .customerValue)
+        try c.encode(clvModel, forKey: .clvModel)  // null without a history
     }
 
     package init(from decoder: Decoder) throws {
@@ -69,6 +71,7 @@ extension ReportData: Codable {
         orderValues = try c.decodeIfPresent(ValueSample.self, forKey: .orderValues)
         cohorts = try c.decodeIfPresent(CohortTable.self, forKey: .cohorts)
         lifecycle = try c.decodeIfPresent(LifecycleInfo.self, forKey: .lifecycle)
+        clvModel = try c.decodeIfPresent(CLVModelInfo.self, forKey: .clvModel)
     }
 }
 

@@ -31,6 +31,8 @@ package struct ReportData: Equatable, Sendable {
     package var cohorts: CohortTable? = nil
     /// Lifecycle states of the history's customers; nil without a history.
     package var lifecycle: LifecycleInfo? = nil
+    /// Predicted customer value from the history (see `CLVModelInfo`); nil without a history.
+    package var clvModel: CLVModelInfo? = nil
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period

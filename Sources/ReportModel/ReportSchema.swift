@@ -15,7 +15,7 @@ package enum ReportSchema {
   "title": "journeys report.json, schema 1",
   "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, counts exact. A value whose denominator is 0 is null, never NaN. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -46,7 +46,11 @@ package enum ReportSchema {
         "purchase_frequency": { "$ref": "#/$defs/measureKPI", "properties": { "unit": { "const": "number" } } },
         "repeat_purchase_rate": { "$ref": "#/$defs/ratioKPI" },
         "days_to_purchase": { "$ref": "#/$defs/measureKPI", "properties": { "unit": { "const": "days" } } },
-        "visits_to_purchase": { "$ref": "#/$defs/measureKPI", "properties": { "unit": { "const": "number" } } }
+        "visits_to_purchase": { "$ref": "#/$defs/measureKPI", "properties": { "unit": { "const": "number" } } },
+        "predicted_clv_52w": {
+          "$ref": "#/$defs/moneyKPI",
+          "description": "With a history only: the mean over the history's customers of their expected purchases in the next 52 weeks (BG/NBD) x their expected value per purchase (Gamma-Gamma), undiscounted; null when either fit is not stable (clvModel.reason says why)."
+        }
       },
       "patternProperties": {
         "^[a-z][a-z0-9]*(_[a-z0-9]+)*$": { "$ref": "#/$defs/kpi" }
@@ -293,6 +297,10 @@ package enum ReportSchema {
           "anyOf": [{ "$ref": "#/$defs/clv" }, { "type": "null" }]
         }
       }
+    },
+    "clvModel": {
+      "description": "Predicted customer value (docs/definitions.md, Predicted customer value): BG/NBD and Gamma-Gamma fitted on the history's orders up to the period's last day, in weeks. fit and reason are always there and exactly one of them is null: a stable fit comes with its predictions for the next horizonWeeks weeks; without one, reason says why and nothing else is given. null when the pipeline has no history.",
+      "anyOf": [{ "$ref": "#/$defs/clvModelFitted" }, { "$ref": "#/$defs/clvModelUnfitted" }, { "type": "null" }]
     }
   },
   "$defs": {
@@ -706,6 +714,117 @@ package enum ReportSchema {
         "tier": { "enum": ["high", "medium", "low"] },
         "minRevenue": { "description": "The lowest revenue of a buyer in the tier, in currency units with at most 2 decimals.", "$ref": "#/$defs/money" },
         "clv": { "$ref": "#/$defs/clv" }
+      }
+    },
+    "clvModelFitted": {
+      "type": "object",
+      "required": ["fit", "reason", "horizonWeeks", "all", "channels", "tiers"],
+      "additionalProperties": false,
+      "properties": {
+        "fit": { "$ref": "#/$defs/clvFit" },
+        "reason": { "type": "null" },
+        "horizonWeeks": { "description": "The weeks the predictions look ahead.", "const": 52 },
+        "all": { "$ref": "#/$defs/clvPrediction", "description": "Every customer with an order in the history up to the period's last day." },
+        "channels": {
+          "description": "Customers by the channel of their first order in the history, keyed by channel id; unknown for orders without one (imported from the shop).",
+          "type": "object",
+          "patternProperties": {
+            "^(organic_search|paid_search|paid_social|organic_social|email|referral|direct|unknown)$": { "$ref": "#/$defs/clvChannelPrediction" }
+          },
+          "additionalProperties": false
+        },
+        "tiers": {
+          "description": "Customers ranked by what they spent up to the period's last day, split into thirds: high, medium, low (fewer with fewer than three customers).",
+          "type": "array",
+          "prefixItems": [
+            { "$ref": "#/$defs/clvTierPrediction", "properties": { "tier": { "const": "high" } } },
+            { "$ref": "#/$defs/clvTierPrediction", "properties": { "tier": { "const": "medium" } } },
+            { "$ref": "#/$defs/clvTierPrediction", "properties": { "tier": { "const": "low" } } }
+          ],
+          "items": false
+        }
+      }
+    },
+    "clvModelUnfitted": {
+      "type": "object",
+      "required": ["fit", "reason"],
+      "additionalProperties": false,
+      "properties": {
+        "fit": { "type": "null" },
+        "reason": { "description": "Why either fit is not stable: its issues as sentences, joined by `; `, prefixed with the model's name when only one model has it.", "type": "string", "minLength": 1 }
+      }
+    },
+    "clvFit": {
+      "description": "The fitted parameters, as `journeys history clv --json` prints them; each rounded to 4 significant digits.",
+      "type": "object",
+      "required": ["customers", "timeUnit", "bgnbd", "gammaGamma"],
+      "additionalProperties": false,
+      "properties": {
+        "customers": { "description": "The customers the BG/NBD fit used.", "type": "integer", "minimum": 1 },
+        "timeUnit": { "const": "week" },
+        "bgnbd": {
+          "description": "Purchases while alive ~ Poisson(lambda), lambda ~ Gamma(r, alpha); drop-out after a purchase ~ Beta(a, b). alpha is in weeks.",
+          "type": "object",
+          "required": ["r", "alpha", "a", "b"],
+          "additionalProperties": false,
+          "properties": {
+            "r": { "type": "number", "exclusiveMinimum": 0 },
+            "alpha": { "type": "number", "exclusiveMinimum": 0 },
+            "a": { "type": "number", "exclusiveMinimum": 0 },
+            "b": { "type": "number", "exclusiveMinimum": 0 }
+          }
+        },
+        "gammaGamma": {
+          "description": "Value per purchase ~ Gamma(p, nu), nu ~ Gamma(q, v). v is in currency units.",
+          "type": "object",
+          "required": ["p", "q", "v"],
+          "additionalProperties": false,
+          "properties": {
+            "p": { "type": "number", "exclusiveMinimum": 0 },
+            "q": { "type": "number", "exclusiveMinimum": 1 },
+            "v": { "type": "number", "exclusiveMinimum": 0 }
+          }
+        }
+      }
+    },
+    "clvPrediction": {
+      "description": "What the models predict for a group of customers over the horizon, each a mean per customer.",
+      "type": "object",
+      "required": ["customers", "expectedPurchases", "expectedValue", "probabilityAlive"],
+      "additionalProperties": false,
+      "properties": {
+        "customers": { "type": "integer", "minimum": 1 },
+        "expectedPurchases": { "description": "Expected purchase days in the horizon, at 2 decimals.", "type": "number", "minimum": 0 },
+        "expectedValue": { "description": "Expected purchases x expected value per purchase, undiscounted, in currency units with at most 2 decimals.", "$ref": "#/$defs/money" },
+        "probabilityAlive": { "description": "The probability of still being a customer on the period's last day.", "$ref": "#/$defs/rate" }
+      }
+    },
+    "clvChannelPrediction": {
+      "description": "The prediction for the customers a channel first brought.",
+      "type": "object",
+      "required": ["channel", "label", "customers", "expectedPurchases", "expectedValue", "probabilityAlive"],
+      "additionalProperties": false,
+      "properties": {
+        "channel": { "enum": ["organic_search", "paid_search", "paid_social", "organic_social", "email", "referral", "direct", "unknown"] },
+        "label": { "type": "string" },
+        "customers": { "type": "integer", "minimum": 1 },
+        "expectedPurchases": { "description": "Expected purchase days in the horizon, at 2 decimals.", "type": "number", "minimum": 0 },
+        "expectedValue": { "description": "Expected purchases x expected value per purchase, undiscounted, in currency units with at most 2 decimals.", "$ref": "#/$defs/money" },
+        "probabilityAlive": { "description": "The probability of still being a customer on the period's last day.", "$ref": "#/$defs/rate" }
+      }
+    },
+    "clvTierPrediction": {
+      "description": "The prediction for a spend tier.",
+      "type": "object",
+      "required": ["tier", "minSpend", "customers", "expectedPurchases", "expectedValue", "probabilityAlive"],
+      "additionalProperties": false,
+      "properties": {
+        "tier": { "enum": ["high", "medium", "low"] },
+        "minSpend": { "description": "The lowest spend up to the period's last day of a customer in the tier, in currency units with at most 2 decimals.", "type": "number" },
+        "customers": { "type": "integer", "minimum": 1 },
+        "expectedPurchases": { "description": "Expected purchase days in the horizon, at 2 decimals.", "type": "number", "minimum": 0 },
+        "expectedValue": { "description": "Expected purchases x expected value per purchase, undiscounted, in currency units with at most 2 decimals.", "$ref": "#/$defs/money" },
+        "probabilityAlive": { "description": "The probability of still being a customer on the period's last day.", "$ref": "#/$defs/rate" }
       }
     }
   }

@@ -32,12 +32,16 @@ package enum Scorer {
             return kpi
         }
         var allKPIs = kpis
+        var clvModel: CLVModelInfo? = nil
         if let history = input.history, let last = input.lastDay {
             let now = HistoryFigures.figures(history.orders, asOf: last, lifespanYears: input.customerLifespanYears)
             let before = input.previousLastDay.map {
                 HistoryFigures.figures(history.orders, asOf: $0, lifespanYears: input.customerLifespanYears)
             }
             allKPIs += HistoryFigures.kpis(now: now, before: before, partial: context.period.isPartial)
+            let predicted = PredictedCLV.section(history.orders, asOf: last, previousAsOf: input.previousLastDay, partial: context.period.isPartial)
+            allKPIs += predicted.kpis
+            clvModel = predicted.model
             HistoryFigures.addTrends(&allKPIs, history, period: context.period.name)
         }
         let inPeriod = input.visits(startingIn: input.period)
@@ -65,6 +69,7 @@ package enum Scorer {
             report.cohorts = Cohorts.table(history.orders, asOf: last)
             report.lifecycle = Lifecycle.info(history.visitWeeks, lastDay: last)
         }
+        report.clvModel = clvModel
         return report
     }
 

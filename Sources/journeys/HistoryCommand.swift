@@ -1,14 +1,16 @@
 import ArgumentParser
+import CLVModels
 import Foundation
 import History
 import JourneysCore
 import Pipeline
+import Score
 
 /// `journeys history`: the history file of earlier periods, kept after the logs rotate away.
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Add a shop's order table to the history, or erase a customer from it.",
+        abstract: "Add a shop's order table to the history, erase a customer from it, or fit the CLV models on it.",
         discussion: """
             The history (history.path in the pipeline config, a SQLite file outside the output \
             folder) keeps customers, their orders, their visits by week and each period's KPIs, \
@@ -16,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
             or could not be written; 2 a usage, config or input error (a bad row names its file, \
             line and column).
             """,
-        subcommands: [HistoryImportCommand.self, HistoryForgetCommand.self, HistoryRebuildCommand.self])
+        subcommands: [HistoryImportCommand.self, HistoryForgetCommand.self, HistoryRebuildCommand.self, HistoryCLVCommand.self])
 }
 
 /// The options every `history` subcommand takes.
@@ -108,12 +110,92 @@ struct HistoryForgetCommand: ParsableCommand {
     }
 }
 
+/// `journeys history clv`: the predicted-CLV models fitted on the history's orders up to a day,
+/// as the report's "Predicted customer value" fits them.
+struct HistoryCLVCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clv",
+        abstract: "Fit the CLV models (BG/NBD and Gamma-Gamma) on the history's orders up to a day.",
+        discussion: """
+            Every order of the history on or before --as-of (a day in the config's time zone) \
+            counts, with weeks as the time unit, as in the report's "Predicted customer value". \
+            With --json it prints one line, {"bgnbd":{"a","alpha","b","r"},"customers":N,\
+            "gammaGamma":{"p","q","v"},"timeUnit":"week"}, parameters rounded to 4 significant \
+            digits: report.json's clvModel.fit for a period ending that day. Exit codes: 0 a \
+            stable fit, printed; 1 no stable fit (the reason on stderr, nothing on stdout) or the \
+            history is in use; 2 a bad date, a missing history file or a config error.
+            """)
+
+    @OptionGroup var options: HistoryOptions
+
+    @Option(name: .customLong("as-of"), help: "The last day whose orders count (YYYY-MM-DD, in the config's time zone).")
+    var asOf: String
+
+    @Flag(name: .long, help: "Print the fitted parameters as one line of JSON.")
+    var json = false
+
+    func run() throws {
+        do {
+            guard let day = CivilDate(asOf), asOf.utf8.count == 10 else {
+                throw UsageError("--as-of expects a day as YYYY-MM-DD, found '\(asOf)'")
+            }
+            let config = try options.config()
+            let zone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
+            let path = options.historyPath(config)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw UsageError("\(path): no history file here (journeys report and journeys history import write it)")
+            }
+            let store = try HistoryStore(path: path)
+            let orders = try store.orders(before: day.adding(days: 1).startTime(in: zone)).map {
+                HistoryFacts.Order(customer: $0.customer, orderID: $0.id, day: CivilDate.of(time: $0.time, in: zone),
+                                   valueCents: $0.valueCents, channel: $0.channel)
+            }
+            let model = PredictedCLV(orders, asOf: day)
+            guard model.isStable, let summary = model.summary else {
+                FileHandle.standardError.write(Data("journeys: no stable fit of the CLV models as of \(day): \(model.reason)\n".utf8))
+                throw ExitCode(1)
+            }
+            if json {
+                print(String(decoding: try summary.jsonData(), as: UTF8.self))
+            } else {
+                print(Self.text(model, summary, asOf: day, zone: config.timeZone))
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            historyFail(error)
+        }
+    }
+
+    /// The fit and the mean prediction, for people.
+    static func text(_ model: PredictedCLV, _ s: CLVModelSummary, asOf day: CivilDate, zone: String) -> String {
+        let n = DigitGrouping(separator: ",")
+        var lines = [
+            "CLV models on the orders up to \(day) (\(zone)), time unit week: \(n.string(s.customers)) customers, "
+                + "\(n.string(model.repeatCustomers)) with repeat purchases",
+            "BG/NBD (purchases): r \(s.bgnbd.r), alpha \(s.bgnbd.alpha), a \(s.bgnbd.a), b \(s.bgnbd.b)",
+            "Gamma-Gamma (value per purchase): p \(s.gammaGamma.p), q \(s.gammaGamma.q), v \(s.gammaGamma.v)",
+        ]
+        if let all = model.info.all {
+            lines.append("Next \(PredictedCLV.horizonWeeks) weeks, mean per customer: \(all.expectedPurchases) purchases, "
+                         + "value \(all.expectedValue), alive \(all.probabilityAlive)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A value on the command line that cannot be used, said in one line (exit 2).
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// One line for the user; exit 2 for what the user can fix in a file (config, order table, a
 /// file that is no history), 1 when the history is busy or could not be written.
 private func historyFail(_ error: Error) -> Never {
     FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
     switch error {
-    case is ConfigError, is HistoryError: Foundation.exit(2)
+    case is ConfigError, is HistoryError, is UsageError: Foundation.exit(2)
     case let e as SQLiteError where e.isBadFile: Foundation.exit(2)
     default: Foundation.exit(1)
     }

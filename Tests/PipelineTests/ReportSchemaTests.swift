@@ -56,6 +56,8 @@ import Testing
         (["orderValues", "count"], "0", "/orderValues/count"),
         (["input", "read"], "-1", "/input/read"),
         (["satisfaction", "nps", "value"], "101", "/satisfaction/nps/value"),
+        (["clvModel", "fit"], "{}", "/clvModel"),
+        (["clvModel", "reason"], nil, "/clvModel"),
     ]
 
     static func broken(_ report: JSONValue) throws -> [JSONValue] {

@@ -79,6 +79,7 @@ enum ReportDecimals {
         case "orderValues": return ["mean", "standardDeviation"].contains(last)
         case "channels", "segments": return parts.count == 3 && last == "revenue"
         case "customerValue": return ["aov", "value", "minRevenue"].contains(last)
+        case "clvModel": return ["expectedValue", "minSpend"].contains(last)
         default: return false
         }
     }
@@ -99,6 +100,8 @@ enum ReportDecimals {
             }
         case "customerValue" where last == "purchasesPerYear":
             return 2
+        case "clvModel" where last == "expectedPurchases":
+            return 2
         case "satisfaction" where last == "value":
             return 1
         case "satisfaction" where last == "mean":
@@ -108,12 +111,32 @@ enum ReportDecimals {
         }
     }
 
-    /// Every number with more decimals than its field keeps, as `path: literal has n decimals`.
+    /// The significant digits a number literal writes: `0.2426` 4, `15.44` 4, `1200` 2, `1e-05` 1.
+    static func significantDigits(_ literal: String) -> Int {
+        let mantissa = literal.lowercased().split(separator: "e", maxSplits: 1)[0]
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
+        return digits.reversed().drop { $0 == "0" }.count
+    }
+
+    /// Whether the field at `path` is a fitted model parameter, kept to 4 significant digits
+    /// rather than to a number of decimals.
+    static func isModelParameter(_ path: String) -> Bool {
+        let parts = parts(path)
+        return parts.count == 4 && parts[0] == "clvModel" && parts[1] == "fit" && ["bgnbd", "gammaGamma"].contains(parts[2])
+    }
+
+    /// Every number with more decimals than its field keeps, as `path: literal has n decimals`
+    /// (model parameters: more than 4 significant digits).
     static func violations(_ document: JSONValue) -> [String] {
         let units = kpiUnits(document)
         var out: [String] = []
         document.walk { path, value in
             guard case .number(_, let literal) = value else { return }
+            if isModelParameter(path) {
+                let n = significantDigits(literal)
+                if n > 4 { out.append("\(path): \(literal) has \(n) significant digits, at most 4 expected") }
+                return
+            }
             let n = decimals(literal), limit = allowed(path, kpiUnits: units)
             if n > limit { out.append("\(path): \(literal) has \(n) decimals, at most \(limit) expected") }
         }
