@@ -63,7 +63,7 @@ package enum Scorer {
             buyingPaths: PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase }),
             touchpointRules: ruleUsage(input),
             satisfaction: SatisfactionScores.scores(answers),
-            customerValue: CustomerValue.section(input, until: input.period.upperBound))
+            customerValue: customerValue(input))
         report.orderValues = current.orderValues
         if let history = input.history, let last = input.lastDay {
             report.cohorts = Cohorts.table(history.orders, asOf: last)
@@ -71,6 +71,15 @@ package enum Scorer {
         }
         report.clvModel = clvModel
         return report
+    }
+
+    /// CLV from a year of the history when there is one, else from the logs' window.
+    static func customerValue(_ input: ScoreInput) -> CustomerValueInfo {
+        if let history = input.history, let last = input.lastDay,
+           let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: input.customerLifespanYears) {
+            return section
+        }
+        return CustomerValue.section(input, until: input.period.upperBound)
     }
 
     static func inputInfo(_ input: ScoreInput) -> InputInfo {

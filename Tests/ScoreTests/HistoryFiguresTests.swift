@@ -136,3 +136,26 @@ import Testing
                 == ["-" + ">new:1", "dormant>lost:1", "dormant>resurrected:1", "new>returning:1"])
     }
 }
+
+/// CLV per first channel and tier from a year of the history's orders.
+@Suite struct HistoryCustomerValueTests {
+    @Test func aYearOfOrdersNotAnnualisedFromAWeek() throws {
+        let asOf = CivilDate(year: 2026, month: 11, day: 22)
+        func order(_ c: UInt64, _ id: String, _ daysBefore: Int, _ cents: Int64, _ channel: Channel?) -> HistoryFacts.Order {
+            HistoryFacts.Order(customer: Pseudonym(raw: c), orderID: id, day: asOf.adding(days: -daysBefore), valueCents: cents, channel: channel)
+        }
+        // customer 1 came by paid search 500 days ago and ordered three times in the last year;
+        // customer 2 is known from an imported order only (no channel)
+        let orders = [order(1, "a", 500, 1_000, .paidSearch), order(1, "b", 100, 6_000, .direct), order(1, "c", 50, 6_000, nil),
+                      order(1, "d", 10, 6_000, nil), order(2, "e", 30, 2_000, nil)]
+        let info = try #require(CustomerValue.section(history: orders, asOf: asOf, lifespanYears: 2))
+        #expect(info.windowDays == 365)
+        // the year: 4 orders, 200.00, 2 buyers: AOV 50, 2 orders per buyer and year, CLV 50 * 2 * 2 = 200
+        let all = try #require(info.all)
+        #expect(all.buyers == 2 && all.aov == 50 && all.purchasesPerYear == 2 && all.value == 200)
+        // channels: only customers whose first order has a channel; customer 1's first is paid search
+        #expect(info.channels.map(\.channel) == ["paid_search"])
+        #expect(info.channels.first?.clv?.value == 360)  // 3 orders of 60: AOV 60 * 3 per year * 2 years
+        #expect(info.tiers.map(\.tier) == ["high", "medium"])
+    }
+}
