@@ -155,6 +155,15 @@ package enum ConfigLoader {
                 try r.mapping(node, at: "kpis", keys: [
                     "time_decay_half_life_days": { config.timeDecayHalfLifeDays = try r.double($0, "kpis.time_decay_half_life_days", min: 0.01) },
                     "customer_lifespan_years": { config.customerLifespanYears = try r.double($0, "kpis.customer_lifespan_years", min: 0.01) },
+                    "retention_spend": { node in
+                        guard let map = node.mapping else { throw r.error(node, "kpis.retention_spend expects a mapping of years to amounts, e.g. 2025: 12000.00") }
+                        for (key, value) in map {
+                            guard let year = key.string.flatMap(Int.init), (1900...2200).contains(year) else {
+                                throw r.error(key, "kpis.retention_spend: '\(key.string ?? "")' is not a year (expected e.g. 2025)")
+                            }
+                            config.retentionSpend[year] = try r.double(value, "kpis.retention_spend.\(year)", min: 0)
+                        }
+                    },
                 ])
             },
             "history": { node in

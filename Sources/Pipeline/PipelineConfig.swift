@@ -56,6 +56,8 @@ package struct PipelineConfig: Sendable {
 
     package var timeDecayHalfLifeDays: Double = 7
     package var customerLifespanYears: Double = 3
+    /// `kpis.retention_spend`: what was spent on keeping customers, per calendar year, in the currency.
+    package var retentionSpend: [Int: Double] = [:]
 
     /// `history.path`: the SQLite file of earlier periods' customers, orders, weekly visits and
     /// KPIs, relative to the config file: by default beside `pipelines/`, outside the published

@@ -21,6 +21,8 @@ package struct ScoreInput: Sendable {
     package var timeDecayHalfLife: Int64 = 7 * 86_400
     /// Average customer lifespan for CLV, in years (the logs cannot tell it).
     package var customerLifespanYears: Double = 3
+    /// Retention spend per calendar year (config), for the retention cost.
+    package var retentionSpend: [Int: Double] = [:]
     /// What the history store knows (earlier orders, earlier periods' KPIs); nil without a history.
     package var history: HistoryFacts? = nil
     /// The last days of the period and of the previous one, for the figures of the history.

@@ -34,9 +34,11 @@ package enum Scorer {
         var allKPIs = kpis
         var clvModel: CLVModelInfo? = nil
         if let history = input.history, let last = input.lastDay {
-            let now = HistoryFigures.figures(history.orders, asOf: last, lifespanYears: input.customerLifespanYears)
+            let now = HistoryFigures.figures(history.orders, asOf: last, lifespanYears: input.customerLifespanYears,
+                                             retentionSpend: input.retentionSpend)
             let before = input.previousLastDay.map {
-                HistoryFigures.figures(history.orders, asOf: $0, lifespanYears: input.customerLifespanYears)
+                HistoryFigures.figures(history.orders, asOf: $0, lifespanYears: input.customerLifespanYears,
+                                       retentionSpend: input.retentionSpend)
             }
             allKPIs += HistoryFigures.kpis(now: now, before: before, partial: context.period.isPartial)
             let predicted = PredictedCLV.section(history.orders, asOf: last, previousAsOf: input.previousLastDay, partial: context.period.isPartial)

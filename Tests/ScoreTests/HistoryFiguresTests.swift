@@ -159,3 +159,21 @@ import Testing
         #expect(info.tiers.map(\.tier) == ["high", "medium"])
     }
 }
+
+/// The retention cost, when the config gives last year's retention spend.
+@Suite struct RetentionCostTests {
+    @Test func lastYearsSpendPerCustomerWhoCameBack() throws {
+        let asOf = CivilDate(year: 2026, month: 11, day: 22)
+        func order(_ c: UInt64, _ id: String, _ year: Int, _ month: Int) -> HistoryFacts.Order {
+            HistoryFacts.Order(customer: Pseudonym(raw: c), orderID: id, day: CivilDate(year: year, month: month, day: 1), valueCents: 100, channel: nil)
+        }
+        // 2025: customers 1, 2, 3; of them 1 and 3 ordered again in 2026
+        let orders = [order(1, "a", 2025, 3), order(2, "b", 2025, 5), order(3, "c", 2025, 7),
+                      order(1, "d", 2026, 2), order(3, "e", 2026, 10), order(4, "f", 2026, 11)]
+        #expect(Retention.returning(orders, year: 2025, asOf: asOf) == (2, 3))
+        let figures = HistoryFigures.figures(orders, asOf: asOf, lifespanYears: 3, retentionSpend: [2025: 1_000])
+        #expect(figures.first { $0.key == "retention_cost" }?.value == 500)  // 1,000 / 2 customers
+        // without the spend: no figure
+        #expect(!HistoryFigures.figures(orders, asOf: asOf, lifespanYears: 3).contains { $0.key == "retention_cost" })
+    }
+}

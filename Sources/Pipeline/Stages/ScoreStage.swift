@@ -15,6 +15,7 @@ enum ScoreStage {
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
         input.afterPeriod = sessions.afterPeriod
         input.history = history
+        input.retentionSpend = config.retentionSpend
         input.lastDay = plan.period.last
         input.previousLastDay = plan.period.previous.last
         // Numbers of the config are rounded like every number of report.json.

@@ -7,7 +7,8 @@ import ReportModel
 enum HistoryFigures {
     /// The figures as of `asOf` (the period's last day), and as of the previous period's last day
     /// for the comparison.
-    static func figures(_ orders: [HistoryFacts.Order], asOf: CivilDate, lifespanYears: Double) -> [Figure] {
+    static func figures(_ orders: [HistoryFacts.Order], asOf: CivilDate, lifespanYears: Double,
+                        retentionSpend: [Int: Double] = [:]) -> [Figure] {
         let r90 = Retention.repeatBuyers(orders, days: 90, asOf: asOf)
         let r365 = Retention.repeatBuyers(orders, days: 365, asOf: asOf)
         let year = Retention.frequencyPerYear(orders, asOf: asOf)
@@ -17,7 +18,7 @@ enum HistoryFigures {
         let frequency = year.buyers == 0 ? nil : Double(year.orders) / Double(year.buyers)
         let clv = aov.flatMap { a in frequency.map { rounded(a * $0 * lifespanYears, 100) } }
         let gap = Retention.medianDaysBetweenPurchases(orders, asOf: asOf)
-        return [
+        var out = [
             Figure("repeat_purchase_rate_90d", "Repeat purchase rate (90 days)", .ratio, ratio(r90.repeaters, r90.buyers), .higher,
                    .proportion(r90.repeaters, r90.buyers),
                    "customers with 2+ orders in the 90 days to the period's end / customers with an order in them (history)"),
@@ -31,12 +32,22 @@ enum HistoryFigures {
             Figure("clv", "Customer lifetime value", .money, clv, .higher, nil,
                    "AOV × purchases per customer and year, both over the 365 days to the period's end, × an average lifespan of \(lifespanYears) years (kpis.customer_lifespan_years)"),
         ]
+        // Retention cost: last year's retention spend per customer of last year who came back this year.
+        let lastYear = asOf.year - 1
+        if let spend = retentionSpend[lastYear] {
+            let r = Retention.returning(orders, year: lastYear, asOf: asOf)
+            out.append(Figure("retention_cost", "Retention cost", .money, r.returned == 0 ? nil : rounded(spend / Double(r.returned), 100),
+                              .lower, nil,
+                              "retention spend of \(lastYear) (kpis.retention_spend) / customers with an order in \(lastYear) who ordered again in \(lastYear + 1) up to the period's end"))
+        }
+        return out
     }
 
     /// The KPIs of `figures` with their previous values and tests, as the log KPIs get theirs.
     static func kpis(now: [Figure], before: [Figure]?, partial: Bool) -> [KPI] {
-        now.enumerated().map { k, f in
-            let then = (!partial || f.unit == .ratio) ? before?[k] : nil
+        let previous = Dictionary((before ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        return now.map { f in
+            let then = (!partial || f.unit == .ratio) ? previous[f.key] : nil
             var kpi = KPI(key: f.key, label: f.label, unit: f.unit, value: f.value, previous: then?.value, better: f.better,
                           significant: ChangeTest.isSignificant(f.sample, then?.sample), definition: f.definition)
             if case .proportion(let x, let n) = f.sample {

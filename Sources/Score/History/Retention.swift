@@ -35,4 +35,14 @@ enum Retention {
         let n = gaps.count
         return n % 2 == 1 ? Double(gaps[n / 2]) : Double(gaps[n / 2 - 1] + gaps[n / 2]) / 2
     }
+
+    /// Customers with an order in calendar year `year`, and those of them who ordered again in
+    /// the next year up to `asOf`.
+    static func returning(_ orders: [HistoryFacts.Order], year: Int, asOf: CivilDate) -> (returned: Int, customers: Int) {
+        var inYear = Set<Pseudonym>(), next = Set<Pseudonym>()
+        for o in orders where o.day <= asOf {
+            if o.day.year == year { inYear.insert(o.customer) } else if o.day.year == year + 1 { next.insert(o.customer) }
+        }
+        return (inYear.intersection(next).count, inYear.count)
+    }
 }
