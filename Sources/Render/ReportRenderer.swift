@@ -33,7 +33,10 @@ package struct ReportRenderer: Sendable {
             return ["period": d.period.name, "href": "\(d.period.name)/index.html", "first": d.period.first, "last": d.period.last,
                     "partial": d.period.isPartial, "visitors": value("visitors"), "visits": value("visits"),
                     "conversion": value("conversion_rate"), "orders": value("orders"), "revenue": value("revenue"),
-                    "rules": d.sessionRules.preset, "hasDiff": e.hasDiff, "diffHref": "\(d.period.name)/diff.html"]
+                    "rules": d.sessionRules.preset, "hasDiff": e.hasDiff, "diffHref": "\(d.period.name)/diff.html",
+                    "trend": d.kpi("orders").flatMap { k in
+                        Sparkline.svg(k.trend, label: "Orders", show: { $0.map { style.integer(Int($0)) } ?? style.missing })
+                    } ?? ""]
         }
         return templates.render(["css": templates.css, "periods": rows, "lang": entries.first?.data.period.locale ?? "en"],
                                 template: "index")
