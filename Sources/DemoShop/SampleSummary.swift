@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// What one written log file contains, counted while writing it.
 ///
 /// Exists so that tests and the end-to-end check can compare the report against the truth the
@@ -44,9 +46,13 @@ package struct SampleSummary: Sendable {
     /// Absolute paths of the written files, in date order.
     package var files: [String]
 
-    package init(days: [SampleDay], files: [String]) {
+    /// What the order table holds, when one was written.
+    package var orderTable: OrderTableSummary?
+
+    package init(days: [SampleDay], files: [String], orderTable: OrderTableSummary? = nil) {
         self.days = days
         self.files = files
+        self.orderTable = orderTable
     }
 
     /// All lines over all files.
@@ -55,4 +61,39 @@ package struct SampleSummary: Sendable {
     package var totalOrders: Int { days.reduce(0) { $0 + $1.orders } }
     /// All revenue over all files, in euro cents.
     package var totalRevenueCents: Int { days.reduce(0) { $0 + $1.revenueCents } }
+}
+
+/// What the order table of the months before the logs holds, counted while writing it.
+///
+/// Exists so the command line can say what it wrote and tests can check the table against the
+/// generator's own counts.
+package struct OrderTableSummary: Sendable, Equatable {
+    /// Absolute path of the written CSV file.
+    package var path: String
+    /// Orders (data lines, the header not counted).
+    package var rows: Int
+    /// Distinct customers.
+    package var customers: Int
+    /// Customers with two or more orders.
+    package var repeatCustomers: Int
+    /// Customers of the table who log in during the logs.
+    package var customersInLogs: Int
+    /// Sum of the order values, in euro cents.
+    package var revenueCents: Int
+    /// Local (Europe/Berlin) dates of the first and the last order, e.g. "2025-04-19".
+    package var firstDate: String
+    package var lastDate: String
+
+    init(path: String, rows: [OrderTable.Row], loggedIn: Set<String>, clock: inout ShopClock) {
+        var orders: [String: Int] = [:]
+        for r in rows { orders[r.customerId, default: 0] += 1 }
+        self.path = path
+        self.rows = rows.count
+        customers = orders.count
+        repeatCustomers = orders.values.filter { $0 >= 2 }.count
+        customersInLogs = orders.keys.filter { loggedIn.contains($0) }.count
+        revenueCents = rows.reduce(0) { $0 + $1.cents }
+        firstDate = rows.first.map { CivilDate(dayNumber: clock.localDayNumber(at: $0.time)).description } ?? ""
+        lastDate = rows.last.map { CivilDate(dayNumber: clock.localDayNumber(at: $0.time)).description } ?? ""
+    }
 }
