@@ -44,7 +44,7 @@ package enum Scorer {
             let predicted = PredictedCLV.section(history.orders, asOf: last, previousAsOf: input.previousLastDay, partial: context.period.isPartial)
             allKPIs += predicted.kpis
             clvModel = predicted.model
-            HistoryFigures.addTrends(&allKPIs, history, period: context.period.name)
+            HistoryFigures.addTrends(&allKPIs, history, period: context.period.name, lifespanYears: input.customerLifespanYears)
         }
         let inPeriod = input.visits(startingIn: input.period)
         let answers = inPeriod.flatMap { input.visits[$0].surveys }

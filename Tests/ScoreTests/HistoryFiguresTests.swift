@@ -177,3 +177,23 @@ import Testing
         #expect(!HistoryFigures.figures(orders, asOf: asOf, lifespanYears: 3).contains { $0.key == "retention_cost" })
     }
 }
+
+/// A year earlier from the history's orders, when no report of that week was recorded.
+@Suite struct YearAgoFromOrdersTests {
+    @Test func theOrdersOfTheSameWeekAYearEarlier() throws {
+        var history = HistoryFacts()
+        // 2025-W47 is 2025-11-17 to 2025-11-23: two orders in it, one the week before
+        func order(_ id: String, _ day: Int, _ cents: Int64) -> HistoryFacts.Order {
+            HistoryFacts.Order(customer: Pseudonym(raw: 1), orderID: id, day: CivilDate(year: 2025, month: 11, day: day), valueCents: cents, channel: nil)
+        }
+        history.orders = [order("a", 12, 500), order("b", 17, 1_000), order("c", 23, 3_000)]
+        history.yearAgoPeriod = ("2025-W47", CivilDate(year: 2025, month: 11, day: 17), CivilDate(year: 2025, month: 11, day: 23))
+        var kpis = [KPI(key: "orders", label: "Orders", unit: .count, value: 9, better: .higher, definition: ""),
+                    KPI(key: "aov", label: "AOV", unit: .money, value: 30, better: .higher, definition: "")]
+        HistoryFigures.addTrends(&kpis, history, period: "2026-W47")
+        #expect(kpis[0].yearAgo == 2)
+        #expect(kpis[1].yearAgo == 20)  // (10 + 30) / 2
+        // 9 orders against 2: z = 7 / sqrt(11) = 2.11, larger than noise
+        #expect(kpis[0].yearAgoSignificant == true)
+    }
+}

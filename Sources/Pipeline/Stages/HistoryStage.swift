@@ -42,6 +42,9 @@ enum HistoryStage {
         if let name = yearAgo(plan.period), let year = try store.snapshot(period: name) {
             facts.yearAgo = HistoryFacts.Snapshot(period: year.period, kpis: year.kpis)
         }
+        if let name = yearAgo(plan.period), let earlier = Period(parsing: name) {
+            facts.yearAgoPeriod = (name, earlier.first, earlier.last)
+        }
         return facts
     }
 

@@ -3,7 +3,7 @@ import JourneysCore
 /// What the history store knows that the current period's logs cannot tell: every customer's
 /// orders across runs and imports, the weeks each customer visited, and earlier periods' key
 /// figures. The pipeline reads it from the store before score, as plain values; score stays pure.
-package struct HistoryFacts: Sendable, Equatable {
+package struct HistoryFacts: Sendable {
     /// One order of a customer, with the channel of the visit that brought it.
     package struct Order: Sendable, Equatable {
         /// The customer's keyed pseudonym, as the store keeps it.
@@ -35,6 +35,9 @@ package struct HistoryFacts: Sendable, Equatable {
     package var snapshots: [Snapshot] = []
     /// The same ISO week (or month) a year earlier, when the history has it.
     package var yearAgo: Snapshot? = nil
+    /// The days of that period a year earlier, named: without its snapshot, its order figures
+    /// are computed from the history's orders.
+    package var yearAgoPeriod: (name: String, first: CivilDate, last: CivilDate)? = nil
 
     package init() {}
 }

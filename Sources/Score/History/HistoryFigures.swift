@@ -60,12 +60,13 @@ enum HistoryFigures {
 
     /// Gives every KPI its trend (up to 12 earlier periods of the history, then this one) and its
     /// value a year earlier, tested against this period's where the snapshot keeps the counts.
-    static func addTrends(_ kpis: inout [KPI], _ history: HistoryFacts, period: String) {
+    static func addTrends(_ kpis: inout [KPI], _ history: HistoryFacts, period: String, lifespanYears: Double = 3) {
+        let yearAgo = history.yearAgo ?? yearAgoFromOrders(history, lifespanYears: lifespanYears)
         for i in kpis.indices {
             let key = kpis[i].key
             kpis[i].trend = history.snapshots.suffix(12).map { TrendPoint(period: $0.period, value: $0.kpis[key]) }
                 + [TrendPoint(period: period, value: kpis[i].value)]
-            guard let year = history.yearAgo, let then = year.kpis[key] else { continue }
+            guard let year = yearAgo, let then = year.kpis[key] else { continue }
             kpis[i].yearAgo = then
             if let x1 = kpis[i].numerator, let n1 = kpis[i].denominator,
                let x0 = year.kpis["\(key).numerator"], let n0 = year.kpis["\(key).denominator"] {
@@ -74,6 +75,26 @@ enum HistoryFigures {
                 kpis[i].yearAgoSignificant = ChangeTest.test(.count(Int(now)), .count(Int(then))).isSignificant
             }
         }
+    }
+
+    /// The period a year earlier as the history's orders show it, when no report of it was
+    /// recorded: orders, revenue and AOV of its days, and the figures of the history as of its
+    /// last day.
+    static func yearAgoFromOrders(_ history: HistoryFacts, lifespanYears: Double) -> HistoryFacts.Snapshot? {
+        guard let period = history.yearAgoPeriod,
+              history.orders.contains(where: { $0.day <= period.last }) else { return nil }
+        let inPeriod = history.orders.filter { $0.day >= period.first && $0.day <= period.last }
+        let cents = inPeriod.reduce(Int64(0)) { $0 + $1.valueCents }
+        var kpis: [String: Double] = ["orders": Double(inPeriod.count), "revenue": Double(cents) / 100]
+        if !inPeriod.isEmpty { kpis["aov"] = rounded(Double(cents) / 100 / Double(inPeriod.count), 100) }
+        for f in figures(history.orders, asOf: period.last, lifespanYears: lifespanYears) {
+            if let v = f.value { kpis[f.key] = v }
+            if case .proportion(let x, let n) = f.sample {
+                kpis["\(f.key).numerator"] = Double(x)
+                kpis["\(f.key).denominator"] = Double(n)
+            }
+        }
+        return HistoryFacts.Snapshot(period: period.name, kpis: kpis)
     }
 
     /// A report's KPIs as a history snapshot: each value under its id, and a rate's counts under
