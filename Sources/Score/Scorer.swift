@@ -77,9 +77,9 @@ package enum Scorer {
 
     /// CLV from a year of the history when there is one, else from the logs' window.
     static func customerValue(_ input: ScoreInput) -> CustomerValueInfo {
-        if let history = input.history, let last = input.lastDay,
-           let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: input.customerLifespanYears) {
-            return section
+        if let history = input.history, let last = input.lastDay {
+            let lifespan = Retention.lifespanYears(history.orders, asOf: last).map { rounded($0.years, 100) } ?? input.customerLifespanYears
+            if let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: lifespan) { return section }
         }
         return CustomerValue.section(input, until: input.period.upperBound)
     }

@@ -197,3 +197,20 @@ import Testing
         #expect(kpis[0].yearAgoSignificant == true)
     }
 }
+
+/// The lifespan from two years of history.
+@Suite struct LifespanTests {
+    @Test func yearlyRetentionGivesTheLifespan() throws {
+        let asOf = CivilDate(year: 2026, month: 11, day: 22)
+        func order(_ c: UInt64, _ id: String, _ daysBefore: Int) -> HistoryFacts.Order {
+            HistoryFacts.Order(customer: Pseudonym(raw: c), orderID: id, day: asOf.adding(days: -daysBefore), valueCents: 100, channel: nil)
+        }
+        // the year before last: customers 1-4; in the last year 1 and 2 again (and 5, new): r = 0.5, lifespan 2 years
+        let orders = [order(1, "a", 700), order(2, "b", 600), order(3, "c", 500), order(4, "d", 400), order(9, "z", 729),
+                      order(1, "e", 100), order(2, "f", 50), order(5, "g", 10)]
+        let measured = try #require(Retention.lifespanYears(orders, asOf: asOf))
+        #expect(measured.retention == 0.4 && abs(measured.years - 1 / 0.6) < 1e-12)  // 2 of 5 (9 counts too)
+        // less than two years of history: none
+        #expect(Retention.lifespanYears(Array(orders.dropFirst(5)), asOf: asOf) == nil)
+    }
+}

@@ -26,7 +26,12 @@ enum HistoryStage {
                                                    day: CivilDate.of(time: order.time, in: plan.zone),
                                                    valueCents: order.valueCents, channel: order.channel))
         }
-        // Visit weeks: the history's before the period, the logs' from their read window on.
+        // Visit weeks: the history's before the period, the logs' from their read window on, and
+        // the weeks of the customers' orders (an order is a visit, and imported customers have
+        // no visits recorded).
+        for o in facts.orders {
+            facts.visitWeeks[o.customer, default: []].insert(o.day.adding(days: 1 - o.day.isoWeekday).dayNumber)
+        }
         for w in try store.weeklyVisits(through: ISOWeek(containing: plan.period.first).previous) where w.visits > 0 {
             facts.visitWeeks[w.customer, default: []].insert(w.week.monday.dayNumber)
         }

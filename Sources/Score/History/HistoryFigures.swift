@@ -16,7 +16,12 @@ enum HistoryFigures {
         let yearCents = orders.filter { $0.day >= from && $0.day <= asOf }.reduce(Int64(0)) { $0 + $1.valueCents }
         let aov = year.orders == 0 ? nil : Double(yearCents) / 100 / Double(year.orders)
         let frequency = year.buyers == 0 ? nil : Double(year.orders) / Double(year.buyers)
-        let clv = aov.flatMap { a in frequency.map { rounded(a * $0 * lifespanYears, 100) } }
+        // The lifespan from two years of history when it has them, else the configured one.
+        let measured = Retention.lifespanYears(orders, asOf: asOf)
+        let lifespan = measured.map { rounded($0.years, 100) } ?? lifespanYears
+        let lifespanText = measured.map { "an average lifespan of \(lifespan) years, 1 / (1 - yearly retention \(rounded($0.retention))) from the history" }
+            ?? "an average lifespan of \(lifespanYears) years (kpis.customer_lifespan_years: the history has less than two years)"
+        let clv = aov.flatMap { a in frequency.map { rounded(a * $0 * lifespan, 100) } }
         let gap = Retention.medianDaysBetweenPurchases(orders, asOf: asOf)
         var out = [
             Figure("repeat_purchase_rate_90d", "Repeat purchase rate (90 days)", .ratio, ratio(r90.repeaters, r90.buyers), .higher,
@@ -30,7 +35,7 @@ enum HistoryFigures {
             Figure("days_between_purchases", "Days between purchases", .days, gap.map { rounded($0, 10) }, .neutral, nil,
                    "median days between a customer's consecutive purchase days, over the whole history"),
             Figure("clv", "Customer lifetime value", .money, clv, .higher, nil,
-                   "AOV × purchases per customer and year, both over the 365 days to the period's end, × an average lifespan of \(lifespanYears) years (kpis.customer_lifespan_years)"),
+                   "AOV × purchases per customer and year, both over the 365 days to the period's end, × \(lifespanText)"),
         ]
         // Retention cost: last year's retention spend per customer of last year who came back this year.
         let lastYear = asOf.year - 1

@@ -4,7 +4,8 @@ import ReportModel
 /// Where each known customer stands in the week a period ends, and how they moved since the week
 /// before: new (first visit this week), returning (a visit in the 8 weeks to this one), resurrected
 /// (back this week after 8 weeks or more without a visit), dormant (last visit 8 to 25 weeks ago),
-/// lost (26 weeks or more). Every customer the history knows is in exactly one state.
+/// lost (26 weeks or more). Every customer the history knows is in exactly one state; a week with
+/// an order counts as a week with a visit.
 enum Lifecycle {
     static let activeWeeks = 8
     static let lostWeeks = 26

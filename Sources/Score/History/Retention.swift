@@ -45,4 +45,21 @@ enum Retention {
         }
         return (inYear.intersection(next).count, inYear.count)
     }
+
+    /// The average customer lifespan in years from two years of history: of the customers with an
+    /// order in the year before last (the 365 days ending a year before `asOf`), the share r with
+    /// an order in the last year is the yearly retention, and 1 / (1 - r) the expected lifespan
+    /// (at most 20 years). Nil when the history does not reach two years back, or nobody
+    /// ordered in the earlier year.
+    static func lifespanYears(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> (years: Double, retention: Double)? {
+        guard let first = orders.map(\.day).min(), first <= asOf.adding(days: -729) else { return nil }
+        let lastYear = asOf.adding(days: -364), yearBefore = asOf.adding(days: -729)
+        var before = Set<Pseudonym>(), recent = Set<Pseudonym>()
+        for o in orders where o.day <= asOf {
+            if o.day >= lastYear { recent.insert(o.customer) } else if o.day >= yearBefore { before.insert(o.customer) }
+        }
+        guard !before.isEmpty else { return nil }
+        let r = Double(before.intersection(recent).count) / Double(before.count)
+        return (min(20, 1 / (1 - min(r, 0.95))), r)
+    }
 }
