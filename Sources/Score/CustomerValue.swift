@@ -44,6 +44,18 @@ enum CustomerValue {
                    value: rounded(aov * perYear * lifespanYears, 100))
     }
 
+    /// Spend tiers: buyers ranked by revenue, split into thirds, each with its CLV.
+    static func tiers(_ buyers: [Buyer], windowDays: Double, lifespanYears: Double) -> [CustomerValueInfo.Tier] {
+        let ranked = buyers.sorted { $0.revenueCents > $1.revenueCents }
+        let third = (ranked.count + 2) / 3
+        return ["high", "medium", "low"].enumerated().compactMap { k, name -> CustomerValueInfo.Tier? in
+            let slice = Array(ranked.dropFirst(k * third).prefix(third))
+            guard !slice.isEmpty else { return nil }
+            return .init(tier: name, minRevenue: Double(slice.last!.revenueCents) / 100,
+                         clv: clv(slice, windowDays: windowDays, lifespanYears: lifespanYears))
+        }
+    }
+
     static func section(_ input: ScoreInput, until end: Int64) -> CustomerValueInfo {
         let (acquired, buyers) = people(input, until: end)
         let start = input.visits.first.map(\.start) ?? end
@@ -54,16 +66,8 @@ enum CustomerValue {
             return .init(channel: c.rawValue, label: c.label, customers: n,
                          clv: clv(buyers.filter { $0.firstChannel == c }, windowDays: windowDays, lifespanYears: lifespan))
         }
-        // Spend tiers: buyers ranked by revenue in the window, split into thirds.
-        let ranked = buyers.sorted { $0.revenueCents > $1.revenueCents }
-        let third = (ranked.count + 2) / 3
-        let tiers = ["high", "medium", "low"].enumerated().compactMap { k, name -> CustomerValueInfo.Tier? in
-            let slice = Array(ranked.dropFirst(k * third).prefix(third))
-            guard !slice.isEmpty else { return nil }
-            return .init(tier: name, minRevenue: Double(slice.last!.revenueCents) / 100,
-                         clv: clv(slice, windowDays: windowDays, lifespanYears: lifespan))
-        }
-        return CustomerValueInfo(windowDays: Int(windowDays), lifespanYears: lifespan, channels: channels, tiers: tiers,
+        return CustomerValueInfo(windowDays: Int(windowDays), lifespanYears: lifespan, channels: channels,
+                                 tiers: tiers(buyers, windowDays: windowDays, lifespanYears: lifespan),
                                  all: clv(buyers, windowDays: windowDays, lifespanYears: lifespan))
     }
 }

@@ -1,3 +1,4 @@
+import JourneysCore
 import CLVModels
 import Testing
 

@@ -1,3 +1,4 @@
+import JourneysCore
 import Compare
 import Foundation
 import Testing

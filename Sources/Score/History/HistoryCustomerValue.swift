@@ -29,15 +29,8 @@ extension CustomerValue {
             return .init(channel: c.rawValue, label: c.label, customers: group.count,
                          clv: clv(group, windowDays: windowDays, lifespanYears: lifespanYears))
         }
-        let ranked = all.sorted { $0.revenueCents > $1.revenueCents }
-        let third = (ranked.count + 2) / 3
-        let tiers = ["high", "medium", "low"].enumerated().compactMap { k, name -> CustomerValueInfo.Tier? in
-            let slice = Array(ranked.dropFirst(k * third).prefix(third))
-            guard !slice.isEmpty else { return nil }
-            return .init(tier: name, minRevenue: Double(slice.last!.revenueCents) / 100,
-                         clv: clv(slice, windowDays: windowDays, lifespanYears: lifespanYears))
-        }
-        return CustomerValueInfo(windowDays: Int(windowDays), lifespanYears: lifespanYears, channels: channels, tiers: tiers,
+        return CustomerValueInfo(windowDays: Int(windowDays), lifespanYears: lifespanYears, channels: channels,
+                                 tiers: tiers(all, windowDays: windowDays, lifespanYears: lifespanYears),
                                  all: clv(all, windowDays: windowDays, lifespanYears: lifespanYears))
     }
 }
