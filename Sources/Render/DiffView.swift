@@ -37,17 +37,7 @@ struct DiffView {
         return "\(partial) covers only part of its period: counts and sums are not compared, rates are."
     }
 
-    func value(_ v: Double?, _ unit: KPI.Unit) -> String {
-        guard let v else { return style.missing }
-        switch unit {
-        case .count: return style.integer(Int(v))
-        case .ratio: return style.percent(v)
-        case .money: return style.money(v)
-        case .seconds: return style.duration(seconds: v)
-        case .days: return style.decimal(v, places: 1) + " d"
-        case .score, .number: return style.decimal(v, places: unit == .score ? 1 : 2)
-        }
-    }
+    func value(_ v: Double?, _ unit: KPI.Unit) -> String { style.value(v, unit: unit) }
 
     func signed(_ text: String, _ x: Double) -> String { (x > 0 ? "+" : x < 0 ? "−" : "±") + text }
 

@@ -1,3 +1,4 @@
+import ReportModel
 import JourneysCore
 
 /// Formats numbers for the report by hand, per locale (`en`, `de`), so output never depends on
@@ -22,6 +23,21 @@ package struct NumberStyle: Sendable {
         guard places > 0 else { return sign + whole }
         let frac = String(scaled % Int(scale))
         return sign + whole + decimal + String(repeating: "0", count: places - frac.count) + frac
+    }
+
+    /// A KPI's value in its unit (`missing` for none): the report's cards, the diff and the trends
+    /// print figures alike.
+    package func value(_ v: Double?, unit: KPI.Unit) -> String {
+        guard let v else { return missing }
+        switch unit {
+        case .count: return integer(Int(v))
+        case .ratio: return percent(v)
+        case .money: return money(v)
+        case .seconds: return duration(seconds: v)
+        case .days: return decimal(v, places: 1) + " d"
+        case .score: return decimal(v, places: 1)
+        case .number: return decimal(v, places: 2)
+        }
     }
 
     /// A figure that has no value (nothing to divide by, no previous period).

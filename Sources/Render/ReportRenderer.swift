@@ -35,7 +35,7 @@ package struct ReportRenderer: Sendable {
                     "conversion": value("conversion_rate"), "orders": value("orders"), "revenue": value("revenue"),
                     "rules": d.sessionRules.preset, "hasDiff": e.hasDiff, "diffHref": "\(d.period.name)/diff.html",
                     "trend": d.kpi("orders").flatMap { k in
-                        Sparkline.svg(k.trend, label: "Orders", show: { $0.map { style.integer(Int($0)) } ?? style.missing })
+                        Sparkline.svg(k.trend, label: "Orders", show: { style.value($0, unit: k.unit) })
                     } ?? ""]
         }
         return templates.render(["css": templates.css, "periods": rows, "lang": entries.first?.data.period.locale ?? "en"],

@@ -133,17 +133,7 @@ enum ReportView {
     }
 
     static func kpi(in k: KPI, style: NumberStyle) -> [String: Any] {
-        func show(_ v: Double?) -> String {
-            guard let v else { return style.missing }
-            switch k.unit {
-            case .count: return style.integer(Int(v))
-            case .ratio: return style.percent(v)
-            case .money: return style.money(v)
-            case .seconds: return style.duration(seconds: v)
-            case .days: return style.decimal(v, places: 1) + " d"
-            case .score, .number: return style.decimal(v, places: 2)
-            }
-        }
+        func show(_ v: Double?) -> String { style.value(v, unit: k.unit) }
         var change = ""
         var direction = 0  // -1 down, 0 flat, 1 up
         if let v = k.value, let before = k.previous {

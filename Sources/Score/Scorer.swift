@@ -17,20 +17,7 @@ package enum Scorer {
         let person = input.personOfVisit
         let current = VisitMetrics(input, range: input.period, person: person)
         let before = input.previous.map { VisitMetrics(input, range: $0, person: person).figures }
-        let kpis = current.figures.enumerated().map { k, now in
-            // Counts and sums of a partial period against a full one are not news: a partial
-            // period is compared by its rates only.
-            let comparable = !context.period.isPartial || now.unit == .ratio
-            let then = comparable ? before?[k] : nil
-            var kpi = KPI(key: now.key, label: now.label, unit: now.unit, value: now.value, previous: then?.value,
-                          better: now.better, significant: ChangeTest.isSignificant(now.sample, then?.sample),
-                          definition: now.definition)
-            if case .proportion(let x, let n) = now.sample {
-                kpi.numerator = x
-                kpi.denominator = n
-            }
-            return kpi
-        }
+        let kpis = Figure.kpis(current.figures, before: before, partial: context.period.isPartial)
         var allKPIs = kpis
         var clvModel: CLVModelInfo? = nil
         if let history = input.history, let last = input.lastDay {
@@ -40,7 +27,7 @@ package enum Scorer {
                 HistoryFigures.figures(history.orders, asOf: $0, lifespanYears: input.customerLifespanYears,
                                        retentionSpend: input.retentionSpend)
             }
-            allKPIs += HistoryFigures.kpis(now: now, before: before, partial: context.period.isPartial)
+            allKPIs += Figure.kpis(now, before: before, partial: context.period.isPartial)
             let predicted = PredictedCLV.section(history.orders, asOf: last, previousAsOf: input.previousLastDay, partial: context.period.isPartial)
             allKPIs += predicted.kpis
             clvModel = predicted.model

@@ -130,3 +130,22 @@ struct Figure {
         self.better = better; self.sample = sample; self.definition = definition
     }
 }
+
+extension Figure {
+    /// The KPIs of `now`, each with its value in `before` (matched by id) and the test of the
+    /// change. Counts and sums of a partial period against a full one are not news: a partial
+    /// period is compared by its rates only.
+    static func kpis(_ now: [Figure], before: [Figure]?, partial: Bool) -> [KPI] {
+        let previous = Dictionary((before ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        return now.map { f in
+            let then = (!partial || f.unit == .ratio) ? previous[f.key] : nil
+            var kpi = KPI(key: f.key, label: f.label, unit: f.unit, value: f.value, previous: then?.value, better: f.better,
+                          significant: ChangeTest.isSignificant(f.sample, then?.sample), definition: f.definition)
+            if case .proportion(let x, let n) = f.sample {
+                kpi.numerator = x
+                kpi.denominator = n
+            }
+            return kpi
+        }
+    }
+}

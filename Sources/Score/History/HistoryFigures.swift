@@ -48,21 +48,6 @@ enum HistoryFigures {
         return out
     }
 
-    /// The KPIs of `figures` with their previous values and tests, as the log KPIs get theirs.
-    static func kpis(now: [Figure], before: [Figure]?, partial: Bool) -> [KPI] {
-        let previous = Dictionary((before ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        return now.map { f in
-            let then = (!partial || f.unit == .ratio) ? previous[f.key] : nil
-            var kpi = KPI(key: f.key, label: f.label, unit: f.unit, value: f.value, previous: then?.value, better: f.better,
-                          significant: ChangeTest.isSignificant(f.sample, then?.sample), definition: f.definition)
-            if case .proportion(let x, let n) = f.sample {
-                kpi.numerator = x
-                kpi.denominator = n
-            }
-            return kpi
-        }
-    }
-
     /// Gives every KPI its trend (up to 12 earlier periods of the history, then this one) and its
     /// value a year earlier, tested against this period's where the snapshot keeps the counts.
     static func addTrends(_ kpis: inout [KPI], _ history: HistoryFacts, period: String, lifespanYears: Double = 3) {

@@ -158,6 +158,6 @@ package struct PredictedCLV: Sendable {
                         partial: Bool) -> (kpis: [KPI], model: CLVModelInfo) {
         let now = PredictedCLV(orders, asOf: asOf)
         let before = partial ? nil : previousAsOf.map { [PredictedCLV(orders, asOf: $0).figure] }
-        return (HistoryFigures.kpis(now: [now.figure], before: before, partial: partial), now.info)
+        return (Figure.kpis([now.figure], before: before, partial: partial), now.info)
     }
 }
