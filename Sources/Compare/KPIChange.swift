@@ -78,5 +78,6 @@ extension KPIChange {
 }
 
 extension SampleSummary {
-    init(_ v: ValueSample) { self.init(count: v.count, mean: v.mean, standardDeviation: v.standardDeviation) }
+    /// The order values report.json keeps, as the tests take them.
+    package init(_ v: ValueSample) { self.init(count: v.count, mean: v.mean, standardDeviation: v.standardDeviation) }
 }

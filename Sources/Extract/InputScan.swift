@@ -21,6 +21,9 @@ package struct FileScan: Sendable, Equatable {
     /// Whether the file can be streamed as it is: the sessionizer's reorder buffer places every
     /// line that is at most the tolerance older than the newest line before it.
     package var isInTimeOrder: Bool { linesOutOfOrder == 0 }
+
+    /// The file as the merge reads it: sorted by time first when it is not in time order.
+    package var inputFile: InputFile { InputFile(path: path, sortByTime: !isInTimeOrder) }
 }
 
 /// Reads the timestamps of every input file, each in its own format and on its own thread.

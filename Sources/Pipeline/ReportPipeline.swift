@@ -34,7 +34,9 @@ package enum ReportPipeline {
             try ReadStage.run(plan, config: config, progress: progress)
         }
         let mapped = try stages.run("touchpoints") { _ in try TouchpointsStage.run(sessions, config: config) }
-        let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, sessions: sessions, mapped: mapped) }
+        // The read window's orders, for reading the history and for recording the period.
+        let logOrders = HistoryStage.logOrders(sessions: sessions, mapped: mapped)
+        let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, sessions: sessions, logOrders: logOrders) }
         let report = try stages.run("score") { _ in ScoreStage.run(sessions, mapped, history: history, plan: plan, config: config) }
         let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
         let staged = try stages.run("render") { _ in
@@ -46,7 +48,7 @@ package enum ReportPipeline {
             try PublishStage.run(staged, period: plan.period.description, templates: templates, output: options.output)
         }
         try stages.run("record history") { _ in
-            try store.record(HistoryStage.facts(plan: plan, sessions: sessions, mapped: mapped, report: report))
+            try store.record(HistoryStage.facts(plan: plan, sessions: sessions, mapped: mapped, logOrders: logOrders, report: report))
         }
         let period = plan.period.description
         return RunSummary(period: period,

@@ -20,9 +20,7 @@ package enum ChangeTest {
     /// The test of `now` against `before`; not testable when the samples are of different kinds.
     package static func test(_ now: Sample, _ before: Sample) -> NoiseTestResult {
         let none = SampleSummary(count: 0, mean: 0, standardDeviation: 0)
-        func summary(_ v: ValueSample?) -> SampleSummary {
-            v.map { SampleSummary(count: $0.count, mean: $0.mean, standardDeviation: $0.standardDeviation) } ?? none
-        }
+        func summary(_ v: ValueSample?) -> SampleSummary { v.map(SampleSummary.init) ?? none }
         switch (now, before) {
         case let (.proportion(x1, n1), .proportion(x0, n0)): return NoiseTests.proportion(x1, of: n1, against: x0, of: n0)
         case let (.count(a), .count(b)): return NoiseTests.count(a, against: b)

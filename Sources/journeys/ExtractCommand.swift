@@ -64,7 +64,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             let files = try InputFiles.resolve(inputs)
             let scans = try InputScan.scan(files, options: options, tolerance: tolerance)
-            let merged = try MergedEvents(scans.map { InputFile(path: $0.path, sortByTime: !$0.isInTimeOrder) }, options: options)
+            let merged = try MergedEvents(scans.map(\.inputFile), options: options)
             while try merged.next() != nil { events += 1 }
             result = merged.result
         } catch let error as ExtractError {

@@ -12,7 +12,7 @@ enum HistoryStage {
     /// earlier. Orders from the period's start on come from the logs alone, so that a period run
     /// again never counts what its earlier run recorded; earlier ones come from the history and
     /// from the logs' read window, each order id once.
-    static func read(_ store: HistoryStore, plan: ReadPlan, sessions: Sessions, mapped: MappedSessions) throws -> HistoryFacts {
+    static func read(_ store: HistoryStore, plan: ReadPlan, sessions: Sessions, logOrders: [HistoryOrder]) throws -> HistoryFacts {
         var facts = HistoryFacts()
         let start = plan.periodRange.lowerBound
         var seen = Set<String>()
@@ -20,7 +20,7 @@ enum HistoryStage {
             facts.orders.append(HistoryFacts.Order(customer: o.customer, orderID: o.id, day: CivilDate.of(time: o.time, in: plan.zone),
                                                    valueCents: o.valueCents, channel: o.channel))
         }
-        for order in logOrders(plan: plan, sessions: sessions, mapped: mapped)
+        for order in logOrders
         where order.time < plan.periodRange.upperBound && seen.insert(order.id).inserted {
             facts.orders.append(HistoryFacts.Order(customer: order.customer, orderID: order.id,
                                                    day: CivilDate.of(time: order.time, in: plan.zone),
@@ -65,7 +65,8 @@ enum HistoryStage {
     }
 
     /// The period's facts: its customers (first visit in it), orders and weekly visits, and its KPIs.
-    static func facts(plan: ReadPlan, sessions: Sessions, mapped: MappedSessions, report: ReportData) -> PeriodFacts {
+    static func facts(plan: ReadPlan, sessions: Sessions, mapped: MappedSessions, logOrders: [HistoryOrder],
+                      report: ReportData) -> PeriodFacts {
         let range = plan.periodRange
         var customers: [Pseudonym: HistoryCustomer] = [:]
         var weekly: [Pseudonym: [ISOWeek: Int]] = [:]
@@ -78,7 +79,7 @@ enum HistoryStage {
                 weekly[journey.visitor, default: [:]][ISOWeek(containing: day), default: 0] += 1
             }
         }
-        let orders = logOrders(plan: plan, sessions: sessions, mapped: mapped).filter { range.contains($0.time) }
+        let orders = logOrders.filter { range.contains($0.time) }
         let visits = weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
         return PeriodFacts(period: plan.period, customers: customers.values.sorted { $0.customer < $1.customer },
                            orders: orders, weeklyVisits: visits.sorted { ($0.customer, $0.week) < ($1.customer, $1.week) },
@@ -86,7 +87,7 @@ enum HistoryStage {
     }
 
     /// Every order of the read window, by the person whose journey it closed, at its visit's start.
-    static func logOrders(plan: ReadPlan, sessions: Sessions, mapped: MappedSessions) -> [HistoryOrder] {
+    static func logOrders(sessions: Sessions, mapped: MappedSessions) -> [HistoryOrder] {
         var out: [HistoryOrder] = []
         for journey in sessions.journeys {
             for v in journey.visits {

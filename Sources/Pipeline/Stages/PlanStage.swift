@@ -52,7 +52,7 @@ enum PlanStage {
         } else {
             period = PeriodChoice.choose(earliest: span.earliest, latest: span.latest, zone: zone)
         }
-        let files = scans.map { InputFile(path: $0.path, sortByTime: !$0.isInTimeOrder) }
+        let files = scans.map(\.inputFile)
         var plan = ReadPlan(files: files, scans: scans, totalBytes: InputFiles.totalBytes(paths), period: period, zone: zone,
                             previousCovered: false, span: span, extract: options)
         plan.previousCovered = span.earliest <= plan.previousRange.lowerBound + 3600

@@ -65,7 +65,7 @@ struct Extracted {
 /// Files are scanned first and those not in time order sorted, as the report reads them.
 func extract(_ paths: [String], options: ExtractOptions = ExtractOptions()) throws -> Extracted {
     let scans = try InputScan.scan(paths, options: options, tolerance: ExtractOptions.defaultOutOfOrderTolerance)
-    let merged = try MergedEvents(scans.map { InputFile(path: $0.path, sortByTime: !$0.isInTimeOrder) }, options: options)
+    let merged = try MergedEvents(scans.map(\.inputFile), options: options)
     var events: [Event] = []
     while let e = try merged.next() { events.append(e) }
     return Extracted(events: events, result: merged.result, context: ExtractContext(options: options))
