@@ -13,12 +13,16 @@ enum Lifecycle {
     /// The state of a customer with visits in `weeks` (Monday day numbers) in the week of `monday`;
     /// nil before their first visit.
     static func state(_ weeks: Set<Int>, monday: Int) -> LifecycleInfo.State? {
-        let past = weeks.filter { $0 <= monday }
-        guard let first = past.min() else { return nil }
+        // One pass: the first week, the last week before this one, and whether this one had a visit.
+        var first = Int.max, before = Int.min, visited = false
+        for w in weeks where w <= monday {
+            first = min(first, w)
+            if w == monday { visited = true } else { before = max(before, w) }
+        }
+        guard first != .max else { return nil }
         if first == monday { return .new }
-        let before = past.filter { $0 < monday }.max()!
         let gap = (monday - before) / 7
-        if past.contains(monday) { return gap >= activeWeeks ? .resurrected : .returning }
+        if visited { return gap >= activeWeeks ? .resurrected : .returning }
         if gap < activeWeeks { return .returning }
         return gap < lostWeeks ? .dormant : .lost
     }
