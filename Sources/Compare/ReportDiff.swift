@@ -35,7 +35,15 @@ package struct ReportDiff: Sendable, Equatable {
         for k in base.kpis where new.kpi(k.key) == nil {
             if let c = KPIChange.of(k.key, base: base, new: new) { kpis.append(c) }
         }
-        kpis += KPIChange.satisfaction(base: base.satisfaction, new: new.satisfaction)
+        // NPS, CSAT and CES are tested on the answers behind them, whether or not the reports list them as KPIs.
+        for change in KPIChange.satisfaction(base: base.satisfaction, new: new.satisfaction) {
+            if let i = kpis.firstIndex(where: { $0.id == change.id }) {
+                kpis[i].test = change.test
+                kpis[i].testName = change.testName
+            } else {
+                kpis.append(change)
+            }
+        }
         if ratesOnly {
             for i in kpis.indices where !kpis[i].isRate { kpis[i].isCompared = false }
         }

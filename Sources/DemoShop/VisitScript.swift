@@ -350,14 +350,32 @@ struct VisitScript {
         }
     }
 
-    /// A support chat: the chat page and a few messages; half of the chats end with a CES survey.
+    /// A support contact. Mostly a chat: it starts, a few messages go back and forth, and it
+    /// ends (the end page gives its handling time); one chat in ten is left open when the
+    /// person closes the window. Else a contact form, sent a few minutes after it opened. Half of
+    /// the chats end with a CES survey.
     private mutating func supportChat(rng: inout RandomSource) {
-        view("/support/chat", page: nil, rng: &rng)
+        if rng.chance(0.25) {
+            view("/support/contact", page: nil, rng: &rng)
+            time += Int64(rng.int(60...420))
+            emit(.post, "/support/contact/sent", status: 200, bytes: rng.int(900...1_400),
+                 referrer: Catalog.host + "/support/contact", kind: .page)
+            previous = "/support/contact/sent"
+            pages += 1
+            return
+        }
+        view("/support/chat/start", page: nil, rng: &rng)
         for _ in 0..<rng.int(1...5) {
             time += Int64(rng.int(25...200))
-            emit(.post, "/support/chat", status: 200, bytes: rng.int(80...900),
-                 referrer: Catalog.host + "/support/chat", kind: .page)
+            emit(.post, "/support/chat/message", status: 200, bytes: rng.int(80...900),
+                 referrer: Catalog.host + "/support/chat/start", kind: .page)
         }
+        guard !rng.chance(0.1) else { return }
+        time += Int64(rng.int(20...240))
+        emit(.post, "/support/chat/end", status: 200, bytes: rng.int(300...700),
+             referrer: Catalog.host + "/support/chat/start", kind: .page)
+        previous = "/support/chat/end"
+        pages += 1
         if rng.chance(0.5) {
             view("/survey?type=ces&score=\(cesScore(&rng))", page: nil, rng: &rng)
         }
@@ -380,7 +398,7 @@ struct VisitScript {
     }
 
     private func cesScore(_ rng: inout RandomSource) -> Int {
-        [1, 2, 3, 4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 7][rng.below(14)]
+        [1, 2, 3, 3, 4, 4, 4, 5, 5, 5, 5, 5][rng.below(12)]
     }
 
     private mutating func review(_ product: Int, rng: inout RandomSource) {

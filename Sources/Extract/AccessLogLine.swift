@@ -110,6 +110,9 @@ extension ExtractContext {
         if event.survey == nil, let t = r.surveyType, let s = r.surveyScore {
             event.survey = surveyAnswer(String(decoding: t, as: UTF8.self), String(decoding: s, as: UTF8.self))
         }
+        if let d = r.handlingSeconds, let seconds = Double(String(decoding: d, as: UTF8.self)), seconds >= 0, seconds < 1e9 {
+            event.handlingSeconds = Int32(seconds.rounded())
+        }
         return .event(event)
     }
 
@@ -122,8 +125,16 @@ extension ExtractContext {
 
     private func surveyAnswer(_ type: String, _ score: String) -> SurveyAnswer? {
         guard let kind = SurveyAnswer.Kind(rawValue: type.lowercased()), let score = Int(score),
-              kind.scale.contains(score) else { return nil }
+              kind.scale(cesPoints: options.cesPoints).contains(score) else { return nil }
         return SurveyAnswer(kind: kind, score: score)
+    }
+
+    /// A search term as people mean it: lower-cased, inner whitespace collapsed, at most 100
+    /// characters; empty terms are none.
+    private func searchTerm(_ raw: String) -> Symbol {
+        let words = raw.lowercased().split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return .none }
+        return intern(String(words.joined(separator: " ").prefix(100)))
     }
 
     private func readQuery(_ query: UnsafeRawBufferPointer, into event: inout Event) {
@@ -152,6 +163,7 @@ extension ExtractContext {
             else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.cents(value) }
             else if key.elementsEqual(options.surveyTypeParameter.utf8) { surveyKind = SurveyAnswer.Kind(rawValue: QueryString.decode(value).lowercased()) }
             else if key.elementsEqual(options.surveyScoreParameter.utf8) { surveyScore = Int(QueryString.decode(value)) }
+            else if key.elementsEqual(options.searchParameter.utf8) { event.searchTerm = searchTerm(QueryString.decode(value)) }
             else if let name = options.customerQueryParameter, key.elementsEqual(name.utf8) {
                 // decoded first, so that `a%40b.example` and `a@b.example` are one customer
                 let id = Array(QueryString.decode(value).utf8)
@@ -163,7 +175,7 @@ extension ExtractContext {
         if let id = orderID {
             event.order = Order(id: intern(QueryString.decode(id)), valueCents: orderValue ?? 0)
         }
-        if let kind = surveyKind, let score = surveyScore, kind.scale.contains(score) {
+        if let kind = surveyKind, let score = surveyScore, kind.scale(cesPoints: options.cesPoints).contains(score) {
             event.survey = SurveyAnswer(kind: kind, score: score)
         }
     }

@@ -20,6 +20,10 @@ package struct ExtractOptions: Sendable {
     /// Query parameters of the survey page: its type (nps, csat, ces) and score.
     package var surveyTypeParameter: String = "type"
     package var surveyScoreParameter: String = "score"
+    /// Points of the CES scale (5 or 7): answers above it are not survey answers.
+    package var cesPoints: Int = 5
+    /// Query parameter of a site search's term (`/search?q=...`).
+    package var searchParameter: String = "q"
     /// Lines longer than this are rejected as `line_too_long`.
     package var maxLineBytes: Int = 64 * 1024
     /// Secret for the keyed pseudonyms of people.

@@ -25,7 +25,7 @@ final class LineDecoder {
 
     /// JSON slots, in the order of `JSONMapping.paths`.
     enum Slot: Int, CaseIterable {
-        case time, type, name, customer, device, url, referrer, userAgent, ip, orderID, revenue, surveyType, surveyScore
+        case time, type, name, customer, device, url, referrer, userAgent, ip, orderID, revenue, surveyType, surveyScore, duration
     }
 
     private init(kind: Kind, options: ExtractOptions) {
@@ -123,7 +123,7 @@ final class LineDecoder {
             func column(_ name: String?) -> Int? { name.flatMap { names.firstIndex(of: $0) } }
             let columns: [Int?] = [column(mapping.time), column(mapping.type), column(mapping.customer), column(mapping.device),
                                    column(mapping.url), column(mapping.referrer), column(mapping.userAgent), column(mapping.ip),
-                                   column(mapping.orderID), column(mapping.value)]
+                                   column(mapping.orderID), column(mapping.value), column(mapping.duration)]
             return LineDecoder(kind: .csv(mapping, columns: columns, count: names.count), options: options)
         }
         return nil
@@ -324,6 +324,7 @@ final class LineDecoder {
         if let ip = text(.ip) { r.client = ip }
         r.surveyType = text(.surveyType)
         r.surveyScore = text(.surveyScore)
+        r.handlingSeconds = text(.duration)
         if purchasePaths.contains(r.eventPath) {
             r.orderID = text(.orderID)
             r.orderValue = text(.revenue)
@@ -374,6 +375,7 @@ final class LineDecoder {
         r.referrer = csvText(columns[5], line)
         r.agent = csvText(columns[6], line)
         if let ip = csvText(columns[7], line) { r.client = ip }
+        r.handlingSeconds = csvText(columns[10], line)
         if purchasePaths.contains(r.eventPath) {
             r.orderValue = csvText(columns[9], line)
             r.orderID = csvText(columns[8], line)
@@ -413,7 +415,7 @@ final class LineDecoder {
 extension JSONMapping {
     /// The paths of every slot, in `LineDecoder.Slot` order.
     var paths: [[String]] {
-        [time, type, name, customer, device, url, referrer, userAgent, ip, orderID, revenue, surveyType, surveyScore]
+        [time, type, name, customer, device, url, referrer, userAgent, ip, orderID, revenue, surveyType, surveyScore, duration]
     }
 }
 

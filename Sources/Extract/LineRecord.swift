@@ -36,6 +36,8 @@ struct LineRecord {
     var orderIsLineItems = false
     var surveyType: UnsafeRawBufferPointer? = nil
     var surveyScore: UnsafeRawBufferPointer? = nil
+    /// A handling time in seconds (support exports), as text.
+    var handlingSeconds: UnsafeRawBufferPointer? = nil
 
     /// True for `-` (a missing field) and empty fields.
     @inline(__always) static func isMissing(_ b: UnsafeRawBufferPointer) -> Bool {

@@ -55,6 +55,8 @@ package struct JSONMapping: Sendable, Equatable {
     /// Survey type (`nps`, `csat`, `ces`) and score.
     package var surveyType: [String] = ["properties.survey_type", "properties.survey", "survey_type"]
     package var surveyScore: [String] = ["properties.score", "properties.survey_score", "score"]
+    /// Handling time of a support contact, in seconds (number or text).
+    package var duration: [String] = ["properties.duration", "properties.duration_seconds", "properties.handling_seconds", "duration"]
     /// Event names (as in their synthetic path, without `event:`) that complete an order: only
     /// these carry the order id and revenue into the report.
     package var purchaseEvents: Set<String> = ["order_completed", "purchase", "transaction", "completed_order", "checkout_completed"]
@@ -83,6 +85,8 @@ package struct CSVMapping: Sendable, Equatable {
     package var orderID: String? = nil
     /// Price or order value in currency units; purchase rows of one order are summed.
     package var value: String? = nil
+    /// Handling time of a support contact in seconds, on the rows that have one.
+    package var duration: String? = nil
     /// Event types renamed before they become paths (`addtocart` -> `cart`).
     package var typeAliases: [String: String] = [:]
     /// Event types (after renaming) that are purchases.
@@ -119,5 +123,5 @@ package struct CSVMapping: Sendable, Equatable {
 
     /// The columns this mapping needs.
     var requiredColumns: [String] { [time, type] }
-    var allColumns: [String] { [time, type] + [customer, device, url, referrer, userAgent, ip, orderID, value].compactMap { $0 } }
+    var allColumns: [String] { [time, type] + [customer, device, url, referrer, userAgent, ip, orderID, value, duration].compactMap { $0 } }
 }

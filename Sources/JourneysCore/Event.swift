@@ -18,6 +18,10 @@ package struct Event: Sendable, Equatable {
     /// A survey answer, when this request submitted one.
     package var survey: SurveyAnswer? = nil
     package var deviceClass: DeviceClass = .desktop
+    /// The site-search term this page view carried (`extract.searchParameter`), normalised.
+    package var searchTerm: Symbol = .none
+    /// Handling time in seconds a support export logged with this event; -1 when none.
+    package var handlingSeconds: Int32 = -1
 
     package init(time: Int64, device: Pseudonym, path: Symbol) {
         self.time = time
@@ -61,18 +65,22 @@ package struct SurveyAnswer: Sendable, Equatable {
     package enum Kind: String, Sendable, Codable {
         case nps, csat, ces
 
-        /// The answers the survey offers: NPS 0-10, CSAT 1-5 (5 = very satisfied), CES 1-7 (7 = very easy).
-        package var scale: ClosedRange<Int> {
+        /// The answers the survey offers: NPS 0-10, CSAT 1-5 (5 = very satisfied), CES 1 to
+        /// `cesPoints` (the top answer = very easy; 5 by default, `surveys.ces_scale`).
+        package func scale(cesPoints: Int = 5) -> ClosedRange<Int> {
             switch self {
             case .nps: 0...10
             case .csat: 1...5
-            case .ces: 1...7
+            case .ces: 1...cesPoints
             }
         }
     }
     package var kind: Kind
     package var score: Int
-    package init(kind: Kind, score: Int) { self.kind = kind; self.score = score }
+    /// Index of the page view that carried the answer in its visit (set by sessionize), so that
+    /// score can tell what the person went through before answering.
+    package var page: Int32 = 0
+    package init(kind: Kind, score: Int, page: Int32 = 0) { self.kind = kind; self.score = score; self.page = page }
 }
 
 /// Device class from the user agent; a segment of the report.

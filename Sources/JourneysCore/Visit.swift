@@ -15,6 +15,12 @@ package struct Visit: Sendable, Equatable {
     /// Orders first seen in this visit: sessionize counts an order id once, in its first visit.
     package var orders: [Order] = []
     package var surveys: [SurveyAnswer] = []
+    /// Seconds from `start` to each page view, one per entry of `pages`.
+    package var pageTimes: [Int32] = []
+    /// Site-search terms, by the page view that carried them.
+    package var searchTerms: [PageMark<Symbol>] = []
+    /// Handling times (seconds) that an export logged with a page view.
+    package var handlingTimes: [PageMark<Int32>] = []
     package var deviceClass: DeviceClass = .desktop
     /// True when the maximum visit length cut this visit.
     package var wasCut: Bool = false
@@ -29,6 +35,14 @@ package struct Visit: Sendable, Equatable {
     /// A visit with a single interaction (the bounce of docs/definitions.md "Key figures (KPIs)").
     package var isBounce: Bool { pages.count == 1 }
     package var revenueCents: Int64 { orders.reduce(0) { $0 + $1.valueCents } }
+}
+
+/// A value carried by one page view of a visit: the page's index in `Visit.pages` and the value.
+/// Kept apart from the pages because few page views carry one.
+package struct PageMark<Value: Sendable & Equatable>: Sendable, Equatable {
+    package var page: Int32
+    package var value: Value
+    package init(page: Int32, value: Value) { self.page = page; self.value = value }
 }
 
 /// All visits of one person in the lookback window, oldest first: the unit of attribution.

@@ -48,6 +48,7 @@ package enum ConfigLoader {
         var config = PipelineConfig()
         config.file = file
         let r = Reader(file: file)
+        var recoveryNode: Node? = nil
         try r.mapping(root, at: "the top level", keys: [
             "inputs": { config.inputs = try r.strings($0, "inputs") },
             "time_zone": {
@@ -137,6 +138,33 @@ package enum ConfigLoader {
                 try r.mapping(node, at: "surveys", keys: [
                     "type_parameter": { config.surveyTypeParameter = try r.string($0, "surveys.type_parameter") },
                     "score_parameter": { config.surveyScoreParameter = try r.string($0, "surveys.score_parameter") },
+                    "ces_scale": {
+                        let v = try r.int($0, "surveys.ces_scale", min: 2)
+                        guard v == 5 || v == 7 else { throw r.error($0, "surveys.ces_scale expects 5 or 7, found \(v)") }
+                        config.cesPoints = v
+                    },
+                    "min_answers": { config.minAnswers = try r.int($0, "surveys.min_answers", min: 1) },
+                ])
+            },
+            "site_search": { node in
+                try r.mapping(node, at: "site_search", keys: [
+                    "touchpoint": { config.searchTouchpoint = try r.string($0, "site_search.touchpoint") },
+                    "parameter": { config.searchParameter = try r.string($0, "site_search.parameter") },
+                ])
+            },
+            "support": { node in
+                try r.mapping(node, at: "support", keys: [
+                    "contacts": { config.supportContacts = try r.supportContacts($0) },
+                ])
+            },
+            "carts": { node in
+                try r.mapping(node, at: "carts", keys: [
+                    "recovery_days": { config.cartRecoveryDays = try r.int($0, "carts.recovery_days", min: 1); recoveryNode = $0 },
+                ])
+            },
+            "privacy": { node in
+                try r.mapping(node, at: "privacy", keys: [
+                    "min_people": { config.minPeople = try r.int($0, "privacy.min_people", min: 1) },
                 ])
             },
             "channels": { node in
@@ -181,6 +209,10 @@ package enum ConfigLoader {
                 ])
             },
         ])
+        if let node = recoveryNode, config.cartRecoveryDays > config.lookbackDays {
+            // The carts followed lie that many days before the period: the data read must reach them.
+            throw r.error(node, "carts.recovery_days expects at most sessions.lookback_days (\(config.lookbackDays)), found \(config.cartRecoveryDays)")
+        }
         return config
     }
 
@@ -295,6 +327,33 @@ struct Reader {
 }
 
 extension Reader {
+    /// `support.contacts`: each `{ name, start, end }`, start and end a path glob (or `regex`
+    /// with `start_regex` / `end_regex`); end may be left out when exports log a duration.
+    func supportContacts(_ node: Node) throws -> [SupportContactRule] {
+        guard let seq = node.sequence else { throw error(node, "support.contacts expects a list of { name, start, end }") }
+        return try seq.map { item in
+            var name: String? = nil
+            var start: TouchpointRule.Pattern? = nil
+            var end: TouchpointRule.Pattern? = nil
+            try mapping(item, at: "a support contact", keys: [
+                "name": { name = try string($0, "support.contacts.name") },
+                "start": { start = .glob(try string($0, "support.contacts.start")) },
+                "end": { end = .glob(try string($0, "support.contacts.end")) },
+                "start_regex": { start = .regex(try string($0, "support.contacts.start_regex")) },
+                "end_regex": { end = .regex(try string($0, "support.contacts.end_regex")) },
+            ])
+            guard let name else { throw error(item, "a support contact needs name") }
+            guard let start else { throw error(item, "support contact '\(name)' needs start (a path glob) or start_regex") }
+            let rule = SupportContactRule(name: name, start: start, end: end)
+            for pattern in [start] + (end.map { [$0] } ?? []) {
+                do { _ = try TouchpointRule(pattern: pattern, touchpoint: name, phase: .retention).compiled() } catch {
+                    throw self.error(item, "a pattern of support contact '\(name)' is not a valid regular expression")
+                }
+            }
+            return rule
+        }
+    }
+
     /// `json:` keys, each a dotted path or a list of paths tried in order.
     func jsonMapping(_ node: Node) throws -> JSONMapping {
         var m = JSONMapping.default
@@ -307,6 +366,7 @@ extension Reader {
             paths("referrer") { $0.referrer = $1 }, paths("user_agent") { $0.userAgent = $1 }, paths("ip") { $0.ip = $1 },
             paths("order_id") { $0.orderID = $1 }, paths("revenue") { $0.revenue = $1 },
             paths("survey_type") { $0.surveyType = $1 }, paths("survey_score") { $0.surveyScore = $1 },
+            paths("duration") { $0.duration = $1 },
             paths("purchase_events") { $0.purchaseEvents = Set($1.map { $0.lowercased() }) },
         ]
         try mapping(node, at: "json", keys: Dictionary(uniqueKeysWithValues: keys))
@@ -323,7 +383,7 @@ extension Reader {
             column("time") { $0.time = $1 }, column("type") { $0.type = $1 }, column("customer") { $0.customer = $1 },
             column("device") { $0.device = $1 }, column("url") { $0.url = $1 }, column("referrer") { $0.referrer = $1 },
             column("user_agent") { $0.userAgent = $1 }, column("ip") { $0.ip = $1 }, column("order_id") { $0.orderID = $1 },
-            column("value") { $0.value = $1 },
+            column("value") { $0.value = $1 }, column("duration") { $0.duration = $1 },
             ("purchase_types", { m.purchaseTypes = Set(try self.strings($0, "csv.purchase_types")) }),
             ("type_aliases", { n in
                 guard let map = n.mapping else { throw self.error(n, "csv.type_aliases expects a mapping of event type to event type") }

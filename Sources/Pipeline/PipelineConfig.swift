@@ -44,6 +44,19 @@ package struct PipelineConfig: Sendable {
     package var orderValueParameter = "value"
     package var surveyTypeParameter = "type"
     package var surveyScoreParameter = "score"
+    /// `surveys.ces_scale`: points of the CES question (5 or 7); the top answer is "very easy".
+    package var cesPoints = 5
+    /// `surveys.min_answers`: below this many answers a satisfaction figure carries a small-sample warning.
+    package var minAnswers = 30
+    /// `site_search`: the touchpoint of the search page and the query parameter of its term.
+    package var searchTouchpoint = "Search"
+    package var searchParameter = "q"
+    /// `support.contacts`: the kinds of support contact and where each starts and ends.
+    package var supportContacts: [SupportContactRule] = []
+    /// `carts.recovery_days`: an abandoned cart is recovered when its person orders within this many days.
+    package var cartRecoveryDays = 7
+    /// `privacy.min_people`: a table row about fewer people is withheld (k-anonymity).
+    package var minPeople = 5
 
     package var extraSearchEngines: [String] = []
     package var extraSocialNetworks: [String] = []
@@ -111,6 +124,8 @@ extension PipelineConfig {
         o.orderValueParameter = orderValueParameter
         o.surveyTypeParameter = surveyTypeParameter
         o.surveyScoreParameter = surveyScoreParameter
+        o.cesPoints = cesPoints
+        o.searchParameter = searchParameter
         o.pseudonymKey = SipHash(secret: pseudonymKey)
         o.format = logFormat
         o.sessionCookies = sessionCookies

@@ -11,6 +11,7 @@ extension ReportData: Codable {
         case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, lifecycle, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
         case clvModel
+        case support, cartRecovery, dropOffs, variants, friction, funnels, entryPages, campaigns, searchTerms, products, weekdayHour, suppressed
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -37,6 +38,20 @@ extension ReportData: Codable {
         try c.encode(satisfaction, forKey: .satisfaction)
         try c.encode(customerValue, forKey: .customerValue)
         try c.encode(clvModel, forKey: .clvModel)  // null without a history
+        if let q = questions {
+            try c.encode(q.support, forKey: .support)
+            try c.encode(q.cartRecovery, forKey: .cartRecovery)
+            try c.encode(q.dropOffs, forKey: .dropOffs)
+            try c.encode(q.variants, forKey: .variants)
+            try c.encode(q.friction, forKey: .friction)
+            try c.encode(q.funnels, forKey: .funnels)
+            try c.encode(q.entryPages, forKey: .entryPages)
+            try c.encode(q.campaigns, forKey: .campaigns)
+            try c.encode(q.searchTerms, forKey: .searchTerms)
+            try c.encode(q.products, forKey: .products)
+            try c.encode(q.weekdayHour, forKey: .weekdayHour)
+            try c.encode(q.suppressed, forKey: .suppressed)
+        }
     }
 
     package init(from decoder: Decoder) throws {
@@ -72,6 +87,15 @@ extension ReportData: Codable {
         cohorts = try c.decodeIfPresent(CohortTable.self, forKey: .cohorts)
         lifecycle = try c.decodeIfPresent(LifecycleInfo.self, forKey: .lifecycle)
         clvModel = try c.decodeIfPresent(CLVModelInfo.self, forKey: .clvModel)
+        if let support = try c.decodeIfPresent(SupportInfo.self, forKey: .support) {
+            questions = JourneyQuestions(
+                support: support, cartRecovery: try c.decode(CartRecoveryInfo.self, forKey: .cartRecovery),
+                dropOffs: try c.decode([DropOff].self, forKey: .dropOffs), variants: try c.decode([Variant].self, forKey: .variants),
+                friction: try c.decode(Friction.self, forKey: .friction), funnels: try c.decode(SegmentFunnels.self, forKey: .funnels),
+                entryPages: try c.decode([ValueRow].self, forKey: .entryPages), campaigns: try c.decode([ValueRow].self, forKey: .campaigns),
+                searchTerms: try c.decode([ValueRow].self, forKey: .searchTerms), products: try c.decode([ValueRow].self, forKey: .products),
+                weekdayHour: try c.decode(WeekdayHour.self, forKey: .weekdayHour), suppressed: try c.decode(Suppressed.self, forKey: .suppressed))
+        }
     }
 }
 
@@ -84,7 +108,7 @@ struct RankedKPI: Codable {
 
     enum CodingKeys: String, CodingKey {
         case rank, label, unit, value, previous, better, significant, definition, numerator, denominator
-        case trend, yearAgo, yearAgoSignificant
+        case trend, yearAgo, yearAgoSignificant, interval
     }
 
     func encode(to encoder: Encoder) throws {
@@ -99,6 +123,7 @@ struct RankedKPI: Codable {
         try c.encode(kpi.definition, forKey: .definition)
         try c.encodeIfPresent(kpi.numerator, forKey: .numerator)
         try c.encodeIfPresent(kpi.denominator, forKey: .denominator)
+        try c.encode(kpi.interval, forKey: .interval)  // null where no interval is computed
         try c.encode(kpi.trend, forKey: .trend)
         try c.encode(kpi.yearAgo, forKey: .yearAgo)
         try c.encode(kpi.yearAgoSignificant, forKey: .yearAgoSignificant)
@@ -115,6 +140,7 @@ struct RankedKPI: Codable {
                     definition: try c.decode(String.self, forKey: .definition))
         k.numerator = try c.decodeIfPresent(Int.self, forKey: .numerator)
         k.denominator = try c.decodeIfPresent(Int.self, forKey: .denominator)
+        k.interval = try c.decodeIfPresent(Interval.self, forKey: .interval)
         k.trend = try c.decodeIfPresent([TrendPoint].self, forKey: .trend) ?? []
         k.yearAgo = try c.decodeIfPresent(Double.self, forKey: .yearAgo)
         k.yearAgoSignificant = try c.decodeIfPresent(Bool.self, forKey: .yearAgoSignificant)
@@ -243,6 +269,46 @@ extension CustomerValueInfo {
                   channels: try c.decode([String: ChannelValue].self, forKey: .channels).values
                       .sorted { $0.customers != $1.customers ? $0.customers > $1.customers : $0.channel < $1.channel },
                   tiers: try c.decode([Tier].self, forKey: .tiers), all: try c.decodeIfPresent(CLV.self, forKey: .all))
+    }
+}
+
+extension Satisfaction {
+    enum CodingKeys: String, CodingKey {
+        case nps, csat, ces, cesScale, minAnswers, all, byChannel, byDevice, byTouchpoint, byVariant, detractorPaths, promoterPaths
+    }
+
+    /// The joined breakdowns sit beside the three scores: `satisfaction.byChannel`, ...
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(nps, forKey: .nps)
+        try c.encode(csat, forKey: .csat)
+        try c.encode(ces, forKey: .ces)
+        guard let j = joined else { return }
+        try c.encode(j.cesScale, forKey: .cesScale)
+        try c.encode(j.minAnswers, forKey: .minAnswers)
+        try c.encode(j.all, forKey: .all)
+        try c.encode(j.byChannel, forKey: .byChannel)
+        try c.encode(j.byDevice, forKey: .byDevice)
+        try c.encode(j.byTouchpoint, forKey: .byTouchpoint)
+        try c.encode(j.byVariant, forKey: .byVariant)
+        try c.encode(j.detractorPaths, forKey: .detractorPaths)
+        try c.encode(j.promoterPaths, forKey: .promoterPaths)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(nps: try c.decode(Score.self, forKey: .nps), csat: try c.decode(Score.self, forKey: .csat),
+                  ces: try c.decode(Score.self, forKey: .ces))
+        if let all = try c.decodeIfPresent(SatisfactionRow.self, forKey: .all) {
+            joined = SatisfactionJoin(
+                cesScale: try c.decode(Int.self, forKey: .cesScale), minAnswers: try c.decode(Int.self, forKey: .minAnswers), all: all,
+                byChannel: try c.decode([SatisfactionRow].self, forKey: .byChannel),
+                byDevice: try c.decode([SatisfactionRow].self, forKey: .byDevice),
+                byTouchpoint: try c.decode([SatisfactionRow].self, forKey: .byTouchpoint),
+                byVariant: try c.decode([SatisfactionRow].self, forKey: .byVariant),
+                detractorPaths: try c.decode([AnswerPath].self, forKey: .detractorPaths),
+                promoterPaths: try c.decode([AnswerPath].self, forKey: .promoterPaths))
+        }
     }
 }
 

@@ -33,6 +33,9 @@ package struct ReportData: Equatable, Sendable {
     package var lifecycle: LifecycleInfo? = nil
     /// Predicted customer value from the history (see `CLVModelInfo`); nil without a history.
     package var clvModel: CLVModelInfo? = nil
+    /// Support, carts per customer, drop-offs, variants, segment funnels and the logged-value
+    /// tables; nil in reports made before they existed.
+    package var questions: JourneyQuestions? = nil
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period
@@ -193,6 +196,9 @@ package struct KPI: Codable, Equatable, Sendable {
     /// comparison can test the change; nil for other KPIs.
     package var numerator: Int? = nil
     package var denominator: Int? = nil
+    /// 95% interval of `value`, in its unit: Wilson for rates and top-box scores, normal for
+    /// NPS, a seeded bootstrap for the average order value; nil for other KPIs.
+    package var interval: Interval? = nil
     /// The figure in up to 12 earlier periods of the history, oldest first, then this one.
     package var trend: [TrendPoint] = []
     /// The figure in the same ISO week (or month) a year earlier; nil when the history lacks it.
@@ -363,8 +369,11 @@ package struct Satisfaction: Codable, Equatable, Sendable {
     package var nps: Score
     /// Share of top-box answers (5 of 5), x 100.
     package var csat: Score
-    /// Share of "very easy" answers (7 of 7), x 100.
+    /// Share of "very easy" answers (the top of the CES scale), x 100.
     package var ces: Score
+    /// Answers joined to what people went through before answering; nil in reports made
+    /// before it existed.
+    package var joined: SatisfactionJoin? = nil
 
     package init(nps: Score, csat: Score, ces: Score) {
         self.nps = nps

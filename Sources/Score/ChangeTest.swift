@@ -15,6 +15,8 @@ package enum ChangeTest {
         case mean(ValueSample?)
         /// The sum of values (revenue), tested as a compound Poisson process.
         case sum(ValueSample?)
+        /// Net promoter score: promoters, detractors and answers.
+        case nps(Int, Int, Int)
     }
 
     /// The test of `now` against `before`; not testable when the samples are of different kinds.
@@ -26,6 +28,8 @@ package enum ChangeTest {
         case let (.count(a), .count(b)): return NoiseTests.count(a, against: b)
         case let (.mean(a), .mean(b)): return NoiseTests.mean(summary(a), against: summary(b))
         case let (.sum(a), .sum(b)): return NoiseTests.sum(summary(a), against: summary(b))
+        case let (.nps(p1, d1, n1), .nps(p0, d0, n0)):
+            return NoiseTests.nps(promoters: p1, detractors: d1, answers: n1, against: p0, detractors: d0, answers: n0)
         default: return .notTestable
         }
     }

@@ -3,12 +3,12 @@ import ReportModel
 
 /// NPS, CSAT and CES from survey answers, with the standard formulas of docs/definitions.md "Satisfaction scores".
 enum SatisfactionScores {
-    static func scores(_ answers: [SurveyAnswer]) -> Satisfaction {
+    static func scores(_ answers: [SurveyAnswer], cesPoints: Int) -> Satisfaction {
         func of(_ kind: SurveyAnswer.Kind) -> [Int] { answers.filter { $0.kind == kind }.map(\.score) }
         func mean(_ xs: [Int]) -> Double? { xs.isEmpty ? nil : rounded(Double(xs.reduce(0, +)) / Double(xs.count), 100) }
         let nps = of(.nps), csat = of(.csat), ces = of(.ces)
         let promoters = nps.filter { $0 >= 9 }.count, detractors = nps.filter { $0 <= 6 }.count
-        let satisfied = csat.filter { $0 == 5 }.count, easy = ces.filter { $0 == 7 }.count
+        let satisfied = csat.filter { $0 == 5 }.count, easy = ces.filter { $0 == cesPoints }.count
         var result = Satisfaction(
             nps: .init(answers: nps.count,
                        value: nps.isEmpty ? nil : rounded(Double(promoters - detractors) / Double(nps.count) * 100, 10),

@@ -28,6 +28,11 @@ package struct ScoreInput: Sendable {
     /// The last days of the period and of the previous one, for the figures of the history.
     package var lastDay: CivilDate? = nil
     package var previousLastDay: CivilDate? = nil
+    /// The config of the CX sections (surveys, support, carts, privacy).
+    package var questions = QuestionSettings()
+    /// Local day numbers of the period and of the previous one.
+    package var periodDays: ClosedRange<Int> = 0...0
+    package var previousDays: ClosedRange<Int>? = nil
     package var quality: DataQuality
     package var lateEvents: Int
     package var afterPeriod: Int = 0

@@ -17,7 +17,10 @@ package enum Scorer {
         let person = input.personOfVisit
         let current = VisitMetrics(input, range: input.period, person: person)
         let before = input.previous.map { VisitMetrics(input, range: $0, person: person).figures }
+        let questions = QuestionsScore.fold(input)
         let kpis = Figure.kpis(current.figures, before: before, partial: context.period.isPartial)
+            + Figure.kpis(questions.figures(0, hasPrevious: true),
+                          before: input.previous == nil ? nil : questions.figures(1, hasPrevious: true), partial: context.period.isPartial)
         var allKPIs = kpis
         var clvModel: CLVModelInfo? = nil
         if let history = input.history, let last = input.lastDay {
@@ -51,9 +54,12 @@ package enum Scorer {
             paths: PathAnalysis.topPaths(input, visits: inPeriod),
             buyingPaths: PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase }),
             touchpointRules: ruleUsage(input),
-            satisfaction: SatisfactionScores.scores(answers),
+            satisfaction: SatisfactionScores.scores(answers, cesPoints: input.questions.cesPoints),
             customerValue: customerValue(input))
         report.orderValues = current.orderValues
+        let (sections, joined) = questions.finish(QuestionsScore.context(input), funnel: report.funnel)
+        report.questions = sections
+        report.satisfaction.joined = joined
         if let history = input.history, let last = input.lastDay {
             report.cohorts = Cohorts.table(history.orders, asOf: last)
             report.lifecycle = Lifecycle.info(history.visitWeeks, lastDay: last)

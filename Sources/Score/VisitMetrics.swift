@@ -99,7 +99,8 @@ struct VisitMetrics {
                    "buyers / visitors"),
             Figure("orders", "Orders", .count, Double(orders), .higher, .count(orders), "distinct order ids on the confirmation page"),
             Figure("revenue", "Revenue", .money, Double(revenueCents) / 100, .higher, .sum(orderValues), "sum of order values"),
-            Figure("aov", "Average order value", .money, aov, .higher, .mean(orderValues), "revenue / orders"),
+            Figure("aov", "Average order value", .money, aov, .higher, .mean(orderValues), "revenue / orders",
+                   interval: Intervals.bootstrapMean(cents: orderCents)),
             Figure("cart_abandonment", "Cart abandonment", .ratio, abandoned, .lower, .proportion(carts - cartsWithPurchase, carts),
                    "visits with add-to-cart and no purchase / visits with add-to-cart"),
             Figure("purchase_frequency", "Purchase frequency", .number, ratio(orders, buyers).map { rounded($0, 100) }, .higher, nil,
@@ -123,15 +124,30 @@ struct Figure {
     var better: KPI.Better
     var sample: ChangeTest.Sample?
     var definition: String
+    /// The 95% interval when it is not the one the sample gives (the AOV's bootstrap).
+    var interval: Interval? = nil
 
     init(_ key: String, _ label: String, _ unit: KPI.Unit, _ value: Double?, _ better: KPI.Better,
-         _ sample: ChangeTest.Sample?, _ definition: String) {
+         _ sample: ChangeTest.Sample?, _ definition: String, interval: Interval? = nil) {
         self.key = key; self.label = label; self.unit = unit; self.value = value
-        self.better = better; self.sample = sample; self.definition = definition
+        self.better = better; self.sample = sample; self.definition = definition; self.interval = interval
     }
 }
 
 extension Figure {
+    /// The 95% interval the sample gives: Wilson for a rate (and x 100 for a top-box score),
+    /// the normal interval of NPS.
+    var sampleInterval: Interval? {
+        switch sample {
+        case .proportion(let x, let n)?:
+            return unit == .score ? Intervals.wilson(x, n, scale: 100, places: 10) : unit == .ratio ? Intervals.wilson(x, n) : nil
+        case .nps(let p, let d, let n)?:
+            return Intervals.nps(promoters: p, detractors: d, answers: n)
+        default:
+            return nil
+        }
+    }
+
     /// The KPIs of `now`, each with its value in `before` (matched by id) and the test of the
     /// change. Counts and sums of a partial period against a full one are not news: a partial
     /// period is compared by its rates only.
@@ -145,6 +161,7 @@ extension Figure {
                 kpi.numerator = x
                 kpi.denominator = n
             }
+            kpi.interval = f.interval ?? f.sampleInterval
             return kpi
         }
     }

@@ -268,10 +268,17 @@ private struct Engine {
 
     private static func append(_ event: Event, order: Order?, to visit: inout Visit) {
         visit.end = event.time
+        let page = Int32(visit.pages.count)
         visit.pages.append(event.path)
+        visit.pageTimes.append(Int32(clamping: event.time - visit.start))
         if !event.customer.isNone && visit.customer.isNone { visit.customer = event.customer }
         if let order { visit.orders.append(order) }
-        if let survey = event.survey { visit.surveys.append(survey) }
+        if var survey = event.survey {
+            survey.page = page
+            visit.surveys.append(survey)
+        }
+        if !event.searchTerm.isNone { visit.searchTerms.append(PageMark(page: page, value: event.searchTerm)) }
+        if event.handlingSeconds >= 0 { visit.handlingTimes.append(PageMark(page: page, value: event.handlingSeconds)) }
     }
 
     // MARK: - Open visits: a slab of slots, a device index and a list by last event

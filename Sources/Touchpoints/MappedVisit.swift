@@ -16,6 +16,8 @@ package struct MappedVisit: Sendable, Equatable {
     /// Funnel steps done in the visit, in any order.
     package var steps: Set<FunnelStep>
     package var outcome: VisitOutcome
+    /// Support contacts in the visit (`support.contacts` of the config), in the order they started.
+    package var contacts: [SupportContact] = []
 
     /// Did `step` or a later one in this visit: a purchase implies a checkout even when the
     /// source logs no checkout event, and the funnel never grows from one step to the next.

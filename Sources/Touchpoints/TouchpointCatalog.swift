@@ -10,6 +10,8 @@ package struct TouchpointCatalog: Sendable, Equatable {
     }
 
     package private(set) var entries: [Entry] = []
+    /// Names of the support contact kinds, indexed by `SupportContact.kind`.
+    package var contactKinds: [String] = []
 
     package init() {}
 

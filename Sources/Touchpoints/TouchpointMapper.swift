@@ -9,6 +9,7 @@ package struct TouchpointMapper {
     private let rules: [(regex: NSRegularExpression, touchpoint: Int)]
     private let otherIndex: Int
     private let channels: ChannelRules
+    private var support: SupportContactFinder
     /// Per distinct path: the index of the rule that matched it, or nil when none did.
     private var ruleOf: [Symbol: Int?] = [:]
     /// Funnel step of each catalog entry, looked up per page view without copying the entry.
@@ -26,7 +27,7 @@ package struct TouchpointMapper {
     package private(set) var unmatched: [Symbol: Int] = [:]
 
     /// Throws `TouchpointRuleError` (with the rule's index) when a pattern does not compile.
-    package init(rules: [TouchpointRule], unmatchedPhase: Phase, channels: ChannelRules) throws {
+    package init(rules: [TouchpointRule], unmatchedPhase: Phase, channels: ChannelRules, support: [SupportContactRule] = []) throws {
         var compiled: [(NSRegularExpression, Int)] = []
         var catalog = TouchpointCatalog()
         for (i, rule) in rules.enumerated() {
@@ -39,6 +40,8 @@ package struct TouchpointMapper {
             compiled.append((regex, index))
         }
         otherIndex = catalog.add(name: "other", phase: unmatchedPhase, funnelStep: nil, isOther: true)
+        catalog.contactKinds = support.map(\.name)
+        self.support = try SupportContactFinder(rules: support)
         self.catalog = catalog
         stepOf = catalog.entries.map(\.funnelStep)
         self.rules = compiled
@@ -76,7 +79,9 @@ package struct TouchpointMapper {
             channel = channels.channel(campaign: visit.campaign, referrerHost: symbols[visit.referrerHost], symbols: symbols)
             channelOf[landing] = channel
         }
-        return MappedVisit(visit: index, channel: channel, touchpoints: touchpoints, steps: steps, outcome: outcome)
+        var mapped = MappedVisit(visit: index, channel: channel, touchpoints: touchpoints, steps: steps, outcome: outcome)
+        mapped.contacts = support.contacts(in: visit, symbols: symbols)
+        return mapped
     }
 
     /// The touchpoint of one page view, counted in `ruleHits` or `unmatched`.

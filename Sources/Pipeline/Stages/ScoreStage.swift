@@ -1,3 +1,4 @@
+import Foundation
 import JourneysCore
 import Score
 import ReportModel
@@ -18,6 +19,16 @@ enum ScoreStage {
         input.retentionSpend = config.retentionSpend
         input.lastDay = plan.period.last
         input.previousLastDay = plan.period.previous.last
+        input.periodDays = plan.period.first.dayNumber...plan.period.last.dayNumber
+        input.previousDays = plan.previousCovered ? plan.period.previous.first.dayNumber...plan.period.previous.last.dayNumber : nil
+        var questions = QuestionSettings()
+        questions.cesPoints = config.cesPoints
+        questions.minAnswers = config.minAnswers
+        questions.searchTouchpoint = config.searchTouchpoint
+        questions.recoveryDays = config.cartRecoveryDays
+        questions.minPeople = config.minPeople
+        questions.timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
+        input.questions = questions
         // Numbers of the config are rounded like every number of report.json.
         input.customerLifespanYears = (config.customerLifespanYears * 10_000).rounded() / 10_000
         let p = plan.period

@@ -15,7 +15,7 @@ enum TouchpointsStage {
         channels.socialNetworks += config.extraSocialNetworks
         channels.ownHosts = config.shopHosts
         var mapper = try TouchpointMapper(rules: config.touchpointRules, unmatchedPhase: config.unmatchedPhase,
-                                          channels: channels)
+                                          channels: channels, support: config.supportContacts)
         let symbols = sessions.extract.symbols
         let mapped = sessions.visits.enumerated().map { i, v in mapper.map(v, index: i, symbols: symbols) }
         return MappedSessions(visits: mapped, mapper: mapper)

@@ -1,0 +1,152 @@
+/// What people who left the funnel at one step did next.
+package struct DropOff: Codable, Equatable, Sendable {
+    package struct Next: Codable, Equatable, Sendable {
+        /// `visit` (the next page of the same visit), `next_visit` (the landing of the person's
+        /// next visit within the lookback) or `none`.
+        package var kind: String
+        /// The touchpoint; empty for `none`.
+        package var touchpoint: String
+        package var visits: Int
+        package var people: Int
+        package var share: Double
+        package init(kind: String, touchpoint: String, visits: Int, people: Int, share: Double) {
+            self.kind = kind; self.touchpoint = touchpoint; self.visits = visits; self.people = people; self.share = share
+        }
+    }
+    package var step: String
+    package var label: String
+    /// Visits that reached the step and not the next one.
+    package var left: Int
+    package var people: Int
+    package var next: [Next]
+    package init(step: String, label: String, left: Int, people: Int, next: [Next]) {
+        self.step = step; self.label = label; self.left = left; self.people = people; self.next = next
+    }
+}
+
+/// A journey variant: a visit's touchpoints in order, repeats folded.
+package struct Variant: Codable, Equatable, Sendable {
+    package var id: String
+    package var steps: [String]
+    package var visits: Int
+    package var people: Int
+    package var share: Double
+    package var purchases: Int
+    package var conversionRate: Double
+    @ExplicitNull package var interval: Interval?
+    package init(id: String, steps: [String], visits: Int, people: Int, share: Double, purchases: Int, conversionRate: Double, interval: Interval?) {
+        self.id = id; self.steps = steps; self.visits = visits; self.people = people; self.share = share
+        self.purchases = purchases; self.conversionRate = conversionRate; self.interval = interval
+    }
+}
+
+/// Where the way to purchase loses people: funnel steps by visits lost, and touchpoints by
+/// exit rate among visits that viewed a product.
+package struct Friction: Codable, Equatable, Sendable {
+    package struct Step: Codable, Equatable, Sendable {
+        package var step: String
+        package var label: String
+        package var lost: Int
+        package var lossRate: Double
+        package init(step: String, label: String, lost: Int, lossRate: Double) { self.step = step; self.label = label; self.lost = lost; self.lossRate = lossRate }
+    }
+    package struct Exit: Codable, Equatable, Sendable {
+        package var touchpoint: String
+        package var phase: String
+        package var visits: Int
+        package var exits: Int
+        package var people: Int
+        package var exitRate: Double
+        @ExplicitNull package var interval: Interval?
+        package init(touchpoint: String, phase: String, visits: Int, exits: Int, people: Int, exitRate: Double, interval: Interval?) {
+            self.touchpoint = touchpoint; self.phase = phase; self.visits = visits; self.exits = exits; self.people = people
+            self.exitRate = exitRate; self.interval = interval
+        }
+    }
+    package var steps: [Step]
+    package var exits: [Exit]
+    package init(steps: [Step], exits: [Exit]) { self.steps = steps; self.exits = exits }
+}
+
+/// The funnel of one segment (a channel, a device class).
+package struct SegmentFunnel: Codable, Equatable, Sendable {
+    package var id: String
+    package var label: String
+    package var visits: Int
+    package var people: Int
+    /// Visits reaching each funnel step, in funnel order.
+    package var steps: [Int]
+    package var conversionRate: Double
+    @ExplicitNull package var interval: Interval?
+    package init(id: String, label: String, visits: Int, people: Int, steps: [Int], conversionRate: Double, interval: Interval?) {
+        self.id = id; self.label = label; self.visits = visits; self.people = people; self.steps = steps
+        self.conversionRate = conversionRate; self.interval = interval
+    }
+}
+
+package struct SegmentFunnels: Codable, Equatable, Sendable {
+    package var byChannel: [SegmentFunnel]
+    package var byDevice: [SegmentFunnel]
+    package init(byChannel: [SegmentFunnel], byDevice: [SegmentFunnel]) { self.byChannel = byChannel; self.byDevice = byDevice }
+}
+
+/// One row of a table of values taken from the logs (an entry page, a campaign, a search term,
+/// a product), masked like every logged value.
+package struct ValueRow: Codable, Equatable, Sendable {
+    package var value: String
+    package var visits: Int
+    package var people: Int
+    /// Page views (entry pages: landings; search terms: searches; products: product views).
+    package var views: Int
+    /// Products: add-to-cart directly from the product page.
+    package var carts: Int
+    /// Visits with an order (products: visits that ordered after adding it to the cart).
+    package var purchases: Int
+    package var orders: Int
+    package var revenue: Double
+    package var conversionRate: Double
+    package init(value: String, visits: Int, people: Int, views: Int, carts: Int, purchases: Int, orders: Int, revenue: Double, conversionRate: Double) {
+        self.value = value; self.visits = visits; self.people = people; self.views = views; self.carts = carts
+        self.purchases = purchases; self.orders = orders; self.revenue = revenue; self.conversionRate = conversionRate
+    }
+}
+
+/// Visits and orders by local weekday (Monday first) and hour of the visit's start.
+package struct WeekdayHour: Codable, Equatable, Sendable {
+    /// 7 rows (Monday..Sunday) of 24 hours.
+    package var visits: [[Int]]
+    package var orders: [[Int]]
+    package init(visits: [[Int]], orders: [[Int]]) { self.visits = visits; self.orders = orders }
+}
+
+/// Rows withheld because they are about fewer than `k` people (`privacy.min_people`).
+package struct Suppressed: Codable, Equatable, Sendable {
+    package var k: Int
+    package var rows: Int
+    /// Rows withheld per table, keyed by the table's report.json name.
+    package var byTable: [String: Int]
+    package init(k: Int, rows: Int, byTable: [String: Int]) { self.k = k; self.rows = rows; self.byTable = byTable }
+}
+
+/// The answers to a CX team's questions after "what happened" (issue-style sections of the page).
+package struct JourneyQuestions: Codable, Equatable, Sendable {
+    package var support: SupportInfo
+    package var cartRecovery: CartRecoveryInfo
+    package var dropOffs: [DropOff]
+    package var variants: [Variant]
+    package var friction: Friction
+    package var funnels: SegmentFunnels
+    package var entryPages: [ValueRow]
+    package var campaigns: [ValueRow]
+    package var searchTerms: [ValueRow]
+    package var products: [ValueRow]
+    package var weekdayHour: WeekdayHour
+    package var suppressed: Suppressed
+    package init(support: SupportInfo, cartRecovery: CartRecoveryInfo, dropOffs: [DropOff], variants: [Variant], friction: Friction,
+                 funnels: SegmentFunnels, entryPages: [ValueRow], campaigns: [ValueRow], searchTerms: [ValueRow], products: [ValueRow],
+                 weekdayHour: WeekdayHour, suppressed: Suppressed) {
+        self.support = support; self.cartRecovery = cartRecovery; self.dropOffs = dropOffs; self.variants = variants
+        self.friction = friction; self.funnels = funnels; self.entryPages = entryPages; self.campaigns = campaigns
+        self.searchTerms = searchTerms; self.products = products; self.weekdayHour = weekdayHour; self.suppressed = suppressed
+    }
+}

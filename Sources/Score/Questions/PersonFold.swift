@@ -1,0 +1,102 @@
+import Foundation
+import JourneysCore
+import Touchpoints
+
+/// One person's visits as a score fold sees them: every visit of the data read, oldest first,
+/// with its mapping. Each person is added to a fold exactly once, so counts of distinct people
+/// are exact and partials of disjoint people merge by adding.
+struct PersonVisits {
+    var visits: [Visit]
+    var mapped: [MappedVisit]
+}
+
+/// What every fold needs besides the visits: the period, the rules and names of the config.
+struct FoldContext {
+    var catalog: TouchpointCatalog
+    var symbols: SymbolTable
+    var period: Range<Int64>
+    var previous: Range<Int64>?
+    var lookback: Int64
+    var settings: QuestionSettings
+    /// Local day numbers of the period's first and last day, and of the previous period's.
+    var periodDays: ClosedRange<Int>
+    var previousDays: ClosedRange<Int>?
+
+    /// Which period a visit start belongs to: 0 this one, 1 the previous one, nil neither.
+    func bucket(_ start: Int64) -> Int? {
+        if period.contains(start) { return 0 }
+        if let previous, previous.contains(start) { return 1 }
+        return nil
+    }
+}
+
+/// A section of score as a fold (see the architecture: fold, merge, finish). `add` takes one
+/// person; `merge` joins the partial of other people exactly (integers and keyed counts only);
+/// `finish` turns the merged partial into the report's rows, sorting where order matters.
+protocol PersonFold {
+    mutating func add(_ person: PersonVisits, _ context: FoldContext)
+    mutating func merge(_ other: Self)
+}
+
+/// Counts per row of a table, each with the number of distinct people behind it.
+struct RowCounts: Equatable {
+    var n = 0
+    var people = 0
+    var visits = 0
+    var purchases = 0
+    var orders = 0
+    var cents: Int64 = 0
+    var carts = 0
+    var exits = 0
+
+    mutating func merge(_ o: RowCounts) {
+        n += o.n; people += o.people; visits += o.visits; purchases += o.purchases
+        orders += o.orders; cents += o.cents; carts += o.carts; exits += o.exits
+    }
+}
+
+/// Rows keyed by a stable key (a touchpoint index, a logged value) whose people are counted
+/// once per person: call `nextPerson()` before adding a person's rows.
+struct KeyedCounts<Key: Hashable & Comparable> {
+    private(set) var rows: [Key: RowCounts] = [:]
+    private var seen: Set<Key> = []
+
+    mutating func nextPerson() { seen.removeAll(keepingCapacity: true) }
+
+    /// Adds one to `n` of `key` (and to its people when the person is new to it), then `update`.
+    mutating func add(_ key: Key, _ update: (inout RowCounts) -> Void = { _ in }) {
+        var row = rows[key] ?? RowCounts()
+        row.n += 1
+        if seen.insert(key).inserted { row.people += 1 }
+        update(&row)
+        rows[key] = row
+    }
+
+    mutating func merge(_ other: KeyedCounts<Key>) {
+        for (k, r) in other.rows { rows[k, default: RowCounts()].merge(r) }
+    }
+
+    /// The rows about at least `k` people, largest `n` first (ties by key), at most `limit`,
+    /// and how many rows were withheld for being about fewer than `k` people.
+    func top(_ limit: Int, k: Int) -> (rows: [(key: Key, counts: RowCounts)], suppressed: Int) {
+        let shown = rows.filter { $0.value.people >= k }
+            .sorted { $0.value.n != $1.value.n ? $0.value.n > $1.value.n : $0.key < $1.key }
+            .prefix(limit)
+            .map { (key: $0.key, counts: $0.value) }
+        return (Array(shown), rows.values.filter { $0.people < k }.count)
+    }
+}
+
+/// A visit's touchpoints with repeats folded (a variant).
+func foldedTouchpoints(_ touchpoints: some Sequence<Int>) -> [Int] {
+    var path: [Int] = []
+    for tp in touchpoints where path.last != tp { path.append(tp) }
+    return path
+}
+
+/// A sequence of touchpoint indexes as a table key, ordered element by element.
+struct TouchpointSequence: Hashable, Comparable {
+    var steps: [Int]
+    init(_ steps: [Int]) { self.steps = steps }
+    static func < (a: Self, b: Self) -> Bool { a.steps.lexicographicallyPrecedes(b.steps) }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import JourneysCore
+import ReportModel
+import Touchpoints
+
+/// The CX sections of score: every person folded once into each section's partial, then each
+/// partial finished into the report's rows and KPIs.
+struct QuestionsScore {
+    var satisfaction: SatisfactionFold
+    var support = SupportFold()
+    var carts: CartRecoveryFold
+    var dropOffs = DropOffFold()
+    var variants = VariantFold()
+    var funnels = SegmentFunnelFold()
+    var tables: ValueTablesFold
+
+    init(_ settings: QuestionSettings) {
+        satisfaction = SatisfactionFold(cesPoints: settings.cesPoints)
+        carts = CartRecoveryFold(zone: settings.timeZone)
+        tables = ValueTablesFold(zone: settings.timeZone)
+    }
+
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        satisfaction.add(person, context)
+        support.add(person, context)
+        carts.add(person, context)
+        dropOffs.add(person, context)
+        variants.add(person, context)
+        funnels.add(person, context)
+        tables.add(person, context)
+    }
+
+    mutating func merge(_ o: QuestionsScore) {
+        satisfaction.merge(o.satisfaction)
+        support.merge(o.support)
+        carts.merge(o.carts)
+        dropOffs.merge(o.dropOffs)
+        variants.merge(o.variants)
+        funnels.merge(o.funnels)
+        tables.merge(o.tables)
+    }
+
+    static func context(_ input: ScoreInput) -> FoldContext {
+        FoldContext(catalog: input.catalog, symbols: input.symbols, period: input.period, previous: input.previous,
+                    lookback: input.lookback, settings: input.questions, periodDays: input.periodDays, previousDays: input.previousDays)
+    }
+
+    /// Every journey of the input folded in, one person at a time.
+    static func fold(_ input: ScoreInput) -> QuestionsScore {
+        let context = context(input)
+        var score = QuestionsScore(input.questions)
+        for journey in input.journeys {
+            let person = PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] })
+            score.add(person, context)
+        }
+        return score
+    }
+
+    func finish(_ context: FoldContext, funnel: [FunnelRow]) -> (JourneyQuestions, SatisfactionJoin) {
+        var withheld: [String: Int] = [:]
+        let join = satisfaction.finish(context, suppressed: &withheld)
+        let variantRows = variants.finish(context, funnel: funnel, suppressed: &withheld)
+        let t = tables.finish(context, suppressed: &withheld)
+        let questions = JourneyQuestions(
+            support: support.finish(context, suppressed: &withheld),
+            cartRecovery: carts.finish(context, suppressed: &withheld),
+            dropOffs: dropOffs.finish(context, suppressed: &withheld),
+            variants: variantRows.variants, friction: variantRows.friction,
+            funnels: funnels.finish(context, suppressed: &withheld),
+            entryPages: t.entryPages, campaigns: t.campaigns, searchTerms: t.searchTerms, products: t.products,
+            weekdayHour: t.weekdayHour,
+            suppressed: Suppressed(k: context.settings.minPeople, rows: withheld.values.reduce(0, +), byTable: withheld))
+        return (questions, join)
+    }
+
+    /// The KPIs of these sections, this period's against the previous one's.
+    func figures(_ b: Int, hasPrevious: Bool) -> [Figure] {
+        let s = satisfaction.all, c = carts.cohorts[b], t = support.total[b]
+        func count(_ h: [Int], top: Int) -> (x: Int, n: Int) { (h.suffix(top).reduce(0, +), h.reduce(0, +)) }
+        let nps = s.nps[b], n = nps.reduce(0, +), p = nps[9] + nps[10], d = nps[0...6].reduce(0, +)
+        let csat = count(s.csat[b], top: 1), top2 = count(s.csat[b], top: 2), ces = count(s.ces[b], top: 1)
+        func score(_ x: (x: Int, n: Int)) -> Double? { x.n == 0 ? nil : rounded(Double(x.x) / Double(x.n) * 100, 10) }
+        let aht = t.timed == 0 ? nil : rounded(Double(t.seconds) / Double(t.timed), 10)
+        var figures = [
+            Figure("nps", "NPS", .score, n == 0 ? nil : rounded(Double(p - d) / Double(n) * 100, 10), .higher, .nps(p, d, n),
+                   "% promoters (9-10) - % detractors (0-6) of the period's NPS answers (0-10)"),
+            Figure("csat", "CSAT", .score, score(csat), .higher, .proportion(csat.x, csat.n),
+                   "answers \"very satisfied\" (5 of 5, top box) / answers x 100"),
+            Figure("csat_top2", "CSAT (top two boxes)", .score, score(top2), .higher, .proportion(top2.x, top2.n),
+                   "answers 4 or 5 of 5 / answers x 100; shown beside CSAT, as many tools report it"),
+            Figure("ces", "CES", .score, score(ces), .higher, .proportion(ces.x, ces.n),
+                   "answers \"very easy\" (the top of the CES scale) / answers x 100"),
+            Figure("support_contacts", "Support contacts", .count, Double(t.contacts), .neutral, .count(t.contacts),
+                   "chats, contact forms and call-backs started in the period's visits"),
+            Figure("aht_seconds", "Average handling time", .seconds, aht, .lower, .mean(support.sample(b)),
+                   "total handling time / support contacts with a handling time (start to end event, or a logged duration)"),
+            Figure("customer_cart_abandonment", "Cart abandonment (customers)", .ratio, ratio(c.peopleAbandoned, c.people), .lower,
+                   .proportion(c.peopleAbandoned, c.people),
+                   "people with a cart who did not order in that visit or within the recovery window / people with a cart"),
+            Figure("cart_recovery_rate", "Cart recovery rate", .ratio, ratio(c.recovered, c.abandoned), .higher,
+                   .proportion(c.recovered, c.abandoned),
+                   "abandoned carts whose person ordered within the recovery window / abandoned carts"),
+            Figure("median_days_to_recovery", "Time to recovery", .days, carts.medianDays(b), .lower, nil,
+                   "median days from an abandoned cart's visit to the visit with the order"),
+        ]
+        if b == 1 && !hasPrevious { for i in figures.indices { figures[i].value = nil; figures[i].sample = nil } }
+        return figures
+    }
+}

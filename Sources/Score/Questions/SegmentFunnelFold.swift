@@ -1,0 +1,51 @@
+import JourneysCore
+import ReportModel
+import Touchpoints
+
+/// The purchase funnel per channel and per device class, side by side.
+struct SegmentFunnelFold: PersonFold {
+    struct Counts: Equatable {
+        var visits = 0
+        var people = 0
+        var steps = [0, 0, 0, 0]
+        mutating func merge(_ o: Counts) { visits += o.visits; people += o.people; for i in 0..<4 { steps[i] += o.steps[i] } }
+    }
+    var byChannel: [String: Counts] = [:]
+    var byDevice: [String: Counts] = [:]
+
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        var seen = Set<String>()
+        for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
+            let m = person.mapped[i]
+            func count(_ table: inout [String: Counts], _ key: String, _ tag: String) {
+                var c = table[key] ?? Counts()
+                c.visits += 1
+                if seen.insert(tag).inserted { c.people += 1 }
+                for (s, step) in FunnelStep.allCases.enumerated() where m.reached(step) { c.steps[s] += 1 }
+                table[key] = c
+            }
+            count(&byChannel, m.channel.rawValue, "c:" + m.channel.rawValue)
+            count(&byDevice, visit.deviceClass.rawValue, "d:" + visit.deviceClass.rawValue)
+        }
+    }
+
+    mutating func merge(_ o: SegmentFunnelFold) {
+        for (k, c) in o.byChannel { byChannel[k, default: Counts()].merge(c) }
+        for (k, c) in o.byDevice { byDevice[k, default: Counts()].merge(c) }
+    }
+
+    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> SegmentFunnels {
+        let k = context.settings.minPeople
+        func rows(_ table: [String: Counts], _ name: String, label: (String) -> String) -> [SegmentFunnel] {
+            suppressed[name, default: 0] += table.values.filter { $0.people < k }.count
+            return table.filter { $0.value.people >= k }
+                .map { id, c in
+                    SegmentFunnel(id: id, label: label(id), visits: c.visits, people: c.people, steps: c.steps,
+                                  conversionRate: ratio(c.steps[3], c.visits) ?? 0, interval: Intervals.wilson(c.steps[3], c.visits))
+                }
+                .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : $0.id < $1.id }
+        }
+        return SegmentFunnels(byChannel: rows(byChannel, "funnels.byChannel") { Channel(rawValue: $0)?.label ?? $0 },
+                              byDevice: rows(byDevice, "funnels.byDevice") { $0 })
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import JourneysCore
+import ReportModel
+import Touchpoints
+
+/// Tables of values taken from the logs (docs/definitions.md "Entry pages, campaigns, search
+/// terms, products"), and visits and orders by weekday and hour. Keys are the logged strings;
+/// they are masked in `finish`, before anything leaves score.
+struct ValueTablesFold: PersonFold {
+    var entryPages = KeyedCounts<String>()
+    var campaigns = KeyedCounts<String>()
+    var searchTerms = KeyedCounts<String>()
+    var products = KeyedCounts<String>()
+    var visitsAt = Array(repeating: 0, count: 7 * 24)
+    var ordersAt = Array(repeating: 0, count: 7 * 24)
+    var days: LocalDays
+
+    init(zone: TimeZone) { days = LocalDays(zone: zone) }
+
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        entryPages.nextPerson(); campaigns.nextPerson(); searchTerms.nextPerson(); products.nextPerson()
+        let symbols = context.symbols, catalog = context.catalog
+        for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
+            let m = person.mapped[i]
+            let bought = !visit.orders.isEmpty
+            let orders = visit.orders.count, cents = visit.revenueCents
+            func sale(_ r: inout RowCounts) {
+                r.visits += 1
+                if bought { r.purchases += 1; r.orders += orders; r.cents += cents }
+            }
+            entryPages.add(symbols[visit.pages[0]]) { r in
+                sale(&r)
+                r.visits = r.n
+                if visit.isBounce { r.exits += 1 }
+            }
+            if let name = visit.campaign?.name, !name.isNone { campaigns.add(symbols[name], sale) }
+            var searched = Set<String>()
+            for mark in visit.searchTerms where catalog[m.touchpoints[Int(mark.page)]].name == context.settings.searchTouchpoint {
+                let term = symbols[mark.value]
+                let first = searched.insert(term).inserted
+                searchTerms.add(term) { r in if first { sale(&r) } }
+            }
+            var added = Set<String>()
+            for (p, tp) in m.touchpoints.enumerated() {
+                switch catalog[tp].funnelStep {
+                case .productView?:
+                    products.add(symbols[visit.pages[p]])
+                case .addToCart? where p > 0 && catalog[m.touchpoints[p - 1]].funnelStep == .productView:
+                    let product = symbols[visit.pages[p - 1]]
+                    added.insert(product)
+                    products.add(product) { $0.n -= 1; $0.carts += 1 }
+                default: break
+                }
+            }
+            for product in added { products.add(product) { $0.n -= 1; sale(&$0) } }
+            let local = visit.start + Int64(days.offset(at: visit.start))
+            let day = LocalDays.day(ofLocal: local)
+            let weekday = ((day % 7) + 10) % 7  // 1970-01-01 was a Thursday; Monday is 0
+            let hour = Int((local - Int64(day) * 86_400) / 3_600)
+            visitsAt[weekday * 24 + hour] += 1
+            ordersAt[weekday * 24 + hour] += orders
+        }
+    }
+
+    mutating func merge(_ o: ValueTablesFold) {
+        entryPages.merge(o.entryPages); campaigns.merge(o.campaigns); searchTerms.merge(o.searchTerms); products.merge(o.products)
+        for i in visitsAt.indices { visitsAt[i] += o.visitsAt[i]; ordersAt[i] += o.ordersAt[i] }
+    }
+
+    struct Tables {
+        var entryPages: [ValueRow]
+        var campaigns: [ValueRow]
+        var searchTerms: [ValueRow]
+        var products: [ValueRow]
+        var weekdayHour: WeekdayHour
+    }
+
+    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> Tables {
+        let k = context.settings.minPeople
+        func rows(_ counts: KeyedCounts<String>, _ name: String, limit: Int = 12) -> [ValueRow] {
+            let (top, withheld) = counts.top(limit, k: k)
+            suppressed[name, default: 0] += withheld
+            return top.map { key, c in
+                ValueRow(value: Redactor.redact(key, limit: 120), visits: c.visits, people: c.people, views: c.n, carts: c.carts,
+                         purchases: c.purchases, orders: c.orders, revenue: Double(c.cents) / 100,
+                         conversionRate: ratio(c.purchases, c.visits) ?? 0)
+            }
+        }
+        func grid(_ flat: [Int]) -> [[Int]] { (0..<7).map { Array(flat[($0 * 24)..<($0 * 24 + 24)]) } }
+        return Tables(entryPages: rows(entryPages, "entryPages"), campaigns: rows(campaigns, "campaigns"),
+                      searchTerms: rows(searchTerms, "searchTerms", limit: 15), products: rows(products, "products", limit: 15),
+                      weekdayHour: WeekdayHour(visits: grid(visitsAt), orders: grid(ordersAt)))
+    }
+}
