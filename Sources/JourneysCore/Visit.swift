@@ -32,6 +32,9 @@ package struct Visit: Sendable, Equatable {
     }
 
     package var duration: Int64 { end - start }
+    /// The time of page view `i`: from its offset, or the visit's start for a visit built
+    /// without offsets.
+    package func time(ofPage i: Int) -> Int64 { i < pageTimes.count ? start + Int64(pageTimes[i]) : start }
     /// A visit with a single interaction (the bounce of docs/definitions.md "Key figures (KPIs)").
     package var isBounce: Bool { pages.count == 1 }
     package var revenueCents: Int64 { orders.reduce(0) { $0 + $1.valueCents } }

@@ -66,7 +66,7 @@ struct SupportContactFinder {
             let logged = mark.flatMap { $0.page == page ? $0.value : nil }
             let r = role(path, symbols: symbols)
             if let k = r.end, let started = open.removeValue(forKey: k) {
-                found.append(SupportContact(kind: k, page: started, seconds: visit.pageTimes[i] - visit.pageTimes[Int(started)]))
+                found.append(SupportContact(kind: k, page: started, seconds: Int32(clamping: visit.time(ofPage: i) - visit.time(ofPage: Int(started)))))
                 continue
             }
             guard let k = r.start else { continue }

@@ -62,7 +62,7 @@ struct SatisfactionFold: PersonFold {
     /// are skipped. nil when the person did nothing before (the answer is all there is).
     static func experience(_ person: PersonVisits, visit v: Int, page: Int, lookback: Int64) -> Experience? {
         let survey = person.mapped[v].touchpoints[page]
-        let since = person.visits[v].start + Int64(person.visits[v].pageTimes[page]) - lookback
+        let since = person.visits[v].time(ofPage: page) - lookback
         var visit = v, last = page - 1
         while visit >= 0 {
             if visit < v && person.visits[visit].end < since { return nil }
