@@ -141,6 +141,7 @@ import Testing
                 } else {
                     visits[o].end = e.time
                     visits[o].pages.append(e.path)
+                    visits[o].pageTimes.append(Int32(e.time - visits[o].start))
                     if visits[o].customer.isNone { visits[o].customer = e.customer }
                     if let order = e.order { orders.append((e.time, i, o, order)) }
                     continue
@@ -154,6 +155,7 @@ import Testing
             v.deviceClass = e.deviceClass
             v.customer = e.customer
             v.pages = [e.path]
+            v.pageTimes = [0]
             if let order = e.order { orders.append((e.time, i, visits.count, order)) }
             visits.append(v)
             open = visits.count - 1
