@@ -22,7 +22,7 @@ struct DropOffFold: PersonFold {
             let m = person.mapped[i]
             for (s, step) in Self.steps.enumerated() where m.reached(step) && !m.reached(FunnelStep.allCases[step.order + 1]) {
                 left[s].add(0)
-                let at = m.touchpoints.lastIndex { context.catalog[$0].funnelStep == step } ?? (m.touchpoints.count - 1)
+                let at = m.touchpoints.lastIndex { context.stepOf[$0] == step } ?? (m.touchpoints.count - 1)
                 let key: Key
                 if at + 1 < m.touchpoints.count {
                     key = Key(kind: 0, touchpoint: m.touchpoints[at + 1])

@@ -21,6 +21,20 @@ struct FoldContext {
     /// Local day numbers of the period's first and last day, and of the previous period's.
     var periodDays: ClosedRange<Int>
     var previousDays: ClosedRange<Int>?
+    /// Per touchpoint index: its funnel step and phase, and whether it is the site search, read
+    /// once here rather than copied out of the catalog per page view.
+    var stepOf: [FunnelStep?] = []
+    var phaseOf: [Phase] = []
+    var isSearch: [Bool] = []
+
+    init(catalog: TouchpointCatalog, symbols: SymbolTable, period: Range<Int64>, previous: Range<Int64>?, lookback: Int64,
+         settings: QuestionSettings, periodDays: ClosedRange<Int>, previousDays: ClosedRange<Int>?) {
+        self.catalog = catalog; self.symbols = symbols; self.period = period; self.previous = previous
+        self.lookback = lookback; self.settings = settings; self.periodDays = periodDays; self.previousDays = previousDays
+        stepOf = catalog.entries.map(\.funnelStep)
+        phaseOf = catalog.entries.map(\.phase)
+        isSearch = catalog.entries.map { $0.name == settings.searchTouchpoint }
+    }
 
     /// Which period a visit start belongs to: 0 this one, 1 the previous one, nil neither.
     func bucket(_ start: Int64) -> Int? {

@@ -10,22 +10,23 @@ struct SegmentFunnelFold: PersonFold {
         var steps = [0, 0, 0, 0]
         mutating func merge(_ o: Counts) { visits += o.visits; people += o.people; for i in 0..<4 { steps[i] += o.steps[i] } }
     }
-    var byChannel: [String: Counts] = [:]
-    var byDevice: [String: Counts] = [:]
+    var byChannel: [Channel: Counts] = [:]
+    var byDevice: [DeviceClass: Counts] = [:]
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
-        var seen = Set<String>()
+        var seenChannels = Set<Channel>(), seenDevices = Set<DeviceClass>()
         for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
             let m = person.mapped[i]
-            func count(_ table: inout [String: Counts], _ key: String, _ tag: String) {
+            let reached = FunnelStep.allCases.map { m.reached($0) }
+            func count<K: Hashable>(_ table: inout [K: Counts], _ key: K, _ seen: inout Set<K>) {
                 var c = table[key] ?? Counts()
                 c.visits += 1
-                if seen.insert(tag).inserted { c.people += 1 }
-                for (s, step) in FunnelStep.allCases.enumerated() where m.reached(step) { c.steps[s] += 1 }
+                if seen.insert(key).inserted { c.people += 1 }
+                for s in 0..<4 where reached[s] { c.steps[s] += 1 }
                 table[key] = c
             }
-            count(&byChannel, m.channel.rawValue, "c:" + m.channel.rawValue)
-            count(&byDevice, visit.deviceClass.rawValue, "d:" + visit.deviceClass.rawValue)
+            count(&byChannel, m.channel, &seenChannels)
+            count(&byDevice, visit.deviceClass, &seenDevices)
         }
     }
 
@@ -36,11 +37,13 @@ struct SegmentFunnelFold: PersonFold {
 
     func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> SegmentFunnels {
         let k = context.settings.minPeople
-        func rows(_ table: [String: Counts], _ name: String, label: (String) -> String) -> [SegmentFunnel] {
+        func rows<K: RawRepresentable<String>>(_ table: [K: Counts], _ name: String, label: (String) -> String) -> [SegmentFunnel] {
             suppressed[name, default: 0] += table.values.filter { $0.people < k }.count
             return table.filter { $0.value.people >= k }
-                .map { id, c in
-                    SegmentFunnel(id: id, label: label(id), visits: c.visits, people: c.people, steps: c.steps,
+                .map { key, c in
+                    let id = key.rawValue
+                    return
+SegmentFunnel(id: id, label: label(id), visits: c.visits, people: c.people, steps: c.steps,
                                   conversionRate: ratio(c.steps[3], c.visits) ?? 0, interval: Intervals.wilson(c.steps[3], c.visits))
                 }
                 .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : $0.id < $1.id }

@@ -4,13 +4,14 @@ import ReportModel
 import Touchpoints
 
 /// Tables of values taken from the logs (docs/definitions.md "Entry pages, campaigns, search
-/// terms, products"), and visits and orders by weekday and hour. Keys are the logged strings;
-/// they are masked in `finish`, before anything leaves score.
+/// terms, products"), and visits and orders by weekday and hour. Keys are the symbols of the
+/// logged strings, so partials merge within one symbol table; the strings are looked up and
+/// masked in `finish`, before anything leaves score.
 struct ValueTablesFold: PersonFold {
-    var entryPages = KeyedCounts<String>()
-    var campaigns = KeyedCounts<String>()
-    var searchTerms = KeyedCounts<String>()
-    var products = KeyedCounts<String>()
+    var entryPages = KeyedCounts<Symbol>()
+    var campaigns = KeyedCounts<Symbol>()
+    var searchTerms = KeyedCounts<Symbol>()
+    var products = KeyedCounts<Symbol>()
     var visitsAt = Array(repeating: 0, count: 7 * 24)
     var ordersAt = Array(repeating: 0, count: 7 * 24)
     var days: LocalDays
@@ -19,7 +20,6 @@ struct ValueTablesFold: PersonFold {
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
         entryPages.nextPerson(); campaigns.nextPerson(); searchTerms.nextPerson(); products.nextPerson()
-        let symbols = context.symbols, catalog = context.catalog
         for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
             let m = person.mapped[i]
             let bought = !visit.orders.isEmpty
@@ -28,25 +28,25 @@ struct ValueTablesFold: PersonFold {
                 r.visits += 1
                 if bought { r.purchases += 1; r.orders += orders; r.cents += cents }
             }
-            entryPages.add(symbols[visit.pages[0]]) { r in
+            entryPages.add(visit.pages[0]) { r in
                 sale(&r)
                 r.visits = r.n
                 if visit.isBounce { r.exits += 1 }
             }
-            if let name = visit.campaign?.name, !name.isNone { campaigns.add(symbols[name], sale) }
-            var searched = Set<String>()
-            for mark in visit.searchTerms where catalog[m.touchpoints[Int(mark.page)]].name == context.settings.searchTouchpoint {
-                let term = symbols[mark.value]
+            if let name = visit.campaign?.name, !name.isNone { campaigns.add(name, sale) }
+            var searched = Set<Symbol>()
+            for mark in visit.searchTerms where context.isSearch[m.touchpoints[Int(mark.page)]] {
+                let term = mark.value
                 let first = searched.insert(term).inserted
                 searchTerms.add(term) { r in if first { sale(&r) } }
             }
-            var added = Set<String>()
+            var added = Set<Symbol>()
             for (p, tp) in m.touchpoints.enumerated() {
-                switch catalog[tp].funnelStep {
+                switch context.stepOf[tp] {
                 case .productView?:
-                    products.add(symbols[visit.pages[p]])
-                case .addToCart? where p > 0 && catalog[m.touchpoints[p - 1]].funnelStep == .productView:
-                    let product = symbols[visit.pages[p - 1]]
+                    products.add(visit.pages[p])
+                case .addToCart? where p > 0 && context.stepOf[m.touchpoints[p - 1]] == .productView:
+                    let product = visit.pages[p - 1]
                     added.insert(product)
                     products.add(product) { $0.n -= 1; $0.carts += 1 }
                 default: break
@@ -77,9 +77,13 @@ struct ValueTablesFold: PersonFold {
 
     func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> Tables {
         let k = context.settings.minPeople
-        func rows(_ counts: KeyedCounts<String>, _ name: String, limit: Int = 12) -> [ValueRow] {
-            let (top, withheld) = counts.top(limit, k: k)
+        func rows(_ counts: KeyedCounts<Symbol>, _ name: String, limit: Int = 12) -> [ValueRow] {
+            // ties by the string, not by the symbol's number (the order strings were first seen)
+            let (all, withheld) = counts.top(.max, k: k)
             suppressed[name, default: 0] += withheld
+            let top = all.map { (key: context.symbols[$0.key], counts: $0.counts) }
+                .sorted { $0.counts.n != $1.counts.n ? $0.counts.n > $1.counts.n : $0.key < $1.key }
+                .prefix(limit)
             return top.map { key, c in
                 ValueRow(value: Redactor.redact(key, limit: 120), visits: c.visits, people: c.people, views: c.n, carts: c.carts,
                          purchases: c.purchases, orders: c.orders, revenue: Double(c.cents) / 100,

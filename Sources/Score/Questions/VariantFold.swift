@@ -25,9 +25,9 @@ struct VariantFold: PersonFold {
             variants.add(TouchpointSequence(steps)) { if bought { $0.purchases += 1 } }
             guard m.reached(.productView) else { continue }
             let last = m.touchpoints.last
-            for tp in Set(m.touchpoints) {
-                let phase = context.catalog[tp].phase
-                guard phase == .consideration || phase == .purchase, context.catalog[tp].funnelStep != .purchase else { continue }
+            for tp in Set(steps) where tp >= 0 {
+                let phase = context.phaseOf[tp]
+                guard phase == .consideration || phase == .purchase, context.stepOf[tp] != .purchase else { continue }
                 exits.add(tp) { if !bought && tp == last { $0.exits += 1 } }
             }
         }
