@@ -213,9 +213,15 @@ extension JourneyMap {
         nodes.filter { $0.touchpoint == node.touchpoint }.count > 1 ? "\(node.touchpoint) @ \(node.phase)" : node.touchpoint
     }
 
-    enum CodingKeys: String, CodingKey { case nodes, links }
-    struct NodeJSON: Codable { var touchpoint: String; var phase: String; var views: Int; var entries: Int; var exits: Int; var exitRate: Double }
-    struct LinkJSON: Codable { var from: String; var to: String; var count: Int }
+    enum CodingKeys: String, CodingKey { case nodes, links, phases }
+    struct NodeJSON: Codable {
+        var touchpoint: String; var phase: String; var views: Int; var entries: Int; var exits: Int; var exitRate: Double
+        @ExplicitNull var funnelStep: String?
+    }
+    struct LinkJSON: Codable {
+        var from: String; var to: String; var count: Int
+        @ExplicitNull var medianSeconds: Double?
+    }
 
     package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -224,15 +230,17 @@ extension JourneyMap {
         for n in nodes {
             let id = nodeID(n)
             ids[n.id] = id
-            nodesJSON[id] = NodeJSON(touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits, exitRate: n.exitRate)
+            nodesJSON[id] = NodeJSON(touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits,
+                                     exitRate: n.exitRate, funnelStep: n.funnelStep)
         }
         var linksJSON: [String: LinkJSON] = [:]
         for l in links {
             guard let from = ids[l.from], let to = ids[l.to] else { continue }
-            linksJSON["\(from) -> \(to)"] = LinkJSON(from: from, to: to, count: l.count)
+            linksJSON["\(from) -> \(to)"] = LinkJSON(from: from, to: to, count: l.count, medianSeconds: l.medianSeconds)
         }
         try c.encode(nodesJSON, forKey: .nodes)
         try c.encode(linksJSON, forKey: .links)
+        try c.encode(phases, forKey: .phases)
     }
 
     package init(from decoder: Decoder) throws {
@@ -242,12 +250,23 @@ extension JourneyMap {
         var nodes: [Node] = []
         for (i, (id, n)) in nodesJSON.enumerated() {
             number[id] = i
-            nodes.append(Node(id: i, touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits, exitRate: n.exitRate))
+            var node = Node(id: i, touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits, exitRate: n.exitRate)
+            node.funnelStep = n.funnelStep
+            nodes.append(node)
         }
         let links = try c.decode([String: LinkJSON].self, forKey: .links).values
-            .compactMap { l in number[l.from].flatMap { f in number[l.to].map { Link(from: f, to: $0, count: l.count) } } }
+            .compactMap { l in
+                number[l.from].flatMap { f in
+                    number[l.to].map { t -> Link in
+                        var link = Link(from: f, to: t, count: l.count)
+                        link.medianSeconds = l.medianSeconds
+                        return link
+                    }
+                }
+            }
             .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
         self.init(nodes: nodes, links: links)
+        phases = try c.decodeIfPresent([PhaseShare].self, forKey: .phases) ?? []
     }
 }
 

@@ -245,6 +245,8 @@ package struct JourneyMap: Codable, Equatable, Sendable {
         package var entries: Int
         package var exits: Int
         package var exitRate: Double
+        /// The funnel step of the touchpoint's rule, if any: the map orders a phase's boxes by it.
+        package var funnelStep: String? = nil
 
         package init(id: Int, touchpoint: String, phase: String, views: Int, entries: Int, exits: Int, exitRate: Double) {
             self.id = id
@@ -260,6 +262,8 @@ package struct JourneyMap: Codable, Equatable, Sendable {
         package var from: Int
         package var to: Int
         package var count: Int
+        /// Median seconds from the page view of `from` to the next one, of `to`.
+        package var medianSeconds: Double? = nil
 
         package init(from: Int, to: Int, count: Int) {
             self.from = from
@@ -267,8 +271,22 @@ package struct JourneyMap: Codable, Equatable, Sendable {
             self.count = count
         }
     }
+    /// One of the five phases as a column of the map: the share of the period's visits that
+    /// touched it, and how many of those ended there.
+    package struct PhaseShare: Codable, Equatable, Sendable {
+        package var phase: String
+        package var visits: Int
+        package var share: Double
+        package var exits: Int
+        package var exitRate: Double
+        package init(phase: String, visits: Int, share: Double, exits: Int, exitRate: Double) {
+            self.phase = phase; self.visits = visits; self.share = share; self.exits = exits; self.exitRate = exitRate
+        }
+    }
     package var nodes: [Node]
     package var links: [Link]
+    /// The phases in their order; empty in reports made before they were kept.
+    package var phases: [PhaseShare] = []
 
     package init(nodes: [Node], links: [Link]) {
         self.nodes = nodes

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Looks at a published page the way its readers do: in headless Chromium, driven through the
+DevTools protocol (the page itself stays free of scripts).
+
+    page_check.py width PAGE [--width 390] [--dark]      prints {"scrollWidth": .., "innerWidth": ..}
+    page_check.py shot PAGE OUT.png [--width 1400] [--dark]
+    page_check.py pdf PAGE OUT.pdf
+
+PAGE is a path to an HTML file. Chromium comes from $JOURNEYS_CHROMIUM, else `chromium` on the
+PATH; the protocol client is PyPI's websocket-client (the project's .venv has it).
+"""
+import argparse
+import base64
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import websocket
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Browser:
+    def __init__(self):
+        binary = os.environ.get("JOURNEYS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+        if not binary:
+            sys.exit("page_check: chromium not found (apt-get install chromium, or set JOURNEYS_CHROMIUM)")
+        self.profile = tempfile.mkdtemp(prefix="journeys-chromium-")
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+             "--disable-extensions", "--remote-allow-origins=*", f"--remote-debugging-port={self.port}",
+             f"--user-data-dir={self.profile}", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        target = None
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/json/list", timeout=1) as r:
+                    pages = [t for t in json.load(r) if t.get("type") == "page"]
+                if pages:
+                    target = pages[0]
+                    break
+            except OSError:
+                pass
+            time.sleep(0.1)
+        if target is None:
+            self.close()
+            sys.exit("page_check: chromium did not open its DevTools port")
+        self.ws = websocket.create_connection(target["webSocketDebuggerUrl"], timeout=60)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def wait_for(self, event):
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("method") == event:
+                return message
+
+    def open(self, page, width, height, dark, mobile):
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
+        self.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}])
+        self.call("Page.enable")
+        self.call("Page.navigate", url="file://" + os.path.abspath(page))
+        self.wait_for("Page.loadEventFired")
+
+    def evaluate(self, expression):
+        return self.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"]["value"]
+
+    def close(self):
+        try:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        except Exception:
+            self.process.kill()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("action", choices=["width", "shot", "pdf"])
+    parser.add_argument("page")
+    parser.add_argument("out", nargs="?")
+    parser.add_argument("--width", type=int)
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args()
+    if not os.path.isfile(args.page):
+        sys.exit(f"page_check: {args.page}: no such file")
+    if args.action != "width" and not args.out:
+        sys.exit(f"page_check: {args.action} needs an output file")
+    width = args.width or (390 if args.action == "width" else 1400)
+    browser = Browser()
+    try:
+        # mobile=False keeps the layout viewport at `width`: a phone would widen it to fit the content.
+        browser.open(args.page, width, 900, args.dark, mobile=False)
+        if args.action == "width":
+            sizes = browser.evaluate("JSON.stringify({scrollWidth: document.documentElement.scrollWidth,"
+                                     " innerWidth: window.innerWidth})")
+            print(sizes)
+        elif args.action == "shot":
+            height = browser.evaluate("document.documentElement.scrollHeight")
+            browser.call("Emulation.setDeviceMetricsOverride", width=width, height=min(height, 16000),
+                         deviceScaleFactor=1, mobile=False)
+            shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+            with open(args.out, "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
+        else:
+            pdf = browser.call("Page.printToPDF", printBackground=True, preferCSSPageSize=True)
+            with open(args.out, "wb") as f:
+                f.write(base64.b64decode(pdf["data"]))
+    finally:
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
