@@ -13,9 +13,9 @@ package enum ReportSchema {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://journeys.invalid/report.schema.json",
   "title": "journeys report.json, schema 1",
-  "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, counts exact. A value whose denominator is 0 is null, never NaN. `journeys schema` prints this schema.",
+  "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, durations in seconds or days with 1 decimal, survey scores with 1 decimal (their mean answers with 2), counts exact. A value whose denominator is 0 is null, never NaN. A row of a table about fewer than suppressed.k people is withheld and counted in suppressed, never shown. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "dropOffs", "variants", "friction", "funnels", "entryPages", "campaigns", "searchTerms", "products", "weekdayHour", "suppressed"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -28,7 +28,7 @@ package enum ReportSchema {
     "kpis": {
       "description": "The key figures, keyed by their snake_case id (docs/definitions.md, Key figures). The ids below are always there; a later KPI adds a key of the same form.",
       "type": "object",
-      "required": ["visitors", "new_visitors", "visits", "page_views", "pages_per_visit", "visit_duration", "bounce_rate", "conversion_rate", "visitor_conversion", "orders", "revenue", "aov", "cart_abandonment", "purchase_frequency", "repeat_purchase_rate", "days_to_purchase", "visits_to_purchase"],
+      "required": ["visitors", "new_visitors", "visits", "page_views", "pages_per_visit", "visit_duration", "bounce_rate", "conversion_rate", "visitor_conversion", "orders", "revenue", "aov", "cart_abandonment", "purchase_frequency", "repeat_purchase_rate", "days_to_purchase", "visits_to_purchase", "nps", "csat", "csat_top2", "ces", "support_contacts", "aht_seconds", "customer_cart_abandonment", "cart_recovery_rate", "median_days_to_recovery"],
       "properties": {
         "visitors": { "$ref": "#/$defs/countKPI" },
         "new_visitors": { "$ref": "#/$defs/ratioKPI" },
@@ -41,12 +41,42 @@ package enum ReportSchema {
         "visitor_conversion": { "$ref": "#/$defs/ratioKPI" },
         "orders": { "$ref": "#/$defs/countKPI" },
         "revenue": { "$ref": "#/$defs/moneyKPI", "properties": { "value": { "$ref": "#/$defs/money" } } },
-        "aov": { "$ref": "#/$defs/moneyKPI" },
+        "aov": {
+          "$ref": "#/$defs/moneyKPI",
+          "description": "With its 95% interval: a percentile bootstrap of the mean order value (2,000 seeded resamples), in currency units with at most 2 decimals; null without orders."
+        },
         "cart_abandonment": { "$ref": "#/$defs/ratioKPI" },
         "purchase_frequency": { "$ref": "#/$defs/measureKPI", "properties": { "unit": { "const": "number" } } },
         "repeat_purchase_rate": { "$ref": "#/$defs/ratioKPI" },
         "days_to_purchase": { "$ref": "#/$defs/measureKPI", "properties": { "unit": { "const": "days" } } },
         "visits_to_purchase": { "$ref": "#/$defs/measureKPI", "properties": { "unit": { "const": "number" } } },
+        "nps": {
+          "$ref": "#/$defs/scoreKPI",
+          "description": "Net promoter score of the period's NPS answers (0-10): % promoters (9-10) minus % detractors (0-6), -100..100 at 1 decimal; its interval is the normal one of the mean of +1/0/-1 answers, clipped to -100..100. No numerator or denominator: it is no single share.",
+          "properties": {
+            "value": { "type": ["number", "null"], "minimum": -100, "maximum": 100 },
+            "previous": { "type": ["number", "null"], "minimum": -100, "maximum": 100 },
+            "interval": { "$ref": "#/$defs/npsInterval" },
+            "numerator": false,
+            "denominator": false
+          }
+        },
+        "csat": { "$ref": "#/$defs/topBoxKPI", "description": "CSAT: answers 5 of 1-5 (top box) / answers x 100; numerator the top-box answers, denominator the answers." },
+        "csat_top2": { "$ref": "#/$defs/topBoxKPI", "description": "CSAT (top two boxes): answers 4 or 5 of 1-5 / answers x 100; numerator those answers, denominator the answers." },
+        "ces": { "$ref": "#/$defs/topBoxKPI", "description": "CES: answers at the top (very easy) of the configured scale (satisfaction.cesScale: 5 or 7) / answers x 100; numerator those answers, denominator the answers." },
+        "support_contacts": { "$ref": "#/$defs/countKPI", "description": "Chats, contact forms and call-backs started in the period's visits (support.contacts)." },
+        "aht_seconds": {
+          "$ref": "#/$defs/measureKPI",
+          "description": "Average handling time: total handling time / contacts with a handling time, in seconds at 1 decimal; null when no contact has one.",
+          "properties": { "unit": { "const": "seconds" } }
+        },
+        "customer_cart_abandonment": { "$ref": "#/$defs/ratioKPI", "description": "People with a cart in the cohort days (cartRecovery) who did not order in that visit or within the recovery window / people with a cart." },
+        "cart_recovery_rate": { "$ref": "#/$defs/ratioKPI", "description": "Abandoned carts of the cohort days whose person ordered within the recovery window / abandoned carts." },
+        "median_days_to_recovery": {
+          "$ref": "#/$defs/measureKPI",
+          "description": "Median days from a recovered cart's visit to the visit with the order, at 1 decimal; null when no cart was recovered.",
+          "properties": { "unit": { "const": "days" } }
+        },
         "predicted_clv_52w": {
           "$ref": "#/$defs/moneyKPI",
           "description": "With a history only: the mean over the history's customers of their expected purchases in the next 52 weeks (BG/NBD) x their expected value per purchase (Gamma-Gamma), undiscounted; null when either fit is not stable (clvModel.reason says why)."
@@ -235,9 +265,9 @@ package enum ReportSchema {
       ]
     },
     "satisfaction": {
-      "description": "Survey scores of the period's visits.",
+      "description": "Survey scores of the period's visits, and the same answers joined to journeys: each answer grouped by what the person went through just before answering (docs/definitions.md, Satisfaction joined to journeys).",
       "type": "object",
-      "required": ["nps", "csat", "ces"],
+      "required": ["nps", "csat", "ces", "cesScale", "minAnswers", "all", "byChannel", "byDevice", "byTouchpoint", "byVariant", "detractorPaths", "promoterPaths"],
       "additionalProperties": false,
       "properties": {
         "nps": {
@@ -258,11 +288,51 @@ package enum ReportSchema {
         },
         "ces": {
           "$ref": "#/$defs/score",
-          "description": "Customer effort score: % of answers 7 (very easy) of 1-7 (top box), at 1 decimal; mean answer at 2 decimals.",
+          "description": "Customer effort score: % of answers at the top (very easy) of the configured scale (cesScale: 1-5 by default, or 1-7), at 1 decimal; mean answer at 2 decimals.",
           "properties": {
             "value": { "type": ["number", "null"], "minimum": 0, "maximum": 100 },
             "mean": { "type": ["number", "null"], "minimum": 1, "maximum": 7 }
           }
+        },
+        "cesScale": { "description": "Points of the CES question, as configured (surveys.ces_scale); its top answer is very easy.", "enum": [5, 7] },
+        "minAnswers": { "description": "The configured small-sample threshold (surveys.min_answers): a score of fewer answers is marked smallSample.", "type": "integer", "minimum": 1 },
+        "all": {
+          "$ref": "#/$defs/satisfactionRow",
+          "description": "All answers of the period (and of the previous period, for previous).",
+          "properties": { "id": { "const": "all" } }
+        },
+        "byChannel": {
+          "description": "Answers by the channel of the visit of what the person did just before answering, most answers first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/satisfactionRow", "properties": { "id": { "$ref": "#/$defs/channelId" } } }
+        },
+        "byDevice": {
+          "description": "Answers by the device class of that visit, most answers first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/satisfactionRow", "properties": { "id": { "$ref": "#/$defs/deviceClass" } } }
+        },
+        "byTouchpoint": {
+          "description": "Answers by the touchpoint viewed just before answering (other than the survey's own), most answers first; id and label `(nothing before)` for answers with nothing before them within the lookback window.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/satisfactionRow" }
+        },
+        "byVariant": {
+          "description": "Answers by the path of the visit up to that touchpoint (repeats folded, a longer path cut around `…` as in paths), the 10 with the most answers; id the steps joined by ` > `, label by ` → `.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/satisfactionRow" },
+          "maxItems": 10
+        },
+        "detractorPaths": {
+          "description": "The paths before the period's NPS answers 0-6, the 8 with the most answers.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/answerPath" },
+          "maxItems": 8
+        },
+        "promoterPaths": {
+          "description": "The paths before the period's NPS answers 9-10, the 8 with the most answers.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/answerPath" },
+          "maxItems": 8
         }
       }
     },
@@ -301,6 +371,189 @@ package enum ReportSchema {
     "clvModel": {
       "description": "Predicted customer value (docs/definitions.md, Predicted customer value): BG/NBD and Gamma-Gamma fitted on the history's orders up to the period's last day, in weeks. fit and reason are always there and exactly one of them is null: a stable fit comes with its predictions for the next horizonWeeks weeks; without one, reason says why and nothing else is given. null when the pipeline has no history.",
       "anyOf": [{ "$ref": "#/$defs/clvModelFitted" }, { "$ref": "#/$defs/clvModelUnfitted" }, { "type": "null" }]
+    },
+    "support": {
+      "description": "Support contacts (chats, contact forms, call-backs) started in the period's visits, and their handling time: from a contact's start to its end event, or a logged duration (docs/definitions.md, Support contacts).",
+      "type": "object",
+      "required": ["contacts", "timed", "unended", "ahtSeconds", "medianSeconds", "contactsPerOrder", "byKind", "byChannel", "byPhase"],
+      "additionalProperties": false,
+      "properties": {
+        "contacts": { "description": "Contacts of the period.", "$ref": "#/$defs/count" },
+        "timed": { "description": "Contacts with a handling time (an end event or a logged duration).", "$ref": "#/$defs/count" },
+        "unended": { "description": "Contacts whose end the logs do not show: contacts - timed.", "$ref": "#/$defs/count" },
+        "ahtSeconds": { "description": "Average handling time: total handling time / timed, in seconds at 1 decimal; null when no contact is timed.", "type": ["number", "null"], "minimum": 0 },
+        "medianSeconds": { "description": "Median handling time of the timed contacts, in whole seconds (ending in .5 for the mean of the middle two); null when no contact is timed.", "type": ["number", "null"], "minimum": 0 },
+        "contactsPerOrder": { "description": "contacts / orders of the period, at 4 decimals (may exceed 1); null without orders.", "type": ["number", "null"], "minimum": 0 },
+        "byKind": {
+          "description": "By kind of contact (the names of the config's support.contacts), most contacts first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/supportRow" }
+        },
+        "byChannel": {
+          "description": "By the channel of the visit the contact started in, most contacts first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/supportRow", "properties": { "id": { "$ref": "#/$defs/channelId" } } }
+        },
+        "byPhase": {
+          "description": "By the journey phase the person was in: the phase of the touchpoint before the contact (the contact's own when it is the visit's first page), most contacts first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/supportRow", "properties": { "id": { "$ref": "#/$defs/phase" } } }
+        }
+      }
+    },
+    "cartRecovery": {
+      "description": "Abandoned carts followed per person (docs/definitions.md, Carts per customer): the carts of the period's days moved back by recoveryDays, so that every cart's window has closed by the period's end; which came back to buy, how fast, and through what.",
+      "type": "object",
+      "required": ["recoveryDays", "cohortFirst", "cohortLast", "carts", "abandoned", "recovered", "people", "peopleAbandoned", "byChannel", "byTouchpoint"],
+      "additionalProperties": false,
+      "properties": {
+        "recoveryDays": { "description": "The configured recovery window (carts.recovery_days), in days.", "type": "integer", "minimum": 1 },
+        "cohortFirst": { "description": "First local day of the carts followed: period.first - recoveryDays.", "$ref": "#/$defs/date" },
+        "cohortLast": { "description": "Last local day of the carts followed: period.last - recoveryDays.", "$ref": "#/$defs/date" },
+        "carts": { "description": "Visits with an add-to-cart on the cohort days.", "$ref": "#/$defs/count" },
+        "abandoned": { "description": "Those of them without an order in the same visit.", "$ref": "#/$defs/count" },
+        "recovered": { "description": "Abandoned carts whose person ordered in a later visit within recoveryDays local days.", "$ref": "#/$defs/count" },
+        "people": { "description": "Distinct people with a cart on the cohort days.", "$ref": "#/$defs/count" },
+        "peopleAbandoned": { "description": "Those of them with no cart bought in its visit or recovered.", "$ref": "#/$defs/count" },
+        "byChannel": {
+          "description": "Recovered carts by the channel of the visit in which they were bought, most carts first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/cartSource", "properties": { "id": { "$ref": "#/$defs/channelId" } } }
+        },
+        "byTouchpoint": {
+          "description": "Recovered carts by the landing touchpoint of the visit in which they were bought, most carts first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/cartSource" }
+        }
+      }
+    },
+    "dropOffs": {
+      "description": "What the visits that left the funnel did next (docs/definitions.md, After the drop-off): one row per funnel step but the last, in funnel order.",
+      "type": "array",
+      "prefixItems": [
+        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "product_view" } } },
+        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "add_to_cart" } } },
+        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "checkout" } } }
+      ],
+      "items": false,
+      "minItems": 3
+    },
+    "variants": {
+      "description": "Journey variants: the period's visits by their touchpoints in order, repeats folded (docs/definitions.md, Variants and friction); the 10 with the most visits.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/variant" },
+      "maxItems": 10
+    },
+    "friction": {
+      "description": "Where the way to purchase loses people: funnel steps by visits lost, and touchpoints by exit rate among visits that viewed a product.",
+      "type": "object",
+      "required": ["steps", "exits"],
+      "additionalProperties": false,
+      "properties": {
+        "steps": {
+          "description": "The funnel steps after the first (add_to_cart, checkout, purchase), most visits lost first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/frictionStep" },
+          "minItems": 3,
+          "maxItems": 3
+        },
+        "exits": {
+          "description": "Consideration and purchase touchpoints (other than the purchase step's own) of visits that reached a product view, by the share of those visits that ended on them without a purchase; the 8 highest exit rates.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/frictionExit" },
+          "maxItems": 8
+        }
+      }
+    },
+    "funnels": {
+      "description": "The purchase funnel per channel and per device class, side by side.",
+      "type": "object",
+      "required": ["byChannel", "byDevice"],
+      "additionalProperties": false,
+      "properties": {
+        "byChannel": {
+          "description": "By the channel of the visit, most visits first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/channelId" } } }
+        },
+        "byDevice": {
+          "description": "By the device class of the visit, most visits first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/deviceClass" } } }
+        }
+      }
+    },
+    "entryPages": {
+      "description": "The pages the period's visits began on (paths as logged, masked), the 12 with the most visits (docs/definitions.md, Entry pages, campaigns, search terms, products). views: visits that landed there; carts: 0.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/valueRow" },
+      "maxItems": 12
+    },
+    "campaigns": {
+      "description": "The campaign names of the period's visits, the 12 with the most visits. views: visits; carts: 0.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/valueRow" },
+      "maxItems": 12
+    },
+    "searchTerms": {
+      "description": "The terms searched on the site search's touchpoint in the period's visits, the 15 most searched. views: searches; visits: visits that searched the term; carts: 0.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/valueRow" },
+      "maxItems": 15
+    },
+    "products": {
+      "description": "The product pages of the period's visits, the 15 with the most product views. views: product views; carts: add-to-carts directly from the product page; visits: visits that added it to the cart; purchases, orders and revenue: those of these visits with an order.",
+      "type": "array",
+      "items": { "$ref": "#/$defs/valueRow" },
+      "maxItems": 15
+    },
+    "weekdayHour": {
+      "description": "The period's visits and their orders by the local weekday (Monday first) and hour (0-23) of the visit's start.",
+      "type": "object",
+      "required": ["visits", "orders"],
+      "additionalProperties": false,
+      "properties": {
+        "visits": { "$ref": "#/$defs/weekdayHourGrid" },
+        "orders": { "$ref": "#/$defs/weekdayHourGrid" }
+      }
+    },
+    "suppressed": {
+      "description": "Rows withheld because they are about fewer than k people (privacy.min_people).",
+      "type": "object",
+      "required": ["k", "rows", "byTable"],
+      "additionalProperties": false,
+      "properties": {
+        "k": { "description": "The configured minimum of people a row must be about.", "type": "integer", "minimum": 1 },
+        "rows": { "description": "Rows withheld in all tables: the sum of byTable.", "$ref": "#/$defs/count" },
+        "byTable": {
+          "description": "Rows withheld per table, keyed by the table's report.json name (0 when none was); rows cut by a table's length limit are not counted.",
+          "type": "object",
+          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "dropOffs", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products"],
+          "properties": {
+            "satisfaction.byChannel": { "$ref": "#/$defs/count" },
+            "satisfaction.byDevice": { "$ref": "#/$defs/count" },
+            "satisfaction.byTouchpoint": { "$ref": "#/$defs/count" },
+            "satisfaction.byVariant": { "$ref": "#/$defs/count" },
+            "satisfaction.detractorPaths": { "$ref": "#/$defs/count" },
+            "satisfaction.promoterPaths": { "$ref": "#/$defs/count" },
+            "support.byKind": { "$ref": "#/$defs/count" },
+            "support.byChannel": { "$ref": "#/$defs/count" },
+            "support.byPhase": { "$ref": "#/$defs/count" },
+            "cartRecovery.byChannel": { "$ref": "#/$defs/count" },
+            "cartRecovery.byTouchpoint": { "$ref": "#/$defs/count" },
+            "dropOffs": { "description": "Next-step rows of all three drop-off steps.", "$ref": "#/$defs/count" },
+            "variants": { "$ref": "#/$defs/count" },
+            "friction.exits": { "$ref": "#/$defs/count" },
+            "funnels.byChannel": { "$ref": "#/$defs/count" },
+            "funnels.byDevice": { "$ref": "#/$defs/count" },
+            "entryPages": { "$ref": "#/$defs/count" },
+            "campaigns": { "$ref": "#/$defs/count" },
+            "searchTerms": { "$ref": "#/$defs/count" },
+            "products": { "$ref": "#/$defs/count" }
+          },
+          "additionalProperties": false
+        }
+      }
     }
   },
   "$defs": {
@@ -317,10 +570,40 @@ package enum ReportSchema {
       "description": "An amount in currency units of period.currency, at most 2 decimals (cents).",
       "type": "number", "minimum": 0
     },
+    "interval": {
+      "description": "A 95% interval [low, high] of a figure, in the figure's unit and rounding, low <= high; null where no interval is computed (or there is nothing to compute it from).",
+      "type": ["array", "null"],
+      "items": { "type": "number" },
+      "minItems": 2,
+      "maxItems": 2
+    },
+    "rateInterval": {
+      "description": "A 95% Wilson interval [low, high] of a rate: fractions 0..1 at 4 decimals; null when its denominator is 0.",
+      "$ref": "#/$defs/interval",
+      "items": { "$ref": "#/$defs/rate" }
+    },
+    "scoreInterval": {
+      "description": "A 95% Wilson interval [low, high] of a top-box score, x 100: points 0..100 at 1 decimal; null without answers.",
+      "$ref": "#/$defs/interval",
+      "items": { "minimum": 0, "maximum": 100 }
+    },
+    "npsInterval": {
+      "description": "A 95% normal interval [low, high] of an NPS, clipped to -100..100, at 1 decimal; null without answers.",
+      "$ref": "#/$defs/interval",
+      "items": { "minimum": -100, "maximum": 100 }
+    },
+    "moneyInterval": {
+      "description": "A 95% interval [low, high] of an amount, in currency units with at most 2 decimals; null where none is computed.",
+      "$ref": "#/$defs/interval",
+      "items": { "minimum": 0 }
+    },
     "moneyOrNull": {
       "description": "An amount in currency units of period.currency, at most 2 decimals (cents); null when its denominator is 0 (or, for `previous`, when there is nothing to compare with).",
       "type": ["number", "null"], "minimum": 0
     },
+    "date": { "description": "A local day.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+    "deviceClass": { "description": "A device class.", "enum": ["desktop", "mobile", "tablet"] },
+    "phase": { "description": "A journey phase.", "enum": ["awareness", "consideration", "purchase", "retention", "advocacy"] },
     "channelId": {
       "description": "One of the seven channels (docs/definitions.md, Channels).",
       "enum": ["organic_search", "paid_search", "paid_social", "organic_social", "email", "referral", "direct"]
@@ -448,13 +731,13 @@ package enum ReportSchema {
     "kpi": {
       "description": "One key figure, this period and the one before, with its definition.",
       "type": "object",
-      "required": ["rank", "label", "unit", "value", "previous", "better", "significant", "definition", "trend", "yearAgo", "yearAgoSignificant"],
+      "required": ["rank", "label", "unit", "value", "previous", "better", "significant", "definition", "interval", "trend", "yearAgo", "yearAgoSignificant"],
       "additionalProperties": false,
       "properties": {
         "rank": { "description": "Place on the page, from 1.", "type": "integer", "minimum": 1 },
         "label": { "type": "string" },
         "unit": {
-          "description": "count: a whole number; ratio: a fraction 0..1 at 4 decimals; money: currency units at 2 decimals; seconds and days: durations at 1 decimal; number: other figures; score: a survey score.",
+          "description": "count: a whole number; ratio: a fraction 0..1 at 4 decimals; money: currency units at 2 decimals; seconds and days: durations at 1 decimal; number: other figures; score: a survey score in points at 1 decimal (0..100, NPS -100..100).",
           "enum": ["count", "ratio", "money", "seconds", "days", "score", "number"]
         },
         "value": { "description": "This period's figure; null when its denominator is 0.", "type": ["number", "null"] },
@@ -462,8 +745,12 @@ package enum ReportSchema {
         "better": { "description": "Which direction of change is good news.", "enum": ["higher", "lower", "neutral"] },
         "significant": { "description": "Whether the change is larger than chance would make it (|z| >= 1.96); null when not testable.", "type": ["boolean", "null"] },
         "definition": { "type": "string" },
-        "numerator": { "description": "For a rate: the count over the denominator (value = numerator / denominator).", "type": "integer", "minimum": 0 },
+        "numerator": { "description": "For a rate: the count over the denominator (value = numerator / denominator; for a top-box score, x 100).", "type": "integer", "minimum": 0 },
         "denominator": { "description": "For a rate: the count the numerator is a share of.", "type": "integer", "minimum": 0 },
+        "interval": {
+          "$ref": "#/$defs/interval",
+          "description": "95% interval of value, in its unit: Wilson for rates (4 decimals) and top-box scores (x 100, 1 decimal), normal for NPS (1 decimal), a seeded bootstrap for the average order value (2 decimals); null for other KPIs and when value is null."
+        },
         "trend": {
           "description": "The figure in up to 12 earlier periods of the history, oldest first, then this period: empty without a history.",
           "type": "array", "maxItems": 13,
@@ -482,6 +769,7 @@ package enum ReportSchema {
         "unit": { "const": "count" },
         "value": { "type": "integer", "minimum": 0 },
         "previous": { "type": ["integer", "null"], "minimum": 0 },
+        "interval": { "$ref": "#/$defs/interval", "items": { "minimum": 0 } },
         "numerator": false,
         "denominator": false
       }
@@ -492,7 +780,8 @@ package enum ReportSchema {
       "properties": {
         "unit": { "const": "ratio" },
         "value": { "$ref": "#/$defs/rateOrNull" },
-        "previous": { "$ref": "#/$defs/rateOrNull" }
+        "previous": { "$ref": "#/$defs/rateOrNull" },
+        "interval": { "$ref": "#/$defs/rateInterval" }
       }
     },
     "moneyKPI": {
@@ -501,6 +790,7 @@ package enum ReportSchema {
         "unit": { "const": "money" },
         "value": { "$ref": "#/$defs/moneyOrNull" },
         "previous": { "$ref": "#/$defs/moneyOrNull" },
+        "interval": { "$ref": "#/$defs/moneyInterval" },
         "numerator": false,
         "denominator": false
       }
@@ -510,8 +800,26 @@ package enum ReportSchema {
       "properties": {
         "value": { "type": ["number", "null"], "minimum": 0 },
         "previous": { "type": ["number", "null"], "minimum": 0 },
+        "interval": { "$ref": "#/$defs/interval", "items": { "minimum": 0 } },
         "numerator": false,
         "denominator": false
+      }
+    },
+    "scoreKPI": {
+      "description": "A survey score of the period's answers, in points at 1 decimal; value and previous are null without answers.",
+      "$ref": "#/$defs/kpi",
+      "properties": {
+        "unit": { "const": "score" }
+      }
+    },
+    "topBoxKPI": {
+      "description": "A top-box survey score: the share of answers in the top box(es) x 100, 0..100 at 1 decimal, with the counts it is made of (value = numerator / denominator x 100) and its Wilson interval x 100.",
+      "$ref": "#/$defs/scoreKPI",
+      "required": ["numerator", "denominator"],
+      "properties": {
+        "value": { "type": ["number", "null"], "minimum": 0, "maximum": 100 },
+        "previous": { "type": ["number", "null"], "minimum": 0, "maximum": 100 },
+        "interval": { "$ref": "#/$defs/scoreInterval" }
       }
     },
     "funnelRow": {
@@ -682,6 +990,251 @@ package enum ReportSchema {
         "detractors": { "$ref": "#/$defs/count", "description": "NPS only: answers of 0-6, for testing a change." },
         "topBox": { "$ref": "#/$defs/count", "description": "CSAT and CES only: answers in the top box, for testing a change." }
       }
+    },
+    "satisfactionRow": {
+      "description": "NPS, CSAT and CES of one group of answers (all, a channel, a device, a touchpoint, a path).",
+      "type": "object",
+      "required": ["id", "label", "people", "nps", "csat", "ces"],
+      "additionalProperties": false,
+      "properties": {
+        "id": { "description": "The group's stable id.", "type": "string" },
+        "label": { "type": "string" },
+        "people": { "description": "Distinct people who answered in the period.", "$ref": "#/$defs/count" },
+        "nps": { "$ref": "#/$defs/npsCell" },
+        "csat": { "$ref": "#/$defs/csatCell" },
+        "ces": { "$ref": "#/$defs/cesCell" }
+      }
+    },
+    "scoreCell": {
+      "description": "One satisfaction score of a group of answers, with what it takes to judge it. Every key is always there; a figure that does not apply or has no answers is null.",
+      "type": "object",
+      "required": ["answers", "value", "previous", "previousAnswers", "interval", "smallSample", "promoters", "passives", "detractors", "topTwo", "mean"],
+      "additionalProperties": false,
+      "properties": {
+        "answers": { "description": "Answers of the period.", "$ref": "#/$defs/count" },
+        "value": { "description": "The score, at 1 decimal; null without answers.", "type": ["number", "null"] },
+        "previous": { "description": "The same group's score in the previous period, at 1 decimal; null without answers then.", "type": ["number", "null"] },
+        "previousAnswers": { "description": "The same group's answers in the previous period.", "$ref": "#/$defs/count" },
+        "interval": { "$ref": "#/$defs/interval", "description": "95% interval of value (Wilson for top-box shares, normal for NPS), at 1 decimal; null without answers." },
+        "smallSample": { "description": "Fewer answers than satisfaction.minAnswers.", "type": "boolean" },
+        "promoters": { "description": "NPS only: answers 9-10.", "type": ["integer", "null"], "minimum": 0 },
+        "passives": { "description": "NPS only: answers 7-8.", "type": ["integer", "null"], "minimum": 0 },
+        "detractors": { "description": "NPS only: answers 0-6.", "type": ["integer", "null"], "minimum": 0 },
+        "topTwo": { "description": "CSAT only: the share of answers 4-5 x 100 (top-two box), at 1 decimal; null without answers.", "type": ["number", "null"], "minimum": 0, "maximum": 100 },
+        "mean": { "description": "The mean answer, at 2 decimals; null without answers.", "type": ["number", "null"] }
+      }
+    },
+    "npsCell": {
+      "description": "NPS: % promoters (9-10) minus % detractors (0-6) of the answers 0-10.",
+      "$ref": "#/$defs/scoreCell",
+      "properties": {
+        "value": { "minimum": -100, "maximum": 100 },
+        "previous": { "minimum": -100, "maximum": 100 },
+        "interval": { "$ref": "#/$defs/npsInterval" },
+        "promoters": { "type": "integer" },
+        "passives": { "type": "integer" },
+        "detractors": { "type": "integer" },
+        "topTwo": { "type": "null" },
+        "mean": { "minimum": 0, "maximum": 10 }
+      }
+    },
+    "csatCell": {
+      "description": "CSAT: % of answers 5 of 1-5 (top box), with the top-two-box share beside it.",
+      "$ref": "#/$defs/scoreCell",
+      "properties": {
+        "value": { "minimum": 0, "maximum": 100 },
+        "previous": { "minimum": 0, "maximum": 100 },
+        "interval": { "$ref": "#/$defs/scoreInterval" },
+        "promoters": { "type": "null" },
+        "passives": { "type": "null" },
+        "detractors": { "type": "null" },
+        "mean": { "minimum": 1, "maximum": 5 }
+      }
+    },
+    "cesCell": {
+      "description": "CES: % of answers at the top (very easy) of the cesScale-point scale.",
+      "$ref": "#/$defs/scoreCell",
+      "properties": {
+        "value": { "minimum": 0, "maximum": 100 },
+        "previous": { "minimum": 0, "maximum": 100 },
+        "interval": { "$ref": "#/$defs/scoreInterval" },
+        "promoters": { "type": "null" },
+        "passives": { "type": "null" },
+        "detractors": { "type": "null" },
+        "topTwo": { "type": "null" },
+        "mean": { "minimum": 1, "maximum": 7 }
+      }
+    },
+    "answerPath": {
+      "description": "A path people took before an NPS answer: the touchpoints of the visit up to what they did just before answering.",
+      "type": "object",
+      "required": ["steps", "answers", "people", "share"],
+      "additionalProperties": false,
+      "properties": {
+        "steps": {
+          "description": "Touchpoint names in order, repeats folded; a longer path keeps its first two and last three steps around `…`. Empty for answers with nothing before them within the lookback window.",
+          "type": "array",
+          "items": { "type": "string" },
+          "maxItems": 6
+        },
+        "answers": { "type": "integer", "minimum": 1 },
+        "people": { "type": "integer", "minimum": 1 },
+        "share": { "description": "answers / the period's detractor (or promoter) answers.", "$ref": "#/$defs/rate" }
+      }
+    },
+    "supportRow": {
+      "description": "Support contacts of one kind, channel or phase.",
+      "type": "object",
+      "required": ["id", "label", "contacts", "timed", "people", "ahtSeconds"],
+      "additionalProperties": false,
+      "properties": {
+        "id": { "description": "The kind's name, the channel id or the phase.", "type": "string" },
+        "label": { "type": "string" },
+        "contacts": { "type": "integer", "minimum": 1 },
+        "timed": { "description": "Contacts with a handling time.", "$ref": "#/$defs/count" },
+        "people": { "description": "Distinct people with such a contact.", "type": "integer", "minimum": 1 },
+        "ahtSeconds": { "description": "Total handling time / timed, in seconds at 1 decimal; null when none is timed.", "type": ["number", "null"], "minimum": 0 }
+      }
+    },
+    "cartSource": {
+      "description": "Recovered carts bought through one channel or landing touchpoint.",
+      "type": "object",
+      "required": ["id", "label", "carts", "people", "share"],
+      "additionalProperties": false,
+      "properties": {
+        "id": { "description": "The channel id, or the touchpoint name (`?` for a visit without one).", "type": "string" },
+        "label": { "type": "string" },
+        "carts": { "description": "Recovered carts.", "type": "integer", "minimum": 1 },
+        "people": { "type": "integer", "minimum": 1 },
+        "share": { "description": "carts / cartRecovery.recovered.", "$ref": "#/$defs/rate" }
+      }
+    },
+    "dropOff": {
+      "description": "The period's visits that reached a funnel step and not the next one, and what they did next.",
+      "type": "object",
+      "required": ["step", "label", "left", "people", "next"],
+      "additionalProperties": false,
+      "properties": {
+        "step": { "enum": ["product_view", "add_to_cart", "checkout"] },
+        "label": { "type": "string" },
+        "left": { "description": "Visits that reached the step and not the next one.", "$ref": "#/$defs/count" },
+        "people": { "description": "Distinct people of these visits.", "$ref": "#/$defs/count" },
+        "next": {
+          "description": "Where these visits went next, the 8 most common, most visits first.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/dropOffNext" },
+          "maxItems": 8
+        }
+      }
+    },
+    "dropOffNext": {
+      "type": "object",
+      "required": ["kind", "touchpoint", "visits", "people", "share"],
+      "additionalProperties": false,
+      "properties": {
+        "kind": { "description": "visit: the next page of the same visit; next_visit: the landing of the person's next visit within the lookback window; none: neither.", "enum": ["visit", "next_visit", "none"] },
+        "touchpoint": { "description": "The touchpoint gone to; empty for none.", "type": "string" },
+        "visits": { "type": "integer", "minimum": 1 },
+        "people": { "type": "integer", "minimum": 1 },
+        "share": { "description": "visits / the step's left.", "$ref": "#/$defs/rate" }
+      }
+    },
+    "variant": {
+      "description": "A journey variant: a visit's touchpoints in order, repeats folded.",
+      "type": "object",
+      "required": ["id", "steps", "visits", "people", "share", "purchases", "conversionRate", "interval"],
+      "additionalProperties": false,
+      "properties": {
+        "id": { "description": "The steps joined by ` > `.", "type": "string", "minLength": 1 },
+        "steps": {
+          "description": "Touchpoint names in order, repeats folded; a variant of more than 40 steps keeps its first 40 and a final `…`.",
+          "type": "array",
+          "items": { "type": "string" },
+          "minItems": 1,
+          "maxItems": 41
+        },
+        "visits": { "type": "integer", "minimum": 1 },
+        "people": { "type": "integer", "minimum": 1 },
+        "share": { "description": "visits / the period's visits.", "$ref": "#/$defs/rate" },
+        "purchases": { "description": "Visits of the variant with an order.", "$ref": "#/$defs/count" },
+        "conversionRate": { "description": "purchases / visits.", "$ref": "#/$defs/rate" },
+        "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of conversionRate." }
+      }
+    },
+    "frictionStep": {
+      "type": "object",
+      "required": ["step", "label", "lost", "lossRate"],
+      "additionalProperties": false,
+      "properties": {
+        "step": { "enum": ["add_to_cart", "checkout", "purchase"] },
+        "label": { "type": "string" },
+        "lost": { "description": "Visits that reached the step before and not this one.", "$ref": "#/$defs/count" },
+        "lossRate": { "description": "lost / the visits of the step before (the funnel row's dropOff).", "$ref": "#/$defs/rate" }
+      }
+    },
+    "frictionExit": {
+      "type": "object",
+      "required": ["touchpoint", "phase", "visits", "exits", "people", "exitRate", "interval"],
+      "additionalProperties": false,
+      "properties": {
+        "touchpoint": { "type": "string" },
+        "phase": { "enum": ["consideration", "purchase"] },
+        "visits": { "description": "Visits that reached a product view and viewed the touchpoint.", "type": "integer", "minimum": 1 },
+        "exits": { "description": "Those of them without a purchase that ended on it.", "$ref": "#/$defs/count" },
+        "people": { "type": "integer", "minimum": 1 },
+        "exitRate": { "description": "exits / visits.", "$ref": "#/$defs/rate" },
+        "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of exitRate." }
+      }
+    },
+    "segmentFunnel": {
+      "description": "The purchase funnel of one segment (a channel, a device class).",
+      "type": "object",
+      "required": ["id", "label", "visits", "people", "steps", "conversionRate", "interval"],
+      "additionalProperties": false,
+      "properties": {
+        "id": { "type": "string" },
+        "label": { "type": "string" },
+        "visits": { "description": "The segment's visits of the period.", "type": "integer", "minimum": 1 },
+        "people": { "type": "integer", "minimum": 1 },
+        "steps": {
+          "description": "Visits reaching each funnel step (product_view, add_to_cart, checkout, purchase), in funnel order.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/count" },
+          "minItems": 4,
+          "maxItems": 4
+        },
+        "conversionRate": { "description": "Visits reaching purchase / visits.", "$ref": "#/$defs/rate" },
+        "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of conversionRate." }
+      }
+    },
+    "valueRow": {
+      "description": "One row of a table of values taken from the logs (an entry page, a campaign, a search term, a product), masked like every logged value (a longer one cut after 120 characters, with `…`). Rows are grouped before masking, so two rows can show the same masked value.",
+      "type": "object",
+      "required": ["value", "visits", "people", "views", "carts", "purchases", "orders", "revenue", "conversionRate"],
+      "additionalProperties": false,
+      "properties": {
+        "value": { "type": "string" },
+        "visits": { "description": "Visits counted for the value (products: visits that added it to the cart).", "$ref": "#/$defs/count" },
+        "people": { "type": "integer", "minimum": 1 },
+        "views": { "description": "Page views (entry pages: landings; search terms: searches; products: product views).", "$ref": "#/$defs/count" },
+        "carts": { "description": "Products: add-to-carts directly from the product page; 0 in the other tables.", "$ref": "#/$defs/count" },
+        "purchases": { "description": "Those visits with an order.", "$ref": "#/$defs/count" },
+        "orders": { "description": "The orders of those visits.", "$ref": "#/$defs/count" },
+        "revenue": { "description": "The order values of those visits (the whole visit's, also for a product).", "$ref": "#/$defs/money" },
+        "conversionRate": { "description": "purchases / visits (0 when visits is 0).", "$ref": "#/$defs/rate" }
+      }
+    },
+    "weekdayHourGrid": {
+      "description": "7 rows (Monday..Sunday) of 24 counts (hours 0-23, local time).",
+      "type": "array",
+      "items": {
+        "type": "array",
+        "items": { "$ref": "#/$defs/count" },
+        "minItems": 24,
+        "maxItems": 24
+      },
+      "minItems": 7,
+      "maxItems": 7
     },
     "clv": {
       "description": "Customer lifetime value of a set of buyers.",

@@ -69,15 +69,24 @@ enum ReportDecimals {
         return units
     }
 
-    /// Whether the field at `path` is an amount of money: KPIs of unit money, order-value
-    /// statistics, channel and segment revenue, CLV amounts and tier thresholds.
+    /// Whether the field at `path` is a KPI's figure of this period or the previous one, or a
+    /// bound of its interval (`/kpis/aov/interval/0`): the fields its unit's rounding applies to.
+    static func isKPIFigure(_ parts: [String]) -> Bool {
+        guard parts.first == "kpis" else { return false }
+        return (parts.count == 3 && ["value", "previous"].contains(parts[2])) || (parts.count == 4 && parts[2] == "interval")
+    }
+
+    /// Whether the field at `path` is an amount of money: KPIs of unit money (with their
+    /// intervals), order-value statistics, channel and segment revenue, the revenue of the
+    /// logged-value tables, CLV amounts and tier thresholds.
     static func isMoney(_ path: String, kpiUnits: [String: String]) -> Bool {
         let parts = parts(path)
         let last = parts.last ?? ""
         switch parts.first {
-        case "kpis": return parts.count == 3 && ["value", "previous"].contains(last) && kpiUnits[parts[1]] == "money"
+        case "kpis": return isKPIFigure(parts) && kpiUnits[parts[1]] == "money"
         case "orderValues": return ["mean", "standardDeviation"].contains(last)
         case "channels", "segments": return parts.count == 3 && last == "revenue"
+        case "entryPages", "campaigns", "searchTerms", "products": return parts.count == 3 && last == "revenue"
         case "customerValue": return ["aov", "value", "minRevenue"].contains(last)
         case "clvModel": return ["expectedValue", "minSpend"].contains(last)
         default: return false
@@ -85,24 +94,30 @@ enum ReportDecimals {
     }
 
     /// The decimals the field at `path` keeps, by docs/definitions.md "Rounding": money 2,
-    /// durations 1, pages per visit and purchase frequency 2, NPS, CSAT and CES 1 and their
-    /// means 2, anything else (rates, shares, attribution credit) 4.
+    /// durations (seconds, days) 1, pages per visit and purchase frequency 2, survey scores
+    /// (NPS, CSAT, CES: values, previous values, intervals, the top-two box) 1 and their mean
+    /// answers 2, anything else (rates, shares, attribution credit) 4. A KPI's interval keeps
+    /// the rounding of its value; a count KPI's interval, if one is ever given, that of a rate.
     static func allowed(_ path: String, kpiUnits: [String: String]) -> Int {
         if isMoney(path, kpiUnits: kpiUnits) { return 2 }
         let parts = parts(path)
         let last = parts.last ?? ""
         switch parts.first {
-        case "kpis" where parts.count == 3 && ["value", "previous"].contains(last):
+        case "kpis" where isKPIFigure(parts):
             switch kpiUnits[parts[1]] {
-            case "seconds", "days": return 1
-            case "count": return 0
+            case "seconds", "days", "score": return 1
+            case "count": return parts[2] == "interval" ? most : 0
             default: return ["pages_per_visit", "purchase_frequency"].contains(parts[1]) ? 2 : most
             }
         case "customerValue" where last == "purchasesPerYear":
             return 2
         case "clvModel" where last == "expectedPurchases":
             return 2
-        case "satisfaction" where last == "value":
+        case "support" where ["ahtSeconds", "medianSeconds"].contains(last):
+            return 1
+        case "satisfaction" where ["value", "previous", "topTwo"].contains(last):
+            return 1
+        case "satisfaction" where parts.count >= 2 && parts[parts.count - 2] == "interval":
             return 1
         case "satisfaction" where last == "mean":
             return 2
