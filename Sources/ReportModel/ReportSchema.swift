@@ -113,9 +113,26 @@ package enum ReportSchema {
     "journeyMap": {
       "description": "Touchpoints of the period's visits and the transitions between consecutive touchpoints of a visit.",
       "type": "object",
-      "required": ["nodes", "links"],
+      "required": ["nodes", "links", "phases"],
       "additionalProperties": false,
       "properties": {
+        "phases": {
+          "description": "The five phases in order, as the map's columns: visits of the period that touched the phase, their share of the period's visits, and those that ended in it.",
+          "type": "array",
+          "minItems": 5, "maxItems": 5,
+          "items": {
+            "type": "object",
+            "required": ["phase", "visits", "share", "exits", "exitRate"],
+            "additionalProperties": false,
+            "properties": {
+              "phase": { "enum": ["awareness", "consideration", "purchase", "retention", "advocacy"] },
+              "visits": { "$ref": "#/$defs/count" },
+              "share": { "description": "visits / the period's visits.", "$ref": "#/$defs/rate" },
+              "exits": { "description": "Visits whose last page view is in the phase.", "$ref": "#/$defs/count" },
+              "exitRate": { "description": "exits / visits.", "$ref": "#/$defs/rate" }
+            }
+          }
+        },
         "nodes": {
           "description": "Touchpoints with a view in the period, keyed by touchpoint name (`name @ phase` for a name that stands in two phases).",
           "type": "object",
@@ -836,10 +853,11 @@ package enum ReportSchema {
     },
     "mapNode": {
       "type": "object",
-      "required": ["touchpoint", "phase", "views", "entries", "exits", "exitRate"],
+      "required": ["touchpoint", "phase", "views", "entries", "exits", "exitRate", "funnelStep"],
       "additionalProperties": false,
       "properties": {
         "touchpoint": { "type": "string" },
+        "funnelStep": { "description": "The funnel step of the touchpoint's rule; null for none.", "enum": ["product_view", "add_to_cart", "checkout", "purchase", null] },
         "phase": { "enum": ["awareness", "consideration", "purchase", "retention", "advocacy"] },
         "views": { "type": "integer", "minimum": 1 },
         "entries": { "description": "Visits that began here.", "$ref": "#/$defs/count" },
@@ -849,9 +867,10 @@ package enum ReportSchema {
     },
     "mapLink": {
       "type": "object",
-      "required": ["from", "to", "count"],
+      "required": ["from", "to", "count", "medianSeconds"],
       "additionalProperties": false,
       "properties": {
+        "medianSeconds": { "description": "Median seconds from the page view of `from` to the next page view, of `to`, at 1 decimal.", "type": "number", "minimum": 0 },
         "from": { "description": "Key of the node in journeyMap.nodes.", "type": "string" },
         "to": { "description": "Key of the node in journeyMap.nodes.", "type": "string" },
         "count": { "description": "Moves from one to the other within a visit.", "type": "integer", "minimum": 1 }
@@ -1210,15 +1229,16 @@ package enum ReportSchema {
     "valueRow": {
       "description": "One row of a table of values taken from the logs (an entry page, a campaign, a search term, a product), masked like every logged value (a longer one cut after 120 characters, with `…`). Rows are grouped before masking, so two rows can show the same masked value.",
       "type": "object",
-      "required": ["value", "visits", "people", "views", "carts", "purchases", "orders", "revenue", "conversionRate"],
+      "required": ["value", "visits", "people", "views", "bounces", "carts", "purchases", "orders", "revenue", "conversionRate"],
       "additionalProperties": false,
       "properties": {
         "value": { "type": "string" },
-        "visits": { "description": "Visits counted for the value (products: visits that added it to the cart).", "$ref": "#/$defs/count" },
+        "visits": { "description": "Visits with the value (entry pages: landing on it; products: viewing it).", "$ref": "#/$defs/count" },
         "people": { "type": "integer", "minimum": 1 },
         "views": { "description": "Page views (entry pages: landings; search terms: searches; products: product views).", "$ref": "#/$defs/count" },
+        "bounces": { "description": "Entry pages: visits that saw only this page; 0 in the other tables.", "$ref": "#/$defs/count" },
         "carts": { "description": "Products: add-to-carts directly from the product page; 0 in the other tables.", "$ref": "#/$defs/count" },
-        "purchases": { "description": "Those visits with an order.", "$ref": "#/$defs/count" },
+        "purchases": { "description": "Those visits with an order (products: visits that ordered after adding it to the cart).", "$ref": "#/$defs/count" },
         "orders": { "description": "The orders of those visits.", "$ref": "#/$defs/count" },
         "revenue": { "description": "The order values of those visits (the whole visit's, also for a product).", "$ref": "#/$defs/money" },
         "conversionRate": { "description": "purchases / visits (0 when visits is 0).", "$ref": "#/$defs/rate" }

@@ -33,6 +33,9 @@ package struct ScoreInput: Sendable {
     /// Local day numbers of the period and of the previous one.
     package var periodDays: ClosedRange<Int> = 0...0
     package var previousDays: ClosedRange<Int>? = nil
+    /// The local day of the latest line read, for a partial period: carts after its window
+    /// cannot be followed. nil for a complete period.
+    package var lastDataDay: Int? = nil
     package var quality: DataQuality
     package var lateEvents: Int
     package var afterPeriod: Int = 0

@@ -18,9 +18,13 @@ package enum Scorer {
         let current = VisitMetrics(input, range: input.period, person: person)
         let before = input.previous.map { VisitMetrics(input, range: $0, person: person).figures }
         let questions = QuestionsScore.fold(input)
-        let kpis = Figure.kpis(current.figures, before: before, partial: context.period.isPartial)
-            + Figure.kpis(questions.figures(0, hasPrevious: true),
-                          before: input.previous == nil ? nil : questions.figures(1, hasPrevious: true), partial: context.period.isPartial)
+        var questionKPIs = Figure.kpis(questions.figures(0, hasPrevious: true),
+                                       before: input.previous == nil ? nil : questions.figures(1, hasPrevious: true),
+                                       partial: context.period.isPartial)
+        for i in questionKPIs.indices where questions.isSmallSample(questionKPIs[i].key, minAnswers: input.questions.minAnswers) {
+            questionKPIs[i].significant = nil
+        }
+        let kpis = Figure.kpis(current.figures, before: before, partial: context.period.isPartial) + questionKPIs
         var allKPIs = kpis
         var clvModel: CLVModelInfo? = nil
         if let history = input.history, let last = input.lastDay {

@@ -29,6 +29,7 @@ enum ScoreStage {
         questions.minPeople = config.minPeople
         questions.timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
         input.questions = questions
+        if plan.period.isPartial { input.lastDataDay = LocalDays.day(of: plan.span.latest, in: plan.zone) }
         // Numbers of the config are rounded like every number of report.json.
         input.customerLifespanYears = (config.customerLifespanYears * 10_000).rounded() / 10_000
         let p = plan.period

@@ -94,19 +94,26 @@ package struct SegmentFunnels: Codable, Equatable, Sendable {
 /// a product), masked like every logged value.
 package struct ValueRow: Codable, Equatable, Sendable {
     package var value: String
+    /// Visits with the value (entry pages: landing on it; products: viewing it).
     package var visits: Int
     package var people: Int
     /// Page views (entry pages: landings; search terms: searches; products: product views).
     package var views: Int
+    /// Entry pages: visits that saw only this page.
+    package var bounces: Int
     /// Products: add-to-cart directly from the product page.
     package var carts: Int
     /// Visits with an order (products: visits that ordered after adding it to the cart).
     package var purchases: Int
+    /// Orders and revenue of those visits (products: the whole order of a visit, which may hold
+    /// other products too).
     package var orders: Int
     package var revenue: Double
+    /// purchases / visits.
     package var conversionRate: Double
-    package init(value: String, visits: Int, people: Int, views: Int, carts: Int, purchases: Int, orders: Int, revenue: Double, conversionRate: Double) {
-        self.value = value; self.visits = visits; self.people = people; self.views = views; self.carts = carts
+    package init(value: String, visits: Int, people: Int, views: Int, bounces: Int, carts: Int, purchases: Int, orders: Int, revenue: Double,
+                 conversionRate: Double) {
+        self.value = value; self.visits = visits; self.people = people; self.views = views; self.bounces = bounces; self.carts = carts
         self.purchases = purchases; self.orders = orders; self.revenue = revenue; self.conversionRate = conversionRate
     }
 }

@@ -31,11 +31,13 @@ struct CartRecoveryFold: PersonFold {
 
     init(zone: TimeZone) { days = LocalDays(zone: zone) }
 
-    /// The local days whose carts cohort `b` follows.
+    /// The local days whose carts cohort `b` follows: the period's days moved back by the
+    /// window, and no later than the window before the last day of data (a partial period).
     static func cohortDays(_ b: Int, _ context: FoldContext) -> ClosedRange<Int>? {
         let n = context.settings.recoveryDays
         guard let days = b == 0 ? context.periodDays : context.previousDays else { return nil }
-        return (days.lowerBound - n)...(days.upperBound - n)
+        let last = min(days.upperBound, context.lastDataDay) - n
+        return last < days.lowerBound - n ? nil : (days.lowerBound - n)...last
     }
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
@@ -89,7 +91,7 @@ struct CartRecoveryFold: PersonFold {
 
     func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> CartRecoveryInfo {
         let k = context.settings.minPeople, c = cohorts[0]
-        let days = Self.cohortDays(0, context)!
+        let days = Self.cohortDays(0, context) ?? (context.periodDays.lowerBound - context.settings.recoveryDays)...(context.periodDays.lowerBound - context.settings.recoveryDays)
         func sources<K>(_ counts: KeyedCounts<K>, _ name: String, id: (K) -> String, label: (K) -> String) -> [CartRecoveryInfo.Source] {
             let (top, withheld) = counts.top(.max, k: k)
             suppressed[name, default: 0] += withheld

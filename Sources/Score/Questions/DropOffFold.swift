@@ -4,7 +4,8 @@ import Touchpoints
 
 /// What people did after leaving the funnel (docs/definitions.md "After the drop-off"): for
 /// each step but the last, the period's visits that reached it and not the next, and where
-/// they went next.
+/// they went next: the first later page of the visit outside the purchase phase, else the
+/// landing of their next visit within the lookback, else nothing.
 struct DropOffFold: PersonFold {
     struct Key: Hashable, Comparable {
         /// 0 the same visit, 1 the next visit, 2 nothing.
@@ -23,9 +24,11 @@ struct DropOffFold: PersonFold {
             for (s, step) in Self.steps.enumerated() where m.reached(step) && !m.reached(FunnelStep.allCases[step.order + 1]) {
                 left[s].add(0)
                 let at = m.touchpoints.lastIndex { context.stepOf[$0] == step } ?? (m.touchpoints.count - 1)
+                // Where they went when they left the purchase flow: the cart page after an
+                // add-to-cart is the flow, not a way out of it.
                 let key: Key
-                if at + 1 < m.touchpoints.count {
-                    key = Key(kind: 0, touchpoint: m.touchpoints[at + 1])
+                if let after = m.touchpoints[(at + 1)...].first(where: { context.phaseOf[$0] != .purchase }) {
+                    key = Key(kind: 0, touchpoint: after)
                 } else if i + 1 < person.visits.count, person.visits[i + 1].start - visit.end <= context.lookback {
                     key = Key(kind: 1, touchpoint: person.mapped[i + 1].touchpoints.first ?? -1)
                 } else {

@@ -21,6 +21,8 @@ struct FoldContext {
     /// Local day numbers of the period's first and last day, and of the previous period's.
     var periodDays: ClosedRange<Int>
     var previousDays: ClosedRange<Int>?
+    /// The local day of the latest visit start read: carts after it cannot be followed.
+    var lastDataDay: Int = .max
     /// Per touchpoint index: its funnel step and phase, and whether it is the site search, read
     /// once here rather than copied out of the catalog per page view.
     var stepOf: [FunnelStep?] = []

@@ -41,8 +41,11 @@ struct QuestionsScore {
     }
 
     static func context(_ input: ScoreInput) -> FoldContext {
-        FoldContext(catalog: input.catalog, symbols: input.symbols, period: input.period, previous: input.previous,
-                    lookback: input.lookback, settings: input.questions, periodDays: input.periodDays, previousDays: input.previousDays)
+        var context = FoldContext(catalog: input.catalog, symbols: input.symbols, period: input.period, previous: input.previous,
+                                  lookback: input.lookback, settings: input.questions, periodDays: input.periodDays,
+                                  previousDays: input.previousDays)
+        if let last = input.lastDataDay { context.lastDataDay = last }
+        return context
     }
 
     /// Every journey of the input folded in, one person at a time.
@@ -71,6 +74,20 @@ struct QuestionsScore {
             weekdayHour: t.weekdayHour,
             suppressed: Suppressed(k: context.settings.minPeople, rows: withheld.values.reduce(0, +), byTable: withheld))
         return (questions, join)
+    }
+
+    /// Whether the satisfaction KPI `id` rests on fewer than `minAnswers` answers in this
+    /// period or the previous one: its change is then not tested (a small sample is no news).
+    func isSmallSample(_ id: String, minAnswers: Int) -> Bool {
+        let s = satisfaction.all
+        let h: [[Int]]
+        switch id {
+        case "nps": h = s.nps
+        case "csat", "csat_top2": h = s.csat
+        case "ces": h = s.ces
+        default: return false
+        }
+        return h.contains { $0.reduce(0, +) < minAnswers }
     }
 
     /// The KPIs of these sections, this period's against the previous one's.

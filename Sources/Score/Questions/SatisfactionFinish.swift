@@ -73,7 +73,9 @@ extension SatisfactionFold {
         }
         let names = context.catalog
         func tpName(_ t: Int) -> String { t < 0 ? "(nothing before)" : names[t].name }
-        func pathNames(_ s: TouchpointSequence) -> [String] { s.steps.map { $0 < 0 ? "…" : names[$0].name } }
+        func pathNames(_ s: TouchpointSequence) -> [String] {
+            s.steps.isEmpty ? ["(nothing before)"] : s.steps.map { $0 < 0 ? "…" : names[$0].name }
+        }
         func paths(_ counts: KeyedCounts<TouchpointSequence>, total: Int, _ name: String) -> [AnswerPath] {
             let (top, withheld) = counts.top(8, k: k)
             suppressed[name, default: 0] += withheld

@@ -40,11 +40,13 @@ struct ValueTablesFold: PersonFold {
                 let first = searched.insert(term).inserted
                 searchTerms.add(term) { r in if first { sale(&r) } }
             }
-            var added = Set<Symbol>()
+            var added = Set<Symbol>(), viewed = Set<Symbol>()
             for (p, tp) in m.touchpoints.enumerated() {
                 switch context.stepOf[tp] {
                 case .productView?:
-                    products.add(visit.pages[p])
+                    let product = visit.pages[p]
+                    let first = viewed.insert(product).inserted
+                    products.add(product) { if first { $0.visits += 1 } }
                 case .addToCart? where p > 0 && context.stepOf[m.touchpoints[p - 1]] == .productView:
                     let product = visit.pages[p - 1]
                     added.insert(product)
@@ -52,7 +54,9 @@ struct ValueTablesFold: PersonFold {
                 default: break
                 }
             }
-            for product in added { products.add(product) { $0.n -= 1; sale(&$0) } }
+            for product in added where bought {
+                products.add(product) { $0.n -= 1; $0.purchases += 1; $0.orders += orders; $0.cents += cents }
+            }
             let local = visit.start + Int64(days.offset(at: visit.start))
             let day = LocalDays.day(ofLocal: local)
             let weekday = ((day % 7) + 10) % 7  // 1970-01-01 was a Thursday; Monday is 0
@@ -85,7 +89,7 @@ struct ValueTablesFold: PersonFold {
                 .sorted { $0.counts.n != $1.counts.n ? $0.counts.n > $1.counts.n : $0.key < $1.key }
                 .prefix(limit)
             return top.map { key, c in
-                ValueRow(value: Redactor.redact(key, limit: 120), visits: c.visits, people: c.people, views: c.n, carts: c.carts,
+                ValueRow(value: Redactor.redact(key, limit: 120), visits: c.visits, people: c.people, views: c.n, bounces: c.exits, carts: c.carts,
                          purchases: c.purchases, orders: c.orders, revenue: Double(c.cents) / 100,
                          conversionRate: ratio(c.purchases, c.visits) ?? 0)
             }

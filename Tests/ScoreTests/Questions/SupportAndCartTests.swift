@@ -52,4 +52,16 @@ import Testing
         #expect(data.kpi("median_days_to_recovery")?.value == (recovered ? (days * 10).rounded() / 10 : nil))
         #expect(carts.byChannel.map(\.id) == (recovered ? ["direct"] : []))
     }
+
+    /// A partial period follows only the carts whose window closed by the last day of data.
+    @Test func aPartialPeriodFollowsOnlyCartsWhoseWindowClosed() throws {
+        var shop = ScoreTestShop()
+        shop.visit(1, at: 2 * Self.day, ["/p/a", "/cart/add"])   // day 2: followed
+        shop.visit(2, at: 5 * Self.day, ["/p/a", "/cart/add"])   // day 5: its window ends on day 12, after the data
+        var input = try shop.input(period: 8 * Self.day..<15 * Self.day, settings: open)
+        input.lastDataDay = 10
+        let carts = try #require(Scorer.score(input, context: ScoreTestShop.context).questions).cartRecovery
+        #expect(carts.cohortFirst == "1970-01-02" && carts.cohortLast == "1970-01-04")
+        #expect(carts.carts == 1)
+    }
 }
