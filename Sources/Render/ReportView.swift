@@ -49,7 +49,7 @@ enum ReportView {
         }
         view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
-        view["maxLinks"] = JourneyMapChart.maxLinks
+        view["maxLinks"] = JourneyMapChart.defaultMaxLinks
         view["exitPages"] = data.journeyMap.nodes
             .filter { $0.views >= 20 }
             .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
