@@ -51,6 +51,13 @@ package struct NumberStyle: Sendable {
         return end(i[0]) + "–" + end(i[1])
     }
 
+    /// `x / n` as a percentage, rounded to 4 decimals first as report.json keeps rates, so that it
+    /// prints as the same rate does elsewhere on the page; `missing` for n = 0.
+    package func share(_ x: Int, of n: Int) -> String {
+        guard n != 0 else { return missing }
+        return percent((Double(x) / Double(n) * 10_000).rounded() / 10_000)
+    }
+
     /// A figure that has no value (nothing to divide by, no previous period).
     package var missing: String { locale == "de" ? "k. A." : "n/a" }
 

@@ -129,6 +129,12 @@ enum ReportView {
             "all": clvRow("All buyers", "", cv.all),
         ] as [String: Any]
         view["clvModel"] = CLVModelView.make(data.clvModel, style: style)
+        let labels = PageLabels(locale: p.locale)
+        // Assigned as optionals, so that nil leaves the key out and the sections with it.
+        view["questions"] = QuestionsView.make(data.questions, style: style, labels: labels)
+        view["satisfactionJoined"] = SatisfactionJoinView.make(data.satisfaction.joined, suppressed: data.questions?.suppressed,
+                                                               style: style, labels: labels)
+        view["hasSatisfactionJoined"] = data.satisfaction.joined != nil
         return view
     }
 
