@@ -40,6 +40,24 @@ package struct NumberStyle: Sendable {
         }
     }
 
+    /// A 95% interval `[low, high]` in the figure's unit, as "low–high" (`missing` for none).
+    package func interval(_ i: Interval?, unit: KPI.Unit) -> String {
+        guard let i, i.count == 2 else { return missing }
+        // A true minus, so that "−5.4–53.0" cannot read as a range starting at a dash.
+        func end(_ x: Double) -> String {
+            let text = value(x, unit: unit)
+            return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        }
+        return end(i[0]) + "–" + end(i[1])
+    }
+
+    /// `x / n` as a percentage, rounded to 4 decimals first as report.json keeps rates, so that it
+    /// prints as the same rate does elsewhere on the page; `missing` for n = 0.
+    package func share(_ x: Int, of n: Int) -> String {
+        guard n != 0 else { return missing }
+        return percent((Double(x) / Double(n) * 10_000).rounded() / 10_000)
+    }
+
     /// A figure that has no value (nothing to divide by, no previous period).
     package var missing: String { locale == "de" ? "k. A." : "n/a" }
 

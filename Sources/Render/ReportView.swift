@@ -129,6 +129,12 @@ enum ReportView {
             "all": clvRow("All buyers", "", cv.all),
         ] as [String: Any]
         view["clvModel"] = CLVModelView.make(data.clvModel, style: style)
+        let labels = PageLabels(locale: p.locale)
+        // Assigned as optionals, so that nil leaves the key out and the sections with it.
+        view["questions"] = QuestionsView.make(data.questions, style: style, labels: labels)
+        view["satisfactionJoined"] = SatisfactionJoinView.make(data.satisfaction.joined, suppressed: data.questions?.suppressed,
+                                                               style: style, labels: labels)
+        view["hasSatisfactionJoined"] = data.satisfaction.joined != nil
         return view
     }
 
@@ -140,6 +146,11 @@ enum ReportView {
             if k.unit == .ratio {
                 let points = (v - before) * 100
                 change = (points >= 0 ? "+" : "−") + style.decimal(abs(points), places: 1) + " pp"
+                direction = abs(points) < 0.05 ? 0 : points > 0 ? 1 : -1
+            } else if k.unit == .score {
+                // NPS, CSAT and CES move in points: a share of a score that can be 0 or negative says nothing.
+                let points = v - before
+                change = (points >= 0 ? "+" : "−") + style.decimal(abs(points), places: 1) + " points"
                 direction = abs(points) < 0.05 ? 0 : points > 0 ? 1 : -1
             } else if before != 0 {
                 let rel = (v - before) / abs(before)
@@ -160,7 +171,8 @@ enum ReportView {
         let noise = k.significant.map { $0 ? "significant" : "within noise" } ?? ""
         var card: [String: Any] = ["key": k.key, "label": k.label, "value": show(k.value), "previous": show(k.previous),
                                    "change": change, "trend": trend, "noise": noise, "hasNoise": !noise.isEmpty, "hasChange": !change.isEmpty,
-                                   "definition": k.definition]
+                                   "definition": k.definition, "interval": style.interval(k.interval, unit: k.unit),
+                                   "hasInterval": k.interval?.count == 2]
         if let spark = Sparkline.svg(k.trend, label: k.label, show: show) { card["spark"] = spark }
         if let year = k.yearAgo {
             let news = k.yearAgoSignificant.map { $0 ? " · significant" : " · within noise" } ?? ""

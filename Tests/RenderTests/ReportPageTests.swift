@@ -41,6 +41,23 @@ import ReportModel
         #expect(html.contains("<p class=\"kpi-change flat\">+5.0 pp vs 40.0% <span class=\"noise\">· within noise</span></p>"))
     }
 
+    @Test func kpiCardsShowTheIntervalAndScoresMoveInPoints() throws {
+        var data = RenderFixtures.data()
+        data.kpis[1].interval = [0.4366, 0.4634]
+        var nps = KPI(key: "nps", label: "NPS", unit: .score, value: 25.9, previous: 5.3, better: .higher, significant: false,
+                      definition: "% promoters - % detractors")
+        nps.interval = [-5.9, 45.9]
+        data.kpis.append(nps)
+        let html = try render(data)
+        let start = try #require(html.range(of: "<section id=\"kpis\">"))
+        let end = try #require(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+        let cards = html[start.lowerBound..<end.upperBound]
+        #expect(cards.contains("<p class=\"kpi-interval\">95% interval 43.7%–46.3%</p>"))
+        #expect(cards.contains("<p class=\"kpi-change flat\">+20.6 points vs 5.3 <span class=\"noise\">· within noise</span></p>\n<p class=\"kpi-interval\">95% interval −5.9–45.9</p>"))
+        // no interval, no line
+        #expect(cards.components(separatedBy: "kpi-interval").count - 1 == 2)
+    }
+
     @Test func changesLargerThanNoiseAreListedFirst() throws {
         let html = try render(RenderFixtures.data())
         let list = try #require(html.range(of: "<ol class=\"changes\">"))
