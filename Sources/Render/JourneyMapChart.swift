@@ -12,7 +12,7 @@ import ReportModel
 enum JourneyMapChart {
     /// How many links are drawn unless the config says otherwise (`journey_map.max_links`).
     static let defaultMaxLinks = 24
-    static let columnWidth = 260.0
+    static let columnWidth = 280.0
     static let nodeWidth = 150.0
     static let nodeHeight = 44.0
     static let nodeGap = 30.0
@@ -150,9 +150,11 @@ enum JourneyMapChart {
                     + " L\(fmt(g2)),\(fmt(laneY)) L\(fmt(g2)),\(fmt(yb + 8)) C\(fmt(g2)),\(fmt(yb)) \(fmt(g2)),\(fmt(yb)) \(fmt(x2)),\(fmt(yb))"
                 label = ((g1 + g2) / 2, laneY - 2)
             } else if ca == cb {
-                // within a phase: a loop in the gap to the right of the column
-                let x = a.x + nodeWidth
-                let bulge = min(70, 22 + abs(yb - ya) * 0.2)
+                // within a phase: a loop beside the column, on the right going down the flow,
+                // on the left going up it, so that the two directions never share a gap
+                let down = yb > ya
+                let x = down ? a.x + nodeWidth : a.x
+                let bulge = (down ? 1 : -1) * min(80, 24 + abs(yb - ya) * 0.25)
                 path = "M\(fmt(x)),\(fmt(ya)) C\(fmt(x + bulge)),\(fmt(ya)) \(fmt(x + bulge)),\(fmt(yb)) \(fmt(x)),\(fmt(yb))"
                 label = (x + bulge * 0.75, (ya + yb) / 2)
             } else if cb > ca {
@@ -199,10 +201,18 @@ enum JourneyMapChart {
             }
             svg.close("g")
         }
-        // Labels last, over links and boxes, with a halo that keeps them legible.
+        // Labels last, over links and boxes, with a halo that keeps them legible; a label that
+        // would overlap one placed before moves down until it is free.
         svg.open("g", ["class": "link-labels"])
+        var placed: [(x: Double, y: Double, w: Double)] = []
         for l in labels {
-            svg.element("text", ["x": fmt(l.x), "y": fmt(l.y), "text-anchor": "middle", "class": l.back ? "link-label back" : "link-label"], text: l.text)
+            let w = Double(l.text.count) * 6
+            var y = l.y
+            for _ in 0..<12 where placed.contains(where: { abs($0.x - l.x) < ($0.w + w) / 2 && abs($0.y - y) < 12 }) { y += 12 }
+            placed.append((l.x, y, w))
+            // the halo: the same text stroked in the paper's colour, under the label
+            svg.element("text", ["x": fmt(l.x), "y": fmt(y), "text-anchor": "middle", "class": "link-halo"], text: l.text)
+            svg.element("text", ["x": fmt(l.x), "y": fmt(y), "text-anchor": "middle", "class": l.back ? "link-label back" : "link-label"], text: l.text)
         }
         svg.close("g")
         return svg.finished()

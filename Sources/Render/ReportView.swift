@@ -50,6 +50,10 @@ enum ReportView {
         view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
         view["maxLinks"] = JourneyMapChart.defaultMaxLinks
+        let drawn = JourneyMapChart.kept(data.journeyMap, limit: JourneyMapChart.defaultMaxLinks)
+        if drawn.leftOut > 0 {
+            view["mapLeftOut"] = "\(style.integer(drawn.leftOut)) weaker links, \(style.integer(drawn.leftOutTransitions)) transitions, not drawn."
+        }
         view["exitPages"] = data.journeyMap.nodes
             .filter { $0.views >= 20 }
             .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }

@@ -55,7 +55,7 @@ extension RenderFixtures {
                                                                conversionRate: 0.034, interval: [0.0262, 0.044])],
                                      byDevice: [SegmentFunnel(id: "tv", label: "tv", visits: 0, people: 0, steps: [0, 0, 0, 0], conversionRate: 0, interval: nil)])
         func row(_ value: String) -> ValueRow {
-            ValueRow(value: value, visits: 552, people: 550, views: 560, carts: 3, purchases: 22, orders: 22, revenue: 2456.4, conversionRate: 0.0399)
+            ValueRow(value: value, visits: 552, people: 550, views: 560, bounces: 12, carts: 3, purchases: 22, orders: 22, revenue: 2456.4, conversionRate: 0.0399)
         }
         var visits = Array(repeating: Array(repeating: 0, count: 24), count: 7)
         var orders = visits
