@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Snapshot tests of the rendered page and charts (tests only).
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // System libraries: libxml2 validates every produced file, zlib reads rotated `.gz` logs.
@@ -70,7 +72,9 @@ let package = Package(
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel", "Compare"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate",
+                                                   .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+                    exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel", "JourneysCore"]),
         .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels", "JourneysCore"], exclude: ["Fixtures"]),
