@@ -50,6 +50,12 @@ package struct ExtractOptions: Sendable {
     package var sortBudgetBytes: Int = 256 << 20
     /// Where the temporary files of an external sort go; `nil` is `TMPDIR`, else `/tmp`.
     package var sortDirectory: String? = nil
+    /// Threads that parse a large plain file at once, each a part of it split at line boundaries
+    /// (`journeys report --shards`); 1 reads every file on one thread. The events and the report
+    /// are the same for any number.
+    package var shards: Int = 1
+    /// The size of one part of a file read by a shard thread; a file under two parts is read whole.
+    package var shardPartBytes: Int = 4 << 20
     /// AWStats' rule "visitor = host": the device is a keyed hash of the client address alone,
     /// with no user agent or cookie.
     package var deviceIsHostOnly: Bool = false

@@ -23,6 +23,21 @@ package final class FileEvents: EventSource {
         account = context.quality.files.count - 1
     }
 
+    /// The events of a part of a file (`source`), read as the file's own lines: the decoder is
+    /// made from the file's first non-empty line `firstLine`, and the part's first line is data,
+    /// never a header. Line numbers count from the part's start.
+    init(path: String, part source: ByteSource, firstLine: [UInt8], context: ExtractContext) throws {
+        self.path = path
+        self.context = context
+        reader = LineReader(source: source, maxLineBytes: context.options.maxLineBytes)
+        context.quality.files.append(FileAccount(file: path))
+        account = context.quality.files.count - 1
+        decoder = try firstLine.withUnsafeBytes { try LineDecoder.make(first: $0, options: context.options, path: path).0 }
+    }
+
+    /// Lines read so far (the current line's number).
+    var linesRead: Int { reader.lineNumber }
+
     /// Input bytes consumed so far (compressed bytes for gzip files).
     package var bytesConsumed: Int { reader.source.bytesConsumed }
 

@@ -42,6 +42,8 @@ package final class MergedEvents {
         // they share the budget.
         let budget = options.sortBudgetBytes / max(1, files.filter(\.sortByTime).count)
         let sources: [EventSource] = try files.map { file in
+            // A large plain file in time order is parsed by several threads at once.
+            if !file.sortByTime, let sharded = try ShardedFileEvents.open(path: file.path, context: context) { return sharded }
             let events = try FileEvents(path: file.path, context: context)
             guard file.sortByTime else { return events }
             return TimeSortedEvents(events, budgetBytes: budget, temporaryDirectory: options.sortDirectory)

@@ -56,6 +56,14 @@ package struct DataQuality: Sendable, Equatable {
 
     /// Keeps a rejected line for the report, masked, up to `samplesPerReason` per reason; extract
     /// calls it as it reads, and only this type decides what a sample may show.
+    /// Keeps a sample another tally already made (a part of a file read on another thread),
+    /// under the same limit, so that samples taken in file order are the same however the file
+    /// was split.
+    package mutating func addSample(_ outcome: LineOutcome, _ sample: LineSample) {
+        guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
+        samples[outcome, default: []].append(sample)
+    }
+
     package mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
         guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
         // Mask first, then cut: a cut must not leave half an address behind. An over-long line

@@ -25,6 +25,8 @@ package enum ConfigLoader {
         var config = try load(path: path)
         if !options.inputs.isEmpty { config.inputs = options.inputs }
         if let t = options.templates { config.templates = t }
+        if let n = options.shards { config.shards = n }
+        if let b = options.shardPartBytes { config.shardPartBytes = b }
         if let key = environment[config.pseudonymKeyEnv], !key.isEmpty { config.pseudonymKey = key }
         guard !config.pseudonymKey.isEmpty else {
             throw ConfigError(file: config.file, line: 0,

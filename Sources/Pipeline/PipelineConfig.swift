@@ -18,6 +18,10 @@ package struct PipelineConfig: Sendable {
     package var sortMemoryBytes: Int = 256 << 20
     /// Where an external sort writes its temporary files; `nil` is the system's.
     package var sortDirectory: String? = nil
+    /// Threads that parse a large plain file at once (`journeys report --shards`); the report is
+    /// the same for any number.
+    package var shards: Int = ProcessInfo.processInfo.activeProcessorCount
+    package var shardPartBytes: Int = 4 << 20
     package var shopHosts: [String] = []
 
     package enum CustomerID: Sendable, Equatable {
@@ -135,6 +139,8 @@ extension PipelineConfig {
         o.deviceIsHostOnly = sessionRules.identity == .hostOnly
         o.sortBudgetBytes = sortMemoryBytes
         o.sortDirectory = sortDirectory
+        o.shards = max(1, shards)
+        o.shardPartBytes = max(1024, shardPartBytes)
         return o
     }
 }

@@ -9,6 +9,10 @@ package struct RunOptions: Sendable {
     package var templates: String? = nil
     /// The history file, replacing the config's `history.path`.
     package var history: String? = nil
+    /// Threads that parse large plain files (`--shards`); nil: the number of cores.
+    package var shards: Int? = nil
+    /// The size of one part a shard thread reads (tests make it small); nil: 4 MiB.
+    package var shardPartBytes: Int? = nil
 
     package init(pipeline: String) { self.pipeline = pipeline }
 }

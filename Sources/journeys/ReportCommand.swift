@@ -33,6 +33,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The history file (SQLite) of earlier periods (default: the config's history.path).")
     var history: String?
 
+    @Option(name: .long, help: "Threads that parse a large plain log file at once, each a part of it (default: the number of cores). The report is the same for any number.")
+    var shards: Int?
+
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
@@ -47,6 +50,10 @@ struct ReportCommand: ParsableCommand {
         options.templates = templates
         options.history = history
         options.quiet = quiet
+        if let shards {
+            guard shards >= 1 else { fail(ExtractError(path: "--shards", reason: "expected a number of threads of at least 1, found \(shards)")) }
+            options.shards = shards
+        }
         do {
             let summary = try ReportPipeline.run(options)
             print(summary.reportPath)
