@@ -6,6 +6,9 @@
 #   journeys report    the whole weekly report
 #   goaccess           the same file, COMBINED format, HTML output (skipped if not installable)
 # and prints lines, seconds, lines/s and peak RSS of each, and the ratios journeys/goaccess;
+# then the same on a log the demo generator did not write: a real Combined Log Format sample
+# (REAL_LOG, else the first *.log in bench-samples/) repeated to 1,000,000 lines with shifted days
+# and other client addresses (scripts/bench_apache_log.py), with --shards 1 and --shards 2;
 # then sessionize's peak memory over 1 and 4 weeks of the same visitors (SessionizeBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,6 +93,8 @@ run "journeys extract" "$BIN" extract --input "$LOGS/all.log"
 say "timing the whole report"
 rm -rf "$LOGS/out"
 run "journeys report" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/all.log" --output "$LOGS/out" --history "$LOGS/history.sqlite" --quiet
+rm -rf "$LOGS/out-1"
+run "report, 1 shard" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/all.log" --output "$LOGS/out-1" --history "$LOGS/history-1.sqlite" --quiet --shards 1
 
 # The same lines sorted by client address (stable), as an export sorted by customer is: journeys
 # finds the file out of time order and sorts it, in memory (256 MB budget) and, with a 16 MB
@@ -114,14 +119,45 @@ else
   say "goaccess is not installed and could not be installed: skipping it"
 fi
 
+# A log the demo generator did not write.
+REAL=${REAL_LOG:-$(ls bench-samples/*.log 2>/dev/null | head -1 || true)}
+REAL_LINES=0
+if [ -n "$REAL" ] && [ -f "$REAL" ]; then
+  say "building $LOGS/real/all.log from $REAL"
+  mkdir -p "$LOGS/real"
+  python3 scripts/bench_apache_log.py "$REAL" "$LOGS/real/all.log" 1000000 >&2
+  REAL_LINES=$(wc -l < "$LOGS/real/all.log" | tr -d ' ')
+  run "real: journeys extract" "$BIN" extract --input "$LOGS/real/all.log"
+  rm -rf "$LOGS/real/out-1" "$LOGS/real/out-2"
+  run "real: report, 1 shard" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/real/all.log" --output "$LOGS/real/out-1" --history "$LOGS/real/history-1.sqlite" --quiet --shards 1
+  run "real: report, 2 shards" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/real/all.log" --output "$LOGS/real/out-2" --history "$LOGS/real/history-2.sqlite" --quiet --shards 2
+  if command -v goaccess >/dev/null 2>&1; then
+    run "real: goaccess" goaccess "$LOGS/real/all.log" --log-format=COMBINED -o "$LOGS/real/goaccess.html"
+  fi
+else
+  say "no real log sample (set REAL_LOG or put one in bench-samples/): skipping the real log"
+fi
+
 echo
 printf '%-26s %10s %9s %11s %12s\n' "" "lines" "seconds" "lines/s" "peak RSS MB"
-for name in "journeys extract" "journeys report" "report, sorted in memory" "report, external sort" "goaccess"; do
+for name in "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "goaccess" \
+            "real: journeys extract" "real: report, 1 shard" "real: report, 2 shards" "real: goaccess"; do
   [ -n "${SECONDS_OF[$name]:-}" ] || continue
   s=${SECONDS_OF[$name]}
-  printf '%-26s %10s %9s %11s %12s\n' "$name" "$LINES" "$s" \
-    "$(awk -v l="$LINES" -v s="$s" 'BEGIN { if (s > 0) printf "%.0f", l / s; else print "-" }')" "${RSS_OF[$name]}"
+  lines=$LINES
+  case "$name" in real:*) lines=$REAL_LINES ;; esac
+  printf '%-26s %10s %9s %11s %12s\n' "$name" "$lines" "$s" \
+    "$(awk -v l="$lines" -v s="$s" 'BEGIN { if (s > 0) printf "%.0f", l / s; else print "-" }')" "${RSS_OF[$name]}"
 done
+ratio() {  # ratio NAME PEER TEXT: how many times faster NAME ran than PEER
+  [ -n "${SECONDS_OF[$1]:-}" ] && [ -n "${SECONDS_OF[$2]:-}" ] || return 0
+  awk -v a="${SECONDS_OF[$1]}" -v b="${SECONDS_OF[$2]}" -v t="$3" 'BEGIN { if (a > 0) printf "%s: %.2fx\n", t, b / a }'
+}
+ratio "journeys report" "report, 1 shard" "report, default shards / 1 shard"
+ratio "real: report, 2 shards" "real: report, 1 shard" "real log: report, 2 shards / 1 shard"
+ratio "real: report, 2 shards" "real: goaccess" "real log: report (2 shards) / goaccess"
+ratio "real: journeys extract" "real: goaccess" "real log: extract / goaccess"
+
 if [ -n "${SECONDS_OF[goaccess]:-}" ]; then
   for name in "journeys extract" "journeys report"; do
     [ -n "${SECONDS_OF[$name]:-}" ] || continue
