@@ -21,7 +21,8 @@ enum RenderStage {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         let html = (staging as NSString).appendingPathComponent("index.html")
         let json = (staging as NSString).appendingPathComponent("report.json")
-        try write(Data(renderer.report(data, hasDiff: diff != nil).utf8), to: html)
+        let neighbours = PublishedNeighbours(of: data.period.name, in: output)
+        try write(Data(renderer.report(data, hasDiff: diff != nil, previous: neighbours.previous, next: neighbours.next).utf8), to: html)
         try write(try ReportJSON.encode(data), to: json)
         var files = [html, json]
         if let diff {
