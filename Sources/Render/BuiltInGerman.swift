@@ -196,7 +196,7 @@ extension BuiltInCatalogues {
   "journeyMap.empty": "Keine Besuche in diesem Zeitraum.",
   "journeyMap.chart.phaseShare": "{share} der Besuche · Ausstieg {exitRate}",
   "journeyMap.chart.nodeTitle": "{touchpoint}: {views} Aufrufe, {entries} Einstiege, {exits} Ausstiege (Ausstiegsrate {exitRate})",
-  "journeyMap.chart.nodeCount": "{views} Aufrufe · Ausstieg {exitRate}",
+  "journeyMap.chart.nodeCount": "{views} Aufr. · Ausst. {exitRate}",
   "loops.title": "Hin und zurück",
   "loops.note": "Besuche, die von einem Kontaktpunkt zu einem anderen und direkt zurück gingen (Wiederholungen zusammengefasst): eine Frage, die die erste Seite nicht beantwortete, etwa die Versandkosten im Warenkorb.",
   "loops.loop": "Schleife",
