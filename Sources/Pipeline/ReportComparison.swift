@@ -32,9 +32,10 @@ package enum ReportComparison {
         }
     }
 
-    /// The comparison as Markdown, with the thresholds it crossed when thresholds were given.
-    package static func markdown(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]?) -> String {
-        DiffMarkdown.render(diff, crossed: crossed)
+    /// The comparison as Markdown, with the thresholds it crossed when thresholds were given, in
+    /// the words of `catalogue` (the built-in catalogue of the reports' locale when nil).
+    package static func markdown(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]?, catalogue: Catalogue? = nil) -> String {
+        DiffMarkdown.render(diff, crossed: crossed, catalogue: catalogue)
     }
 
     /// The diff's page with the templates of `folder`, written through a temporary file and

@@ -45,7 +45,7 @@ package enum ReportPipeline {
         defer { try? FileManager.default.removeItem(atPath: staged.folder) }
         try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }
         try stages.run("publish") { _ in
-            try PublishStage.run(staged, period: plan.period.description, templates: templates, output: options.output)
+            try PublishStage.run(staged, period: plan.period.description, locale: config.locale, templates: templates, output: options.output)
         }
         try stages.run("record history") { _ in
             try store.record(HistoryStage.facts(plan: plan, sessions: sessions, mapped: mapped, logOrders: logOrders, report: report))

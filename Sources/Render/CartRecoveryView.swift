@@ -3,31 +3,32 @@ import ReportModel
 /// The "Carts per customer" section's values: the cohort of carts followed, what became of them,
 /// and through which channels and landing touchpoints the recovered ones were bought.
 enum CartRecoveryView {
-    static func make(_ c: CartRecoveryInfo, style: NumberStyle) -> [String: Any] {
+    static func make(_ c: CartRecoveryInfo, labels: PageLabels) -> [String: Any] {
+        let style = labels.style
         func share(_ x: Int, of n: Int) -> String { style.share(x, of: n) }
+        func figure(_ key: String, _ value: Int, detail: [String: String] = [:]) -> [String: Any] {
+            ["label": labels.text("carts.figure.\(key).label"), "value": style.integer(value),
+             "detail": labels.text("carts.figure.\(key).detail", detail),
+             "definition": labels.text("carts.figure.\(key).definition", ["days": style.integer(c.recoveryDays)])]
+        }
         let figures: [[String: Any]] = [
-            ["label": "Carts", "value": style.integer(c.carts), "detail": "visits with an add to cart",
-             "definition": "visits of the cohort days that reached add to cart"],
-            ["label": "Abandoned", "value": style.integer(c.abandoned), "detail": share(c.abandoned, of: c.carts) + " of carts",
-             "definition": "carts without an order in the same visit"],
-            ["label": "Recovered", "value": style.integer(c.recovered), "detail": share(c.recovered, of: c.abandoned) + " of abandoned",
-             "definition": "abandoned carts whose person ordered within \(c.recoveryDays) days"],
-            ["label": "People with a cart", "value": style.integer(c.people),
-             "detail": "\(style.integer(c.peopleAbandoned)) without an order (\(share(c.peopleAbandoned, of: c.people)))",
-             "definition": "people with a cart; without an order: neither in that visit nor within the recovery window"],
+            figure("carts", c.carts),
+            figure("abandoned", c.abandoned, detail: ["share": share(c.abandoned, of: c.carts)]),
+            figure("recovered", c.recovered, detail: ["share": share(c.recovered, of: c.abandoned)]),
+            figure("people", c.people, detail: ["people": style.integer(c.peopleAbandoned), "share": share(c.peopleAbandoned, of: c.people)]),
         ]
-        func sources(_ rows: [CartRecoveryInfo.Source]) -> [[String: Any]] {
-            rows.map { ["label": Markup.clean($0.label), "carts": style.integer($0.carts), "people": style.integer($0.people),
+        func sources(_ rows: [CartRecoveryInfo.Source], label: (CartRecoveryInfo.Source) -> String) -> [[String: Any]] {
+            rows.map { ["label": label($0), "carts": style.integer($0.carts), "people": style.integer($0.people),
                         "share": style.percent($0.share)] }
         }
         return [
-            "recoveryDays": c.recoveryDays, "cohortFirst": c.cohortFirst, "cohortLast": c.cohortLast,
+            "recoveryDays": c.recoveryDays, "cohortFirst": labels.date(c.cohortFirst), "cohortLast": labels.date(c.cohortLast),
             "figures": figures,
             "sources": [
-                ["title": "Recovered carts by channel", "group": "Channel of the visit with the order",
-                 "rows": sources(c.byChannel), "hasRows": !c.byChannel.isEmpty],
-                ["title": "Recovered carts by landing touchpoint", "group": "First page of the visit with the order",
-                 "rows": sources(c.byTouchpoint), "hasRows": !c.byTouchpoint.isEmpty],
+                ["title": labels.text("carts.byChannel.title"), "group": labels.text("carts.byChannel.group"),
+                 "rows": sources(c.byChannel) { labels.channel($0.id, fallback: $0.label) }, "hasRows": !c.byChannel.isEmpty],
+                ["title": labels.text("carts.byTouchpoint.title"), "group": labels.text("carts.byTouchpoint.group"),
+                 "rows": sources(c.byTouchpoint) { Markup.clean($0.label) }, "hasRows": !c.byTouchpoint.isEmpty],
             ] as [[String: Any]],
         ]
     }

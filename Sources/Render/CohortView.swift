@@ -4,11 +4,12 @@ import ReportModel
 /// each cell shaded by the share still buying (ten steps) and printing it, so the colour is never
 /// the only carrier of the number.
 enum CohortView {
-    static func make(_ table: CohortTable, style: NumberStyle) -> [String: Any] {
-        [
+    static func make(_ table: CohortTable, labels: PageLabels) -> [String: Any] {
+        let style = labels.style
+        return [
             "months": (0..<table.monthsSince).map { ["month": "+\($0)"] },
             "rows": table.rows.map { row -> [String: Any] in
-                ["cohort": row.cohort, "customers": style.integer(row.customers),
+                ["cohort": labels.period(row.cohort), "customers": style.integer(row.customers),
                  "cells": row.shares.map { share -> [String: Any] in
                      guard let share else { return ["text": "", "shade": "none"] }
                      return ["text": style.percent(share, places: 0), "shade": "h\(min(9, Int(share * 10)))"]

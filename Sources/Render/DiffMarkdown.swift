@@ -3,29 +3,33 @@ import Compare
 /// The diff as Markdown for a CI log or a pull-request comment. Names from the logs are escaped,
 /// so a hostile path cannot break a table or inject a link.
 package enum DiffMarkdown {
-    package static func render(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]? = nil) -> String {
-        let v = DiffView(diff)
-        var out = "## Customer journeys: \(v.title)\n\n"
-        out += "_\(v.subtitle). ▲ and ▼ mark good and bad changes larger than noise; ≈ marks estimates._\n\n"
+    /// `catalogue`: the words of the summary; the built-in catalogue of the diff's locale when nil.
+    package static func render(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]? = nil, catalogue: Catalogue? = nil) -> String {
+        let v = DiffView(diff, catalogue: catalogue ?? .builtIn(diff.locale))
+        func t(_ key: String, _ values: [String: String] = [:]) -> String { v.text(key, values) }
+        var out = "## \(t("page.heading")): \(v.title)\n\n"
+        out += "_\(v.subtitle). \(t("diff.markdown.legend"))_\n\n"
         if let note = v.ratesOnlyNote { out += "> \(note)\n\n" }
         if let crossed {
-            out += "### Thresholds\n\n"
-            out += crossed.isEmpty ? "No threshold crossed.\n\n"
-                : crossed.map { "- **crossed** `\($0.0)`: \(escape($0.1.label)) \(v.absolute($0.1)) (\(v.relative($0.1)))\n" }.joined() + "\n"
+            out += "### \(t("diff.markdown.thresholds"))\n\n"
+            out += crossed.isEmpty ? "\(t("diff.markdown.noneCrossed"))\n\n"
+                : crossed.map { "- **\(t("diff.markdown.crossed"))** `\($0.0)`: \(escape(v.kpiLabel($0.1))) \(v.absolute($0.1)) (\(v.relative($0.1)))\n" }.joined() + "\n"
         }
-        out += "### What to act on first\n\n"
+        out += "### \(t("diff.actFirst.title"))\n\n"
         let priorities = v.priorities
-        out += priorities.isEmpty ? "No change is larger than noise.\n\n"
+        out += priorities.isEmpty ? "\(t("diff.actFirst.none"))\n\n"
             : priorities.enumerated().map { "\($0.offset + 1). \(mark($0.element.trend))\(escape($0.element.cells[0]))\n" }.joined() + "\n"
         if !v.rateSplits.isEmpty {
-            out += "### Why the rates moved\n\n" + v.rateSplits.map { "- \(escape($0))\n" }.joined() + "\n"
+            out += "### \(t("diff.why.title"))\n\n" + v.rateSplits.map { "- \(escape($0))\n" }.joined() + "\n"
         }
-        out += "### Key figures\n\n"
-        out += table(["Key figure", diff.base.name, diff.new.name, "Change", "Relative", "Noise"], v.kpiRows, numeric: [1, 2, 3, 4])
-        out += "### Channels\n\n"
-        out += table(["Channel", "Visits", "Orders", "Revenue", "Conversion"], v.segmentRows(diff.channels), numeric: [])
-        out += "### Devices\n\n"
-        out += table(["Device", "Visits", "Orders", "Revenue", "Conversion"], v.segmentRows(diff.devices), numeric: [])
+        out += "### \(t("kpis.title"))\n\n"
+        out += table([t("diff.kpi"), v.labels.period(diff.base.name), v.labels.period(diff.new.name), t("diff.change"), t("diff.relative"),
+                      t("diff.noiseColumn")], v.kpiRows, numeric: [1, 2, 3, 4])
+        let segmentColumns = [t("col.visits"), t("col.orders"), t("col.revenue"), t("col.conversion")]
+        out += "### \(t("diff.channels.title"))\n\n"
+        out += table([t("col.channel")] + segmentColumns, v.segmentRows(diff.channels), numeric: [])
+        out += "### \(t("diff.devices.title"))\n\n"
+        out += table([t("col.device")] + segmentColumns, v.segmentRows(diff.devices), numeric: [])
         for listing in v.setListings where !listing.items.isEmpty {
             out += "### \(listing.title)\n\n" + listing.items.map { "- \(escape($0))\n" }.joined() + "\n"
         }

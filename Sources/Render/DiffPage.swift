@@ -5,7 +5,8 @@ extension ReportRenderer {
     /// the new period's folder of the output (`<period>/diff.html`) and links to its neighbours;
     /// otherwise it links nowhere, wherever it is written.
     package func diff(_ diff: ReportDiff, published: Bool) -> String {
-        let v = DiffView(diff)
+        let catalogue = templates.catalogue(for: diff.locale)
+        let v = DiffView(diff, catalogue: catalogue)
         func rows(_ rows: [DiffView.Row]) -> [[String: Any]] {
             rows.map { row in
                 var cells: [String: Any] = ["trend": row.trend]
@@ -13,9 +14,11 @@ extension ReportRenderer {
                 return cells
             }
         }
+        let labels = v.labels
         let view: [String: Any] = [
-            "css": templates.css, "lang": diff.locale, "title": v.title, "subtitle": v.subtitle,
+            "css": templates.css, "lang": catalogue.locale, "title": v.title, "subtitle": v.subtitle,
             "basePeriod": diff.base.name, "newPeriod": diff.new.name, "published": published,
+            "basePeriodLabel": labels.period(diff.base.name), "newPeriodLabel": labels.period(diff.new.name),
             "ratesOnly": v.ratesOnlyNote ?? false,
             "priorities": v.priorities.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] },
             "hasPriorities": !diff.priorities.isEmpty,
@@ -23,6 +26,8 @@ extension ReportRenderer {
             "hasRateSplits": !diff.rateSplits.isEmpty,
             "kpis": rows(v.kpiRows), "channels": rows(v.segmentRows(diff.channels)), "devices": rows(v.segmentRows(diff.devices)),
             "listings": v.setListings.map { ["title": $0.title, "items": $0.items.map(Markup.clean), "hasItems": !$0.items.isEmpty] as [String: Any] },
+            "t": TemplateStrings(catalogue: catalogue, values: ["new": labels.period(diff.new.name), "base": labels.period(diff.base.name),
+                                                                "title": v.title]),
         ]
         return templates.render(view, template: "diff")
     }

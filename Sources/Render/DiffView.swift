@@ -2,8 +2,8 @@ import Compare
 import ReportModel
 
 /// A diff of two periods as display strings, shared by the Markdown summary and the HTML page so
-/// that both say the same thing. Names from the logs stay unescaped here: each output escapes them
-/// for its own format.
+/// that both say the same thing, in the words of the catalogue. Names from the logs stay
+/// unescaped here: each output escapes them for its own format.
 struct DiffView {
     struct Row {
         var cells: [String]
@@ -16,35 +16,49 @@ struct DiffView {
     }
 
     let diff: ReportDiff!
-    let style: NumberStyle
+    let labels: PageLabels
+    var style: NumberStyle { labels.style }
 
-    init(_ diff: ReportDiff) {
+    init(_ diff: ReportDiff, catalogue: Catalogue) {
         self.diff = diff
-        style = NumberStyle(locale: diff.locale, currency: diff.currency)
+        labels = PageLabels(catalogue: catalogue, style: NumberStyle(locale: diff.locale, currency: diff.currency))
     }
 
     /// Formatting only, for lines that need no diff (a report's own "What changed").
-    init(style: NumberStyle) {
+    init(labels: PageLabels) {
         diff = nil
-        self.style = style
+        self.labels = labels
     }
 
-    var title: String { "\(diff.new.name) against \(diff.base.name)" }
-    var subtitle: String { "\(diff.new.first) to \(diff.new.last) against \(diff.base.first) to \(diff.base.last)" }
+    func text(_ key: String, _ values: [String: String] = [:]) -> String { labels.text(key, values) }
+
+    var title: String { text("diff.title", ["new": labels.period(diff.new.name), "base": labels.period(diff.base.name)]) }
+    var subtitle: String {
+        text("diff.subtitle", ["newFirst": labels.date(diff.new.first), "newLast": labels.date(diff.new.last),
+                               "baseFirst": labels.date(diff.base.first), "baseLast": labels.date(diff.base.last)])
+    }
     var ratesOnlyNote: String? {
         guard diff.ratesOnly else { return nil }
-        let partial = [diff.base, diff.new].filter(\.isPartial).map(\.name).joined(separator: " and ")
-        return "\(partial) covers only part of its period: counts and sums are not compared, rates are."
+        let partial = [diff.base, diff.new].filter(\.isPartial).map { labels.period($0.name) }.joined(separator: " \(text("diff.and")) ")
+        return text("diff.ratesOnly", ["periods": partial])
     }
 
     func value(_ v: Double?, _ unit: KPI.Unit) -> String { style.value(v, unit: unit) }
 
     func signed(_ text: String, _ x: Double) -> String { (x > 0 ? "+" : x < 0 ? "−" : "±") + text }
 
+    /// A KPI's name by its id, else as the report names it.
+    func kpiLabel(_ k: KPIChange) -> String { labels.catalogue.optional("kpi.\(k.id).label") ?? k.label }
+
+    /// A channel (or a device class) by its id, else as the report names it.
+    func segmentLabel(_ id: String, _ label: String) -> String {
+        labels.catalogue.optional("channel.\(id)") ?? labels.catalogue.optional("device.\(id)") ?? label
+    }
+
     /// The absolute change: percentage points for rates, the KPI's unit otherwise.
     func absolute(_ k: KPIChange) -> String {
         guard let d = k.absolute else { return style.missing }
-        if k.isRate { return signed(style.decimal(abs(d) * 100, places: 1) + " pp", d) }
+        if k.isRate { return signed(text("unit.pp", ["value": style.decimal(abs(d) * 100, places: 1)]), d) }
         return signed(value(abs(d), k.unit), d)
     }
 
@@ -54,11 +68,11 @@ struct DiffView {
     }
 
     func noise(_ k: KPIChange) -> String {
-        guard k.isCompared else { return "not compared (partial period)" }
+        guard k.isCompared else { return text("diff.noise.notCompared") }
         switch k.test.isSignificant {
-        case .some(true): return "larger than noise (\(k.testName))"
-        case .some(false): return "within noise (\(k.testName))"
-        case .none: return "no test"
+        case .some(true): return text("diff.noise.larger", ["test": labels.noiseTest(k.testName)])
+        case .some(false): return text("diff.noise.within", ["test": labels.noiseTest(k.testName)])
+        case .none: return text("diff.noise.noTest")
         }
     }
 
@@ -67,15 +81,15 @@ struct DiffView {
 
     var kpiRows: [Row] {
         diff.kpis.map { k in
-            Row(cells: [k.label, value(k.base, k.unit), value(k.new, k.unit), absolute(k), relative(k), noise(k)], trend: trend(k.verdict))
+            Row(cells: [kpiLabel(k), value(k.base, k.unit), value(k.new, k.unit), absolute(k), relative(k), noise(k)], trend: trend(k.verdict))
         }
     }
 
     /// "What to act on first", one line each.
-    var priorities: [Row] { Self.lines(diff.priorities, style: style) }
+    var priorities: [Row] { diff.priorities.map(line) }
 
-    static func lines(_ priorities: [Priority], style: NumberStyle) -> [Row] {
-        let v = DiffView(style: style)
+    static func lines(_ priorities: [Priority], labels: PageLabels) -> [Row] {
+        let v = DiffView(labels: labels)
         return priorities.map(v.line)
     }
 
@@ -83,14 +97,15 @@ struct DiffView {
     func line(_ p: Priority) -> Row {
         var text: String
         if let k = p.kpi {
-            text = "\(k.label) \(value(k.base, k.unit)) → \(value(k.new, k.unit)) (\(k.isRate ? absolute(k) : relative(k)))"
+            text = "\(kpiLabel(k)) \(value(k.base, k.unit)) → \(value(k.new, k.unit)) (\(k.isRate ? absolute(k) : relative(k)))"
         } else if let c = p.segment {
-            text = "\(c.label): orders \(style.integer(c.orders.base)) → \(style.integer(c.orders.new))"
+            text = self.text("diff.line.segmentOrders", ["segment": segmentLabel(c.id, c.label), "base": style.integer(c.orders.base),
+                                                         "new": style.integer(c.orders.new)])
         } else {
             text = p.label
         }
         var effect: [String] = []
-        if let o = p.orders, o != 0 { effect.append("≈ \(signed(style.decimal(abs(o), places: 0), o)) orders") }
+        if let o = p.orders, o != 0 { effect.append(self.text("diff.line.orders", ["orders": signed(style.decimal(abs(o), places: 0), o)])) }
         if let r = p.revenue, r != 0 { effect.append("≈ \(signed(style.money(abs(r)), r))") }
         if !effect.isEmpty { text += ": " + effect.joined(separator: ", ") }
         return Row(cells: [text], trend: trend(p.verdict))
@@ -100,17 +115,20 @@ struct DiffView {
     var rateSplits: [String] {
         diff.rateSplits.map { s in
             let rounded = RoundedParts([s.shiftShare.mix * 100, s.shiftShare.rate * 100], total: s.shiftShare.total * 100, decimals: 1)
-            func pp(_ x: Double) -> String { signed(style.decimal(abs(x), places: 1), x) + " pp" }
-            func name(_ id: String) -> String { s.labels[id] ?? id }
-            var text = "\(s.label) by \(s.dimension): \(pp(rounded.total)) = \(pp(rounded.parts[0])) mix"
+            func pp(_ x: Double) -> String { signed(text("unit.pp", ["value": style.decimal(abs(x), places: 1)]), x) }
+            func name(_ id: String) -> String { segmentLabel(id, s.labels[id] ?? id) }
+            func rate(_ r: Double?) -> String { r.map { style.percent($0) } ?? style.missing }
+            var parts = [text("diff.split.mix", ["rate": labels.catalogue.optional("diff.rate.\(s.kpi)") ?? s.label,
+                                                 "dimension": text("diff.dimension.\(s.dimension)"),
+                                                 "total": pp(rounded.total), "mix": pp(rounded.parts[0])])]
             if let m = s.mixLeader {
-                text += " (\(name(m.id)) share \(style.percent(m.baseShare)) → \(style.percent(m.newShare)))"
+                parts.append(text("diff.split.mixLeader", ["segment": name(m.id), "base": style.percent(m.baseShare), "new": style.percent(m.newShare)]))
             }
-            text += " \(pp(rounded.parts[1])) rates"
+            parts.append(text("diff.split.rates", ["rates": pp(rounded.parts[1])]))
             if let r = s.rateLeader {
-                text += " (\(name(r.id)) \(r.baseRate.map { style.percent($0) } ?? style.missing) → \(r.newRate.map { style.percent($0) } ?? style.missing))"
+                parts.append(text("diff.split.rateLeader", ["segment": name(r.id), "base": rate(r.baseRate), "new": rate(r.newRate)]))
             }
-            return text
+            return parts.joined(separator: " ")
         }
     }
 
@@ -123,7 +141,7 @@ struct DiffView {
             let conversionVerdict = c.conversionTest.isSignificant == true
                 ? ((c.conversion.new ?? 0) > (c.conversion.base ?? 0) ? 1 : -1) : 0
             let conversion = "\(c.conversion.base.map { style.percent($0) } ?? style.missing) → \(c.conversion.new.map { style.percent($0) } ?? style.missing) \(mark(conversionVerdict))"
-            return Row(cells: [c.label, counted(c.visits), counted(c.orders),
+            return Row(cells: [segmentLabel(c.id, c.label), counted(c.visits), counted(c.orders),
                                "\(style.money(c.revenue.base)) → \(style.money(c.revenue.new))",
                                conversion.trimmingCharacters(in: .whitespaces)], trend: "flat")
         }
@@ -131,12 +149,12 @@ struct DiffView {
 
     var setListings: [Listing] {
         func items(_ s: SetChange) -> [String] {
-            s.appeared.map { "new: \($0.id) (\(style.integer($0.new)))" }
-                + s.vanished.map { "gone: \($0.id) (\(style.integer($0.base)))" }
+            s.appeared.map { text("diff.set.new", ["name": $0.id, "count": style.integer($0.new)]) }
+                + s.vanished.map { text("diff.set.gone", ["name": $0.id, "count": style.integer($0.base)]) }
                 + s.moved.map { "\($0.id): \(style.integer($0.base)) → \(style.integer($0.new)) (\(signed(style.integer(abs($0.delta)), Double($0.delta))))" }
         }
-        return [Listing(title: "Touchpoints (views)", items: items(diff.touchpoints)),
-                Listing(title: "Journey map links (transitions)", items: items(diff.links)),
-                Listing(title: "Paths (visits)", items: items(diff.paths))]
+        return [Listing(title: text("diff.set.touchpoints"), items: items(diff.touchpoints)),
+                Listing(title: text("diff.set.links"), items: items(diff.links)),
+                Listing(title: text("diff.set.paths"), items: items(diff.paths))]
     }
 }

@@ -101,7 +101,8 @@ enum JourneyMapChart {
         return out
     }
 
-    static func svg(_ map: JourneyMap, locale: String, style: NumberStyle, maxLinks: Int = defaultMaxLinks) -> String {
+    /// `words`: the page's catalogue, for the chart's few words.
+    static func svg(_ map: JourneyMap, locale: String, style: NumberStyle, words: PageLabels, maxLinks: Int = defaultMaxLinks) -> String {
         let (links, _, _) = kept(map, limit: maxLinks)
         let layout = layout(map, links: links)
         let nodes = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0) })
@@ -113,7 +114,7 @@ enum JourneyMapChart {
         let laneTop = layout.height + 10
         let height = Int(laneTop + Double(laned.count) * laneGap + 24)
         let width = Int(60 + Double(Phase.allCases.count) * columnWidth - (columnWidth - nodeWidth))
-        var svg = SVGBuilder(width: width, height: height, label: "Journey map")
+        var svg = SVGBuilder(width: width, height: height, label: words.text("journeyMap.title"))
 
         let shares = Dictionary(map.phases.map { ($0.phase, $0) }, uniquingKeysWith: { a, _ in a })
         for (c, phase) in Phase.allCases.enumerated() {
@@ -122,7 +123,8 @@ enum JourneyMapChart {
             svg.element("text", ["x": fmt(x + nodeWidth / 2), "y": "22", "text-anchor": "middle", "class": "phase"], text: phase.label(locale: locale))
             if let s = shares[phase.rawValue] {
                 svg.element("text", ["x": fmt(x + nodeWidth / 2), "y": "40", "text-anchor": "middle", "class": "phase-share"],
-                            text: "\(style.percent(s.share, places: 0)) of visits · exit \(style.percent(s.exitRate, places: 0))")
+                            text: words.text("journeyMap.chart.phaseShare", ["share": style.percent(s.share, places: 0),
+                                                                              "exitRate": style.percent(s.exitRate, places: 0)]))
             }
         }
 
@@ -181,13 +183,16 @@ enum JourneyMapChart {
             guard let p = layout.position[node.id] else { continue }
             let fill = 0.10 + 0.55 * Double(node.views) / busiest
             svg.open("g", ["class": "node"])
-            svg.title("\(node.touchpoint): \(style.integer(node.views)) views, \(style.integer(node.entries)) entries, \(style.integer(node.exits)) exits (exit rate \(style.percent(node.exitRate)))")
+            svg.title(words.text("journeyMap.chart.nodeTitle", ["touchpoint": node.touchpoint, "views": style.integer(node.views),
+                                                                 "entries": style.integer(node.entries), "exits": style.integer(node.exits),
+                                                                 "exitRate": style.percent(node.exitRate)]))
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5", "class": "node-bg"])
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5",
                                  "class": "node-box", "fill-opacity": String(format: "%.2f", fill)])
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 18), "class": "node-name"], text: node.touchpoint)
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 35), "class": "node-count"],
-                        text: "\(style.integer(node.views)) views · exit \(style.percent(node.exitRate, places: 0))")
+                        text: words.text("journeyMap.chart.nodeCount", ["views": style.integer(node.views),
+                                                                         "exitRate": style.percent(node.exitRate, places: 0)]))
             // Start and end markers: a triangle where visits begin, a bar where they end, sized by their count.
             if node.entries > 0 {
                 let h = 6 + 10 * Double(node.entries) / mostEntries

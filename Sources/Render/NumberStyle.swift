@@ -34,7 +34,7 @@ package struct NumberStyle: Sendable {
         case .ratio: return percent(v)
         case .money: return money(v)
         case .seconds: return duration(seconds: v)
-        case .days: return decimal(v, places: 1) + " d"
+        case .days: return decimal(v, places: 1) + (locale == "de" ? "\u{A0}Tage" : " d")
         case .score: return decimal(v, places: 1)
         case .number: return decimal(v, places: 2)
         }
@@ -61,17 +61,25 @@ package struct NumberStyle: Sendable {
     /// A figure that has no value (nothing to divide by, no previous period).
     package var missing: String { locale == "de" ? "k. A." : "n/a" }
 
+    /// German puts a space before the sign, a no-break one, so that a figure never wraps apart.
     package func percent(_ ratio: Double, places: Int = 1) -> String {
-        decimal(ratio * 100, places: places) + (locale == "de" ? " %" : "%")
+        decimal(ratio * 100, places: places) + (locale == "de" ? "\u{A0}%" : "%")
     }
 
+    /// The currency's sign before the figure in English (€1,234.50), after it in German
+    /// (1.234,50 €, with a no-break space); a currency without a sign shows its code.
     package func money(_ x: Double) -> String {
         let symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : currency
-        return locale == "de" ? decimal(x, places: 2) + " " + symbol : symbol + decimal(x, places: 2)
+        return locale == "de" ? decimal(x, places: 2) + "\u{A0}" + symbol : symbol + decimal(x, places: 2)
     }
 
+    /// "2m 42s" in English, "2 Min. 42 Sek." in German, joined by no-break spaces so that a
+    /// duration never breaks across lines.
     package func duration(seconds: Double) -> String {
         let s = Int(seconds.rounded())
+        if locale == "de" {
+            return s >= 60 ? "\(s / 60)\u{A0}Min.\u{A0}\(s % 60)\u{A0}Sek." : "\(s)\u{A0}Sek."
+        }
         return s >= 60 ? "\(s / 60)m\u{A0}\(s % 60 < 10 ? "0" : "")\(s % 60)s" : "\(s)s"
     }
 }

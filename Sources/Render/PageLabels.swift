@@ -1,51 +1,132 @@
-/// Words the page's code puts together (as opposed to the template's fixed text), in one place
-/// per locale. English for now, German where it is only a name (weekdays); a German catalogue of
-/// the sentences comes later and replaces the English fallbacks here.
+import JourneysCore
+import ReportModel
+
+/// The words the page's code puts together (as opposed to the template's fixed text): the
+/// catalogue of the page's locale and its number style, with the look-ups that turn report.json's
+/// ids into names. report.json names things in English; where it gives an id too (a KPI, a
+/// channel, a funnel step, a data-quality reason) the catalogue's text of that id wins, and an id
+/// the catalogue does not know keeps report.json's English name.
 struct PageLabels: Sendable {
-    let locale: String
+    let catalogue: Catalogue
+    let style: NumberStyle
+
+    var locale: String { catalogue.locale }
+
+    init(catalogue: Catalogue, style: NumberStyle) {
+        self.catalogue = catalogue
+        self.style = style
+    }
+
+    func text(_ key: String, _ values: [String: String] = [:]) -> String { catalogue.text(key, values) }
+
+    func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+        var values = values
+        values["count"] = values["count"] ?? style.integer(count)
+        return catalogue.plural(key, count: count, values)
+    }
 
     /// Monday first, as the weekday x hour table.
-    var weekdays: [String] {
-        locale == "de" ? ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    }
+    var weekdays: [String] { (1...7).map { text("weekday.\($0)") } }
 
     /// Where visits that left a funnel step went next (`DropOff.Next.kind`).
-    func nextKind(_ kind: String) -> String {
-        switch kind {
-        case "visit": "next page in the same visit"
-        case "next_visit": "first page of their next visit"
-        case "none": "did not come back"
-        default: kind
-        }
-    }
+    func nextKind(_ kind: String) -> String { catalogue.optional("dropOffs.next.\(kind)") ?? kind }
 
     /// "12 rows about fewer than 5 people withheld"; nil when nothing was withheld.
-    func withheld(_ rows: Int, k: Int, style: NumberStyle) -> String? {
+    func withheld(_ rows: Int, k: Int) -> String? {
         guard rows > 0 else { return nil }
-        return "\(style.integer(rows)) \(rows == 1 ? "row" : "rows") about fewer than \(style.integer(k)) people withheld"
+        return plural("withheld.rows", count: rows, ["k": style.integer(k)])
     }
 
-    /// The tables of report.json that can withhold rows, as the page names them, in page order.
+    /// The tables of report.json that can withhold rows, in page order, each with the key of the
+    /// name the page gives it.
     static let withheldTables: [(key: String, label: String)] = [
-        ("satisfaction.byChannel", "Satisfaction by channel"),
-        ("satisfaction.byDevice", "Satisfaction by device"),
-        ("satisfaction.byTouchpoint", "Satisfaction by touchpoint before the answer"),
-        ("satisfaction.byVariant", "Satisfaction by journey variant"),
-        ("satisfaction.detractorPaths", "Paths of detractors"),
-        ("satisfaction.promoterPaths", "Paths of promoters"),
-        ("support.byKind", "Support by kind"),
-        ("support.byChannel", "Support by channel"),
-        ("support.byPhase", "Support by phase"),
-        ("cartRecovery.byChannel", "Recovered carts by channel"),
-        ("cartRecovery.byTouchpoint", "Recovered carts by landing touchpoint"),
-        ("dropOffs", "After the drop-off"),
-        ("variants", "Journey variants"),
-        ("friction.exits", "Exits on the way to purchase"),
-        ("funnels.byChannel", "Funnels by channel"),
-        ("funnels.byDevice", "Funnels by device"),
-        ("entryPages", "Entry pages"),
-        ("campaigns", "Campaigns"),
-        ("searchTerms", "Search terms"),
-        ("products", "Products"),
+        ("satisfaction.byChannel", "withheld.table.satisfactionByChannel"),
+        ("satisfaction.byDevice", "withheld.table.satisfactionByDevice"),
+        ("satisfaction.byTouchpoint", "withheld.table.satisfactionByTouchpoint"),
+        ("satisfaction.byVariant", "withheld.table.satisfactionByVariant"),
+        ("satisfaction.detractorPaths", "withheld.table.detractorPaths"),
+        ("satisfaction.promoterPaths", "withheld.table.promoterPaths"),
+        ("support.byKind", "withheld.table.supportByKind"),
+        ("support.byChannel", "withheld.table.supportByChannel"),
+        ("support.byPhase", "withheld.table.supportByPhase"),
+        ("cartRecovery.byChannel", "withheld.table.cartsByChannel"),
+        ("cartRecovery.byTouchpoint", "withheld.table.cartsByTouchpoint"),
+        ("dropOffs", "withheld.table.dropOffs"),
+        ("variants", "withheld.table.variants"),
+        ("friction.exits", "withheld.table.frictionExits"),
+        ("funnels.byChannel", "withheld.table.funnelsByChannel"),
+        ("funnels.byDevice", "withheld.table.funnelsByDevice"),
+        ("entryPages", "withheld.table.entryPages"),
+        ("campaigns", "withheld.table.campaigns"),
+        ("searchTerms", "withheld.table.searchTerms"),
+        ("products", "withheld.table.products"),
     ]
+
+    /// A journey phase by its id; `Phase.label(locale:)` is the one source of their names.
+    func phase(_ id: String) -> String { Phase(rawValue: id)?.label(locale: locale) ?? Markup.clean(id) }
+
+    /// A channel by its id (`organic_search`), else report.json's name of it.
+    func channel(_ id: String, fallback: String) -> String { catalogue.optional("channel.\(id)") ?? Markup.clean(fallback) }
+
+    /// A device class (`mobile`) by its id, else the id.
+    func device(_ id: String) -> String { catalogue.optional("device.\(id)") ?? Markup.clean(id) }
+
+    /// A funnel step by its id (`add_to_cart`), else report.json's name of it.
+    func funnelStep(_ id: String, fallback: String) -> String { catalogue.optional("funnelStep.\(id)") ?? Markup.clean(fallback) }
+
+    /// A KPI's name by its key, else report.json's English name.
+    func kpiLabel(_ key: String, fallback: String) -> String { catalogue.optional("kpi.\(key).label") ?? Markup.clean(fallback) }
+
+    /// A KPI's definition by its key, else report.json's English one. Definitions that carry a
+    /// figure get it from `values` (the CLV's lifespan, the retention cost's years).
+    func kpiDefinition(_ key: String, fallback: String, values: [String: String] = [:]) -> String {
+        catalogue.optional("kpi.\(key).definition", values) ?? Markup.clean(fallback)
+    }
+
+    /// A spend tier (`high`, `medium`, `low`), else as report.json names it.
+    func tier(_ id: String) -> String { catalogue.optional("tier.\(id)") ?? Markup.clean(id) }
+
+    /// A lifecycle state (`new`, `dormant`, ...), else as report.json names it.
+    func lifecycleState(_ id: String) -> String { catalogue.optional("lifecycle.state.\(id)") ?? Markup.clean(id) }
+
+    /// The attribution models report.json names by their English label (disagreements), by id.
+    static let attributionModels: [String: String] = [
+        "First touch": "first_touch", "Last touch": "last_touch", "Last non-direct touch": "last_non_direct",
+        "Linear": "linear", "Time decay": "time_decay", "Position based (40/20/40)": "position_based",
+        "Markov chain (removal effect)": "markov",
+    ]
+
+    /// An attribution model as a sentence names it ("last touch"), from report.json's label.
+    func modelInSentence(_ label: String) -> String {
+        Self.attributionModels[label].flatMap { catalogue.optional("attribution.\($0).inSentence") } ?? Markup.clean(label.lowercased())
+    }
+
+    /// The noise tests the diff names in English, by their key in the catalogue.
+    static let noiseTests: [String: String] = [
+        "two-proportion z": "twoProportion", "Welch's t on order values": "welch",
+        "compound Poisson z on the sum of orders": "compoundPoisson", "Poisson z": "poisson",
+        "z on the difference of two NPS": "nps", "two-proportion z on top-box answers": "topBox",
+    ]
+
+    func noiseTest(_ name: String) -> String {
+        Self.noiseTests[name].flatMap { catalogue.optional("noiseTest.\($0)") } ?? Markup.clean(name)
+    }
+
+    /// What report.json writes where a touchpoint would be when nothing came before a survey answer.
+    static let nothingBefore = "(nothing before)"
+
+    /// A touchpoint name from report.json: the config's names stay as written, the one name the
+    /// report makes up itself is translated.
+    func touchpoint(_ name: String) -> String {
+        name == Self.nothingBefore ? text("satisfaction.nothingBefore") : Markup.clean(name)
+    }
+
+    /// A path of touchpoints, "A → B → C".
+    func path(_ steps: [String]) -> String { steps.map(touchpoint).joined(separator: " → ") }
+
+    /// A period's name as the text shows it (`KW 47/2026`).
+    func period(_ name: String) -> String { style.period(name) }
+
+    /// A day as the text shows it (`23.11.2026`).
+    func date(_ iso: String) -> String { style.date(iso) }
 }

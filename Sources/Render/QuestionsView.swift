@@ -1,3 +1,4 @@
+import JourneysCore
 import ReportModel
 
 /// The values of the sections that answer a CX team's questions after "what happened": support,
@@ -5,52 +6,53 @@ import ReportModel
 /// logged-value tables and the weekday x hour heatmap. Nil in reports made before they existed,
 /// and the sections are left out.
 enum QuestionsView {
-    static func make(_ q: JourneyQuestions?, style: NumberStyle, labels: PageLabels) -> [String: Any]? {
+    static func make(_ q: JourneyQuestions?, labels: PageLabels) -> [String: Any]? {
         guard let q else { return nil }
+        let style = labels.style
         func note(_ tables: [String]) -> [String: Any] {
-            let text = withheld(tables, q.suppressed, style: style, labels: labels)
+            let text = withheld(tables, q.suppressed, labels: labels)
             return ["text": text ?? "", "has": text != nil]
         }
         return [
-            "support": SupportView.make(q.support, style: style, labels: labels),
+            "support": SupportView.make(q.support, labels: labels),
             "supportWithheld": note(["support.byKind", "support.byChannel", "support.byPhase"]),
-            "carts": CartRecoveryView.make(q.cartRecovery, style: style),
+            "carts": CartRecoveryView.make(q.cartRecovery, labels: labels),
             "cartsWithheld": note(["cartRecovery.byChannel", "cartRecovery.byTouchpoint"]),
-            "dropOffs": DropOffView.make(q.dropOffs, style: style, labels: labels),
+            "dropOffs": DropOffView.make(q.dropOffs, labels: labels),
             "hasDropOffs": !q.dropOffs.isEmpty,
             "dropOffsWithheld": note(["dropOffs"]),
-            "variants": FrictionView.variants(q.variants, style: style),
+            "variants": FrictionView.variants(q.variants, labels: labels),
             "hasVariants": !q.variants.isEmpty,
             "variantsWithheld": note(["variants"]),
-            "friction": FrictionView.make(q.friction, style: style, labels: labels),
+            "friction": FrictionView.make(q.friction, labels: labels),
             "frictionWithheld": note(["friction.exits"]),
-            "segmentFunnels": SegmentFunnelView.make(q.funnels, style: style),
+            "segmentFunnels": SegmentFunnelView.make(q.funnels, labels: labels),
+            "stepNames": FunnelStep.allCases.map { labels.funnelStep($0.rawValue, fallback: $0.label) },
             "segmentFunnelsWithheld": note(["funnels.byChannel", "funnels.byDevice"]),
-            "valueTables": ValueTablesView.make(q, style: style),
+            "valueTables": ValueTablesView.make(q, labels: labels),
             "valueTablesWithheld": note(["entryPages", "campaigns", "searchTerms", "products"]),
-            "heatmapSVG": HeatmapSVG.svg(q.weekdayHour, style: style, labels: labels),
-            "heatmapTables": HeatmapSVG.tables(q.weekdayHour, style: style, labels: labels),
-            "withheldText": labels.withheld(q.suppressed.rows, k: q.suppressed.k, style: style) ?? "",
+            "heatmapSVG": HeatmapSVG.svg(q.weekdayHour, labels: labels),
+            "heatmapTables": HeatmapSVG.tables(q.weekdayHour, labels: labels),
+            "withheldText": labels.withheld(q.suppressed.rows, k: q.suppressed.k) ?? "",
             "withheldRows": style.integer(q.suppressed.rows),
-            "withheldK": style.integer(q.suppressed.k),
             "hasWithheldRows": q.suppressed.rows > 0,
-            "withheldByTable": withheldByTable(q.suppressed, style: style),
+            "withheldByTable": withheldByTable(q.suppressed, labels: labels),
         ]
     }
 
     /// "N rows about fewer than k people withheld" over `tables` (report.json names), or nil.
-    static func withheld(_ tables: [String], _ s: Suppressed?, style: NumberStyle, labels: PageLabels) -> String? {
+    static func withheld(_ tables: [String], _ s: Suppressed?, labels: PageLabels) -> String? {
         guard let s else { return nil }
-        return labels.withheld(tables.reduce(0) { $0 + (s.byTable[$1] ?? 0) }, k: s.k, style: style)
+        return labels.withheld(tables.reduce(0) { $0 + (s.byTable[$1] ?? 0) }, k: s.k)
     }
 
     /// The data-quality list: every table that withheld rows, named as on the page, known tables
     /// in page order and any other by its report.json name after them.
-    static func withheldByTable(_ s: Suppressed, style: NumberStyle) -> [[String: Any]] {
+    static func withheldByTable(_ s: Suppressed, labels: PageLabels) -> [[String: Any]] {
         let known = PageLabels.withheldTables
         let names = Set(known.map(\.key))
-        let rows = known.map { ($0.label, s.byTable[$0.key] ?? 0) }
+        let rows = known.map { (labels.text($0.label), s.byTable[$0.key] ?? 0) }
             + s.byTable.keys.filter { !names.contains($0) }.sorted().map { ($0, s.byTable[$0] ?? 0) }
-        return rows.filter { $0.1 > 0 }.map { ["table": Markup.clean($0.0), "rows": style.integer($0.1)] }
+        return rows.filter { $0.1 > 0 }.map { ["table": Markup.clean($0.0), "rows": labels.style.integer($0.1)] }
     }
 }

@@ -6,10 +6,12 @@ package struct ReportRenderer: Sendable {
 
     package init(templates: ReportTemplates) { self.templates = templates }
 
-    /// The report page; `hasDiff`: a comparison with the previous period stands beside it.
-    package func report(_ data: ReportData, hasDiff: Bool = false) -> String {
-        var view = ReportView.make(data, css: templates.css)
-        view["hasDiff"] = hasDiff
+    /// The report page. `hasDiff`: a comparison with the previous period stands beside it;
+    /// `previous`, `next`: the names of the neighbouring periods whose reports are published, to
+    /// link to (nil links nowhere, so that no link is dead).
+    package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil) -> String {
+        let view = ReportView.make(data, css: templates.css, catalogue: templates.catalogue(for: data.period.locale),
+                                   links: PageLinks(hasDiff: hasDiff, previous: previous, next: next))
         return templates.render(view, template: "report")
     }
 
@@ -21,24 +23,11 @@ package struct ReportRenderer: Sendable {
         package init(data: ReportData, hasDiff: Bool = false) { self.data = data; self.hasDiff = hasDiff }
     }
 
-    /// The index of all published periods, newest first.
-    package func index(_ entries: [IndexEntry]) -> String {
-        let rows = entries.map { e -> [String: Any] in
-            let d = e.data
-            let style = NumberStyle(locale: d.period.locale, currency: d.period.currency)
-            func value(_ key: String) -> String {
-                guard let k = d.kpi(key) else { return style.missing }
-                return ReportView.kpi(in: k, style: style)["value"] as? String ?? style.missing
-            }
-            return ["period": d.period.name, "href": "\(d.period.name)/index.html", "first": d.period.first, "last": d.period.last,
-                    "partial": d.period.isPartial, "visitors": value("visitors"), "visits": value("visits"),
-                    "conversion": value("conversion_rate"), "orders": value("orders"), "revenue": value("revenue"),
-                    "rules": d.sessionRules.preset, "hasDiff": e.hasDiff, "diffHref": "\(d.period.name)/diff.html",
-                    "trend": d.kpi("orders").flatMap { k in
-                        Sparkline.svg(k.trend, label: "Orders", show: { style.value($0, unit: k.unit) })
-                    } ?? ""]
-        }
-        return templates.render(["css": templates.css, "periods": rows, "lang": entries.first?.data.period.locale ?? "en"],
-                                template: "index")
+    /// The index of all published periods, newest first, in the words of `locale` (by default the
+    /// newest period's).
+    package func index(_ entries: [IndexEntry], locale: String? = nil) -> String {
+        let catalogue = templates.catalogue(for: locale ?? entries.first?.data.period.locale ?? "en")
+        return templates.render(IndexView.make(entries, css: templates.css, catalogue: catalogue), template: "index")
     }
 }
+

@@ -1,10 +1,14 @@
 import Foundation
 import Mustache
 
-/// The mustache templates and the stylesheet from `report-templates/`, loaded once per run.
+/// The mustache templates, the stylesheet and the catalogues of words from `report-templates/`,
+/// loaded once per run. The catalogues are built in and the folder's `strings/<locale>.json`
+/// extend them, so a templates folder without `strings/` renders every built-in locale.
 package struct ReportTemplates: Sendable {
     let library: MustacheLibrary
     let css: String
+    /// By locale: the built-in catalogue with the folder's file laid over it.
+    let catalogues: [String: Catalogue]
 
     package static let templateNames = ["report", "index", "diff"]
 
@@ -25,8 +29,16 @@ package struct ReportTemplates: Sendable {
         guard let css = try? String(contentsOfFile: cssPath, encoding: .utf8) else {
             throw RenderError(file: cssPath, reason: "cannot read the stylesheet")
         }
+        var catalogues: [String: Catalogue] = [:]
+        for locale in Catalogue.locales { catalogues[locale] = try Catalogue.load(locale: locale, directory: directory) }
         self.library = library
         self.css = css
+        self.catalogues = catalogues
+    }
+
+    /// The words of `locale`'s pages (English for a locale without a catalogue).
+    package func catalogue(for locale: String) -> Catalogue {
+        catalogues[locale] ?? catalogues["en"] ?? .builtIn("en")
     }
 
     func render(_ view: [String: Any], template: String) -> String {

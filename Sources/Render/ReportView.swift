@@ -3,67 +3,79 @@ import JourneysCore
 import ReportModel
 
 /// Turns `ReportData` into the values the report template shows: formatted numbers, change
-/// arrows and the charts. Strings from logs are cleaned here and escaped by mustache.
+/// arrows, the charts and the sentences that carry figures, in the words of the page's catalogue.
+/// Strings from logs are cleaned here and escaped by mustache.
 enum ReportView {
-    static func make(_ data: ReportData, css: String) -> [String: Any] {
+    static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks()) -> [String: Any] {
         let style = NumberStyle(locale: data.period.locale, currency: data.period.currency)
+        let labels = PageLabels(catalogue: catalogue, style: style)
         let p = data.period
         var view: [String: Any] = [
             "css": css,
-            "lang": p.locale,
+            "lang": labels.locale,
             "period": p.name,
-            "first": p.first,
-            "last": p.last,
-            "previous": p.previous,
+            "periodLabel": labels.period(p.name),
             "partial": p.isPartial,
-            "timeZone": p.timeZone,
-            "linesRead": style.integer(data.input.read),
-            "rules": data.sessionRules.summary,
-            "identity": data.sessionRules.identity,
-            "lookbackDays": data.sessionRules.lookbackDays,
-            "halfLifeDays": style.decimal(data.sessionRules.timeDecayHalfLifeDays, places: data.sessionRules.timeDecayHalfLifeDays.rounded() == data.sessionRules.timeDecayHalfLifeDays ? 0 : 1),
+            "hasDiff": links.hasDiff,
+            // The figures the template's sentences name, for templates that write their own sentences.
+            "first": labels.date(p.first), "last": labels.date(p.last), "previous": labels.period(p.previous), "timeZone": p.timeZone,
+            "linesRead": style.integer(data.input.read), "lookbackDays": data.sessionRules.lookbackDays,
+            "maxLinks": JourneyMapChart.defaultMaxLinks,
         ]
-        let cards = data.kpis.map { kpi(in: $0, style: style) }
+        if let previous = links.previous {
+            view["previousLink"] = ["href": "../\(previous)/index.html", "text": labels.text("nav.previous", ["period": labels.period(previous)])]
+        }
+        if let next = links.next {
+            view["nextLink"] = ["href": "../\(next)/index.html", "text": labels.text("nav.next", ["period": labels.period(next)])]
+        }
+        let cards = data.kpis.map { kpi(in: $0, labels: labels, data: data) }
         view["kpis"] = cards
-        view["cohorts"] = data.cohorts.map { CohortView.make($0, style: style) } as Any
+        view["cohorts"] = data.cohorts.map { CohortView.make($0, labels: labels) } as Any
         view["hasCohorts"] = !(data.cohorts?.rows.isEmpty ?? true)
         if let life = data.lifecycle {
             let states = LifecycleInfo.State.allCases.map(\.rawValue)
             view["lifecycle"] = [
-                "week": life.week,
-                "states": states.map { ["state": $0, "customers": style.integer(life.counts[$0] ?? 0)] },
+                "week": labels.period(life.week),
+                "states": states.map { ["state": labels.lifecycleState($0), "customers": style.integer(life.counts[$0] ?? 0)] },
                 "flows": life.flows.filter { $0.from != $0.to }.map {
-                    ["from": $0.from ?? "not yet known", "to": $0.to, "customers": style.integer($0.customers)]
+                    ["from": $0.from.map(labels.lifecycleState) ?? labels.text("lifecycle.notYetKnown"), "to": labels.lifecycleState($0.to),
+                     "customers": style.integer($0.customers)]
                 },
             ] as [String: Any]
         }
         // What changed this week: the changes larger than noise, by their estimated effect on
         // orders and revenue (as the diff ranks them).
-        let changed = DiffView.lines(Priority.whatChanged(data), style: style)
+        let changed = DiffView.lines(Priority.whatChanged(data), labels: labels)
         view["changes"] = changed.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }
         view["hasChanges"] = !changed.isEmpty
-        view["funnelSVG"] = FunnelChart.svg(data.funnel, style: style)
-        view["funnel"] = data.funnel.map {
+        let funnel = data.funnel.map { row -> FunnelRow in
+            var row = row
+            row.label = labels.funnelStep(row.step, fallback: row.label)
+            return row
+        }
+        view["funnelSVG"] = FunnelChart.svg(funnel, labels: labels)
+        view["funnel"] = funnel.map {
             ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),
              "dropOff": style.percent($0.dropOff)] as [String: Any]
         }
-        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style)
+        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
-        view["maxLinks"] = JourneyMapChart.defaultMaxLinks
         let drawn = JourneyMapChart.kept(data.journeyMap, limit: JourneyMapChart.defaultMaxLinks)
         if drawn.leftOut > 0 {
-            view["mapLeftOut"] = "\(style.integer(drawn.leftOut)) weaker links, \(style.integer(drawn.leftOutTransitions)) transitions, not drawn."
+            view["mapLeftOut"] = labels.text("journeyMap.leftOut", ["links": style.integer(drawn.leftOut),
+                                                                   "transitions": style.integer(drawn.leftOutTransitions)])
         }
         view["exitPages"] = data.journeyMap.nodes
             .filter { $0.views >= 20 }
             .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
             .prefix(8)
-            .map { ["touchpoint": Markup.clean($0.touchpoint), "phase": (Phase(rawValue: $0.phase) ?? .consideration).label(locale: p.locale),
+            .map { ["touchpoint": Markup.clean($0.touchpoint), "phase": (Phase(rawValue: $0.phase) ?? .consideration).label(locale: labels.locale),
                     "views": style.integer($0.views), "exits": style.integer($0.exits), "exitRate": style.percent($0.exitRate)] as [String: Any] }
         view["channels"] = data.channels.map { c -> [String: Any] in
             [
-                "label": c.label, "visits": style.integer(c.visits), "started": style.integer(c.journeysStarted),
-                "closed": style.integer(c.journeysClosed), "orders": style.integer(c.orders), "revenue": style.money(c.revenue),
+                "label": labels.channel(c.channel, fallback: c.label), "visits": style.integer(c.visits),
+                "started": style.integer(c.journeysStarted), "closed": style.integer(c.journeysClosed), "orders": style.integer(c.orders),
+                "revenue": style.money(c.revenue),
                 "first": style.decimal(c.attribution.firstTouch, places: 1),
                 "last": style.decimal(c.attribution.lastTouch, places: 1),
                 "lastNonDirect": style.decimal(c.attribution.lastNonDirect, places: 1),
@@ -75,18 +87,22 @@ enum ReportView {
         }
         func pathRows(_ rows: [PathRow]) -> [[String: Any]] {
             rows.map {
-                ["steps": $0.steps.map(Markup.clean).joined(separator: " → "), "visits": style.integer($0.visits),
+                ["steps": labels.path($0.steps), "visits": style.integer($0.visits),
                  "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)]
             }
         }
         view["disagreements"] = data.disagreements.map {
-            ["label": $0.label, "lowestModel": $0.lowestModel.lowercased(), "lowest": style.decimal($0.lowest, places: 1),
-             "highestModel": $0.highestModel.lowercased(), "highest": style.decimal($0.highest, places: 1),
-             "share": style.percent($0.shareOfOrders)] as [String: Any]
+            ["label": labels.channel($0.channel, fallback: $0.label),
+             "detail": labels.text("channels.disagreeDetail", [
+                 "lowest": style.decimal($0.lowest, places: 1), "lowestModel": labels.modelInSentence($0.lowestModel),
+                 "highest": style.decimal($0.highest, places: 1), "highestModel": labels.modelInSentence($0.highestModel),
+                 "share": style.percent($0.shareOfOrders)])] as [String: Any]
         }
         view["segments"] = data.segments.map {
-            ["dimension": $0.dimension == "device" ? "Device" : "Visitor", "segment": $0.segment, "visits": style.integer($0.visits),
-             "bounce": style.percent($0.bounceRate), "conversion": style.percent($0.conversionRate),
+            ["dimension": labels.text("segments.dimension.\($0.dimension == "device" ? "device" : "visitor")"),
+             "segment": $0.dimension == "device" ? labels.device($0.segment)
+                 : labels.catalogue.optional("visitor.\($0.segment)") ?? Markup.clean($0.segment),
+             "visits": style.integer($0.visits), "bounce": style.percent($0.bounceRate), "conversion": style.percent($0.conversionRate),
              "orders": style.integer($0.orders), "revenue": style.money($0.revenue)] as [String: Any]
         }
         view["journeyLengths"] = data.journeyLengths.map {
@@ -103,13 +119,14 @@ enum ReportView {
         view["paths"] = pathRows(data.paths)
         view["buyingPaths"] = pathRows(data.buyingPaths)
         let s = data.satisfaction
+        func answers(_ n: Int) -> String { labels.plural("satisfaction.answers", count: n) }
         view["satisfaction"] = [
-            ["label": "NPS", "value": s.nps.value.map { style.decimal($0, places: 0) } ?? style.missing, "answers": style.integer(s.nps.answers),
-             "definition": "% promoters (9–10) − % detractors (0–6), range −100..100"],
-            ["label": "CSAT", "value": s.csat.value.map { style.decimal($0, places: 1) } ?? style.missing, "answers": style.integer(s.csat.answers),
-             "definition": "“very satisfied” (5 of 5) answers / all answers × 100"],
-            ["label": "CES", "value": s.ces.value.map { style.decimal($0, places: 1) } ?? style.missing, "answers": style.integer(s.ces.answers),
-             "definition": "“very easy” (7 of 7) answers / all answers × 100; mean \(s.ces.mean.map { style.decimal($0, places: 2) } ?? style.missing)"],
+            ["label": "NPS", "value": s.nps.value.map { style.decimal($0, places: 0) } ?? style.missing, "answersLine": answers(s.nps.answers),
+             "definition": labels.text("satisfaction.simple.nps")],
+            ["label": "CSAT", "value": s.csat.value.map { style.decimal($0, places: 1) } ?? style.missing, "answersLine": answers(s.csat.answers),
+             "definition": labels.text("satisfaction.simple.csat")],
+            ["label": "CES", "value": s.ces.value.map { style.decimal($0, places: 1) } ?? style.missing, "answersLine": answers(s.ces.answers),
+             "definition": labels.text("satisfaction.simple.ces", ["mean": s.ces.mean.map { style.decimal($0, places: 2) } ?? style.missing])],
         ] as [[String: Any]]
         view["unmatched"] = data.touchpointRules.unmatchedPaths.map {
             ["path": Markup.clean($0.path), "views": style.integer($0.views)] as [String: Any]
@@ -117,7 +134,7 @@ enum ReportView {
         view["hasUnmatched"] = !data.touchpointRules.unmatchedPaths.isEmpty
         view["unusedRules"] = data.touchpointRules.unusedRules.map(Markup.clean).joined(separator: ", ")
         view["hasUnusedRules"] = !data.touchpointRules.unusedRules.isEmpty
-        view["input"] = inputView(data.input, style: style)
+        view["input"] = inputView(data.input, labels: labels)
         let cv = data.customerValue
         func clvRow(_ label: String, _ extra: String, _ clv: CLV?) -> [String: Any] {
             ["label": label, "extra": extra, "buyers": style.integer(clv?.buyers ?? 0),
@@ -128,33 +145,71 @@ enum ReportView {
         view["customerValue"] = [
             "windowDays": cv.windowDays,
             "lifespan": style.decimal(cv.lifespanYears, places: 1),
-            "channels": cv.channels.map { clvRow($0.label, style.integer($0.customers), $0.clv) },
-            "tiers": cv.tiers.map { clvRow($0.tier, "from " + style.money($0.minRevenue), $0.clv) },
-            "all": clvRow("All buyers", "", cv.all),
+            "channels": cv.channels.map { clvRow(labels.channel($0.channel, fallback: $0.label), style.integer($0.customers), $0.clv) },
+            "tiers": cv.tiers.map { clvRow(labels.tier($0.tier), labels.text("customerValue.from", ["amount": style.money($0.minRevenue)]), $0.clv) },
+            "all": clvRow(labels.text("customerValue.allBuyers"), "", cv.all),
         ] as [String: Any]
-        view["clvModel"] = CLVModelView.make(data.clvModel, style: style)
-        let labels = PageLabels(locale: p.locale)
+        view["clvModel"] = CLVModelView.make(data.clvModel, labels: labels)
         // Assigned as optionals, so that nil leaves the key out and the sections with it.
-        view["questions"] = QuestionsView.make(data.questions, style: style, labels: labels)
-        view["satisfactionJoined"] = SatisfactionJoinView.make(data.satisfaction.joined, suppressed: data.questions?.suppressed,
-                                                               style: style, labels: labels)
+        view["questions"] = QuestionsView.make(data.questions, labels: labels)
+        view["satisfactionJoined"] = SatisfactionJoinView.make(data.satisfaction.joined, suppressed: data.questions?.suppressed, labels: labels)
         view["hasSatisfactionJoined"] = data.satisfaction.joined != nil
+        let values = placeholders(data, labels: labels)
+        for key in ["rules", "identity", "halfLifeDays"] { view[key] = values[key] }
+        view["toc"] = PageSections.contents(data, labels: labels, values: values)
+        view["t"] = TemplateStrings(catalogue: catalogue, values: values)
         return view
     }
 
-    static func kpi(in k: KPI, style: NumberStyle) -> [String: Any] {
+    /// The figures the template's fixed sentences name (`{lookbackDays}`, `{previous}`, ...),
+    /// formatted for the page.
+    static func placeholders(_ data: ReportData, labels: PageLabels) -> [String: String] {
+        let style = labels.style
+        let p = data.period, rules = data.sessionRules, input = data.input
+        let halfLife = rules.timeDecayHalfLifeDays
+        var values: [String: String] = [
+            "period": labels.period(p.name), "previous": labels.period(p.previous),
+            "first": labels.date(p.first), "last": labels.date(p.last), "timeZone": p.timeZone,
+            "linesRead": style.integer(input.read),
+            "lookbackDays": style.integer(rules.lookbackDays),
+            "halfLifeDays": style.decimal(halfLife, places: halfLife.rounded() == halfLife ? 0 : 1),
+            "maxLinks": style.integer(JourneyMapChart.defaultMaxLinks),
+            "rules": RulesText.summary(rules, labels: labels), "identity": RulesText.identity(rules.identity, labels: labels),
+            "read": style.integer(input.read), "parsed": style.integer(input.parsed), "filtered": style.integer(input.filtered),
+            "rejected": style.integer(input.rejected), "late": style.integer(input.lateEvents),
+            "cut": style.integer(input.cutVisits), "after": style.integer(input.afterPeriod),
+            "lifespan": style.decimal(data.customerValue.lifespanYears, places: 1),
+            "windowDays": style.integer(data.customerValue.windowDays),
+        ]
+        if let life = data.lifecycle { values["lifecycleWeek"] = labels.period(life.week) }
+        if let q = data.questions {
+            values["withheldK"] = style.integer(q.suppressed.k)
+            values["recoveryDays"] = style.integer(q.cartRecovery.recoveryDays)
+            values["cohortFirst"] = labels.date(q.cartRecovery.cohortFirst)
+            values["cohortLast"] = labels.date(q.cartRecovery.cohortLast)
+        }
+        if let join = data.satisfaction.joined {
+            values["minAnswers"] = style.integer(join.minAnswers)
+            values["answeredPeople"] = style.integer(join.all.people)
+        }
+        if let model = data.clvModel { values["horizon"] = style.integer(model.horizonWeeks) }
+        return values
+    }
+
+    static func kpi(in k: KPI, labels: PageLabels, data: ReportData) -> [String: Any] {
+        let style = labels.style
         func show(_ v: Double?) -> String { style.value(v, unit: k.unit) }
         var change = ""
         var direction = 0  // -1 down, 0 flat, 1 up
         if let v = k.value, let before = k.previous {
             if k.unit == .ratio {
                 let points = (v - before) * 100
-                change = (points >= 0 ? "+" : "−") + style.decimal(abs(points), places: 1) + " pp"
+                change = (points >= 0 ? "+" : "−") + labels.text("unit.pp", ["value": style.decimal(abs(points), places: 1)])
                 direction = abs(points) < 0.05 ? 0 : points > 0 ? 1 : -1
             } else if k.unit == .score {
                 // NPS, CSAT and CES move in points: a share of a score that can be 0 or negative says nothing.
                 let points = v - before
-                change = (points >= 0 ? "+" : "−") + style.decimal(abs(points), places: 1) + " points"
+                change = (points >= 0 ? "+" : "−") + labels.text("unit.points", ["value": style.decimal(abs(points), places: 1)])
                 direction = abs(points) < 0.05 ? 0 : points > 0 ? 1 : -1
             } else if before != 0 {
                 let rel = (v - before) / abs(before)
@@ -172,21 +227,35 @@ enum ReportView {
             case .neutral: trend = "flat"
             }
         }
-        let noise = k.significant.map { $0 ? "significant" : "within noise" } ?? ""
-        var card: [String: Any] = ["key": k.key, "label": k.label, "value": show(k.value), "previous": show(k.previous),
-                                   "change": change, "trend": trend, "noise": noise, "hasNoise": !noise.isEmpty, "hasChange": !change.isEmpty,
-                                   "definition": k.definition, "interval": style.interval(k.interval, unit: k.unit),
+        let noise = k.significant.map { labels.text($0 ? "kpis.significant" : "kpis.withinNoise") } ?? ""
+        let label = labels.kpiLabel(k.key, fallback: k.label)
+        let changeLine = change.isEmpty ? labels.text("kpis.previousValue", ["value": show(k.previous)])
+            : labels.text("kpis.changeAgainst", ["change": change, "value": show(k.previous)])
+        var card: [String: Any] = ["key": k.key, "label": label, "value": show(k.value), "previous": show(k.previous),
+                                   "change": change, "changeLine": changeLine, "trend": trend, "noise": noise, "hasNoise": !noise.isEmpty,
+                                   "hasChange": !change.isEmpty,
+                                   "definition": labels.kpiDefinition(k.key, fallback: k.definition, values: definitionValues(data, labels: labels)),
+                                   "interval": style.interval(k.interval, unit: k.unit),
+                                   "intervalLine": labels.text("kpis.interval", ["interval": style.interval(k.interval, unit: k.unit)]),
                                    "hasInterval": k.interval?.count == 2]
-        if let spark = Sparkline.svg(k.trend, label: k.label, show: show) { card["spark"] = spark }
+        if let spark = Sparkline.svg(k.trend, label: label, labels: labels, show: show) { card["spark"] = spark }
         if let year = k.yearAgo {
-            let news = k.yearAgoSignificant.map { $0 ? " · significant" : " · within noise" } ?? ""
-            card["yearAgo"] = "a year earlier: \(show(year))\(news)"
+            let news = k.yearAgoSignificant.map { " · " + labels.text($0 ? "kpis.significant" : "kpis.withinNoise") } ?? ""
+            card["yearAgo"] = labels.text("kpis.yearAgo", ["value": show(year)]) + news
         }
         return card
     }
 
-    static func inputView(_ input: InputInfo, style: NumberStyle) -> [String: Any] {
-        [
+    /// The figures some KPI definitions name: the CLV's lifespan, the retention cost's years.
+    static func definitionValues(_ data: ReportData, labels: PageLabels) -> [String: String] {
+        let year = CivilDate(data.period.last)?.year ?? 0
+        return ["lifespan": labels.style.decimal(data.customerValue.lifespanYears, places: 1),
+                "lastYear": String(year - 1), "thisYear": String(year)]
+    }
+
+    static func inputView(_ input: InputInfo, labels: PageLabels) -> [String: Any] {
+        let style = labels.style
+        return [
             "read": style.integer(input.read), "parsed": style.integer(input.parsed),
             "filtered": style.integer(input.filtered), "rejected": style.integer(input.rejected),
             "late": style.integer(input.lateEvents), "cut": style.integer(input.cutVisits),
@@ -194,18 +263,21 @@ enum ReportView {
             "files": input.files.map {
                 ["name": Markup.clean($0.name), "read": style.integer($0.read), "parsed": style.integer($0.parsed),
                  "filtered": style.integer($0.filtered), "rejected": style.integer($0.rejected),
-                 "damage": $0.damage ?? ""] as [String: Any]
+                 "damage": Markup.clean($0.damage ?? "")] as [String: Any]
             },
             "resorted": (input.resorted ?? []).map {
-                ["file": Markup.clean($0.file), "events": style.integer($0.events), "moved": style.integer($0.moved)] as [String: Any]
+                ["text": labels.text("dataQuality.resortedLine", ["file": Markup.clean($0.file), "events": style.integer($0.events),
+                                                                   "moved": style.integer($0.moved)])] as [String: Any]
             },
             "hasResorted": input.resorted != nil,
             "reasons": input.reasons.map {
-                ["reason": $0.reason, "explanation": $0.explanation, "count": style.integer($0.count),
-                 "kind": $0.isRejected ? "rejected" : "filtered"] as [String: Any]
+                ["reason": Markup.clean($0.reason),
+                 "explanation": labels.catalogue.optional("reason.\($0.reason)") ?? Markup.clean($0.explanation),
+                 "count": style.integer($0.count),
+                 "kind": labels.text($0.isRejected ? "dataQuality.kindRejected" : "dataQuality.kindFiltered")] as [String: Any]
             },
             "samples": input.samples.map {
-                ["reason": $0.reason, "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
+                ["reason": Markup.clean($0.reason), "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
             },
             "hasSamples": !input.samples.isEmpty,
         ]

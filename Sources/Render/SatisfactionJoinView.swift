@@ -5,67 +5,70 @@ import ReportModel
 /// interval; the scores by channel, device, touchpoint and journey variant before the answer;
 /// and the paths detractors and promoters took. Nil in reports made before the join existed.
 enum SatisfactionJoinView {
-    static func make(_ join: SatisfactionJoin?, suppressed: Suppressed?, style: NumberStyle, labels: PageLabels) -> [String: Any]? {
+    static func make(_ join: SatisfactionJoin?, suppressed: Suppressed?, labels: PageLabels) -> [String: Any]? {
         guard let join else { return nil }
+        let style = labels.style
         func score(_ v: Double?) -> String { v.map { style.decimal($0, places: 1) } ?? style.missing }
+        func mean(_ m: Double?) -> String { m.map { style.decimal($0, places: 2) } ?? style.missing }
         let all = join.all
         func card(_ label: String, _ c: ScoreCell, definition: String, parts: String? = nil) -> [String: Any] {
-            ["label": label, "value": score(c.value), "answers": style.integer(c.answers), "previous": score(c.previous),
-             "previousAnswers": style.integer(c.previousAnswers), "small": c.smallSample && c.answers > 0,
-             "interval": style.interval(c.interval, unit: .score), "hasTopTwo": c.topTwo != nil, "topTwo": score(c.topTwo),
+            ["label": label, "value": score(c.value), "small": c.smallSample && c.answers > 0,
+             "answers": style.integer(c.answers), "previous": score(c.previous), "previousAnswers": style.integer(c.previousAnswers),
+             "interval": style.interval(c.interval, unit: .score), "topTwo": score(c.topTwo),
+             "answersLine": labels.text("satisfaction.cardAnswers", [
+                 "answers": labels.plural("satisfaction.answers", count: c.answers), "previous": score(c.previous),
+                 "previousAnswers": labels.plural("satisfaction.answers", count: c.previousAnswers)]),
+             "intervalLine": labels.text("kpis.interval", ["interval": style.interval(c.interval, unit: .score)]),
+             "hasTopTwo": c.topTwo != nil, "topTwoLine": labels.text("satisfaction.topTwo", ["value": score(c.topTwo)]),
              "parts": parts ?? "", "hasParts": parts != nil, "definition": definition]
         }
         let nps = all.nps
-        let npsParts = "\(style.integer(nps.promoters ?? 0)) promoters · \(style.integer(nps.passives ?? 0)) passives · "
-            + "\(style.integer(nps.detractors ?? 0)) detractors"
+        let npsParts = labels.text("satisfaction.npsParts", ["promoters": style.integer(nps.promoters ?? 0),
+                                                               "passives": style.integer(nps.passives ?? 0),
+                                                               "detractors": style.integer(nps.detractors ?? 0)])
+        let scale = style.integer(join.cesScale)
         let cards = [
-            card("NPS", nps, definition: "% promoters (9–10) − % detractors (0–6), range −100..100; mean answer \(mean(nps.mean, style))",
-                 parts: npsParts),
-            card("CSAT", all.csat, definition: "“very satisfied” (5 of 5) answers / all answers × 100 (top box); top-two box: answers 4 or 5; mean answer \(mean(all.csat.mean, style))"),
-            card("CES", all.ces, definition: "“very easy” (\(join.cesScale) of \(join.cesScale)) answers / all answers × 100; mean answer \(mean(all.ces.mean, style))"),
+            card("NPS", nps, definition: labels.text("satisfaction.definition.nps", ["mean": mean(nps.mean)]), parts: npsParts),
+            card("CSAT", all.csat, definition: labels.text("satisfaction.definition.csat", ["mean": mean(all.csat.mean)])),
+            card("CES", all.ces, definition: labels.text("satisfaction.definition.ces", ["scale": scale, "mean": mean(all.ces.mean)])),
         ]
         func cell(_ c: ScoreCell) -> [String: Any] {
             // A group without answers shows n/a alone: no badge, no interval, nothing to compare.
-            ["value": score(c.value), "answers": style.integer(c.answers), "previous": score(c.previous),
-             "hasAnswers": c.answers > 0, "small": c.smallSample && c.answers > 0,
-             "interval": style.interval(c.interval, unit: .score), "hasTopTwo": c.topTwo != nil, "topTwo": score(c.topTwo)]
+            ["value": score(c.value), "hasAnswers": c.answers > 0, "small": c.smallSample && c.answers > 0,
+             "answers": style.integer(c.answers), "previous": score(c.previous), "interval": style.interval(c.interval, unit: .score),
+             "topTwo": score(c.topTwo),
+             "answersLine": labels.text("satisfaction.cellAnswers", ["answers": labels.plural("satisfaction.answers", count: c.answers),
+                                                                     "previous": score(c.previous)]),
+             "intervalLine": labels.text("satisfaction.cellInterval", ["interval": style.interval(c.interval, unit: .score)]),
+             "hasTopTwo": c.topTwo != nil, "topTwoLine": labels.text("satisfaction.topTwo", ["value": score(c.topTwo)])]
         }
-        func table(_ key: String, _ title: String, _ group: String, _ note: String, _ rows: [SatisfactionRow]) -> [String: Any] {
-            let withheld = QuestionsView.withheld([key], suppressed, style: style, labels: labels)
-            return ["id": "satisfaction-" + key.split(separator: ".").last!.lowercased(), "title": title, "group": group, "note": note,
+        func table(_ key: String, _ name: String, label: (SatisfactionRow) -> String, _ rows: [SatisfactionRow]) -> [String: Any] {
+            let withheld = QuestionsView.withheld([key], suppressed, labels: labels)
+            return ["id": "satisfaction-" + key.split(separator: ".").last!.lowercased(),
+                    "title": labels.text("satisfaction.\(name).title"), "group": labels.text("satisfaction.\(name).group"),
+                    "note": labels.text("satisfaction.\(name).note"),
                     "rows": rows.map { r -> [String: Any] in
-                        ["label": Markup.clean(r.label), "people": style.integer(r.people), "scores": [cell(r.nps), cell(r.csat), cell(r.ces)]]
+                        ["label": label(r), "people": style.integer(r.people), "scores": [cell(r.nps), cell(r.csat), cell(r.ces)]]
                     },
                     "hasRows": !rows.isEmpty, "withheld": withheld ?? "", "hasWithheld": withheld != nil]
         }
         func paths(_ rows: [AnswerPath]) -> [[String: Any]] {
-            rows.map { ["steps": $0.steps.map(Markup.clean).joined(separator: " → "), "answers": style.integer($0.answers),
-                        "share": style.percent($0.share)] }
+            rows.map { ["steps": labels.path($0.steps), "answers": style.integer($0.answers), "share": style.percent($0.share)] }
         }
-        let pathsWithheld = QuestionsView.withheld(["satisfaction.detractorPaths", "satisfaction.promoterPaths"], suppressed,
-                                                   style: style, labels: labels)
+        let pathsWithheld = QuestionsView.withheld(["satisfaction.detractorPaths", "satisfaction.promoterPaths"], suppressed, labels: labels)
         return [
             "cards": cards,
-            "minAnswers": style.integer(join.minAnswers),
-            "empty": suppressed.map { "No group about at least \(style.integer($0.k)) people." } ?? "No answers.",
-            "people": style.integer(all.people),
+            "minAnswers": style.integer(join.minAnswers), "people": style.integer(all.people),
+            "empty": suppressed.map { labels.text("satisfaction.noGroup", ["k": style.integer($0.k)]) } ?? labels.text("satisfaction.noAnswers"),
             "tables": [
-                table("satisfaction.byChannel", "By channel", "Channel of the visit before the answer",
-                      "The channel of the visit in which the person did what came before the answer.", join.byChannel),
-                table("satisfaction.byDevice", "By device", "Device",
-                      "The device class of that visit.", join.byDevice),
-                table("satisfaction.byTouchpoint", "By touchpoint just before the answer", "Touchpoint",
-                      "The last page before the answer that was not the survey itself: in the same visit, else in the person's earlier visits within the lookback; “(nothing before)” when there was none.",
-                      join.byTouchpoint),
-                table("satisfaction.byVariant", "By journey variant before the answer", "Variant (touchpoints, repeats folded)",
-                      "The touchpoints of that visit up to the page before the answer, repeats folded; the 10 variants with the most answers.",
-                      join.byVariant),
+                table("satisfaction.byChannel", "byChannel", label: { labels.channel($0.id, fallback: $0.label) }, join.byChannel),
+                table("satisfaction.byDevice", "byDevice", label: { labels.device($0.id) }, join.byDevice),
+                table("satisfaction.byTouchpoint", "byTouchpoint", label: { labels.touchpoint($0.label) }, join.byTouchpoint),
+                table("satisfaction.byVariant", "byVariant", label: { labels.path($0.label.components(separatedBy: " → ")) }, join.byVariant),
             ],
             "detractorPaths": paths(join.detractorPaths), "hasDetractorPaths": !join.detractorPaths.isEmpty,
             "promoterPaths": paths(join.promoterPaths), "hasPromoterPaths": !join.promoterPaths.isEmpty,
             "pathsWithheld": pathsWithheld ?? "", "hasPathsWithheld": pathsWithheld != nil,
         ]
     }
-
-    static func mean(_ m: Double?, _ style: NumberStyle) -> String { m.map { style.decimal($0, places: 2) } ?? style.missing }
 }

@@ -3,10 +3,11 @@ import ReportModel
 /// The funnel per channel and per device class, segments side by side as rows: the visits that
 /// reached each step (and their share of the segment's visits), the conversion and its interval.
 enum SegmentFunnelView {
-    static func make(_ f: SegmentFunnels, style: NumberStyle) -> [[String: Any]] {
-        func rows(_ rows: [SegmentFunnel]) -> [[String: Any]] {
+    static func make(_ f: SegmentFunnels, labels: PageLabels) -> [[String: Any]] {
+        let style = labels.style
+        func rows(_ rows: [SegmentFunnel], label: (SegmentFunnel) -> String) -> [[String: Any]] {
             rows.map { r in
-                ["label": Markup.clean(r.label), "visits": style.integer(r.visits),
+                ["label": label(r), "visits": style.integer(r.visits),
                  "steps": r.steps.map { n -> [String: Any] in
                      ["count": style.integer(n), "share": style.share(n, of: r.visits)]
                  },
@@ -14,8 +15,10 @@ enum SegmentFunnelView {
             }
         }
         return [
-            ["title": "By channel", "group": "Channel", "rows": rows(f.byChannel), "hasRows": !f.byChannel.isEmpty],
-            ["title": "By device", "group": "Device", "rows": rows(f.byDevice), "hasRows": !f.byDevice.isEmpty],
+            ["title": labels.text("segmentFunnels.byChannel"), "group": labels.text("col.channel"),
+             "rows": rows(f.byChannel) { labels.channel($0.id, fallback: $0.label) }, "hasRows": !f.byChannel.isEmpty],
+            ["title": labels.text("segmentFunnels.byDevice"), "group": labels.text("col.device"),
+             "rows": rows(f.byDevice) { labels.device($0.id) }, "hasRows": !f.byDevice.isEmpty],
         ]
     }
 }

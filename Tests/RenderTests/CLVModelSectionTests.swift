@@ -34,7 +34,7 @@ import Validate
         #expect(html.contains("<tr><td><strong>All customers</strong></td><td class=\"num\">2,357</td><td class=\"num\">0.89</td><td class=\"num\">€32.12</td><td class=\"num\">81.3%</td></tr>"))
         #expect(!html.contains("No prediction"))
         let german = try page(Self.fitted, locale: "de")
-        #expect(german.contains("BG/NBD: r 0,2426, α 4,414 weeks"))
+        #expect(german.contains("BG/NBD: r 0,2426, α 4,414 Wochen"))
     }
 
     @Test func noFitShowsTheReasonInstead() throws {

@@ -127,7 +127,7 @@ import Validate
         base.channels = [channel("search", "Search", 30, of: 750), channel("email", "E-mail", 20, of: 250)]
         new.channels = [channel("search", "Search", 18, of: 600), channel("email", "E-mail", 33, of: 300), channel("social", "Social", 2, of: 100)]
         let md = DiffMarkdown.render(try ReportDiff.compare(base: base, new: new))
-        #expect(md.contains("\n- conversion by channel: +0.3 pp = +0.2 pp mix (Search share 75.0% → 60.0%) +0.1 pp rates (E-mail 8.0% → 11.0%)\n"),
+        #expect(md.contains("\n- conversion by channel: +0.3 pp = +0.2 pp mix (Search share 75.0% → 60.0%) +0.1 pp rates (E-mail / newsletter 8.0% → 11.0%)\n"),
                 "\(md)")
     }
 }

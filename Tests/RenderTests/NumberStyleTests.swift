@@ -10,11 +10,32 @@ import Testing
         #expect(en.decimal(0.125, places: 2) == "0.13")
         #expect(de.decimal(1234.5, places: 1) == "1.234,5")
         #expect(en.percent(0.4504) == "45.0%")
-        #expect(de.percent(0.4504) == "45,0 %")
+        #expect(de.percent(0.4504) == "45,0\u{A0}%")
         #expect(en.money(24529.2) == "€24,529.20")
-        #expect(de.money(24529.2) == "24.529,20 €")
+        #expect(de.money(24529.2) == "24.529,20\u{A0}€")
         #expect(en.duration(seconds: 162) == "2m\u{A0}42s")
+        #expect(de.duration(seconds: 162) == "2\u{A0}Min.\u{A0}42\u{A0}Sek.")
+        #expect(de.duration(seconds: 42) == "42\u{A0}Sek.")
+        #expect(en.value(1.5, unit: .days) == "1.5 d")
+        #expect(de.value(1.5, unit: .days) == "1,5\u{A0}Tage")
         #expect(en.decimal(-0.001, places: 1) == "0.0")
+    }
+
+    /// Dates and period names in the text: German forms in German, the ISO forms in English.
+    @Test func datesAndPeriodsInEachLanguage() {
+        let en = NumberStyle(locale: "en", currency: "EUR"), de = NumberStyle(locale: "de", currency: "EUR")
+        #expect(de.date("2026-11-23") == "23.11.2026")
+        #expect(en.date("2026-11-23") == "2026-11-23")
+        #expect(de.period("2026-W47") == "KW 47/2026")
+        #expect(de.period("2027-W01") == "KW 1/2027")
+        #expect(en.period("2026-W47") == "2026-W47")
+        #expect(de.period("2026-11") == "November 2026")
+        #expect(en.period("2026-11") == "2026-11")
+        #expect(de.period("2026-11-02..2026-11-15") == "02.11.2026–15.11.2026")
+        #expect(en.period("2026-11-02..2026-11-15") == "2026-11-02..2026-11-15")
+        // what is not a date or a period stays as written
+        #expect(de.date("yesterday") == "yesterday")
+        #expect(de.period("2026-W99") == "2026-W99")
     }
 
     @Test func markupEscapesAndDropsWhatXMLCannotCarry() {

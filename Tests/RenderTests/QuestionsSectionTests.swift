@@ -49,10 +49,10 @@ import Validate
         for (id, definition) in [("drop-offs", "Share = visits / visits that left the step."),
                                  ("segment-funnels", "conversion = visits with an order / visits, with its 95% interval (Wilson)"),
                                  ("carts", "the period moved back by the 7-day recovery window"),
-                                 ("variants", "A variant is a visit's touchpoints in order, repeats folded."),
+                                 ("variants", "A variant is a visit&#39;s touchpoints in order, repeats folded."),
                                  ("logged-values", "Conversion = visits with an order / visits that searched it."),
                                  ("weekday-hour", "darker = more visits, relative to the busiest hour"),
-                                 ("support", "Handling time: from a contact's start to its end event"),
+                                 ("support", "Handling time: from a contact&#39;s start to its end event"),
                                  ("satisfaction", "Each answer joined to what the person did just before it")] {
             #expect(try section(id, in: html).contains(definition), "\(id)")
         }
@@ -115,7 +115,7 @@ import Validate
         #expect(s.contains("<summary>The numbers as tables</summary>"))
         #expect(s.contains("<tr><th>Mon</th>"))
         let german = try section("weekday-hour", in: try page(RenderFixtures.withQuestions(locale: "de")))
-        #expect(german.contains("<title>Mo 14:00–15:00: 43 visits, 2 orders</title>"))
+        #expect(german.contains("<title>Mo 14:00–15:00: 43 Besuche, 2 Bestellungen</title>"))
     }
 
     @Test func oldReportsShowNoneOfIt() throws {

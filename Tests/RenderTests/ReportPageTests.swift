@@ -71,7 +71,7 @@ import ReportModel
     @Test func germanLocaleFormatsNumbersAndPhases() throws {
         let html = try render(RenderFixtures.data(locale: "de"))
         #expect(html.contains("1.234"))
-        #expect(html.contains("1.234,50 €"))
+        #expect(html.contains("1.234,50\u{A0}€"))
         #expect(html.contains("Bewusstsein"))
         #expect(html.contains("lang=\"de\""))
     }

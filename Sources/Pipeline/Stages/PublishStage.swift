@@ -5,7 +5,8 @@ import Score
 /// Moves the validated report into place and rebuilds the index of all periods; the previously
 /// published report stays untouched until the new one is complete and valid.
 enum PublishStage {
-    static func run(_ staged: StagedReport, period: String, templates: ReportTemplates, output: String) throws {
+    /// `locale`: the language of the index, the run's.
+    static func run(_ staged: StagedReport, period: String, locale: String, templates: ReportTemplates, output: String) throws {
         let fm = FileManager.default
         let target = (output as NSString).appendingPathComponent(period)
         let retired = (output as NSString).appendingPathComponent(".retired-\(period)-\(getpid())")
@@ -20,7 +21,7 @@ enum PublishStage {
         try? fm.removeItem(atPath: retired)
 
         let renderer = ReportRenderer(templates: templates)
-        let index = renderer.index(publishedReports(in: output))
+        let index = renderer.index(publishedReports(in: output), locale: locale)
         let staged = (output as NSString).appendingPathComponent(".index-\(getpid()).html")
         try RenderStage.write(Data(index.utf8), to: staged)
         do {

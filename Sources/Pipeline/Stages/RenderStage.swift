@@ -21,14 +21,15 @@ enum RenderStage {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         let html = (staging as NSString).appendingPathComponent("index.html")
         let json = (staging as NSString).appendingPathComponent("report.json")
-        try write(Data(renderer.report(data, hasDiff: diff != nil).utf8), to: html)
+        let neighbours = PublishedNeighbours(of: data.period.name, in: output)
+        try write(Data(renderer.report(data, hasDiff: diff != nil, previous: neighbours.previous, next: neighbours.next).utf8), to: html)
         try write(try ReportJSON.encode(data), to: json)
         var files = [html, json]
         if let diff {
             let page = (staging as NSString).appendingPathComponent("diff.html")
             let summary = (staging as NSString).appendingPathComponent("diff.md")
             try write(Data(renderer.diff(diff, published: true).utf8), to: page)
-            try write(Data(ReportComparison.markdown(diff, crossed: nil).utf8), to: summary)
+            try write(Data(ReportComparison.markdown(diff, crossed: nil, catalogue: templates.catalogue(for: diff.locale)).utf8), to: summary)
             files += [page, summary]
         }
         return StagedReport(folder: staging, files: files)
