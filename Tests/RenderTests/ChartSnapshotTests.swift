@@ -13,7 +13,7 @@ import Testing
     func lines(_ svg: String) -> String { svg.replacingOccurrences(of: "><", with: ">\n<") + "\n" }
 
     @Test func journeyMap() {
-        assertSnapshot(of: lines(JourneyMapChart.svg(JourneyMapChartTests.map, locale: "en", style: style, maxLinks: 8)), as: .lines)
+        assertSnapshot(of: lines(JourneyMapChart.svg(JourneyMapChartTests.map, locale: "en", style: style, words: JourneyMapChartTests.words, maxLinks: 8)), as: .lines)
     }
 
     @Test func funnel() {
@@ -23,6 +23,6 @@ import Testing
             FunnelRow(step: "checkout", label: "Checkout", visits: 381, ofFirst: 0.0997, dropOff: 0.447),
             FunnelRow(step: "purchase", label: "Purchase", visits: 177, ofFirst: 0.0463, dropOff: 0.5354),
         ]
-        assertSnapshot(of: lines(FunnelChart.svg(funnel, style: style)), as: .lines)
+        assertSnapshot(of: lines(FunnelChart.svg(funnel, labels: JourneyMapChartTests.words)), as: .lines)
     }
 }

@@ -6,6 +6,9 @@ import Testing
 /// The journey map as a process map: which links are "back", how boxes follow the flow, and
 /// what the labels and the note say.
 @Suite struct JourneyMapChartTests {
+    static let style = NumberStyle(locale: "en", currency: "EUR")
+    static let words = PageLabels(catalogue: Catalogue.builtIn("en"), style: style)
+
     static func node(_ id: Int, _ name: String, _ phase: String, _ views: Int, step: String? = nil) -> JourneyMap.Node {
         var n = JourneyMap.Node(id: id, touchpoint: name, phase: phase, views: views, entries: 1, exits: 1, exitRate: 0.1)
         n.funnelStep = step
@@ -58,12 +61,12 @@ import Testing
     }
 
     @Test func linksCarryTheirCountAndMedianTimeAndTheNoteWhatIsLeftOut() {
-        let svg = JourneyMapChart.svg(Self.map, locale: "en", style: NumberStyle(locale: "en", currency: "EUR"), maxLinks: 4)
+        let svg = JourneyMapChart.svg(Self.map, locale: "en", style: Self.style, words: Self.words, maxLinks: 4)
         #expect(svg.contains(">900 · 42s</text>"))
         #expect(svg.contains("class=\"link back\"") == false)  // the four strongest all run forward
         let kept = JourneyMapChart.kept(Self.map, limit: 4)
         #expect(kept.links.count == 4 && kept.leftOut == 7 && kept.leftOutTransitions == 170 + 240 + 180 + 90 + 60 + 20 + 10)
-        let all = JourneyMapChart.svg(Self.map, locale: "en", style: NumberStyle(locale: "en", currency: "EUR"), maxLinks: 20)
+        let all = JourneyMapChart.svg(Self.map, locale: "en", style: Self.style, words: Self.words, maxLinks: 20)
         #expect(all.contains("class=\"link back\""))
         #expect(all.contains("25% of visits · exit 30%"))
     }
@@ -71,7 +74,7 @@ import Testing
     @Test func namesAreEscaped() {
         var map = Self.map
         map.nodes[0].touchpoint = "<script>x</script>"
-        let svg = JourneyMapChart.svg(map, locale: "en", style: NumberStyle(locale: "en", currency: "EUR"))
+        let svg = JourneyMapChart.svg(map, locale: "en", style: Self.style, words: Self.words)
         #expect(!svg.contains("<script>"))
         #expect(svg.contains("&lt;script&gt;"))
     }
