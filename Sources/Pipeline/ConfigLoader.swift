@@ -164,6 +164,11 @@ package enum ConfigLoader {
                     "recovery_days": { config.cartRecoveryDays = try r.int($0, "carts.recovery_days", min: 1); recoveryNode = $0 },
                 ])
             },
+            "journey_map": { node in
+                try r.mapping(node, at: "journey_map", keys: [
+                    "max_links": { config.mapLinks = try r.int($0, "journey_map.max_links", min: 1) },
+                ])
+            },
             "privacy": { node in
                 try r.mapping(node, at: "privacy", keys: [
                     "min_people": { config.minPeople = try r.int($0, "privacy.min_people", min: 1) },

@@ -61,6 +61,8 @@ package struct PipelineConfig: Sendable {
     package var cartRecoveryDays = 7
     /// `privacy.min_people`: a table row about fewer people is withheld (k-anonymity).
     package var minPeople = 5
+    /// `journey_map.max_links`: the strongest transitions the journey map draws.
+    package var mapLinks = 24
 
     package var extraSearchEngines: [String] = []
     package var extraSocialNetworks: [String] = []

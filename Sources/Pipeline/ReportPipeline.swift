@@ -40,7 +40,7 @@ package enum ReportPipeline {
         let report = try stages.run("score") { _ in ScoreStage.run(sessions, mapped, history: history, plan: plan, config: config) }
         let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
         let staged = try stages.run("render") { _ in
-            try RenderStage.run(report, diff: diff, templates: templates, output: options.output)
+            try RenderStage.run(report, diff: diff, templates: templates, output: options.output, mapLinks: config.mapLinks)
         }
         defer { try? FileManager.default.removeItem(atPath: staged.folder) }
         try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }

@@ -158,7 +158,7 @@ extension BuiltInCatalogues {
   "funnel.chart.bar": "{step}: {visits} visits",
   "funnel.chart.drop": "−{percent} from {stepLowercased}",
   "dropOffs.title": "After the drop-off",
-  "dropOffs.note": "Per funnel step, the period's visits that reached it and not the next step, and where they went next: the next page in the same visit; else the first page of the person's next visit within the {lookbackDays}-day lookback; else they did not come back within it. Share = visits / visits that left the step.",
+  "dropOffs.note": "Per funnel step, the period's visits that reached it and not the next step, and where they went next: the first later page of the same visit outside the purchase phase (the cart page after an add-to-cart is the flow itself, not a way out); else the first page of the person's next visit within the {lookbackDays}-day lookback; else they did not come back within it. Share = visits / visits that left the step.",
   "dropOffs.heading": "{step}: {left} visits left ({people} people)",
   "dropOffs.wentNext": "Went next",
   "dropOffs.nothing": "Nothing to show for this step.",

@@ -158,7 +158,7 @@ extension BuiltInCatalogues {
   "funnel.chart.bar": "{step}: {visits} Besuche",
   "funnel.chart.drop": "−{percent} ab {step}",
   "dropOffs.title": "Nach dem Abbruch",
-  "dropOffs.note": "Je Schritt des Kauftrichters die Besuche des Zeitraums, die ihn erreichten und den nächsten nicht, und wohin sie dann gingen: die nächste Seite im selben Besuch; sonst die erste Seite des nächsten Besuchs der Person innerhalb des {lookbackDays}-tägigen Rückblicks; sonst kamen sie darin nicht zurück. Anteil = Besuche / Besuche, die den Schritt verließen.",
+  "dropOffs.note": "Je Schritt des Kauftrichters die Besuche des Zeitraums, die ihn erreichten und den nächsten nicht, und wohin sie dann gingen: die erste spätere Seite desselben Besuchs außerhalb der Kaufphase (die Warenkorbseite nach „In den Warenkorb“ gehört zum Ablauf, sie ist kein Ausweg); sonst die erste Seite des nächsten Besuchs der Person innerhalb des {lookbackDays}-tägigen Rückblicks; sonst kamen sie darin nicht zurück. Anteil = Besuche / Besuche, die den Schritt verließen.",
   "dropOffs.heading": "{step}: {left} Besuche verlassen ({people} Personen)",
   "dropOffs.wentNext": "Danach",
   "dropOffs.nothing": "Für diesen Schritt nichts anzuzeigen.",

@@ -3,15 +3,20 @@ import ReportModel
 /// The render stage: the report page of one period and the index of all periods.
 package struct ReportRenderer: Sendable {
     package let templates: ReportTemplates
+    /// How many links the journey map draws (`journey_map.max_links`).
+    package let mapLinks: Int
 
-    package init(templates: ReportTemplates) { self.templates = templates }
+    package init(templates: ReportTemplates, mapLinks: Int = JourneyMapChart.defaultMaxLinks) {
+        self.templates = templates
+        self.mapLinks = mapLinks
+    }
 
     /// The report page. `hasDiff`: a comparison with the previous period stands beside it;
     /// `previous`, `next`: the names of the neighbouring periods whose reports are published, to
     /// link to (nil links nowhere, so that no link is dead).
     package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil) -> String {
         let view = ReportView.make(data, css: templates.css, catalogue: templates.catalogue(for: data.period.locale),
-                                   links: PageLinks(hasDiff: hasDiff, previous: previous, next: next))
+                                   links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks)
         return templates.render(view, template: "report")
     }
 

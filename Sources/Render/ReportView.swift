@@ -6,7 +6,8 @@ import ReportModel
 /// arrows, the charts and the sentences that carry figures, in the words of the page's catalogue.
 /// Strings from logs are cleaned here and escaped by mustache.
 enum ReportView {
-    static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks()) -> [String: Any] {
+    static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
+                     mapLinks: Int = JourneyMapChart.defaultMaxLinks) -> [String: Any] {
         let style = NumberStyle(locale: data.period.locale, currency: data.period.currency)
         let labels = PageLabels(catalogue: catalogue, style: style)
         let p = data.period
@@ -20,7 +21,7 @@ enum ReportView {
             // The figures the template's sentences name, for templates that write their own sentences.
             "first": labels.date(p.first), "last": labels.date(p.last), "previous": labels.period(p.previous), "timeZone": p.timeZone,
             "linesRead": style.integer(data.input.read), "lookbackDays": data.sessionRules.lookbackDays,
-            "maxLinks": JourneyMapChart.defaultMaxLinks,
+            "maxLinks": mapLinks,
         ]
         if let previous = links.previous {
             view["previousLink"] = ["href": "../\(previous)/index.html", "text": labels.text("nav.previous", ["period": labels.period(previous)])]
@@ -58,9 +59,9 @@ enum ReportView {
             ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),
              "dropOff": style.percent($0.dropOff)] as [String: Any]
         }
-        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels)
+        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
-        let drawn = JourneyMapChart.kept(data.journeyMap, limit: JourneyMapChart.defaultMaxLinks)
+        let drawn = JourneyMapChart.kept(data.journeyMap, limit: mapLinks)
         if drawn.leftOut > 0 {
             view["mapLeftOut"] = labels.text("journeyMap.leftOut", ["links": style.integer(drawn.leftOut),
                                                                    "transitions": style.integer(drawn.leftOutTransitions)])
@@ -154,7 +155,7 @@ enum ReportView {
         view["questions"] = QuestionsView.make(data.questions, labels: labels)
         view["satisfactionJoined"] = SatisfactionJoinView.make(data.satisfaction.joined, suppressed: data.questions?.suppressed, labels: labels)
         view["hasSatisfactionJoined"] = data.satisfaction.joined != nil
-        let values = placeholders(data, labels: labels)
+        let values = placeholders(data, labels: labels, mapLinks: mapLinks)
         for key in ["rules", "identity", "halfLifeDays"] { view[key] = values[key] }
         view["toc"] = PageSections.contents(data, labels: labels, values: values)
         view["t"] = TemplateStrings(catalogue: catalogue, values: values)
@@ -163,7 +164,7 @@ enum ReportView {
 
     /// The figures the template's fixed sentences name (`{lookbackDays}`, `{previous}`, ...),
     /// formatted for the page.
-    static func placeholders(_ data: ReportData, labels: PageLabels) -> [String: String] {
+    static func placeholders(_ data: ReportData, labels: PageLabels, mapLinks: Int = JourneyMapChart.defaultMaxLinks) -> [String: String] {
         let style = labels.style
         let p = data.period, rules = data.sessionRules, input = data.input
         let halfLife = rules.timeDecayHalfLifeDays
@@ -173,7 +174,7 @@ enum ReportView {
             "linesRead": style.integer(input.read),
             "lookbackDays": style.integer(rules.lookbackDays),
             "halfLifeDays": style.decimal(halfLife, places: halfLife.rounded() == halfLife ? 0 : 1),
-            "maxLinks": style.integer(JourneyMapChart.defaultMaxLinks),
+            "maxLinks": style.integer(mapLinks),
             "rules": RulesText.summary(rules, labels: labels), "identity": RulesText.identity(rules.identity, labels: labels),
             "read": style.integer(input.read), "parsed": style.integer(input.parsed), "filtered": style.integer(input.filtered),
             "rejected": style.integer(input.rejected), "late": style.integer(input.lateEvents),

@@ -14,8 +14,9 @@ struct StagedReport {
 /// Writes the period's report page and report.json into a staging folder inside the output
 /// folder; nothing is published before validate has passed.
 enum RenderStage {
-    static func run(_ data: ReportData, diff: ReportDiff?, templates: ReportTemplates, output: String) throws -> StagedReport {
-        let renderer = ReportRenderer(templates: templates)
+    static func run(_ data: ReportData, diff: ReportDiff?, templates: ReportTemplates, output: String,
+                    mapLinks: Int) throws -> StagedReport {
+        let renderer = ReportRenderer(templates: templates, mapLinks: mapLinks)
         let staging = (output as NSString).appendingPathComponent(".staging-\(data.period.name)-\(getpid())")
         try? FileManager.default.removeItem(atPath: staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
