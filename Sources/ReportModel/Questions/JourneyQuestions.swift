@@ -111,6 +111,18 @@ package struct ValueRow: Codable, Equatable, Sendable {
     package var revenue: Double
     /// purchases / visits.
     package var conversionRate: Double
+    enum CodingKeys: String, CodingKey { case value, visits, people, views, bounces, carts, purchases, orders, revenue, conversionRate }
+
+    /// `bounces` is read as 0 from a report written before rows carried it.
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(value: try c.decode(String.self, forKey: .value), visits: try c.decode(Int.self, forKey: .visits),
+                  people: try c.decode(Int.self, forKey: .people), views: try c.decode(Int.self, forKey: .views),
+                  bounces: try c.decodeIfPresent(Int.self, forKey: .bounces) ?? 0, carts: try c.decode(Int.self, forKey: .carts),
+                  purchases: try c.decode(Int.self, forKey: .purchases), orders: try c.decode(Int.self, forKey: .orders),
+                  revenue: try c.decode(Double.self, forKey: .revenue), conversionRate: try c.decode(Double.self, forKey: .conversionRate))
+    }
+
     package init(value: String, visits: Int, people: Int, views: Int, bounces: Int, carts: Int, purchases: Int, orders: Int, revenue: Double,
                  conversionRate: Double) {
         self.value = value; self.visits = visits; self.people = people; self.views = views; self.bounces = bounces; self.carts = carts
