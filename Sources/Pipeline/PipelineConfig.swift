@@ -11,7 +11,8 @@ package struct PipelineConfig: Sendable {
     package var timeZone: String = "Europe/Berlin"
     package var locale: String = "en"
     package var currency: String = "EUR"
-    package var templates: String = "report-templates"
+    /// The folder of templates, stylesheet and catalogues; nil renders with the built-in ones.
+    package var templates: String? = nil
     /// The line of `templates` in the config file, for errors about them.
     package var templatesLine = 0
     /// Memory for sorting an input file that is not in time order (`sort_memory_mb`).
@@ -107,7 +108,7 @@ extension PipelineConfig {
             path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
         }
         inputs = inputs.map(resolve)
-        templates = resolve(templates)
+        templates = templates.map(resolve)
         sortDirectory = sortDirectory.map(resolve)
         historyPath = resolve(historyPath)
     }

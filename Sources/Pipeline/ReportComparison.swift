@@ -40,7 +40,7 @@ package enum ReportComparison {
 
     /// The diff's page with the templates of `folder`, written through a temporary file and
     /// validated like every page; a missing template is a `CompareError` (an input error).
-    package static func writePage(_ diff: ReportDiff, templateFolder folder: String, to path: String, root: String) throws {
+    package static func writePage(_ diff: ReportDiff, templateFolder folder: String?, to path: String, root: String) throws {
         let templates: ReportTemplates
         do { templates = try ReportTemplates(directory: folder) } catch { throw CompareError("templates: \(error)") }
         try writePage(diff, templates: templates, published: false, to: path, root: root)

@@ -12,11 +12,14 @@ package struct ReportTemplates: Sendable {
 
     package static let templateNames = ["report", "index", "diff"]
 
-    package init(directory: String) throws {
+    /// The templates of `directory`; with nil, the ones built into the binary (`BuiltInTemplates`),
+    /// so that journeys renders its pages wherever it runs. A folder that is named but lacks a
+    /// template is an error: a user who restyles the page wants to hear it.
+    package init(directory: String?) throws {
         var library = MustacheLibrary()
         for name in Self.templateNames {
-            let path = (directory as NSString).appendingPathComponent("\(name).mustache")
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            let path = directory.map { ($0 as NSString).appendingPathComponent("\(name).mustache") } ?? "<built-in \(name).mustache>"
+            guard let text = directory == nil ? BuiltInTemplates.templates[name] : try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw RenderError(file: path, reason: "cannot read the template")
             }
             do {
@@ -25,12 +28,20 @@ package struct ReportTemplates: Sendable {
                 throw RenderError(file: path, reason: "template does not parse: \(error)")
             }
         }
-        let cssPath = (directory as NSString).appendingPathComponent("report.css")
-        guard let css = try? String(contentsOfFile: cssPath, encoding: .utf8) else {
-            throw RenderError(file: cssPath, reason: "cannot read the stylesheet")
+        let css: String
+        if let directory {
+            let cssPath = (directory as NSString).appendingPathComponent("report.css")
+            guard let text = try? String(contentsOfFile: cssPath, encoding: .utf8) else {
+                throw RenderError(file: cssPath, reason: "cannot read the stylesheet")
+            }
+            css = text
+        } else {
+            css = BuiltInTemplates.css
         }
         var catalogues: [String: Catalogue] = [:]
-        for locale in Catalogue.locales { catalogues[locale] = try Catalogue.load(locale: locale, directory: directory) }
+        for locale in Catalogue.locales {
+            catalogues[locale] = try directory.map { try Catalogue.load(locale: locale, directory: $0) } ?? .builtIn(locale)
+        }
         self.library = library
         self.css = css
         self.catalogues = catalogues

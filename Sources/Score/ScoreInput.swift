@@ -73,3 +73,10 @@ package struct ScoreInput: Sendable {
 @inline(__always) func rounded(_ x: Double, _ places: Double = 10_000) -> Double { (x * places).rounded() / places }
 
 func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : rounded(Double(a) / Double(b)) }
+
+/// The median; the mean of the middle two for an even count; nil for none.
+func median(_ xs: [Double]) -> Double? {
+    guard !xs.isEmpty else { return nil }
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}

@@ -68,11 +68,6 @@ struct VisitMetrics {
         return ValueSample(count: orderCents.count, mean: rounded(mean / 100, 100), standardDeviation: rounded(sd / 100, 100))
     }
 
-    static func median(_ xs: [Double]) -> Double? {
-        guard !xs.isEmpty else { return nil }
-        let s = xs.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
 
     /// The KPIs in the report's order.
     var figures: [Figure] {
@@ -107,9 +102,9 @@ struct VisitMetrics {
                    "orders / distinct buyers"),
             Figure("repeat_purchase_rate", "Repeat purchase rate", .ratio, ratio(repeatBuyers, buyers), .higher, .proportion(repeatBuyers, buyers),
                    "buyers with 2+ orders in the period / buyers"),
-            Figure("days_to_purchase", "Time to purchase", .days, Self.median(daysToPurchase).map { rounded($0, 10) }, .neutral, nil,
+            Figure("days_to_purchase", "Time to purchase", .days, median(daysToPurchase).map { rounded($0, 10) }, .neutral, nil,
                    "median days from the journey's first visit (within the lookback window) to the order"),
-            Figure("visits_to_purchase", "Visits to purchase", .number, Self.median(visitsToPurchase), .neutral, nil,
+            Figure("visits_to_purchase", "Visits to purchase", .number, median(visitsToPurchase), .neutral, nil,
                    "median visits from the journey's first visit (within the lookback window) to the order, inclusive"),
         ]
     }

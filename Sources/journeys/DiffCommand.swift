@@ -35,13 +35,13 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "A pipeline config: its diff.fail_on and templates.")
     var pipeline: String?
 
-    @Option(name: .long, help: "The folder of templates and CSS for --html (default: the config's, else report-templates).")
+    @Option(name: .long, help: "The folder of templates and CSS for --html (default: the config's, else the built-in ones).")
     var templates: String?
 
     func run() throws {
         do {
             var thresholdText = failOn
-            var templateFolder = templates ?? "report-templates"
+            var templateFolder = templates
             if let pipeline {
                 let config = try ConfigLoader.load(path: pipeline)
                 if thresholdText == nil, !config.diffFailOn.isEmpty { thresholdText = config.diffFailOn }

@@ -49,16 +49,7 @@ enum RequiredTool {
 
     /// Runs the checker on `files`: its exit status and everything it printed.
     static func check(_ checker: String, _ files: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: checker)
-        process.arguments = files
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try Subprocess.run(checker, files)
     }
 
     @Test func demoReportPassesTheW3CChecker() throws {

@@ -32,16 +32,7 @@ import Testing
     static let missingReason = "the page check needs .venv/bin/python with websocket-client and Debian's chromium (`make test` installs both)"
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try Subprocess.run(executable, arguments)
     }
 
     /// The page's scroll width at a viewport of `width` px.

@@ -83,10 +83,7 @@ struct CartRecoveryFold: PersonFold {
 
     /// Median days to recovery of cohort `b`, at 1 decimal.
     func medianDays(_ b: Int) -> Double? {
-        let s = cohorts[b].recoverySeconds.sorted()
-        guard !s.isEmpty else { return nil }
-        let mid = s.count % 2 == 1 ? Double(s[s.count / 2]) : Double(s[s.count / 2 - 1] + s[s.count / 2]) / 2
-        return rounded(mid / 86_400, 10)
+        median(cohorts[b].recoverySeconds.map(Double.init)).map { rounded($0 / 86_400, 10) }
     }
 
     func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> CartRecoveryInfo {

@@ -69,13 +69,10 @@ struct SupportFold: PersonFold {
                                              people: $0.counts.people, ahtSeconds: aht($0.counts.cents, $0.counts.visits)) }
         }
         let t = total[0]
-        let sorted = handled.sorted()
-        let median: Double? = sorted.isEmpty ? nil
-            : sorted.count % 2 == 1 ? Double(sorted[sorted.count / 2]) : Double(Int64(sorted[sorted.count / 2 - 1]) + Int64(sorted[sorted.count / 2])) / 2
         let kinds = context.catalog.contactKinds
         return SupportInfo(
             contacts: t.contacts, timed: t.timed, unended: t.contacts - t.timed, ahtSeconds: aht(t.seconds, t.timed),
-            medianSeconds: median, contactsPerOrder: orders[0] == 0 ? nil : rounded(Double(t.contacts) / Double(orders[0])),
+            medianSeconds: median(handled.map(Double.init)), contactsPerOrder: orders[0] == 0 ? nil : rounded(Double(t.contacts) / Double(orders[0])),
             byKind: rows(byKind, "support.byKind", id: { kinds[$0] }, label: { kinds[$0] }),
             byChannel: rows(byChannel, "support.byChannel", id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
             byPhase: rows(byPhase, "support.byPhase", id: { $0 }, label: { Phase(rawValue: $0)?.label(locale: "en") ?? $0 }))
