@@ -60,6 +60,9 @@ struct PageLabels: Sendable {
         ("campaigns", "withheld.table.campaigns"),
         ("searchTerms", "withheld.table.searchTerms"),
         ("products", "withheld.table.products"),
+        ("paths", "withheld.table.paths"),
+        ("buyingPaths", "withheld.table.buyingPaths"),
+        ("loops", "withheld.table.loops"),
     ]
 
     /// A journey phase by its id; `Phase.label(locale:)` is the one source of their names.

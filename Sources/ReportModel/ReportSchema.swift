@@ -545,7 +545,7 @@ package enum ReportSchema {
         "byTable": {
           "description": "Rows withheld per table, keyed by the table's report.json name (0 when none was); rows cut by a table's length limit are not counted.",
           "type": "object",
-          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "dropOffs", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products"],
+          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "dropOffs", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products", "paths", "buyingPaths", "loops"],
           "properties": {
             "satisfaction.byChannel": { "$ref": "#/$defs/count" },
             "satisfaction.byDevice": { "$ref": "#/$defs/count" },
@@ -566,7 +566,10 @@ package enum ReportSchema {
             "entryPages": { "$ref": "#/$defs/count" },
             "campaigns": { "$ref": "#/$defs/count" },
             "searchTerms": { "$ref": "#/$defs/count" },
-            "products": { "$ref": "#/$defs/count" }
+            "products": { "$ref": "#/$defs/count" },
+            "paths": { "$ref": "#/$defs/count" },
+            "buyingPaths": { "$ref": "#/$defs/count" },
+            "loops": { "$ref": "#/$defs/count" }
           },
           "additionalProperties": false
         }

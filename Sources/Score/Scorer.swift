@@ -43,6 +43,11 @@ package enum Scorer {
         let inPeriod = input.visits(startingIn: input.period)
         let answers = inPeriod.flatMap { input.visits[$0].surveys }
         let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
+        let k = input.questions.minPeople
+        let loops = Loops.rows(input, visits: inPeriod, person: person, minPeople: k)
+        let paths = PathAnalysis.topPaths(input, visits: inPeriod, person: person, minPeople: k)
+        let buyingPaths = PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase },
+                                                person: person, minPeople: k)
         var report = ReportData(
             period: context.period,
             input: inputInfo(input),
@@ -54,14 +59,19 @@ package enum Scorer {
             disagreements: ChannelTable.disagreements(channels),
             segments: Segments.rows(input, visits: inPeriod, person: person),
             journeyLengths: JourneyLengths.rows(input, visits: inPeriod, person: person),
-            loops: Loops.rows(input, visits: inPeriod),
-            paths: PathAnalysis.topPaths(input, visits: inPeriod),
-            buyingPaths: PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase }),
+            loops: loops.rows,
+            paths: paths.rows,
+            buyingPaths: buyingPaths.rows,
             touchpointRules: ruleUsage(input),
             satisfaction: SatisfactionScores.scores(answers, cesPoints: input.questions.cesPoints),
             customerValue: customerValue(input))
         report.orderValues = current.orderValues
-        let (sections, joined) = questions.finish(QuestionsScore.context(input), funnel: report.funnel)
+        var (sections, joined) = questions.finish(QuestionsScore.context(input), funnel: report.funnel)
+        // The older tables of visits withhold rows about few people too, counted with the rest.
+        for (table, withheld) in [("paths", paths.withheld), ("buyingPaths", buyingPaths.withheld), ("loops", loops.withheld)] {
+            sections.suppressed.byTable[table] = withheld
+            sections.suppressed.rows += withheld
+        }
         report.questions = sections
         report.satisfaction.joined = joined
         if let history = input.history, let last = input.lastDay {

@@ -42,8 +42,10 @@ enum Segments {
 enum Loops {
     static let maxRows = 6
 
-    static func rows(_ input: ScoreInput, visits: [Int]) -> [LoopRow] {
+    /// The top loops, and how many were withheld for being about fewer than `minPeople` people.
+    static func rows(_ input: ScoreInput, visits: [Int], person: [Int], minPeople: Int) -> (rows: [LoopRow], withheld: Int) {
         var counts: [[Int]: (visits: Int, purchases: Int)] = [:]
+        var people: [[Int]: Set<Int>] = [:]
         for i in visits {
             var path: [Int] = []
             for tp in input.mapped[i].touchpoints where path.last != tp { path.append(tp) }
@@ -54,12 +56,16 @@ enum Loops {
             for loop in loops {
                 counts[loop, default: (0, 0)].visits += 1
                 if bought { counts[loop, default: (0, 0)].purchases += 1 }
+                people[loop, default: []].insert(person[i])
             }
         }
-        return counts
+        let withheld = counts.keys.filter { people[$0]!.count < minPeople }.count
+        let rows = counts
+            .filter { people[$0.key]!.count >= minPeople }
             .sorted { $0.value.visits != $1.value.visits ? $0.value.visits > $1.value.visits : $0.key.lexicographicallyPrecedes($1.key) }
             .prefix(maxRows)
             .map { LoopRow(from: input.catalog[$0.key[0]].name, via: input.catalog[$0.key[1]].name, visits: $0.value.visits,
                            purchases: $0.value.purchases, conversionRate: ratio($0.value.purchases, $0.value.visits) ?? 0) }
+        return (Array(rows), withheld)
     }
 }

@@ -44,7 +44,7 @@ struct ScoreTestShop {
     }
 
     func input(period: Range<Int64>, previous: Range<Int64>? = nil, lookback: Int64 = 30 * 86_400,
-               settings: QuestionSettings = QuestionSettings()) throws -> ScoreInput {
+               settings: QuestionSettings = ScoreTestShop.fewPeople) throws -> ScoreInput {
         let sorted = visits.sorted { $0.start < $1.start }
         var mapper = try TouchpointMapper(rules: Self.rules, unmatchedPhase: .consideration, channels: ChannelRules(), support: Self.support)
         let mapped = sorted.enumerated().map { mapper.map($1, index: $0, symbols: symbols) }
@@ -57,6 +57,13 @@ struct ScoreTestShop {
         input.periodDays = days(period)
         input.previousDays = previous.map(days)
         return input
+    }
+
+    /// The settings of hand-made shops of a few people: no row withheld for privacy (k = 1).
+    static var fewPeople: QuestionSettings {
+        var s = QuestionSettings()
+        s.minPeople = 1
+        return s
     }
 
     static let context = Scorer.Context(

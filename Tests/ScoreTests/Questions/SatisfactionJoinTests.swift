@@ -112,3 +112,23 @@ import Testing
         #expect(data.kpi("nps")?.value == 100)
     }
 }
+
+/// The older tables of visits follow the same rule: a path or loop of fewer than k people is withheld.
+@Suite struct PathPrivacyTests {
+    @Test(arguments: [4, 5, 6]) func pathsAndLoopsAboutFewerThanKPeopleAreWithheld(people: Int) throws {
+        var shop = ScoreTestShop()
+        for i in 0..<people {
+            // the same path, with a loop Product -> Add to cart -> Product, for each person
+            shop.visit(UInt64(200 + i), at: 8 * 86_400 + Int64(i) * 1_000, ["/", "/p/a", "/cart/add", "/p/a"])
+        }
+        var settings = QuestionSettings()
+        settings.minPeople = 5
+        let data = Scorer.score(try shop.input(period: 7 * 86_400..<14 * 86_400, settings: settings), context: ScoreTestShop.context)
+        let shown = people >= 5
+        #expect(data.paths.count == (shown ? 1 : 0))
+        #expect(data.loops.count == (shown ? 1 : 0))
+        let withheld = try #require(data.questions).suppressed
+        #expect(withheld.byTable["paths"] == (shown ? 0 : 1) && withheld.byTable["loops"] == (shown ? 0 : 1))
+        #expect(withheld.rows == withheld.byTable.values.reduce(0, +))
+    }
+}
