@@ -652,7 +652,7 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 .subtitle, .crumbs { margin: 0; color: var(--muted); }
 .crumbs a { color: var(--accent); text-decoration: none; }
 .badge { font-size: 12px; background: var(--badge-bg); color: var(--badge-ink); border-radius: 4px; padding: 1px 6px; vertical-align: middle; }
-main { padding: 8px 32px 32px; max-width: 1320px; }
+main { padding: 8px 32px 32px; max-width: 1360px; }
 section { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 4px 20px 16px; margin: 18px 0; }
 h2 { font-size: 18px; margin: 14px 0 6px; }
 h3 { font-size: 15px; margin: 16px 0 4px; }

@@ -12,7 +12,7 @@ import ReportModel
 enum JourneyMapChart {
     /// How many links are drawn unless the config says otherwise (`journey_map.max_links`).
     static let defaultMaxLinks = 24
-    static let columnWidth = 280.0
+    static let columnWidth = 255.0
     static let nodeWidth = 150.0
     static let nodeHeight = 44.0
     static let nodeGap = 30.0
