@@ -69,6 +69,6 @@ package struct DataQuality: Sendable, Equatable {
         // Mask first, then cut: a cut must not leave half an address behind. An over-long line
         // arrives already cut to its first bytes, so its last token is dropped.
         let text = Redactor.redact(SampleText.make(bytes), limit: 200, wasCut: outcome == .lineTooLong)
-        samples[outcome, default: []].append(LineSample(file: file, line: line, text: text))
+        addSample(outcome, LineSample(file: file, line: line, text: text))
     }
 }

@@ -41,7 +41,6 @@ package enum Scorer {
             HistoryFigures.addTrends(&allKPIs, history, period: context.period.name, lifespanYears: input.customerLifespanYears)
         }
         let inPeriod = input.visits(startingIn: input.period)
-        let answers = inPeriod.flatMap { input.visits[$0].surveys }
         let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
         let k = input.questions.minPeople
         let loops = Loops.rows(input, visits: inPeriod, person: person, minPeople: k)
@@ -63,7 +62,7 @@ package enum Scorer {
             paths: paths.rows,
             buyingPaths: buyingPaths.rows,
             touchpointRules: ruleUsage(input),
-            satisfaction: SatisfactionScores.scores(answers, cesPoints: input.questions.cesPoints),
+            satisfaction: questions.satisfaction.all.scores,
             customerValue: customerValue(input))
         report.orderValues = current.orderValues
         var (sections, joined) = questions.finish(QuestionsScore.context(input), funnel: report.funnel)

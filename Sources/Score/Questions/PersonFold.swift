@@ -81,8 +81,16 @@ struct KeyedCounts<Key: Hashable & Comparable> {
 
     /// Adds one to `n` of `key` (and to its people when the person is new to it), then `update`.
     mutating func add(_ key: Key, _ update: (inout RowCounts) -> Void = { _ in }) {
+        touch(key) { row in
+            row.n += 1
+            update(&row)
+        }
+    }
+
+    /// Updates `key`'s row without counting one more of it (a cart or an order of a product
+    /// counted by its views); the person still counts once.
+    mutating func touch(_ key: Key, _ update: (inout RowCounts) -> Void) {
         var row = rows[key] ?? RowCounts()
-        row.n += 1
         if seen.insert(key).inserted { row.people += 1 }
         update(&row)
         rows[key] = row

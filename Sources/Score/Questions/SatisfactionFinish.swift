@@ -53,6 +53,21 @@ extension AnswerCounts {
     }
 
     var answersNow: Int { nps[0].reduce(0, +) + csat[0].reduce(0, +) + ces[0].reduce(0, +) }
+
+    /// This period's three scores with the counts behind them, as report.json's `satisfaction`
+    /// has always carried them (docs/definitions.md "Satisfaction scores").
+    var scores: Satisfaction {
+        let n = npsCell(minAnswers: 0), c = topBoxCell(.csat, minAnswers: 0), e = topBoxCell(.ces, minAnswers: 0)
+        var result = Satisfaction(nps: .init(answers: n.answers, value: n.value, mean: n.mean),
+                                  csat: .init(answers: c.answers, value: c.value, mean: c.mean),
+                                  ces: .init(answers: e.answers, value: e.value, mean: e.mean))
+        // The counts behind the scores, so that a comparison of two periods can test their change.
+        result.nps.promoters = n.promoters
+        result.nps.detractors = n.detractors
+        result.csat.topBox = csat[0].last ?? 0
+        result.ces.topBox = ces[0].last ?? 0
+        return result
+    }
 }
 
 extension SatisfactionFold {

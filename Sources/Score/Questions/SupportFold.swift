@@ -25,10 +25,11 @@ struct SupportFold: PersonFold {
     var orders = [0, 0]
     /// Handling times of this period's contacts, for the median.
     var handled: [Int32] = []
+    /// Contacts per kind, channel and phase: `n` counts contacts, `visits` those with a handling
+    /// time, `cents` their seconds (the fields of `RowCounts`, so that rows merge like any table's).
     var byKind = KeyedCounts<Int>()
     var byChannel = KeyedCounts<String>()
     var byPhase = KeyedCounts<String>()
-    /// Seconds per row (KeyedCounts keeps counts; timed contacts go to `visits`, seconds to `cents`).
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
         byKind.nextPerson(); byChannel.nextPerson(); byPhase.nextPerson()
@@ -42,7 +43,7 @@ struct SupportFold: PersonFold {
                 if let s = c.seconds { handled.append(s) }
                 // The phase the person was in: the touchpoint before the contact, else the contact's own.
                 let before = c.page > 0 ? m.touchpoints[Int(c.page) - 1] : m.touchpoints[Int(c.page)]
-                let phase = context.catalog[before].phase.rawValue
+                let phase = context.phaseOf[before].rawValue
                 func count(_ row: inout RowCounts) {
                     if let s = c.seconds { row.visits += 1; row.cents += Int64(min(s, 1_000_000)) }
                 }

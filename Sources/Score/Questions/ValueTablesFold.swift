@@ -30,7 +30,6 @@ struct ValueTablesFold: PersonFold {
             }
             entryPages.add(visit.pages[0]) { r in
                 sale(&r)
-                r.visits = r.n
                 if visit.isBounce { r.exits += 1 }
             }
             if let name = visit.campaign?.name, !name.isNone { campaigns.add(name, sale) }
@@ -50,12 +49,12 @@ struct ValueTablesFold: PersonFold {
                 case .addToCart? where p > 0 && context.stepOf[m.touchpoints[p - 1]] == .productView:
                     let product = visit.pages[p - 1]
                     added.insert(product)
-                    products.add(product) { $0.n -= 1; $0.carts += 1 }
+                    products.touch(product) { $0.carts += 1 }
                 default: break
                 }
             }
             for product in added where bought {
-                products.add(product) { $0.n -= 1; $0.purchases += 1; $0.orders += orders; $0.cents += cents }
+                products.touch(product) { $0.purchases += 1; $0.orders += orders; $0.cents += cents }
             }
             let local = visit.start + Int64(days.offset(at: visit.start))
             let day = LocalDays.day(ofLocal: local)
