@@ -762,8 +762,11 @@ table.named td:first-child { min-width: 11em; }
   /* Charts keep their size and scroll inside their frame, so that their text stays readable
      (at least 12 px) instead of shrinking with the screen. */
   figure.chart svg { max-width: none; }
-  .kpi-grid { grid-template-columns: 1fr 1fr; }
-  .kpi-value { font-size: 20px; }
+  .kpi-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .kpi { overflow-wrap: anywhere; }
+  .kpi .kpi-value { overflow-wrap: normal; }
+  .kpi svg { max-width: 100%; height: auto; }
+  .kpi-value { font-size: 18px; }
   dl.models { grid-template-columns: 1fr; }
   table.named td:first-child { min-width: 8em; }
   /* a table without a scroll box of its own scrolls as a block of its own */

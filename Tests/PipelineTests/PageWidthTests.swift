@@ -46,11 +46,16 @@ import Testing
         return json["scrollWidth"]
     }
 
-    @Test func thePublishedPagesFitAPhone() throws {
+    /// In English and in German: German words are longer and must not widen the page either.
+    @Test(arguments: ["en", "de"]) func thePublishedPagesFitAPhone(locale: String) throws {
         guard let tools = Self.tools() else { return RequiredTool.missing(Self.missingReason) }
         let (logs, _) = try PipelineFixtures.demoLogs()
-        let out = try PipelineFixtures.scratch("phone")
+        let out = try PipelineFixtures.scratch("phone-\(locale)")
         var options = PipelineFixtures.options(logs: logs, output: out, period: "2026-W46")
+        if locale != "en" {
+            let weekly = try String(contentsOfFile: PipelineFixtures.weeklyConfig, encoding: .utf8)
+            options.pipeline = try PipelineFixtures.writeConfig(weekly.replacingOccurrences(of: "\nlocale: en\n", with: "\nlocale: \(locale)\n"))
+        }
         _ = try ReportPipeline.run(options, environment: [:])
         options.period = "2026-W47"
         _ = try ReportPipeline.run(options, environment: [:])
@@ -59,7 +64,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: page), "\(page) was not written")
             for dark in [false, true] {
                 let width = try Self.scrollWidth(tools, page, dark: dark)
-                #expect(width == 390, "\(page)\(dark ? " (dark)" : "") is \(width.map(String.init) ?? "?") px wide at 390 px")
+                #expect(width == 390, "\(page) (\(locale)\(dark ? ", dark" : "")) is \(width.map(String.init) ?? "?") px wide at 390 px")
             }
         }
     }
