@@ -35,6 +35,33 @@ package final class FileEvents: EventSource {
         decoder = try firstLine.withUnsafeBytes { try LineDecoder.make(first: $0, options: context.options, path: path).0 }
     }
 
+    /// Some lines of another file, spooled to `path` (see `InputFile.Spool`): counted and sampled
+    /// as that file's lines, under their numbers there; its line 1 is still a possible header.
+    init(spooled path: String, _ spool: InputFile.Spool, context: ExtractContext) throws {
+        self.path = spool.file
+        self.context = context
+        reader = LineReader(source: try openByteSource(path: path), maxLineBytes: context.options.maxLineBytes)
+        context.quality.files.append(FileAccount(file: spool.file))
+        account = context.quality.files.count - 1
+        lineNumbers = spool.lineNumbers
+        if !spool.firstLine.isEmpty {
+            let (made, _) = try spool.firstLine.withUnsafeBytes { try LineDecoder.make(first: $0, options: context.options, path: spool.file) }
+            decoder = made
+        }
+        firstLine = spool.firstLine
+    }
+
+    /// For a spooled file: each line's number in its original file, and that file's first line.
+    private var lineNumbers: [Int]? = nil
+    private var firstLine: [UInt8] = []
+
+    /// The current line's number in the file it comes from.
+    private var lineNumber: Int {
+        guard let lineNumbers else { return reader.lineNumber }
+        let i = reader.lineNumber - 1
+        return i < lineNumbers.count ? lineNumbers[i] : reader.lineNumber
+    }
+
     /// Lines read so far (the current line's number).
     var linesRead: Int { reader.lineNumber }
 
@@ -93,7 +120,7 @@ package final class FileEvents: EventSource {
             read += 1
             counts[Self.outcomes.firstIndex(of: outcome)!] += 1
             if outcome.isRejected {
-                context.quality.addSample(outcome, file: path, line: reader.lineNumber, bytes: line)
+                context.quality.addSample(outcome, file: path, line: lineNumber, bytes: line)
             }
         }
     }
@@ -101,6 +128,10 @@ package final class FileEvents: EventSource {
     /// The line's event, or why it has none; the first non-empty line also picks the file's decoder.
     private func decode(_ line: UnsafeRawBufferPointer) throws -> ExtractContext.LineResult {
         if line.isEmpty { return .skipped(.malformed) }
+        // A spooled share holding its file's first line: a header there is one here too.
+        if lineNumbers != nil, lineNumber == 1, firstLine.elementsEqual(line), let (_, isHeader) = try? LineDecoder.make(first: line, options: context.options, path: path), isHeader {
+            return .skipped(.header)
+        }
         if let decoder { return decoder.decode(line, context) }
         let (made, isHeader) = try LineDecoder.make(first: line, options: context.options, path: path)
         decoder = made

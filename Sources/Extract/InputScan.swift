@@ -48,10 +48,13 @@ package enum InputScan {
     }
 
     /// The scan of one file: every line's timestamp, read as extract will read the line.
-    package static func scan(_ file: String, options: ExtractOptions, tolerance: Int64) throws -> FileScan {
+    /// `firstLine`: the first line of the file a spooled share comes from, which picks the decoder.
+    package static func scan(_ file: String, firstLine: [UInt8]? = nil, options: ExtractOptions, tolerance: Int64) throws -> FileScan {
         var result = FileScan(path: file)
         let reader = LineReader(source: try openByteSource(path: file), maxLineBytes: options.maxLineBytes)
-        var decoder: LineDecoder? = nil
+        var decoder: LineDecoder? = try firstLine.flatMap { first in
+            first.isEmpty ? nil : try first.withUnsafeBytes { try LineDecoder.make(first: $0, options: options, path: file).0 }
+        }
         var newest = Int64.min
         while true {
             let item = try reader.next()

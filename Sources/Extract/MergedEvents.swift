@@ -7,7 +7,22 @@ import JourneysCore
 package struct InputFile: Sendable, Equatable {
     package var path: String
     package var sortByTime: Bool
+    /// Set when `path` holds some lines of another file (a shard's share, see `SpooledLines`):
+    /// the lines are accounted to that file, under their numbers there.
+    package var spool: Spool? = nil
     package init(path: String, sortByTime: Bool = false) { self.path = path; self.sortByTime = sortByTime }
+
+    /// Where a spooled file's lines come from: the original file's name, the number of each of
+    /// its lines there (in order), and the original file's first line, which picks the decoder
+    /// (a CSV export's header) whether or not the share holds it.
+    package struct Spool: Sendable, Equatable {
+        package var file: String
+        package var lineNumbers: [Int]
+        package var firstLine: [UInt8]
+        package init(file: String, lineNumbers: [Int], firstLine: [UInt8]) {
+            self.file = file; self.lineNumbers = lineNumbers; self.firstLine = firstLine
+        }
+    }
 }
 
 /// What extract hands on at the end of the stream: the accounting of every line and the strings
@@ -15,6 +30,7 @@ package struct InputFile: Sendable, Equatable {
 package struct ExtractResult: Sendable {
     package var quality: DataQuality
     package var symbols: SymbolTable
+    package init(quality: DataQuality, symbols: SymbolTable) { self.quality = quality; self.symbols = symbols }
 }
 
 /// Events of several files merged into one time-ordered stream (logs of several servers, or days
@@ -43,8 +59,9 @@ package final class MergedEvents {
         let budget = options.sortBudgetBytes / max(1, files.filter(\.sortByTime).count)
         let sources: [EventSource] = try files.map { file in
             // A large plain file in time order is parsed by several threads at once.
-            if !file.sortByTime, let sharded = try ShardedFileEvents.open(path: file.path, context: context) { return sharded }
-            let events = try FileEvents(path: file.path, context: context)
+            if file.spool == nil, !file.sortByTime, let sharded = try ShardedFileEvents.open(path: file.path, context: context) { return sharded }
+            let events = try file.spool.map { try FileEvents(spooled: file.path, $0, context: context) }
+                ?? FileEvents(path: file.path, context: context)
             guard file.sortByTime else { return events }
             return TimeSortedEvents(events, budgetBytes: budget, temporaryDirectory: options.sortDirectory)
         }

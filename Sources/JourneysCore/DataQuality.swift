@@ -5,6 +5,7 @@ package struct LineSample: Sendable, Equatable, Codable {
     /// The line's text: cut to 200 bytes, invalid bytes replaced, IP and e-mail addresses masked;
     /// escaped only when rendered.
     package var text: String
+    package init(file: String, line: Int, text: String) { self.file = file; self.line = line; self.text = text }
 }
 
 /// Per-file accounting of every line read.
@@ -54,21 +55,62 @@ package struct DataQuality: Sendable, Equatable {
     package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
     package func count(_ outcome: LineOutcome) -> Int { files.reduce(0) { $0 + ($1.outcomes[outcome] ?? 0) } }
 
-    /// Keeps a rejected line for the report, masked, up to `samplesPerReason` per reason; extract
-    /// calls it as it reads, and only this type decides what a sample may show.
-    /// Keeps a sample another tally already made (a part of a file read on another thread),
-    /// under the same limit, so that samples taken in file order are the same however the file
-    /// was split.
+    /// Keeps a rejected line for the report, masked: per reason, the `samplesPerReason` lines that
+    /// come first by file (in the order of `files`) and line number. Extract calls it as it reads,
+    /// and only this type decides what a sample may show. Which lines are kept does not depend on
+    /// the order they were read in, so files read at once, parts read on other threads and the
+    /// shares of other processes (`merge`) keep the same samples.
     package mutating func addSample(_ outcome: LineOutcome, _ sample: LineSample) {
-        guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
-        samples[outcome, default: []].append(sample)
+        guard outcome.isRejected, keeps(outcome, file: sample.file, line: sample.line) else { return }
+        var kept = samples[outcome, default: []]
+        let key = order(sample.file, sample.line)
+        let at = kept.firstIndex { order($0.file, $0.line) > key } ?? kept.count
+        kept.insert(sample, at: at)
+        if kept.count > Self.samplesPerReason { kept.removeLast() }
+        samples[outcome] = kept
     }
 
     package mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
-        guard outcome.isRejected, samples[outcome, default: []].count < Self.samplesPerReason else { return }
+        guard outcome.isRejected, keeps(outcome, file: file, line: line) else { return }
         // Mask first, then cut: a cut must not leave half an address behind. An over-long line
         // arrives already cut to its first bytes, so its last token is dropped.
         let text = Redactor.redact(SampleText.make(bytes), limit: 200, wasCut: outcome == .lineTooLong)
         addSample(outcome, LineSample(file: file, line: line, text: text))
+    }
+
+    /// Whether a sample of `file`, `line` would be among the kept ones.
+    private func keeps(_ outcome: LineOutcome, file: String, line: Int) -> Bool {
+        guard let kept = samples[outcome], kept.count >= Self.samplesPerReason, let last = kept.last else { return true }
+        return order(file, line) < order(last.file, last.line)
+    }
+
+    /// A sample's place: its file's place in `files` (unknown files last), then its line.
+    private func order(_ file: String, _ line: Int) -> (Int, Int) {
+        (files.lastIndex { $0.file == file } ?? Int.max, line)
+    }
+
+    /// Adds the accounting of other lines, read elsewhere (a shard's partial): the same file's
+    /// counts add up, new files come after the known ones, and the samples are chosen again.
+    package mutating func merge(_ other: DataQuality) {
+        for account in other.files {
+            guard let i = files.firstIndex(where: { $0.file == account.file }) else {
+                files.append(account)
+                continue
+            }
+            files[i].read += account.read
+            files[i].parsed += account.parsed
+            for (o, n) in account.outcomes { files[i].outcomes[o, default: 0] += n }
+            if files[i].damage == nil { files[i].damage = account.damage }
+            if let r = account.resort {
+                var sum = files[i].resort ?? FileAccount.Resort(events: 0, moved: 0, spilledRuns: 0)
+                sum.events += r.events
+                sum.moved += r.moved
+                sum.spilledRuns += r.spilledRuns
+                files[i].resort = sum
+            }
+        }
+        for outcome in LineOutcome.allCases {
+            for sample in other.samples[outcome] ?? [] { addSample(outcome, sample) }
+        }
     }
 }

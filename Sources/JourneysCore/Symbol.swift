@@ -29,4 +29,22 @@ package struct SymbolTable: Sendable {
     package func lookup(_ string: String) -> Symbol? { index[string].map(Symbol.init(raw:)) }
 
     package subscript(symbol: Symbol) -> String { strings[Int(symbol.raw)] }
+
+    /// The same strings numbered in string order, and the new symbol of each old one. Symbols
+    /// are numbered as lines are first read, which depends on how the input was split and in
+    /// what order it was read; numbered in string order, every order that falls back on symbols
+    /// is the same however the run was split (threads, shards, other processes).
+    package func inStringOrder() -> (table: SymbolTable, map: [Symbol]) {
+        let order = strings.indices.dropFirst().sorted { strings[$0] < strings[$1] }
+        var table = SymbolTable()
+        var map = [Symbol](repeating: .none, count: strings.count)
+        table.strings.reserveCapacity(strings.count)
+        for i in order {
+            map[i] = Symbol(raw: UInt32(table.strings.count))
+            table.index[strings[i]] = UInt32(table.strings.count)
+            table.strings.append(strings[i])
+        }
+        return (table, map)
+    }
 }
+

@@ -10,6 +10,8 @@ struct Sessions {
     var lateEvents: Int
     var cutVisits: Int
     var afterPeriod: Int
+    /// Events that fall in the period.
+    var inPeriod: Int
 }
 
 /// Reads every input line and cuts the events into visits as they stream past: extract and
@@ -29,11 +31,21 @@ enum ReadStage {
             n += 1
             if n & 0xFFFF == 0 { progress.update(done: events.bytesConsumed, total: plan.totalBytes, unit: "B") }
         }
-        guard inPeriod > 0 else {
-            throw NoDataError(message: "no data in \(plan.period): no event of the inputs (\(plan.coverage)) falls in it after filtering")
-        }
-        let visits = sessionizer.finish()
-        return Sessions(visits: visits, journeys: JourneyBuilder.journeys(of: visits), extract: events.result,
-                        lateEvents: sessionizer.lateEvents, cutVisits: sessionizer.cutVisits, afterPeriod: sessionizer.afterEnd)
+        var visits = sessionizer.finish()
+        var extract = events.result
+        Sessions.renumber(&visits, &extract.symbols)
+        return Sessions(visits: visits, journeys: JourneyBuilder.journeys(of: visits), extract: extract,
+                        lateEvents: sessionizer.lateEvents, cutVisits: sessionizer.cutVisits, afterPeriod: sessionizer.afterEnd,
+                        inPeriod: inPeriod)
+    }
+}
+
+extension Sessions {
+    /// Numbers the symbols in string order (`SymbolTable.inStringOrder`), so that no later order
+    /// depends on which line was read first: one process and merged shards agree.
+    static func renumber(_ visits: inout [Visit], _ symbols: inout SymbolTable) {
+        let (table, map) = symbols.inStringOrder()
+        for i in visits.indices { visits[i].renumber(map) }
+        symbols = table
     }
 }

@@ -1,0 +1,34 @@
+import JourneysCore
+
+/// Turns single lines of several files into events, each file in its own format: for the steps
+/// that look at lines one by one, away from their files (keying lines by person for shards,
+/// collecting who logged in on which device). The format of a file is chosen from its first
+/// line, which the caller hands over, or else from the first line of it that it sees.
+package final class LineEvents {
+    private let context: ExtractContext
+    private var decoders: [Int: LineDecoder] = [:]
+
+    package init(options: ExtractOptions) { context = ExtractContext(options: options) }
+
+    /// The first line of file `file`, which picks its decoder (a CSV export's header).
+    package func setFirstLine(_ line: UnsafeRawBufferPointer, file: Int, path: String) throws {
+        guard decoders[file] == nil, !line.isEmpty else { return }
+        decoders[file] = try LineDecoder.make(first: line, options: context.options, path: path).0
+    }
+
+    /// The event of `line` of file `file`, or nil when the line has none (a header, a bot, an
+    /// asset, a line that does not parse).
+    package func event(_ line: UnsafeRawBufferPointer, file: Int, path: String) throws -> Event? {
+        guard !line.isEmpty else { return nil }
+        if decoders[file] == nil {
+            let (made, isHeader) = try LineDecoder.make(first: line, options: context.options, path: path)
+            decoders[file] = made
+            if isHeader { return nil }
+        }
+        guard case .event(let event) = decoders[file]!.decode(line, context) else { return nil }
+        return event
+    }
+
+    /// The string behind a symbol of an event this returned.
+    package func string(_ symbol: Symbol) -> String { context.symbols[symbol] }
+}
