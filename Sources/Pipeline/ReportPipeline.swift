@@ -10,29 +10,40 @@ package enum ReportPipeline {
     package static let stageNames = ["plan", "read+sessionize", "touchpoints", "history", "score", "compare", "render", "validate",
                                      "publish", "record history"]
 
+    /// The stages of `journeys merge`: the partials stand for plan and read+sessionize.
+    package static let mergeStageNames = ["merge partials"] + stageNames.dropFirst(2)
+
     /// Runs every stage in order; any error comes back wrapped with its stage's name.
     package static func run(_ options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
-        let config = try ConfigLoader.load(path: options.pipeline, options: options, environment: environment)
-        // A missing or broken template is a config error, found before any input is read.
-        let templates: ReportTemplates
-        do {
-            templates = try ReportTemplates(directory: config.templates)
-        } catch let error as RenderError {
-            throw ConfigError(file: config.file, line: config.templatesLine, message: "templates: \(error)")
-        }
-        let zone = TimeZone(identifier: config.timeZone)!
-        let lock = try OutputLock(folder: options.output)
-        defer { withExtendedLifetime(lock) {} }
-        // The history is locked for the whole run too: two runs at once are refused before any input is read.
-        let store = try HistoryStore(path: options.history ?? config.historyPath)
-
+        let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: stageNames, progress: Progress(quiet: options.quiet))
         let plan = try stages.run("plan") { _ in
-            try PlanStage.run(config, zone: zone, askedPeriod: options.period)
+            try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: options.period)
         }
         let sessions = try stages.run("read+sessionize") { progress in
-            try ReadStage.run(plan, config: config, progress: progress)
+            let sessions = try ReadStage.run(plan, config: setup.config, progress: progress)
+            guard sessions.inPeriod > 0 else {
+                throw NoDataError(message: "no data in \(plan.period): no event of the inputs (\(plan.coverage)) falls in it after filtering")
+            }
+            return sessions
         }
+        return try report(setup, plan: plan, sessions: sessions, stages: &stages)
+    }
+
+    /// `journeys merge`: the report of the partials' lines, the same bytes as `run` over them.
+    package static func merge(_ options: RunOptions, partials: [String],
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
+        let setup = try RunSetup(options, environment: environment)
+        var stages = StageRunner(names: mergeStageNames, progress: Progress(quiet: options.quiet))
+        let (plan, sessions) = try stages.run("merge partials") { _ in
+            try PartialMerge.run(partials, config: setup.config, zone: setup.zone, fingerprint: setup.fingerprint)
+        }
+        return try report(setup, plan: plan, sessions: sessions, stages: &stages)
+    }
+
+    /// The stages after read+sessionize, shared by `run` and `merge`.
+    private static func report(_ setup: RunSetup, plan: ReadPlan, sessions: Sessions, stages: inout StageRunner) throws -> RunSummary {
+        let config = setup.config, options = setup.options, store = setup.store, templates = setup.templates
         let mapped = try stages.run("touchpoints") { _ in try TouchpointsStage.run(sessions, config: config) }
         // The read window's orders, for reading the history and for recording the period.
         let logOrders = HistoryStage.logOrders(sessions: sessions, mapped: mapped)
@@ -51,10 +62,41 @@ package enum ReportPipeline {
             try store.record(HistoryStage.facts(plan: plan, sessions: sessions, mapped: mapped, logOrders: logOrders, report: report))
         }
         let period = plan.period.description
-        return RunSummary(period: period,
-                          reportPath: (options.output as NSString).appendingPathComponent("\(period)/index.html"),
-                          linesRead: sessions.extract.quality.read, visits: report.kpi("visits")?.value.map(Int.init) ?? 0,
-                          stageSeconds: stages.timings)
+        return withExtendedLifetime(setup) {
+            RunSummary(period: period,
+                       reportPath: (options.output as NSString).appendingPathComponent("\(period)/index.html"),
+                       linesRead: sessions.extract.quality.read, visits: report.kpi("visits")?.value.map(Int.init) ?? 0,
+                       stageSeconds: stages.timings)
+        }
+    }
+}
+
+/// What a report run holds from start to end: the config, the templates, the output's lock and
+/// the history, each taken before any input is read.
+final class RunSetup {
+    let options: RunOptions
+    let config: PipelineConfig
+    let templates: ReportTemplates
+    let zone: TimeZone
+    let lock: OutputLock
+    let store: HistoryStore
+    /// The config's and pseudonym key's fingerprint (see `PartialFile.config`).
+    let fingerprint: String
+
+    init(_ options: RunOptions, environment: [String: String]) throws {
+        self.options = options
+        config = try ConfigLoader.load(path: options.pipeline, options: options, environment: environment)
+        // A missing or broken template is a config error, found before any input is read.
+        do {
+            templates = try ReportTemplates(directory: config.templates)
+        } catch let error as RenderError {
+            throw ConfigError(file: config.file, line: config.templatesLine, message: "templates: \(error)")
+        }
+        zone = TimeZone(identifier: config.timeZone)!
+        lock = try OutputLock(folder: options.output)
+        // The history is locked for the whole run too: two runs at once are refused before any input is read.
+        store = try HistoryStore(path: options.history ?? config.historyPath)
+        fingerprint = PartialRun.fingerprint(config, pipeline: options.pipeline)
     }
 }
 

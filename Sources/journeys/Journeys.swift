@@ -11,5 +11,6 @@ struct Journeys: ParsableCommand {
             2 a usage, config or input error.
             """,
         subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self,
-                      SchemaCommand.self, HistoryCommand.self])
+                      SchemaCommand.self, HistoryCommand.self, PartialCommand.self, MergeCommand.self,
+                      PairsCommand.self, KeyCommand.self])
 }

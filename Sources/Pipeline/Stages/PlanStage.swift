@@ -20,6 +20,14 @@ struct ReadPlan {
     var periodRange: Range<Int64> { period.startTime(in: zone)..<period.endTime(in: zone) }
     var previousRange: Range<Int64> { period.previous.startTime(in: zone)..<period.previous.endTime(in: zone) }
 
+    /// Reads from one lookback window before the previous period (each conversion of either
+    /// period gets its full lookback) to the period's end plus the longest visit, which may
+    /// finish after it.
+    mutating func setReadWindow(_ config: PipelineConfig) {
+        extract.keepFrom = min(periodRange.lowerBound, previousRange.lowerBound) - Int64(config.lookbackDays) * 86_400
+        extract.keepUntil = periodRange.upperBound + config.sessionRules.maxVisitLength
+    }
+
     /// The first and last day the inputs cover, for messages.
     var coverage: String {
         "\(CivilDate.of(time: span.earliest, in: zone)) to \(CivilDate.of(time: span.latest, in: zone))"
@@ -37,7 +45,7 @@ package struct NoDataError: Error, CustomStringConvertible {
 enum PlanStage {
     static func run(_ config: PipelineConfig, zone: TimeZone, askedPeriod: String?) throws -> ReadPlan {
         let paths = try InputFiles.resolve(config.inputs)
-        var options = config.extractOptions
+        let options = config.extractOptions
         let scans = try InputScan.scan(paths, options: options, tolerance: config.sessionRules.outOfOrderTolerance)
         guard let span = InputScan.span(scans) else {
             throw ExtractError(path: paths.joined(separator: ", "), reason: "no line with a readable timestamp in the inputs")
@@ -59,12 +67,7 @@ enum PlanStage {
         guard span.earliest < plan.periodRange.upperBound, span.latest >= plan.periodRange.lowerBound else {
             throw NoDataError(message: "no data in \(period): the inputs cover \(plan.coverage)")
         }
-        // Read from one lookback window before the previous period (each conversion of either
-        // period gets its full lookback) to the period's end plus the longest visit, which may
-        // finish after it.
-        options.keepFrom = min(plan.periodRange.lowerBound, plan.previousRange.lowerBound) - Int64(config.lookbackDays) * 86_400
-        options.keepUntil = plan.periodRange.upperBound + config.sessionRules.maxVisitLength
-        plan.extract = options
+        plan.setReadWindow(config)
         return plan
     }
 }

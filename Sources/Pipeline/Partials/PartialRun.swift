@@ -1,0 +1,96 @@
+import Extract
+import Foundation
+import JourneysCore
+
+/// What the command line says about one `journeys partial` run.
+package struct PartialOptions: Sendable {
+    package var pipeline: String
+    /// Inputs that replace the config's `inputs` when given; ignored with `stdin`.
+    package var inputs: [String] = []
+    /// A file of keyed line records (`journeys key`'s output; `/dev/stdin` for standard input)
+    /// to read instead of the inputs.
+    package var records: String? = nil
+    package var period: String
+    package var shard: Int
+    package var shards: Int
+    /// The identity pairs (`journeys pairs`); without them, a first pass over the inputs makes them.
+    package var pairs: String? = nil
+
+    package init(pipeline: String, period: String, shard: Int, shards: Int) {
+        self.pipeline = pipeline; self.period = period; self.shard = shard; self.shards = shards
+    }
+}
+
+/// The map side of a sharded run: one shard's lines read and sessionized into a partial file
+/// (`PartialFile`), which `journeys merge` joins with the other shards' into the report.
+package enum PartialRun {
+    package static func run(_ o: PartialOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PartialFile {
+        var runOptions = RunOptions(pipeline: o.pipeline)
+        runOptions.inputs = o.inputs
+        let config = try ConfigLoader.load(path: o.pipeline, options: runOptions, environment: environment)
+        guard var period = Period(parsing: o.period) else {
+            throw ExtractError(path: "--period", reason: "'\(o.period)' is not a period; expected an ISO week (2026-W47), a month (2026-11) or a range (2026-11-02..2026-11-15)")
+        }
+        period.isPartial = false
+        let zone = TimeZone(identifier: config.timeZone)!
+        let spool = try ShardSpool(temporaryDirectory: config.sortDirectory)
+        if let records = o.records {
+            let input = LineReader(source: try openByteSource(path: records), maxLineBytes: recordBytes(config))
+            try LineKeying.spool(records: input, shard: o.shard, source: records == "/dev/stdin" ? "<stdin>" : records, into: spool)
+        } else {
+            let paths = try InputFiles.resolve(config.inputs)
+            let pairs = try o.pairs.map { try readPairs($0) } ?? LineKeying.pairs(paths, options: config.extractOptions)
+            try LineKeying.spoolShare(paths, keys: pairs.keys, shard: o.shard, shards: o.shards, options: config.extractOptions, into: spool)
+        }
+        let files = try spool.finish()
+        let tolerance = config.sessionRules.outOfOrderTolerance
+        let scans = try files.map { try InputScan.scan($0.path, firstLine: $0.spool?.firstLine, options: config.extractOptions, tolerance: tolerance) }
+        let span = InputScan.span(scans)
+        var plan = ReadPlan(files: zip(files, scans).map { f, s in
+                                var f = f
+                                f.sortByTime = !s.isInTimeOrder
+                                return f
+                            },
+                            scans: scans, totalBytes: 0, period: period, zone: zone, previousCovered: false,
+                            span: span ?? (0, 0), extract: config.extractOptions)
+        plan.setReadWindow(config)
+        let sessions = try ReadStage.run(plan, config: config, progress: Progress(quiet: true))
+        return PartialFile(sessions, span: span, config: fingerprint(config, pipeline: o.pipeline), period: period.description,
+                           shard: o.shard, shards: o.shards)
+    }
+
+    /// The longest line record: a line of the longest kind in base64, and its place.
+    static func recordBytes(_ config: PipelineConfig) -> Int { config.extractOptions.maxLineBytes * 4 / 3 + 8192 }
+
+    static func readPairs(_ path: String) throws -> IdentityPairs {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PartialError(file: path, message: "cannot read the identity pairs file")
+        }
+        return try IdentityPairs.parse(String(decoding: data, as: UTF8.self), source: path)
+    }
+
+    /// A keyed hash of the config file's bytes and the pseudonym key (see `PartialFile.config`).
+    static func fingerprint(_ config: PipelineConfig, pipeline: String) -> String {
+        var bytes = Array(FileManager.default.contents(atPath: pipeline) ?? Data())
+        bytes += Array("\u{1F}\(config.pseudonymKey)".utf8)
+        let h = SipHash(k0: 0x7061_7274_6961_6c73, k1: 0x6a6f_7572_6e65_7973).hash(bytes)
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension PartialFile {
+    /// The partial of a shard's sessions.
+    init(_ s: Sessions, span: (earliest: Int64, latest: Int64)?, config: String, period: String, shard: Int, shards: Int) {
+        let q = s.extract.quality
+        self.init(config: config, period: period, shard: shard, shards: shards, earliest: span?.earliest, latest: span?.latest,
+                  inPeriod: s.inPeriod, lateEvents: s.lateEvents, cutVisits: s.cutVisits, afterPeriod: s.afterPeriod,
+                  files: q.files.map {
+                      FileRecord(file: $0.file, read: $0.read, parsed: $0.parsed,
+                                 outcomes: Dictionary(uniqueKeysWithValues: $0.outcomes.map { ($0.key.rawValue, $0.value) }),
+                                 damage: $0.damage, resort: $0.resort)
+                  },
+                  samples: LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { SampleRecord(reason: o.rawValue, sample: $0) } },
+                  strings: s.extract.symbols.strings, visits: s.visits.map(VisitRecord.init))
+    }
+}

@@ -1,0 +1,142 @@
+import JourneysCore
+
+/// Which shard a person's lines go to, so that each journey lives in exactly one shard's partial.
+///
+/// A journey joins the visits of a customer's devices, and sessionize counts an order id once,
+/// in the first visit it is seen in: so every device a customer logged in on, and every device an
+/// order was seen on, must land in the same shard. The pairs (device with customer, device with
+/// order) are collected in a first pass over the lines (`IdentityPairs`); here they join into
+/// groups, and a group's shard follows from its smallest member. A device seen with no customer
+/// and no order is a group of its own. The shard of a group does not depend on the order the
+/// pairs were read in, so every process that reads the same pairs keys alike.
+package struct ShardKeys {
+    /// One member of a group: a device, a customer or an order (by the hash of its id).
+    package struct Node: Hashable, Comparable {
+        package var kind: UInt8
+        package var value: UInt64
+        package static func device(_ p: Pseudonym) -> Node { Node(kind: 0, value: p.raw) }
+        package static func customer(_ p: Pseudonym) -> Node { Node(kind: 1, value: p.raw) }
+        package static func order(_ hash: UInt64) -> Node { Node(kind: 2, value: hash) }
+        package static func < (a: Node, b: Node) -> Bool { (a.kind, a.value) < (b.kind, b.value) }
+    }
+
+    private var parent: [Node: Node] = [:]
+    /// The smallest member of each device's group, once the pairs are all in.
+    private var groupOf: [UInt64: Node] = [:]
+
+    package init(pairs: [(Node, Node)]) {
+        for (a, b) in pairs { union(a, b) }
+        var smallest: [Node: Node] = [:]
+        for node in parent.keys {
+            let root = find(node)
+            if let s = smallest[root], s < node { continue }
+            smallest[root] = node
+        }
+        for node in parent.keys where node.kind == 0 { groupOf[node.value] = smallest[find(node)] }
+        parent = [:]
+    }
+
+    /// The shard (0..<shards) of the lines of `device`.
+    package func shard(of device: Pseudonym, shards: Int) -> Int {
+        let group = groupOf[device.raw] ?? .device(device)
+        return Self.spread(group.value ^ (UInt64(group.kind) << 62), shards)
+    }
+
+    /// The shard of a line that has no event (rejected, a bot, an asset): by its place, so that
+    /// the lines of a file spread over the shards and each is counted once.
+    package static func shard(ofLine line: Int, file: Int, shards: Int) -> Int {
+        spread(UInt64(truncatingIfNeeded: file) << 40 ^ UInt64(truncatingIfNeeded: line), shards)
+    }
+
+    private static func spread(_ x: UInt64, _ shards: Int) -> Int {
+        var mix = SplitMix64(seed: x)
+        return Int(mix.next() % UInt64(max(1, shards)))
+    }
+
+    private mutating func find(_ node: Node) -> Node {
+        var root = node
+        while let p = parent[root], p != root { root = p }
+        var n = node
+        while let p = parent[n], p != root {
+            parent[n] = root
+            n = p
+        }
+        return root
+    }
+
+    private mutating func union(_ a: Node, _ b: Node) {
+        if parent[a] == nil { parent[a] = a }
+        if parent[b] == nil { parent[b] = b }
+        let ra = find(a), rb = find(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}
+
+/// The pairs that join devices into groups (see `ShardKeys`), as a first pass collects them and
+/// as they travel between processes: one pair per line, `<device hex> <c|o><hex>`.
+package struct IdentityPairs {
+    package private(set) var pairs = Set<Pair>()
+
+    package struct Pair: Hashable, Comparable {
+        package var device: UInt64
+        package var other: ShardKeys.Node
+        package static func < (a: Pair, b: Pair) -> Bool { (a.device, a.other) < (b.device, b.other) }
+    }
+
+    package init() {}
+
+    /// Notes the pairs an event makes: its device with its customer, and with its order's id.
+    package mutating func add(_ event: Event, orderID: (Symbol) -> String) {
+        if !event.customer.isNone { pairs.insert(Pair(device: event.device.raw, other: .customer(event.customer))) }
+        if let order = event.order {
+            let id = Array(orderID(order.id).utf8)
+            pairs.insert(Pair(device: event.device.raw, other: .order(Self.orderHash.hash(id))))
+        }
+    }
+
+    /// Order ids are hashed with a fixed key: only equality matters, and the pairs file then
+    /// holds no id of the shop's.
+    private static let orderHash = SipHash(k0: 0x6f72_6465_7273_0001, k1: 0x6a6f_7572_6e65_7973)
+
+    package mutating func merge(_ other: IdentityPairs) { pairs.formUnion(other.pairs) }
+
+    /// The pairs as text, sorted: one per line.
+    package var text: String {
+        pairs.sorted().map { p in
+            "\(Self.hex(p.device)) \(p.other.kind == 1 ? "c" : "o")\(Self.hex(p.other.value))\n"
+        }.joined()
+    }
+
+    /// Reads pairs written by `text` (several outputs may be concatenated); `source` names the
+    /// file for errors.
+    package static func parse(_ text: String, source: String) throws -> IdentityPairs {
+        var result = IdentityPairs()
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let device = UInt64(parts[0], radix: 16), let tag = parts[1].first,
+                  tag == "c" || tag == "o", let value = UInt64(parts[1].dropFirst(), radix: 16)
+            else { throw PartialError(file: source, line: n + 1, message: "expected '<device hex> c<hex>' or '<device hex> o<hex>', found '\(line.prefix(60))'") }
+            result.pairs.insert(Pair(device: device, other: tag == "c" ? .customer(Pseudonym(raw: value)) : .order(value)))
+        }
+        return result
+    }
+
+    /// The shard keys these pairs make.
+    package var keys: ShardKeys {
+        ShardKeys(pairs: pairs.sorted().map { (.device(Pseudonym(raw: $0.device)), $0.other) })
+    }
+
+    private static func hex(_ x: UInt64) -> String {
+        let h = String(x, radix: 16)
+        return String(repeating: "0", count: 16 - h.count) + h
+    }
+}
+
+/// A partial or pairs file that cannot be used, with where and why.
+package struct PartialError: Error, CustomStringConvertible {
+    package var file: String
+    package var line: Int? = nil
+    package var message: String
+    package init(file: String, line: Int? = nil, message: String) { self.file = file; self.line = line; self.message = message }
+    package var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}

@@ -1,0 +1,95 @@
+import Extract
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One shard's lines of every input file, set down in temporary files, each in its file's line
+/// order, so that the shard reads them as the files' own lines (`InputFile.Spool`): counted under
+/// the file's name and numbered as there. Lines may arrive in any order (after a shuffle): they
+/// are appended as they come and put in order once all are in.
+final class ShardSpool {
+    let folder: String
+    private let arrival: UnsafeMutablePointer<FILE>
+    private let arrivalPath: String
+    private var arrivalBytes: Int64 = 0
+    private var shares: [Int: Share] = [:]
+
+    private struct Share {
+        var path: String
+        var firstLine: [UInt8] = []
+        var lines: [Int] = []
+        var offsets: [Int64] = []
+        var lengths: [Int32] = []
+    }
+
+    init(temporaryDirectory: String? = nil) throws {
+        let base = temporaryDirectory ?? NSTemporaryDirectory()
+        var template = Array(((base as NSString).appendingPathComponent("journeys-shard-XXXXXX")).utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw PartialError(file: base, message: "cannot make a temporary folder: \(String(cString: strerror(errno)))")
+        }
+        folder = String(cString: made)
+        arrivalPath = (folder as NSString).appendingPathComponent("arrival")
+        guard let f = fopen(arrivalPath, "w+") else {
+            throw PartialError(file: arrivalPath, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        arrival = f
+    }
+
+    deinit {
+        fclose(arrival)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Makes file `file` known (with no line of it yet), with its first line for its format.
+    func know(file: Int, path: String, firstLine: UnsafeRawBufferPointer?) {
+        var share = shares[file] ?? Share(path: path)
+        if let firstLine, share.firstLine.isEmpty { share.firstLine = Array(firstLine) }
+        shares[file] = share
+    }
+
+    /// Adds line `line` of file `file`.
+    func add(file: Int, path: String, line: Int, bytes: UnsafeRawBufferPointer) throws {
+        if shares[file] == nil { shares[file] = Share(path: path) }
+        if bytes.count > 0, fwrite(bytes.baseAddress!, 1, bytes.count, arrival) != bytes.count {
+            throw PartialError(file: arrivalPath, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        shares[file]!.lines.append(line)
+        shares[file]!.offsets.append(arrivalBytes)
+        shares[file]!.lengths.append(Int32(bytes.count))
+        arrivalBytes += Int64(bytes.count)
+    }
+
+    /// Writes each file's share in line order; returns the files to read, in file order.
+    func finish() throws -> [InputFile] {
+        fflush(arrival)
+        let fd = fileno(arrival)
+        var out: [InputFile] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        for file in shares.keys.sorted() {
+            let share = shares[file]!
+            let order = share.lines.indices.sorted { share.lines[$0] < share.lines[$1] }
+            let path = (folder as NSString).appendingPathComponent("\(file).log")
+            guard let f = fopen(path, "w") else { throw PartialError(file: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+            defer { fclose(f) }
+            for i in order {
+                let n = Int(share.lengths[i])
+                if buffer.count < n + 1 { buffer = [UInt8](repeating: 0, count: n + 1) }
+                try buffer.withUnsafeMutableBytes { b in
+                    guard pread(fd, b.baseAddress!, n, off_t(share.offsets[i])) == n else {
+                        throw PartialError(file: arrivalPath, message: "cannot read back: \(String(cString: strerror(errno)))")
+                    }
+                    b[n] = 0x0A
+                    guard fwrite(b.baseAddress!, 1, n + 1, f) == n + 1 else {
+                        throw PartialError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
+                    }
+                }
+            }
+            var spooled = InputFile(path: path)
+            spooled.spool = InputFile.Spool(file: share.path, lineNumbers: order.map { share.lines[$0] }, firstLine: share.firstLine)
+            out.append(spooled)
+        }
+        return out
+    }
+}

@@ -1,0 +1,169 @@
+import Extract
+import Foundation
+import Pipeline
+import Testing
+
+/// `journeys partial` + `journeys merge`: the report of N shards' partials is the one-process
+/// report, byte for byte, whether each shard reads the files itself or gets its lines as keyed
+/// records in any order (as a Spark shuffle delivers them).
+@Suite(.serialized) struct PartialMergeTests {
+    static func singleProcess(_ logs: String, period: String) throws -> [String: Data] {
+        let out = try PipelineFixtures.scratch("one-process")
+        _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out, period: period), environment: [:])
+        return try ShardsTests.files(out)
+    }
+
+    /// Each shard reads the inputs and keeps its people's lines.
+    static func fromFiles(_ logs: String, period: String, shards: Int) throws -> [String: Data] {
+        let dir = try PipelineFixtures.scratch("partials-\(shards)")
+        var paths: [String] = []
+        for i in 0..<shards {
+            var o = PartialOptions(pipeline: PipelineFixtures.weeklyConfig, period: period, shard: i, shards: shards)
+            o.inputs = [logs]
+            let path = "\(dir)/p\(i).json"
+            try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        return try merge(paths, name: "merged-\(shards)", period: period)
+    }
+
+    static func merge(_ paths: [String], name: String, period: String) throws -> [String: Data] {
+        let out = try PipelineFixtures.scratch(name)
+        _ = try ReportPipeline.merge(PipelineFixtures.options(logs: "", output: out, period: period), partials: paths.reversed(), environment: [:])
+        return try ShardsTests.files(out)
+    }
+
+    /// The lines as records, shuffled, through `pairs` and `key`, then each shard's records.
+    static func fromRecords(_ logs: String, period: String, shards: Int) throws -> [String: Data] {
+        let dir = try PipelineFixtures.scratch("records-\(shards)")
+        let files = try InputFiles.resolve([logs])
+        var copies: [String] = [], records: [String] = []
+        for (i, path) in files.enumerated() {
+            let reader = LineReader(source: try openByteSource(path: path), maxLineBytes: 1 << 16)
+            var n = 0
+            while case .line(let l) = try reader.next() {
+                n += 1
+                let r = ShardLine(file: i, line: n, bytes: Array(l), path: path)
+                if n == 1 { copies.append(ShardLine(file: i, line: 0, bytes: Array(l), path: path).text()) }
+                records.append(r.text())
+            }
+        }
+        var rng = SplitMix64Shuffle(seed: UInt64(shards))
+        records.shuffle(using: &rng)
+        let input = "\(dir)/records.txt"
+        try ((copies + records).joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let options = try ConfigLoader.load(path: PipelineFixtures.weeklyConfig, options: RunOptions(pipeline: PipelineFixtures.weeklyConfig), environment: [:]).extractOptions
+        let pairs = try LineKeying.pairs(records: LineReader(source: try openByteSource(path: input), maxLineBytes: 1 << 20), options: options, source: input)
+        let pairsPath = "\(dir)/pairs.txt"
+        try pairs.text.write(toFile: pairsPath, atomically: true, encoding: .utf8)
+        var byShard = Array(repeating: "", count: shards)
+        try LineKeying.key(records: LineReader(source: try openByteSource(path: input), maxLineBytes: 1 << 20),
+                           keys: try IdentityPairs.parse(String(contentsOfFile: pairsPath, encoding: .utf8), source: pairsPath).keys,
+                           shards: shards, options: options, source: input) { line in
+            let shard = Int(line.prefix { $0 != "\t" })!
+            byShard[shard] += line + "\n"
+        }
+        var paths: [String] = []
+        for i in 0..<shards {
+            let keyed = "\(dir)/keyed-\(i).txt"
+            try byShard[i].write(toFile: keyed, atomically: true, encoding: .utf8)
+            var o = PartialOptions(pipeline: PipelineFixtures.weeklyConfig, period: period, shard: i, shards: shards)
+            o.records = keyed
+            let path = "\(dir)/p\(i).json"
+            try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        return try merge(paths, name: "records-merged-\(shards)", period: period)
+    }
+
+    static func expectSame(_ a: [String: Data], _ b: [String: Data], _ what: String) {
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(what): other files")
+        for (name, data) in a { #expect(b[name] == data, "\(name) differs: \(what)") }
+    }
+
+    @Test func demoShopPartialsMergeToTheOneProcessReport() throws {
+        let (logs, _) = try PipelineFixtures.demoLogs()
+        let one = try Self.singleProcess(logs, period: "2026-W47")
+        #expect(one.keys.contains("2026-W47/report.json"))
+        for shards in [1, 2, 3, 8] {
+            Self.expectSame(one, try Self.fromFiles(logs, period: "2026-W47", shards: shards), "\(shards) shards from files")
+        }
+        Self.expectSame(one, try Self.fromRecords(logs, period: "2026-W47", shards: 3), "3 shards from shuffled records")
+    }
+
+    @Test func stitchedPeopleStayWholeAcrossShards() throws {
+        let dir = try PipelineFixtures.scratch("stitching")
+        let log = dir + "/access.log"
+        try StitchingFixture.write(to: log)
+        let one = try Self.singleProcess(log, period: "2026-W47")
+        let report = try JSONSerialization.jsonObject(with: try #require(one["2026-W47/report.json"])) as? [String: Any]
+        let kpis = try #require(report?["kpis"] as? [String: Any])
+        // alice's laptop and phone are one visitor, so are bob's phone and his logins on the
+        // family computer; carol, the computer's anonymous visit, the two devices of one order
+        // and the 240 others are one each; the order confirmed twice counts once
+        func value(_ id: String) -> Double? { (kpis[id] as? [String: Any])?["value"] as? Double }
+        #expect(value("visitors") == 246)
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        let orderIDs = Set(text.split(separator: "\n").compactMap { line -> Substring? in
+            guard let r = line.range(of: "order=") else { return nil }
+            return line[r.upperBound...].prefix { $0 != "&" }
+        })
+        #expect(value("orders") == Double(orderIDs.count))
+        for shards in [2, 3, 8] {
+            Self.expectSame(one, try Self.fromFiles(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from files")
+            Self.expectSame(one, try Self.fromRecords(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from records")
+        }
+    }
+
+    @Test func refusesPartialsThatDoNotBelongTogether() throws {
+        let dir = try PipelineFixtures.scratch("refuse")
+        let log = dir + "/access.log"
+        try StitchingFixture.write(to: log)
+        var o = PartialOptions(pipeline: PipelineFixtures.weeklyConfig, period: "2026-W47", shard: 0, shards: 2)
+        o.inputs = [log]
+        let partial = try PartialRun.run(o, environment: [:])
+        let first = dir + "/p0.json"
+        try partial.encoded().write(to: URL(fileURLWithPath: first))
+
+        // an older format version
+        var old = try JSONSerialization.jsonObject(with: try partial.encoded()) as! [String: Any]
+        old["version"] = 0
+        let oldPath = dir + "/old.json"
+        try JSONSerialization.data(withJSONObject: old).write(to: URL(fileURLWithPath: oldPath))
+        #expect {
+            _ = try PartialFile.read(oldPath)
+        } throws: { error in
+            "\(error)".contains("version 0") && "\(error)".contains("version \(PartialFile.currentVersion)") && "\(error)".contains(oldPath)
+        }
+        // a shard missing
+        #expect {
+            _ = try PartialMergeTests.merge([first], name: "refuse-missing", period: "2026-W47")
+        } throws: { "\($0)".contains("shard 2/2 of 2026-W47 is missing") }
+        // the same shard twice
+        #expect {
+            _ = try PartialMergeTests.merge([first, first], name: "refuse-twice", period: "2026-W47")
+        } throws: { "\($0)".contains("given twice") }
+        // another config
+        var other = partial
+        other.config = "0000000000000000"
+        other.shard = 1
+        let otherPath = dir + "/p1.json"
+        try other.encoded().write(to: URL(fileURLWithPath: otherPath))
+        #expect {
+            _ = try PartialMergeTests.merge([first, otherPath], name: "refuse-config", period: "2026-W47")
+        } throws: { "\($0)".contains("another pipeline config") }
+    }
+}
+
+/// A seeded generator for shuffles that are the same on every run.
+struct SplitMix64Shuffle: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
