@@ -134,6 +134,22 @@ if [ -n "$REAL" ] && [ -f "$REAL" ]; then
   if command -v goaccess >/dev/null 2>&1; then
     run "real: goaccess" goaccess "$LOGS/real/all.log" --log-format=COMBINED -o "$LOGS/real/goaccess.html"
   fi
+  # Memory against the log's length: four times the lines of the same people.
+  say "building $LOGS/real4/all.log: 4,000,000 lines of the same people"
+  mkdir -p "$LOGS/real4"
+  python3 scripts/bench_apache_log.py "$REAL" "$LOGS/real4/all.log" 4000000 100 >&2
+  REAL4_LINES=$(wc -l < "$LOGS/real4/all.log" | tr -d ' ')
+  rm -rf "$LOGS/real4/out"
+  run "real x4: report, 2 shards" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/real4/all.log" --output "$LOGS/real4/out" --history "$LOGS/real4/history.sqlite" --quiet --shards 2
+  # The same 1,000,000 lines on Apache Spark in local mode (2 cores, 2 shards), when PySpark is in .venv/.
+  if [ -x .venv/bin/python ] && .venv/bin/python -c 'import pyspark' 2>/dev/null; then
+    rm -rf "$LOGS/real/out-spark"
+    PERIOD_OF_REAL=$(ls "$LOGS/real/out-2" | grep -E '^[0-9]{4}-' | head -1)
+    run "real: Spark local[2]" .venv/bin/python scripts/spark/journeys_on_spark.py --journeys "$BIN" --pipeline pipelines/weekly.yaml \
+      --period "$PERIOD_OF_REAL" --shards 2 --output "$LOGS/real/out-spark" --history "$LOGS/real/history-spark.sqlite" --quiet "$LOGS/real/all.log"
+  else
+    say "PySpark is not in .venv/ (make spark installs it): skipping the Spark run"
+  fi
 else
   say "no real log sample (set REAL_LOG or put one in bench-samples/): skipping the real log"
 fi
@@ -141,11 +157,12 @@ fi
 echo
 printf '%-26s %10s %9s %11s %12s\n' "" "lines" "seconds" "lines/s" "peak RSS MB"
 for name in "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "goaccess" \
-            "real: journeys extract" "real: report, 1 shard" "real: report, 2 shards" "real: goaccess"; do
+            "real: journeys extract" "real: report, 1 shard" "real: report, 2 shards" "real: goaccess" \
+            "real x4: report, 2 shards" "real: Spark local[2]"; do
   [ -n "${SECONDS_OF[$name]:-}" ] || continue
   s=${SECONDS_OF[$name]}
   lines=$LINES
-  case "$name" in real:*) lines=$REAL_LINES ;; esac
+  case "$name" in real:*) lines=$REAL_LINES ;; "real x4:"*) lines=${REAL4_LINES:-0} ;; esac
   printf '%-26s %10s %9s %11s %12s\n' "$name" "$lines" "$s" \
     "$(awk -v l="$lines" -v s="$s" 'BEGIN { if (s > 0) printf "%.0f", l / s; else print "-" }')" "${RSS_OF[$name]}"
 done
@@ -157,6 +174,7 @@ ratio "journeys report" "report, 1 shard" "report, default shards / 1 shard"
 ratio "real: report, 2 shards" "real: report, 1 shard" "real log: report, 2 shards / 1 shard"
 ratio "real: report, 2 shards" "real: goaccess" "real log: report (2 shards) / goaccess"
 ratio "real: journeys extract" "real: goaccess" "real log: extract / goaccess"
+ratio "real: report, 2 shards" "real: Spark local[2]" "real log: one process (2 shards) as fast as Spark local mode"
 
 if [ -n "${SECONDS_OF[goaccess]:-}" ]; then
   for name in "journeys extract" "journeys report"; do

@@ -2,7 +2,9 @@
 """Builds a benchmark log the demo generator did not write: a real Combined Log Format sample
 repeated until it has LINES lines, each copy with its own client addresses (other people) and
 shifted by whole days, so that the log covers about five weeks like the demo's. Lines come out
-in time order. Usage: bench_apache_log.py SAMPLE OUT [LINES]"""
+in time order. With PEOPLE, copy k takes the client addresses of copy k mod PEOPLE: a longer log
+of the same people (4,000,000 lines with PEOPLE 100 holds the people of 1,000,000 lines).
+Usage: bench_apache_log.py SAMPLE OUT [LINES [PEOPLE]]"""
 import sys
 from datetime import datetime, timedelta
 
@@ -12,6 +14,7 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 def main():
     sample, out = sys.argv[1], sys.argv[2]
     wanted = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
+    people = int(sys.argv[4]) if len(sys.argv) > 4 else None
     rows = []
     with open(sample, "rb") as f:
         for raw in f:
@@ -32,15 +35,16 @@ def main():
     lines = []
     for k in range(copies):
         shift = timedelta(days=(k % (35 // span_days)) * span_days + 365 * 11)
+        p = k % people if people else k
         for t, line, a, b in rows:
             space = line.find(" ")
             host = line[:space]
             parts = host.split(".")
             if len(parts) == 4 and all(p.isdigit() for p in parts):
                 # another network per copy: other people, same behaviour
-                host = f"{(int(parts[0]) + k) % 223 + 1}.{(int(parts[1]) + 7 * k) % 256}.{parts[2]}.{parts[3]}"
+                host = f"{(int(parts[0]) + p) % 223 + 1}.{(int(parts[1]) + 7 * p) % 256}.{parts[2]}.{parts[3]}"
             else:
-                host = f"c{k}-{host}"
+                host = f"c{p}-{host}"
             u = t + shift
             stamp = f"{u.day:02d}/{MONTHS[u.month - 1]}/{u.year}:{u.hour:02d}:{u.minute:02d}:{u.second:02d} +0000"
             lines.append((u, k, host + line[space:a + 1] + stamp + line[b:]))
