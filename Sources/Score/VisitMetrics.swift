@@ -111,7 +111,7 @@ struct VisitMetrics {
 }
 
 /// One KPI of one period, with what is needed to compare it with another period.
-struct Figure {
+struct Figure: Equatable {
     var key: String
     var label: String
     var unit: KPI.Unit
