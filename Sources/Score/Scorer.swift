@@ -15,8 +15,8 @@ package enum Scorer {
 
     package static func score(_ input: ScoreInput, context: Context) -> ReportData {
         let person = input.personOfVisit
-        let current = VisitMetrics(input, range: input.period, person: person)
-        let before = input.previous.map { VisitMetrics(input, range: $0, person: person).figures }
+        let foldContext = QuestionsScore.context(input)
+        let visitSections = VisitFolds.fold(input, foldContext).finish(foldContext)
         let questions = QuestionsScore.fold(input)
         var questionKPIs = Figure.kpis(questions.figures(0, hasPrevious: true),
                                        before: input.previous == nil ? nil : questions.figures(1, hasPrevious: true),
@@ -24,7 +24,7 @@ package enum Scorer {
         for i in questionKPIs.indices where questions.isSmallSample(questionKPIs[i].key, minAnswers: input.questions.minAnswers) {
             questionKPIs[i].significant = nil
         }
-        let kpis = Figure.kpis(current.figures, before: before, partial: context.period.isPartial) + questionKPIs
+        let kpis = Figure.kpis(visitSections.figures, before: visitSections.previousFigures, partial: context.period.isPartial) + questionKPIs
         var allKPIs = kpis
         var clvModel: CLVModelInfo? = nil
         if let history = input.history, let last = input.lastDay {
@@ -42,32 +42,28 @@ package enum Scorer {
         }
         let inPeriod = input.visits(startingIn: input.period)
         let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
-        let k = input.questions.minPeople
-        let loops = Loops.rows(input, visits: inPeriod, person: person, minPeople: k)
-        let paths = PathAnalysis.topPaths(input, visits: inPeriod, person: person, minPeople: k)
-        let buyingPaths = PathAnalysis.topPaths(input, visits: inPeriod.filter { input.mapped[$0].outcome == .purchase },
-                                                person: person, minPeople: k)
         var report = ReportData(
             period: context.period,
             input: inputInfo(input),
             sessionRules: context.rules,
             kpis: allKPIs,
-            funnel: FunnelBuilder.funnel(input, visits: inPeriod),
-            journeyMap: JourneyMapBuilder.map(input, visits: inPeriod),
+            funnel: visitSections.funnel,
+            journeyMap: visitSections.journeyMap,
             channels: channels,
             disagreements: ChannelTable.disagreements(channels),
-            segments: Segments.rows(input, visits: inPeriod, person: person),
-            journeyLengths: JourneyLengths.rows(input, visits: inPeriod, person: person),
-            loops: loops.rows,
-            paths: paths.rows,
-            buyingPaths: buyingPaths.rows,
+            segments: visitSections.segments,
+            journeyLengths: visitSections.journeyLengths,
+            loops: visitSections.loops.rows,
+            paths: visitSections.paths.rows,
+            buyingPaths: visitSections.buyingPaths.rows,
             touchpointRules: ruleUsage(input),
             satisfaction: questions.satisfaction.all.scores,
             customerValue: customerValue(input))
-        report.orderValues = current.orderValues
+        report.orderValues = visitSections.orderValues
         var (sections, joined) = questions.finish(QuestionsScore.context(input), funnel: report.funnel)
         // The older tables of visits withhold rows about few people too, counted with the rest.
-        for (table, withheld) in [("paths", paths.withheld), ("buyingPaths", buyingPaths.withheld), ("loops", loops.withheld)] {
+        for (table, withheld) in [("paths", visitSections.paths.withheld), ("buyingPaths", visitSections.buyingPaths.withheld),
+                                 ("loops", visitSections.loops.withheld)] {
             sections.suppressed.byTable[table] = withheld
             sections.suppressed.rows += withheld
         }

@@ -81,9 +81,7 @@ struct SatisfactionFold: PersonFold {
     /// The path of an experience: the touchpoints of its visit up to it, repeats folded, long
     /// paths cut to their first two and last three steps (as the report's top paths).
     static func path(_ person: PersonVisits, _ e: Experience) -> TouchpointSequence {
-        var path = foldedTouchpoints(person.mapped[e.visit].touchpoints[0...e.page])
-        if path.count > PathAnalysis.maxSteps { path = Array(path.prefix(2)) + [-1] + Array(path.suffix(3)) }
-        return TouchpointSequence(path)
+        PathsFold.path(person.mapped[e.visit].touchpoints[0...e.page])
     }
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {

@@ -37,7 +37,7 @@ import Testing
         }
         var merged = partials[0]
         for p in partials.dropFirst() { merged.merge(p) }
-        let funnel = FunnelBuilder.funnel(input, visits: input.visits(startingIn: input.period))
+        let funnel = VisitFolds.fold(input, context).finish(context).funnel
         #expect(merged.finish(context, funnel: funnel) == whole.finish(context, funnel: funnel))
         let kpis = Figure.kpis(merged.figures(0, hasPrevious: true), before: merged.figures(1, hasPrevious: true), partial: false)
         let expected = Figure.kpis(whole.figures(0, hasPrevious: true), before: whole.figures(1, hasPrevious: true), partial: false)

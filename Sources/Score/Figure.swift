@@ -1,0 +1,54 @@
+import JourneysCore
+import ReportModel
+
+/// One KPI of one period, with what is needed to compare it with another period.
+struct Figure: Equatable {
+    var key: String
+    var label: String
+    var unit: KPI.Unit
+    var value: Double?
+    var better: KPI.Better
+    var sample: ChangeTest.Sample?
+    var definition: String
+    /// The 95% interval when it is not the one the sample gives (the AOV's bootstrap).
+    var interval: Interval? = nil
+
+    init(_ key: String, _ label: String, _ unit: KPI.Unit, _ value: Double?, _ better: KPI.Better,
+         _ sample: ChangeTest.Sample?, _ definition: String, interval: Interval? = nil) {
+        self.key = key; self.label = label; self.unit = unit; self.value = value
+        self.better = better; self.sample = sample; self.definition = definition; self.interval = interval
+    }
+}
+
+extension Figure {
+    /// The 95% interval the sample gives: Wilson for a rate (and x 100 for a top-box score),
+    /// the normal interval of NPS.
+    var sampleInterval: Interval? {
+        switch sample {
+        case .proportion(let x, let n)?:
+            return unit == .score ? Intervals.wilson(x, n, scale: 100, places: 10) : unit == .ratio ? Intervals.wilson(x, n) : nil
+        case .nps(let p, let d, let n)?:
+            return Intervals.nps(promoters: p, detractors: d, answers: n)
+        default:
+            return nil
+        }
+    }
+
+    /// The KPIs of `now`, each with its value in `before` (matched by id) and the test of the
+    /// change. Counts and sums of a partial period against a full one are not news: a partial
+    /// period is compared by its rates only.
+    static func kpis(_ now: [Figure], before: [Figure]?, partial: Bool) -> [KPI] {
+        let previous = Dictionary((before ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        return now.map { f in
+            let then = (!partial || f.unit == .ratio) ? previous[f.key] : nil
+            var kpi = KPI(key: f.key, label: f.label, unit: f.unit, value: f.value, previous: then?.value, better: f.better,
+                          significant: ChangeTest.isSignificant(f.sample, then?.sample), definition: f.definition)
+            if case .proportion(let x, let n) = f.sample {
+                kpi.numerator = x
+                kpi.denominator = n
+            }
+            kpi.interval = f.interval ?? f.sampleInterval
+            return kpi
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import JourneysCore
+import ReportModel
+import Touchpoints
+
+/// The journey map's data: touchpoints as nodes (views, entries, exits), the transitions
+/// between consecutive touchpoints of a visit as weighted links with the median time they
+/// took, and the share of visits each phase holds. Times are kept as counts per second, so
+/// that partials merge exactly and the median is taken once, in `finish`.
+struct JourneyMapFold: PersonFold {
+    static let phases = Phase.allCases
+    /// The period's visits, with or without touchpoints.
+    var visits = 0
+    var views: [Int]
+    var entries: [Int]
+    var exits: [Int]
+    /// Transitions per link, keyed `from * touchpoints + to`.
+    var links: [Int: Int] = [:]
+    /// Per link, how many transitions took each number of seconds (a visit's pages are less
+    /// than its timeout apart, so the distinct values stay few).
+    var seconds: [Int: [Int32: Int]] = [:]
+    var phaseVisits = Array(repeating: 0, count: phases.count)
+    var phaseExits = Array(repeating: 0, count: phases.count)
+    /// Per touchpoint index, the index of its phase in `phases`; the same in every partial.
+    let phaseOf: [Int]
+
+    init(_ context: FoldContext) {
+        let n = context.catalog.count
+        views = Array(repeating: 0, count: n)
+        entries = views
+        exits = views
+        phaseOf = context.phaseOf.map { Self.phases.firstIndex(of: $0)! }
+    }
+
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        let n = views.count
+        for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
+            visits += 1
+            let tps = person.mapped[i].touchpoints
+            guard let first = tps.first, let last = tps.last else { continue }
+            entries[first] += 1
+            exits[last] += 1
+            var touched: UInt64 = 0
+            for (k, tp) in tps.enumerated() {
+                views[tp] += 1
+                touched |= 1 << UInt64(phaseOf[tp])
+                if k > 0, tps[k - 1] != tp {
+                    let key = tps[k - 1] * n + tp
+                    links[key, default: 0] += 1
+                    seconds[key, default: [:]][Int32(clamping: visit.time(ofPage: k) - visit.time(ofPage: k - 1)), default: 0] += 1
+                }
+            }
+            for p in phaseVisits.indices where touched & (1 << UInt64(p)) != 0 { phaseVisits[p] += 1 }
+            phaseExits[phaseOf[last]] += 1
+        }
+    }
+
+    mutating func merge(_ o: JourneyMapFold) {
+        visits += o.visits
+        for t in views.indices {
+            views[t] += o.views[t]; entries[t] += o.entries[t]; exits[t] += o.exits[t]
+        }
+        for (key, count) in o.links { links[key, default: 0] += count }
+        for (key, counts) in o.seconds {
+            seconds[key, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+        for p in phaseVisits.indices {
+            phaseVisits[p] += o.phaseVisits[p]; phaseExits[p] += o.phaseExits[p]
+        }
+    }
+
+    func finish(_ catalog: TouchpointCatalog) -> JourneyMap {
+        let n = views.count
+        let nodes = (0..<n).filter { views[$0] > 0 }.map { t in
+            var node = JourneyMap.Node(id: t, touchpoint: catalog[t].name, phase: catalog[t].phase.rawValue,
+                                       views: views[t], entries: entries[t], exits: exits[t],
+                                       exitRate: ratio(exits[t], views[t]) ?? 0)
+            node.funnelStep = catalog[t].funnelStep?.rawValue
+            return node
+        }
+        let linkList = links.map { key, count in
+            var link = JourneyMap.Link(from: key / n, to: key % n, count: count)
+            link.medianSeconds = Self.median(seconds[key] ?? [:])
+            return link
+        }
+        .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
+        var map = JourneyMap(nodes: nodes, links: linkList)
+        let phases = Self.phases
+        map.phases = phases.indices.map { p in
+            JourneyMap.PhaseShare(phase: phases[p].rawValue, visits: phaseVisits[p], share: ratio(phaseVisits[p], visits) ?? 0,
+                                  exits: phaseExits[p], exitRate: ratio(phaseExits[p], phaseVisits[p]) ?? 0)
+        }
+        return map
+    }
+
+    /// The median of values given as counts per value; the mean of the middle two for an even count.
+    static func median(_ counts: [Int32: Int]) -> Double? {
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let sorted = counts.sorted { $0.key < $1.key }
+        func value(at rank: Int) -> Int32 {
+            var seen = 0
+            for (v, c) in sorted {
+                seen += c
+                if seen > rank { return v }
+            }
+            return sorted.last!.key
+        }
+        let m = total % 2 == 1 ? Double(value(at: total / 2)) : (Double(value(at: total / 2 - 1)) + Double(value(at: total / 2))) / 2
+        return rounded(m, 10)
+    }
+}

@@ -1,0 +1,138 @@
+import JourneysCore
+import ReportModel
+
+/// One order's value with its place in the visit list (visit start, device, then the visit's
+/// place in its person's visits and the order's in its visit). The spread of order values sums
+/// doubles; summed in this order, it comes out to the same last bit however people were split.
+struct OrderValue: Comparable {
+    var start: Int64
+    var device: Pseudonym
+    var visit: Int32
+    var order: Int32
+    var cents: Int64
+
+    static func < (a: OrderValue, b: OrderValue) -> Bool {
+        (a.start, a.device, a.visit, a.order, a.cents) < (b.start, b.device, b.visit, b.order, b.cents)
+    }
+}
+
+/// The counts behind the visit KPIs of one period (docs/definitions.md "Key figures (KPIs)"):
+/// integers and lists of values only, so that partials of disjoint people add up exactly; the
+/// rates, means and medians are taken in `finish`.
+struct KPICounts {
+    var visitors = 0
+    var newVisitors = 0
+    var visits = 0
+    var pageViews = 0
+    var totalDuration: Int64 = 0
+    var bounces = 0
+    var purchaseVisits = 0
+    var buyers = 0
+    var repeatBuyers = 0
+    var orders = 0
+    var revenueCents: Int64 = 0
+    var carts = 0
+    var cartsWithPurchase = 0
+    /// Order values, for their count, mean and spread.
+    var orderValues: [OrderValue] = []
+    /// Per visit with an order: seconds and visits from the journey's first visit within the
+    /// lookback window to it (visits inclusive).
+    var secondsToPurchase: [Int64] = []
+    var visitsToPurchase: [Int] = []
+
+    /// Counts the visits of `person` that start in `range`.
+    mutating func add(_ person: PersonVisits, range: Range<Int64>, lookback: Int64) {
+        var isVisitor = false
+        var personOrders = 0
+        for (i, v) in person.visits.enumerated() where range.contains(v.start) {
+            isVisitor = true
+            visits += 1
+            pageViews += v.pages.count
+            totalDuration += v.duration
+            if v.isBounce { bounces += 1 }
+            if person.mapped[i].reached(.addToCart) {
+                carts += 1
+                if !v.orders.isEmpty { cartsWithPurchase += 1 }
+            }
+            guard !v.orders.isEmpty else { continue }
+            purchaseVisits += 1
+            orders += v.orders.count
+            personOrders += v.orders.count
+            for (k, o) in v.orders.enumerated() {
+                revenueCents += o.valueCents
+                orderValues.append(OrderValue(start: v.start, device: v.device, visit: Int32(i), order: Int32(k), cents: o.valueCents))
+            }
+            // time to purchase: from the journey's first visit in the lookback window
+            let first = person.visits.firstIndex { $0.start >= v.start - lookback } ?? i
+            secondsToPurchase.append(v.start - person.visits[first].start)
+            visitsToPurchase.append(i - first + 1)
+        }
+        guard isVisitor else { return }
+        visitors += 1
+        if person.visits[0].start >= range.lowerBound { newVisitors += 1 }
+        if personOrders > 0 { buyers += 1 }
+        if personOrders >= 2 { repeatBuyers += 1 }
+    }
+
+    mutating func merge(_ o: KPICounts) {
+        visitors += o.visitors; newVisitors += o.newVisitors; visits += o.visits; pageViews += o.pageViews
+        totalDuration += o.totalDuration; bounces += o.bounces; purchaseVisits += o.purchaseVisits
+        buyers += o.buyers; repeatBuyers += o.repeatBuyers; orders += o.orders; revenueCents += o.revenueCents
+        carts += o.carts; cartsWithPurchase += o.cartsWithPurchase
+        orderValues += o.orderValues; secondsToPurchase += o.secondsToPurchase; visitsToPurchase += o.visitsToPurchase
+    }
+
+    /// Count, mean and sample standard deviation of order values in cents, in currency units.
+    static func sample(_ cents: [Int64]) -> ValueSample? {
+        guard !cents.isEmpty else { return nil }
+        let n = Double(cents.count)
+        let mean = Double(cents.reduce(0, +)) / n
+        let squares = cents.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) }
+        let sd = cents.count > 1 ? (squares / (n - 1)).squareRoot() : 0
+        return ValueSample(count: cents.count, mean: rounded(mean / 100, 100), standardDeviation: rounded(sd / 100, 100))
+    }
+
+    /// The KPIs in the report's order, and the sample of the order values.
+    func finish() -> (figures: [Figure], orderValues: ValueSample?) {
+        let orderCents = orderValues.sorted().map(\.cents)
+        let values = Self.sample(orderCents)
+        let dur = visits == 0 ? nil : rounded(Double(totalDuration) / Double(visits), 10)
+        let aov = orders == 0 ? nil : rounded(Double(revenueCents) / 100 / Double(orders), 100)
+        let abandoned = carts == 0 ? nil : rounded(Double(carts - cartsWithPurchase) / Double(carts))
+        let daysToPurchase = secondsToPurchase.map { Double($0) / 86_400 }
+        let figures = [
+            Figure("visitors", "Visitors", .count, Double(visitors), .higher, .count(visitors),
+                   "distinct people (customer id, else device) with a visit starting in the period"),
+            Figure("new_visitors", "New visitors", .ratio, ratio(newVisitors, visitors), .neutral, .proportion(newVisitors, visitors),
+                   "visitors whose first visit in the data falls in the period / visitors"),
+            Figure("visits", "Visits", .count, Double(visits), .higher, .count(visits), "visits (sessions) starting in the period"),
+            Figure("page_views", "Page views", .count, Double(pageViews), .higher, .count(pageViews),
+                   "page requests of people, after filtering bots, assets and errors"),
+            Figure("pages_per_visit", "Pages per visit", .number, ratio(pageViews, visits).map { rounded($0, 100) }, .neutral, nil,
+                   "page views / visits"),
+            Figure("visit_duration", "Avg. visit duration", .seconds, dur, .neutral, nil,
+                   "time from first to last request of a visit, averaged"),
+            Figure("bounce_rate", "Bounce rate", .ratio, ratio(bounces, visits), .lower, .proportion(bounces, visits),
+                   "visits with a single page view / visits"),
+            Figure("conversion_rate", "Conversion rate", .ratio, ratio(purchaseVisits, visits), .higher, .proportion(purchaseVisits, visits),
+                   "visits with a purchase / visits"),
+            Figure("visitor_conversion", "Visitor conversion", .ratio, ratio(buyers, visitors), .higher, .proportion(buyers, visitors),
+                   "buyers / visitors"),
+            Figure("orders", "Orders", .count, Double(orders), .higher, .count(orders), "distinct order ids on the confirmation page"),
+            Figure("revenue", "Revenue", .money, Double(revenueCents) / 100, .higher, .sum(values), "sum of order values"),
+            Figure("aov", "Average order value", .money, aov, .higher, .mean(values), "revenue / orders",
+                   interval: Intervals.bootstrapMean(cents: orderCents)),
+            Figure("cart_abandonment", "Cart abandonment", .ratio, abandoned, .lower, .proportion(carts - cartsWithPurchase, carts),
+                   "visits with add-to-cart and no purchase / visits with add-to-cart"),
+            Figure("purchase_frequency", "Purchase frequency", .number, ratio(orders, buyers).map { rounded($0, 100) }, .higher, nil,
+                   "orders / distinct buyers"),
+            Figure("repeat_purchase_rate", "Repeat purchase rate", .ratio, ratio(repeatBuyers, buyers), .higher, .proportion(repeatBuyers, buyers),
+                   "buyers with 2+ orders in the period / buyers"),
+            Figure("days_to_purchase", "Time to purchase", .days, median(daysToPurchase).map { rounded($0, 10) }, .neutral, nil,
+                   "median days from the journey's first visit (within the lookback window) to the order"),
+            Figure("visits_to_purchase", "Visits to purchase", .number, median(visitsToPurchase.map(Double.init)), .neutral, nil,
+                   "median visits from the journey's first visit (within the lookback window) to the order, inclusive"),
+        ]
+        return (figures, values)
+    }
+}

@@ -1,0 +1,35 @@
+import JourneysCore
+import ReportModel
+import Touchpoints
+
+/// Back-and-forth in a visit: A -> B -> A (repeats folded), such as cart -> shipping info ->
+/// cart, which hints at a surprise (shipping costs) the page did not answer. Keyed by the pair
+/// A, B; a visit counts once per loop however often it went round.
+struct LoopsFold: PersonFold {
+    static let maxRows = 6
+    var loops = KeyedCounts<TouchpointSequence>()
+
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        loops.nextPerson()
+        for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
+            let m = person.mapped[i]
+            let path = foldedTouchpoints(m.touchpoints)
+            guard path.count >= 3 else { continue }
+            var found = Set<TouchpointSequence>()
+            for k in 2..<path.count where path[k] == path[k - 2] { found.insert(TouchpointSequence([path[k - 2], path[k - 1]])) }
+            let bought = m.outcome == .purchase
+            for loop in found { loops.add(loop) { if bought { $0.purchases += 1 } } }
+        }
+    }
+
+    mutating func merge(_ o: LoopsFold) { loops.merge(o.loops) }
+
+    /// The top loops, and how many were withheld for being about fewer than `k` people.
+    func finish(_ catalog: TouchpointCatalog, k: Int) -> WithheldRows<LoopRow> {
+        let (top, withheld) = loops.top(Self.maxRows, k: k)
+        return WithheldRows(rows: top.map { key, c in
+            LoopRow(from: catalog[key.steps[0]].name, via: catalog[key.steps[1]].name, visits: c.n,
+                    purchases: c.purchases, conversionRate: ratio(c.purchases, c.n) ?? 0)
+        }, withheld: withheld)
+    }
+}

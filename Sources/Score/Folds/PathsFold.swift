@@ -1,0 +1,52 @@
+import JourneysCore
+import ReportModel
+import Touchpoints
+
+/// The most common visit paths (touchpoints in order, repeats folded) and how each converts,
+/// of all the period's visits and of its visits with a purchase. Long paths keep their first
+/// two and last three steps, so that entries and endings stay visible.
+struct PathsFold: PersonFold {
+    static let maxSteps = 5
+    static let maxRows = 12
+    var all = KeyedCounts<TouchpointSequence>()
+    /// Paths of the visits with a purchase.
+    var buying = KeyedCounts<TouchpointSequence>()
+
+    /// A visit's path as the tables show it: repeats folded, a long one cut to its first two and
+    /// last three steps around -1 (shown as "…").
+    static func path(_ touchpoints: some Sequence<Int>) -> TouchpointSequence {
+        let path = foldedTouchpoints(touchpoints)
+        return TouchpointSequence(path.count > maxSteps ? Array(path.prefix(2)) + [-1] + Array(path.suffix(3)) : path)
+    }
+
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        all.nextPerson()
+        buying.nextPerson()
+        for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
+            let m = person.mapped[i]
+            let path = Self.path(m.touchpoints)
+            let bought = m.outcome == .purchase
+            all.add(path) { if bought { $0.purchases += 1 } }
+            if bought { buying.add(path) { $0.purchases += 1 } }
+        }
+    }
+
+    mutating func merge(_ o: PathsFold) {
+        all.merge(o.all)
+        buying.merge(o.buying)
+    }
+
+    /// The top paths of all visits and of buying visits, each with how many paths were withheld
+    /// for being about fewer than `k` people (privacy.min_people). Ties are broken on the
+    /// touchpoint indexes, never on names (two touchpoints may share one).
+    func finish(_ catalog: TouchpointCatalog, k: Int) -> (all: WithheldRows<PathRow>, buying: WithheldRows<PathRow>) {
+        func rows(_ table: KeyedCounts<TouchpointSequence>) -> WithheldRows<PathRow> {
+            let (top, withheld) = table.top(Self.maxRows, k: k)
+            return WithheldRows(rows: top.map { key, c in
+                PathRow(steps: key.steps.map { $0 < 0 ? "…" : catalog[$0].name }, visits: c.n, purchases: c.purchases,
+                        conversionRate: ratio(c.purchases, c.n) ?? 0)
+            }, withheld: withheld)
+        }
+        return (rows(all), rows(buying))
+    }
+}

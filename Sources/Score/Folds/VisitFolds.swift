@@ -1,0 +1,91 @@
+import JourneysCore
+import ReportModel
+
+/// The sections of score read from visits (the KPIs of the period and of the previous one, the
+/// funnel, the journey map, paths, loops, segments, journey lengths) as one fold: people can
+/// be added in any split and order, partials merged, and the finish gives the same report.
+struct VisitFolds {
+    var kpis = KPIFold()
+    var funnel = FunnelFold()
+    var journeyMap: JourneyMapFold
+    var paths = PathsFold()
+    var loops = LoopsFold()
+    var segments = SegmentsFold()
+    var journeyLengths = JourneyLengthsFold()
+
+    init(_ context: FoldContext) {
+        journeyMap = JourneyMapFold(context)
+    }
+
+    /// Every section counts visits of the period, the KPIs those of the previous period too: a
+    /// person with neither (one seen only earlier, in the lookback) adds nothing and is skipped.
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        var inPeriod = false, inPrevious = false
+        for visit in person.visits {
+            if context.period.contains(visit.start) { inPeriod = true; break }
+            if let previous = context.previous, previous.contains(visit.start) { inPrevious = true }
+        }
+        guard inPeriod || inPrevious else { return }
+        kpis.add(person, context)
+        guard inPeriod else { return }
+        funnel.add(person, context)
+        journeyMap.add(person, context)
+        paths.add(person, context)
+        loops.add(person, context)
+        segments.add(person, context)
+        journeyLengths.add(person, context)
+    }
+
+    mutating func merge(_ o: VisitFolds) {
+        kpis.merge(o.kpis)
+        funnel.merge(o.funnel)
+        journeyMap.merge(o.journeyMap)
+        paths.merge(o.paths)
+        loops.merge(o.loops)
+        segments.merge(o.segments)
+        journeyLengths.merge(o.journeyLengths)
+    }
+
+    /// Every journey of the input with a visit of the period or the previous one folded in, one
+    /// person at a time.
+    static func fold(_ input: ScoreInput, _ context: FoldContext) -> VisitFolds {
+        var folds = VisitFolds(context)
+        for journey in input.journeys where journey.visits.contains(where: { context.bucket(input.visits[$0].start) != nil }) {
+            folds.add(PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] }),
+                      context)
+        }
+        return folds
+    }
+
+    func finish(_ context: FoldContext) -> VisitSections {
+        let now = kpis.current.finish()
+        let k = context.settings.minPeople
+        let p = paths.finish(context.catalog, k: k)
+        return VisitSections(figures: now.figures, previousFigures: context.previous == nil ? nil : kpis.previous.finish().figures,
+                             orderValues: now.orderValues, funnel: funnel.finish(), journeyMap: journeyMap.finish(context.catalog),
+                             segments: segments.finish(), journeyLengths: journeyLengths.finish(),
+                             paths: p.all, buyingPaths: p.buying, loops: loops.finish(context.catalog, k: k))
+    }
+}
+
+/// The report's visit sections as the folds finish them; the KPIs are still figures, to be
+/// compared with the previous period's.
+struct VisitSections: Equatable {
+    var figures: [Figure]
+    /// nil when the input does not reach back to the previous period.
+    var previousFigures: [Figure]?
+    var orderValues: ValueSample?
+    var funnel: [FunnelRow]
+    var journeyMap: JourneyMap
+    var segments: [SegmentRow]
+    var journeyLengths: [JourneyLengthRow]
+    var paths: WithheldRows<PathRow>
+    var buyingPaths: WithheldRows<PathRow>
+    var loops: WithheldRows<LoopRow>
+}
+
+/// A table's rows shown, and how many rows were withheld for being about fewer than k people.
+struct WithheldRows<Row: Equatable>: Equatable {
+    var rows: [Row]
+    var withheld: Int
+}
