@@ -23,6 +23,10 @@ struct FoldContext {
     var previousDays: ClosedRange<Int>?
     /// The local day of the latest visit start read: carts after it cannot be followed.
     var lastDataDay: Int = .max
+    /// Half-life of the time-decay attribution model, in seconds.
+    var timeDecayHalfLife: Int64 = 7 * 86_400
+    /// Average customer lifespan for CLV from the logs' window, in years.
+    var customerLifespanYears: Double = 3
     /// Per touchpoint index: its funnel step and phase, and whether it is the site search, read
     /// once here rather than copied out of the catalog per page view.
     var stepOf: [FunnelStep?] = []

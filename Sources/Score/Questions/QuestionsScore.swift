@@ -45,6 +45,8 @@ struct QuestionsScore {
                                   lookback: input.lookback, settings: input.questions, periodDays: input.periodDays,
                                   previousDays: input.previousDays)
         if let last = input.lastDataDay { context.lastDataDay = last }
+        context.timeDecayHalfLife = input.timeDecayHalfLife
+        context.customerLifespanYears = input.customerLifespanYears
         return context
     }
 
