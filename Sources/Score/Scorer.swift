@@ -41,7 +41,9 @@ package enum Scorer {
             HistoryFigures.addTrends(&allKPIs, history, period: context.period.name, lifespanYears: input.customerLifespanYears)
         }
         let inPeriod = input.visits(startingIn: input.period)
-        let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
+        let foldContext = QuestionsScore.context(input)
+        let channelFolds = ChannelFolds.fold(input, foldContext)
+        let channels = channelFolds.channelRows()
         let k = input.questions.minPeople
         let loops = Loops.rows(input, visits: inPeriod, person: person, minPeople: k)
         let paths = PathAnalysis.topPaths(input, visits: inPeriod, person: person, minPeople: k)
@@ -63,7 +65,7 @@ package enum Scorer {
             buyingPaths: buyingPaths.rows,
             touchpointRules: ruleUsage(input),
             satisfaction: questions.satisfaction.all.scores,
-            customerValue: customerValue(input))
+            customerValue: customerValue(input, window: channelFolds, foldContext))
         report.orderValues = current.orderValues
         var (sections, joined) = questions.finish(QuestionsScore.context(input), funnel: report.funnel)
         // The older tables of visits withhold rows about few people too, counted with the rest.
@@ -82,12 +84,12 @@ package enum Scorer {
     }
 
     /// CLV from a year of the history when there is one, else from the logs' window.
-    static func customerValue(_ input: ScoreInput) -> CustomerValueInfo {
+    static func customerValue(_ input: ScoreInput, window folds: ChannelFolds, _ context: FoldContext) -> CustomerValueInfo {
         if let history = input.history, let last = input.lastDay {
             let lifespan = Retention.lifespanYears(history.orders, asOf: last).map { rounded($0.years, 100) } ?? input.customerLifespanYears
             if let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: lifespan) { return section }
         }
-        return CustomerValue.section(input, until: input.period.upperBound)
+        return folds.customerValueSection(context)
     }
 
     static func inputInfo(_ input: ScoreInput) -> InputInfo {
