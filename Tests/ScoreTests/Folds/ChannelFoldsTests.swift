@@ -12,7 +12,8 @@ import Testing
 
     /// Sixty people over three weeks in all seven channels: some buy once or twice in the period, some
     /// only before it, some never; some log in on two devices; two buy in the same second; a few
-    /// come back after the period.
+    /// come back after the period. A dozen buyers spend 20.00 in one order and a dozen in two, so
+    /// that a spend tier's boundary falls among buyers of equal revenue.
     func shop() -> ScoreTestShop {
         var s = ScoreTestShop()
         func arrive(_ s: inout ScoreTestShop, _ device: UInt64, _ at: Int64, _ kind: Int, customer: UInt64, order: (String, Int64)? = nil) {
@@ -38,6 +39,8 @@ import Testing
             case 1: arrive(&s, d, 9 * Self.day + Int64(i) * 700, i / 3, customer: customer, order: ("b\(i)", 1_000 + Int64(i) * 37))
                     arrive(&s, d, 12 * Self.day + Int64(i) * 500, 5, customer: customer, order: ("c\(i)", 1_000))
             case 2: arrive(&s, d, 3 * Self.day + Int64(i) * 300, i + 4, customer: customer, order: ("d\(i)", 1_000 + Int64(i) * 11))
+            case 3: arrive(&s, d, 4 * Self.day + Int64(i) * 200, i + 5, customer: customer, order: ("e\(i)", 1_000))
+                    arrive(&s, d, 11 * Self.day + Int64(i) * 400, i + 6, customer: customer, order: ("f\(i)", 1_000))
             default: break
             }
             if i % 7 == 0 { arrive(&s, d, 15 * Self.day + Int64(i), i, customer: customer, order: ("late\(i)", 9_900)) }
