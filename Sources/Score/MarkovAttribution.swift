@@ -39,23 +39,6 @@ package struct ChannelPath: Sendable, Equatable {
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
         return String(s)
     }
-
-    /// Adds up paths with the same channel sequence, keeping the order in which each first appears.
-    package static func grouped(_ paths: some Sequence<ChannelPath>) -> [ChannelPath] {
-        var out: [ChannelPath] = []
-        var index: [[Channel]: Int] = [:]
-        for p in paths {
-            if let i = index[p.channels] {
-                out[i].conversions += p.conversions
-                out[i].value += p.value
-                out[i].nulls += p.nulls
-            } else {
-                index[p.channels] = out.count
-                out.append(p)
-            }
-        }
-        return out
-    }
 }
 
 

@@ -13,11 +13,23 @@ package enum Scorer {
     /// A report's KPIs as the history keeps them (see `HistoryFigures.snapshot`).
     package static func historySnapshot(_ kpis: [KPI]) -> [String: Double] { HistoryFigures.snapshot(kpis) }
 
+    /// Scores the visits and journeys of `input`: every person folded into one partial, then finished.
     package static func score(_ input: ScoreInput, context: Context) -> ReportData {
-        let person = input.personOfVisit
         let foldContext = QuestionsScore.context(input)
-        let visitSections = VisitFolds.fold(input, foldContext).finish(foldContext)
-        let questions = QuestionsScore.fold(input)
+        var partial = ScorePartial(foldContext)
+        for journey in input.journeys {
+            partial.add(PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] }),
+                        foldContext)
+        }
+        return score(partial, input, context: context)
+    }
+
+    /// Finishes a partial that every person of the read window was folded into (in any number
+    /// of parts, merged); `input` gives the settings, the accounting and the history, not visits.
+    package static func score(_ partial: ScorePartial, _ input: ScoreInput, context: Context) -> ReportData {
+        let foldContext = QuestionsScore.context(input)
+        let visitSections = partial.visits.finish(foldContext)
+        let questions = partial.questions
         var questionKPIs = Figure.kpis(questions.figures(0, hasPrevious: true),
                                        before: input.previous == nil ? nil : questions.figures(1, hasPrevious: true),
                                        partial: context.period.isPartial)
@@ -40,8 +52,7 @@ package enum Scorer {
             clvModel = predicted.model
             HistoryFigures.addTrends(&allKPIs, history, period: context.period.name, lifespanYears: input.customerLifespanYears)
         }
-        let inPeriod = input.visits(startingIn: input.period)
-        let channels = ChannelTable.rows(input, visits: inPeriod, person: person)
+        let channels = partial.channels.channelRows()
         var report = ReportData(
             period: context.period,
             input: inputInfo(input),
@@ -58,9 +69,9 @@ package enum Scorer {
             buyingPaths: visitSections.buyingPaths.rows,
             touchpointRules: ruleUsage(input),
             satisfaction: questions.satisfaction.all.scores,
-            customerValue: customerValue(input))
+            customerValue: customerValue(input, window: partial.channels, foldContext))
         report.orderValues = visitSections.orderValues
-        var (sections, joined) = questions.finish(QuestionsScore.context(input), funnel: report.funnel)
+        var (sections, joined) = questions.finish(foldContext, funnel: report.funnel)
         // The older tables of visits withhold rows about few people too, counted with the rest.
         for (table, withheld) in [("paths", visitSections.paths.withheld), ("buyingPaths", visitSections.buyingPaths.withheld),
                                  ("loops", visitSections.loops.withheld)] {
@@ -78,12 +89,12 @@ package enum Scorer {
     }
 
     /// CLV from a year of the history when there is one, else from the logs' window.
-    static func customerValue(_ input: ScoreInput) -> CustomerValueInfo {
+    static func customerValue(_ input: ScoreInput, window folds: ChannelFolds, _ context: FoldContext) -> CustomerValueInfo {
         if let history = input.history, let last = input.lastDay {
             let lifespan = Retention.lifespanYears(history.orders, asOf: last).map { rounded($0.years, 100) } ?? input.customerLifespanYears
             if let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: lifespan) { return section }
         }
-        return CustomerValue.section(input, until: input.period.upperBound)
+        return folds.customerValueSection(context)
     }
 
     static func inputInfo(_ input: ScoreInput) -> InputInfo {

@@ -5,13 +5,14 @@ import Touchpoints
 /// One person's visits as a score fold sees them: every visit of the data read, oldest first,
 /// with its mapping. Each person is added to a fold exactly once, so counts of distinct people
 /// are exact and partials of disjoint people merge by adding.
-struct PersonVisits {
+package struct PersonVisits {
     var visits: [Visit]
     var mapped: [MappedVisit]
+    package init(visits: [Visit], mapped: [MappedVisit]) { self.visits = visits; self.mapped = mapped }
 }
 
 /// What every fold needs besides the visits: the period, the rules and names of the config.
-struct FoldContext {
+package struct FoldContext {
     var catalog: TouchpointCatalog
     var symbols: SymbolTable
     var period: Range<Int64>
@@ -23,6 +24,10 @@ struct FoldContext {
     var previousDays: ClosedRange<Int>?
     /// The local day of the latest visit start read: carts after it cannot be followed.
     var lastDataDay: Int = .max
+    /// Half-life of the time-decay attribution model, in seconds.
+    var timeDecayHalfLife: Int64 = 7 * 86_400
+    /// Average customer lifespan for CLV from the logs' window, in years.
+    var customerLifespanYears: Double = 3
     /// Per touchpoint index: its funnel step and phase, and whether it is the site search, read
     /// once here rather than copied out of the catalog per page view.
     var stepOf: [FunnelStep?] = []

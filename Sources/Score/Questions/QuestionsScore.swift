@@ -40,11 +40,13 @@ struct QuestionsScore {
         tables.merge(o.tables)
     }
 
-    static func context(_ input: ScoreInput) -> FoldContext {
+    package static func context(_ input: ScoreInput) -> FoldContext {
         var context = FoldContext(catalog: input.catalog, symbols: input.symbols, period: input.period, previous: input.previous,
                                   lookback: input.lookback, settings: input.questions, periodDays: input.periodDays,
                                   previousDays: input.previousDays)
         if let last = input.lastDataDay { context.lastDataDay = last }
+        context.timeDecayHalfLife = input.timeDecayHalfLife
+        context.customerLifespanYears = input.customerLifespanYears
         return context
     }
 

@@ -1,0 +1,63 @@
+import JourneysCore
+import ReportModel
+
+/// The channel sections of score as folds: the channel table with its attribution models, and
+/// customer value from the logs' window. People can be folded in any split, merged, and
+/// finished into the same rows to the byte.
+struct ChannelFolds {
+    var counts = ChannelCountsFold()
+    var heuristic = HeuristicCreditsFold()
+    var markov = MarkovPathsFold()
+    var customerValue = CustomerValueFold()
+
+    init() {}
+
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        counts.add(person, context)
+        heuristic.add(person, context)
+        markov.add(person, context)
+        customerValue.add(person, context)
+    }
+
+    mutating func merge(_ o: ChannelFolds) {
+        counts.merge(o.counts)
+        heuristic.merge(o.heuristic)
+        markov.merge(o.markov)
+        customerValue.merge(o.customerValue)
+    }
+
+    /// Every journey of the input folded in, one person at a time.
+    static func fold(_ input: ScoreInput, _ context: FoldContext) -> ChannelFolds {
+        var folds = ChannelFolds()
+        for journey in input.journeys {
+            folds.add(PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] }), context)
+        }
+        return folds
+    }
+
+    /// The channel table: a row per channel with a visit in the period or any credit, in
+    /// `Channel` order, credits rounded.
+    func channelRows() -> [ChannelRow] {
+        let credits = heuristic.finish()
+        let markovCredit = markov.finish()
+        return Channel.allCases.compactMap { c in
+            let n = counts[c]
+            guard n.rates.visits > 0 || credits[c] != nil || markovCredit[c] != nil else { return nil }
+            var a = credits[c] ?? Attribution()
+            a.firstTouch = rounded(a.firstTouch)
+            a.lastTouch = rounded(a.lastTouch)
+            a.lastNonDirect = rounded(a.lastNonDirect)
+            a.linear = rounded(a.linear)
+            a.timeDecay = rounded(a.timeDecay)
+            a.positionBased = rounded(a.positionBased)
+            a.markov = rounded(markovCredit[c] ?? 0)
+            var row = ChannelRow(channel: c.rawValue, label: c.label, visits: n.rates.visits, journeysStarted: n.journeysStarted,
+                                 journeysClosed: n.journeysClosed, orders: n.orders, revenue: Double(n.cents) / 100, attribution: a)
+            row.rates = n.rates
+            return row
+        }
+    }
+
+    /// Customer value from the logs' window.
+    func customerValueSection(_ context: FoldContext) -> CustomerValueInfo { customerValue.finish(context) }
+}

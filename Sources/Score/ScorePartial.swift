@@ -1,0 +1,30 @@
+import JourneysCore
+import Touchpoints
+
+/// Everything score folds people into: the visit sections, the channel table and attribution,
+/// and the CX sections. A monoid: `init` is the empty partial and `merge` joins the partials of
+/// disjoint people exactly, so the people may be folded in any number of parts (threads,
+/// buckets of a spill, other processes) and the finish gives the same bytes.
+package struct ScorePartial {
+    var visits: VisitFolds
+    var channels = ChannelFolds()
+    var questions: QuestionsScore
+
+    package init(_ context: FoldContext) {
+        visits = VisitFolds(context)
+        questions = QuestionsScore(context.settings)
+    }
+
+    /// Folds one person in: all of their visits of the read window, oldest first, with their mapping.
+    package mutating func add(_ person: PersonVisits, _ context: FoldContext) {
+        visits.add(person, context)
+        channels.add(person, context)
+        questions.add(person, context)
+    }
+
+    package mutating func merge(_ other: ScorePartial) {
+        visits.merge(other.visits)
+        channels.merge(other.channels)
+        questions.merge(other.questions)
+    }
+}
