@@ -62,7 +62,7 @@ package struct Order: Sendable, Equatable {
 
 /// One answer of a satisfaction survey.
 package struct SurveyAnswer: Sendable, Equatable {
-    package enum Kind: String, Sendable, Codable {
+    package enum Kind: String, Sendable, Codable, CaseIterable {
         case nps, csat, ces
 
         /// The answers the survey offers: NPS 0-10, CSAT 1-5 (5 = very satisfied), CES 1 to

@@ -14,28 +14,10 @@ package enum JourneyBuilder {
     /// Journeys of `visits` (for example as `Sessionizer.finish()` returns them), ordered by their
     /// first visit's start, then visitor; each journey's visit indexes are in time order.
     package static func journeys(of visits: [Visit]) -> [Journey] {
-        // The customers each device logged in as: one, or several (`.none` marks "shared").
-        var owner: [Pseudonym: Pseudonym] = [:]
-        for v in visits where !v.customer.isNone {
-            if let known = owner[v.device] {
-                if known != v.customer { owner[v.device] = Pseudonym.none }
-            } else {
-                owner[v.device] = v.customer
-            }
-        }
-        // Customers and devices are keyed apart, so a customer pseudonym can never merge with a
-        // device pseudonym of the same value.
+        let owner = owners(visits.lazy.map { ($0.device, $0.customer) })
         var byPerson: [Person: [Int]] = [:]
         for (i, v) in visits.enumerated() {
-            let person: Person
-            if !v.customer.isNone {
-                person = Person(id: v.customer, isCustomer: true)
-            } else if let o = owner[v.device], !o.isNone {
-                person = Person(id: o, isCustomer: true)
-            } else {
-                person = Person(id: v.device, isCustomer: false)
-            }
-            byPerson[person, default: []].append(i)
+            byPerson[person(device: v.device, customer: v.customer, owners: owner), default: []].append(i)
         }
         return byPerson
             .map { person, indexes in
@@ -51,8 +33,32 @@ package enum JourneyBuilder {
             }
     }
 
-    private struct Person: Hashable {
-        var id: Pseudonym
-        var isCustomer: Bool
+    /// The customer each device logged in as, from the visits' devices and customers: one, or
+    /// `.none` for a device seen with two or more customers (shared).
+    package static func owners(_ visits: some Sequence<(Pseudonym, Pseudonym)>) -> [Pseudonym: Pseudonym] {
+        var owner: [Pseudonym: Pseudonym] = [:]
+        for (device, customer) in visits where !customer.isNone {
+            if let known = owner[device] {
+                if known != customer { owner[device] = Pseudonym.none }
+            } else {
+                owner[device] = customer
+            }
+        }
+        return owner
+    }
+
+    /// The person of a visit of `device`, logged in as `customer` (or `.none`), by the rule above.
+    package static func person(device: Pseudonym, customer: Pseudonym, owners: [Pseudonym: Pseudonym]) -> Person {
+        if !customer.isNone { return Person(id: customer, isCustomer: true) }
+        if let o = owners[device], !o.isNone { return Person(id: o, isCustomer: true) }
+        return Person(id: device, isCustomer: false)
+    }
+
+    /// Whose journey a visit is part of. Customers and devices are keyed apart, so a customer
+    /// pseudonym can never merge with a device pseudonym of the same value.
+    package struct Person: Hashable, Comparable, Sendable {
+        package var id: Pseudonym
+        package var isCustomer: Bool
+        package static func < (a: Person, b: Person) -> Bool { (a.id, a.isCustomer ? 1 : 0) < (b.id, b.isCustomer ? 1 : 0) }
     }
 }

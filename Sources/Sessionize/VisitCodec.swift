@@ -1,0 +1,73 @@
+import JourneysCore
+
+/// A visit as bytes, for the spill file (`VisitSpill`): little-endian, fixed fields first, then
+/// each list with its count. Only this process reads it back, so it has no version.
+enum VisitCodec {
+    static func append(_ v: Visit, to out: inout [UInt8]) {
+        func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
+        put(v.device.raw); put(v.customer.raw); put(v.start); put(v.end)
+        put(UInt8(DeviceClass.allCases.firstIndex(of: v.deviceClass)!)); put(UInt8(v.wasCut ? 1 : 0))
+        put(v.referrerHost.raw)
+        if let c = v.campaign {
+            put(UInt8(1)); put(c.source.raw); put(c.medium.raw); put(c.name.raw)
+            put(UInt8(c.clickID.map { ClickID.allCases.firstIndex(of: $0)! + 1 } ?? 0))
+        } else {
+            put(UInt8(0))
+        }
+        put(UInt32(v.pages.count))
+        for p in v.pages { put(p.raw) }
+        put(UInt32(v.pageTimes.count))
+        for t in v.pageTimes { put(t) }
+        put(UInt32(v.orders.count))
+        for o in v.orders { put(o.id.raw); put(o.valueCents); put(UInt8(o.isLineItem ? 1 : 0)) }
+        put(UInt32(v.surveys.count))
+        for s in v.surveys {
+            put(UInt8(SurveyAnswer.Kind.allCases.firstIndex(of: s.kind)!)); put(Int32(s.score)); put(s.page)
+        }
+        put(UInt32(v.searchTerms.count))
+        for t in v.searchTerms { put(t.page); put(t.value.raw) }
+        put(UInt32(v.handlingTimes.count))
+        for h in v.handlingTimes { put(h.page); put(h.value) }
+    }
+
+    /// Reads the visit at `at`, moving `at` past it.
+    static func read(_ bytes: UnsafeRawBufferPointer, at: inout Int) -> Visit {
+        func get<T: FixedWidthInteger>(_: T.Type = T.self) -> T {
+            var x: T = 0
+            withUnsafeMutableBytes(of: &x) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + MemoryLayout<T>.size)])) }
+            at += MemoryLayout<T>.size
+            return T(littleEndian: x)
+        }
+        var v = Visit(device: Pseudonym(raw: get()), start: 0)
+        v.customer = Pseudonym(raw: get())
+        v.start = get()
+        v.end = get()
+        v.deviceClass = DeviceClass.allCases[Int(get(UInt8.self))]
+        v.wasCut = get(UInt8.self) == 1
+        v.referrerHost = Symbol(raw: get())
+        if get(UInt8.self) == 1 {
+            let source = Symbol(raw: get()), medium = Symbol(raw: get()), name = Symbol(raw: get())
+            let click = Int(get(UInt8.self))
+            v.campaign = Campaign(source: source, medium: medium, name: name, clickID: click == 0 ? nil : ClickID.allCases[click - 1])
+        }
+        v.pages = (0..<Int(get(UInt32.self))).map { _ in Symbol(raw: get()) }
+        v.pageTimes = (0..<Int(get(UInt32.self))).map { _ in get(Int32.self) }
+        v.orders = (0..<Int(get(UInt32.self))).map { _ in
+            let id = Symbol(raw: get()), cents: Int64 = get()
+            return Order(id: id, valueCents: cents, isLineItem: get(UInt8.self) == 1)
+        }
+        v.surveys = (0..<Int(get(UInt32.self))).map { _ in
+            let kind = SurveyAnswer.Kind.allCases[Int(get(UInt8.self))], score = Int(get(Int32.self))
+            return SurveyAnswer(kind: kind, score: score, page: get())
+        }
+        v.searchTerms = (0..<Int(get(UInt32.self))).map { _ in
+            let page: Int32 = get()
+            return PageMark(page: page, value: Symbol(raw: get()))
+        }
+        v.handlingTimes = (0..<Int(get(UInt32.self))).map { _ in
+            let page: Int32 = get()
+            return PageMark(page: page, value: get())
+        }
+        return v
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import JourneysCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The visits of a run, set down on disk as sessionize closes them, and handed back person by
+/// person: memory holds the open visits, a small index (24 bytes a visit) and one bucket of
+/// people at a time, not the visits of the whole read window.
+///
+/// Who a visit's person is depends on every visit (a device's later login joins its earlier
+/// anonymous visits to the customer, see `JourneyBuilder`), so the people are known only when
+/// the stream ends. Then one sequential pass puts each visit into the bucket of its person, and
+/// each bucket, loaded alone, holds whole people.
+package final class VisitSpill {
+    private let folder: String
+    private let path: String
+    private let file: UnsafeMutablePointer<FILE>
+    private var buffer: [UInt8] = []
+    private var written: Int64 = 0
+    // The index, one entry per visit in closing order.
+    private var devices: [Pseudonym] = []
+    private var customers: [Pseudonym] = []
+
+    package init(temporaryDirectory: String?) throws {
+        folder = try Self.makeFolder(temporaryDirectory ?? NSTemporaryDirectory(), "journeys-visits-XXXXXX")
+        path = (folder as NSString).appendingPathComponent("visits")
+        guard let f = fopen(path, "w+") else { throw SpillError(path: path, errno: errno) }
+        file = f
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+        fclose(file)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Visits set down so far.
+    package var count: Int { devices.count }
+
+    /// Sets down a closed visit.
+    package func add(_ visit: Visit) throws {
+        let at = buffer.count
+        buffer.append(contentsOf: [0, 0, 0, 0])
+        VisitCodec.append(visit, to: &buffer)
+        let length = UInt32(buffer.count - at - 4).littleEndian
+        withUnsafeBytes(of: length) { l in for k in 0..<4 { buffer[at + k] = l[k] } }
+        devices.append(visit.device)
+        customers.append(visit.customer)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        guard fwrite(buffer, 1, buffer.count, file) == buffer.count else { throw SpillError(path: path, errno: errno) }
+        written += Int64(buffer.count)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends the stream and puts every visit in its person's bucket, at least `buckets` of them
+    /// and more when the visits would not fit `bucketBytes` each. Each bucket holds whole people.
+    package func people(buckets: Int, bucketBytes: Int = 1 << 20) throws -> [PeopleBucket] {
+        try flush()
+        guard fflush(file) == 0 else { throw SpillError(path: path, errno: errno) }
+        let owners = JourneyBuilder.owners(zip(devices, customers))
+        let n = max(1, buckets, Int((written + Int64(bucketBytes) - 1) / Int64(bucketBytes)))
+        var outs: [UnsafeMutablePointer<FILE>] = []
+        var paths: [String] = []
+        defer { for f in outs { fclose(f) } }
+        for b in 0..<n {
+            let p = (folder as NSString).appendingPathComponent("people-\(b)")
+            guard let f = fopen(p, "w") else { throw SpillError(path: p, errno: errno) }
+            outs.append(f)
+            paths.append(p)
+        }
+        var seq = 0
+        try forEachRecord(path) { record in
+            let person = JourneyBuilder.person(device: devices[seq], customer: customers[seq], owners: owners)
+            var mix = SplitMix64(seed: person.id.raw ^ (person.isCustomer ? 0x8000_0000_0000_0000 : 0))
+            let f = outs[Int(mix.next() % UInt64(n))]
+            var header = (UInt32(seq).littleEndian, UInt32(record.count).littleEndian)
+            guard fwrite(&header, 8, 1, f) == 1, fwrite(record.baseAddress!, 1, record.count, f) == record.count else {
+                throw SpillError(path: path, errno: errno)
+            }
+            seq += 1
+        }
+        for f in outs where fflush(f) != 0 { throw SpillError(path: path, errno: errno) }
+        devices = []; customers = []
+        return paths.map { PeopleBucket(path: $0, owners: owners, spill: self) }
+    }
+
+    /// Calls `body` with each length-prefixed record of the file at `path`, in order.
+    fileprivate func forEachRecord(_ path: String, headerBytes: Int = 4, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let f = fopen(path, "r") else { throw SpillError(path: path, errno: errno) }
+        defer { fclose(f) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var record = [UInt8]()
+        var header = [UInt8](repeating: 0, count: headerBytes)
+        while fread(&header, 1, headerBytes, f) == headerBytes {
+            let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: headerBytes - 4, as: UInt32.self))) }
+            if chunk.count < length { chunk = [UInt8](repeating: 0, count: length) }
+            guard fread(&chunk, 1, length, f) == length else { throw SpillError(path: path, errno: EIO) }
+            if headerBytes == 4 {
+                try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
+            } else {
+                record.removeAll(keepingCapacity: true)
+                record.append(contentsOf: header)
+                record.append(contentsOf: chunk[0..<length])
+                try record.withUnsafeBytes { try body($0) }
+            }
+        }
+    }
+
+    private static func makeFolder(_ base: String, _ name: String) throws -> String {
+        var template = Array((base as NSString).appendingPathComponent(name).utf8CString)
+        guard let made = mkdtemp(&template) else { throw SpillError(path: base, errno: errno) }
+        return String(cString: made)
+    }
+}
+
+/// One bucket of people (see `VisitSpill.people`).
+package struct PeopleBucket {
+    let path: String
+    let owners: [Pseudonym: Pseudonym]
+    /// Keeps the spill's folder until every bucket is read.
+    let spill: VisitSpill
+
+    /// The bucket's people, each with its visits oldest first (start, then device, then closing
+    /// order, as one list of the window orders them), symbols renumbered through `map`.
+    package func load(renumbering map: [Symbol]) throws -> [(person: JourneyBuilder.Person, visits: [Visit])] {
+        var loaded: [(seq: Int, visit: Visit)] = []
+        try spill.forEachRecord(path, headerBytes: 8) { record in
+            let seq = Int(UInt32(littleEndian: record.loadUnaligned(as: UInt32.self)))
+            var at = 8
+            var v = VisitCodec.read(record, at: &at)
+            v.renumber(map)
+            loaded.append((seq, v))
+        }
+        var byPerson: [JourneyBuilder.Person: [(seq: Int, visit: Visit)]] = [:]
+        for item in loaded {
+            byPerson[JourneyBuilder.person(device: item.visit.device, customer: item.visit.customer, owners: owners), default: []].append(item)
+        }
+        return byPerson.keys.sorted().map { person in
+            let visits = byPerson[person]!.sorted { a, b in
+                if a.visit.start != b.visit.start { return a.visit.start < b.visit.start }
+                if a.visit.device != b.visit.device { return a.visit.device < b.visit.device }
+                return a.seq < b.seq
+            }
+            return (person, visits.map(\.visit))
+        }
+    }
+}
+
+/// A spill file that cannot be written or read back.
+package struct SpillError: Error, CustomStringConvertible {
+    package var path: String
+    package var errno: Int32
+    package var description: String { "\(path): \(String(cString: strerror(errno)))" }
+}
