@@ -7,8 +7,8 @@ import Score
 /// before it returned and returns its own typed result.
 package enum ReportPipeline {
     /// The stages, in order, as progress lines and timings name them.
-    package static let stageNames = ["plan", "read+sessionize", "touchpoints", "history", "score", "compare", "render", "validate",
-                                     "publish", "record history"]
+    package static let stageNames = ["plan", "read+sessionize", "touchpoints+fold", "history", "score", "compare", "render",
+                                     "validate", "publish", "record history"]
 
     /// The stages of `journeys merge`: the partials stand for plan and read+sessionize.
     package static let mergeStageNames = ["merge partials"] + stageNames.dropFirst(2)
@@ -21,7 +21,7 @@ package enum ReportPipeline {
             try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: options.period)
         }
         let sessions = try stages.run("read+sessionize") { progress in
-            let sessions = try ReadStage.run(plan, config: setup.config, progress: progress)
+            let sessions = try ReadStage.run(plan, config: setup.config, progress: progress, spill: true)
             guard sessions.inPeriod > 0 else {
                 throw NoDataError(message: "no data in \(plan.period): no event of the inputs (\(plan.coverage)) falls in it after filtering")
             }
@@ -44,11 +44,15 @@ package enum ReportPipeline {
     /// The stages after read+sessionize, shared by `run` and `merge`.
     private static func report(_ setup: RunSetup, plan: ReadPlan, sessions: Sessions, stages: inout StageRunner) throws -> RunSummary {
         let config = setup.config, options = setup.options, store = setup.store, templates = setup.templates
-        let mapped = try stages.run("touchpoints") { _ in try TouchpointsStage.run(sessions, config: config) }
+        let mapper = try TouchpointsStage.mapper(config)
+        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: config)
+        let folded = try stages.run("touchpoints+fold") { _ in
+            try FoldStage.run(sessions, input: input, mapper: mapper, plan: plan, config: config)
+        }
         // The read window's orders, for reading the history and for recording the period.
-        let logOrders = HistoryStage.logOrders(sessions: sessions, mapped: mapped)
-        let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, sessions: sessions, logOrders: logOrders) }
-        let report = try stages.run("score") { _ in ScoreStage.run(sessions, mapped, history: history, plan: plan, config: config) }
+        let logOrders = folded.history.logOrders
+        let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, folded: folded.history, logOrders: logOrders) }
+        let report = try stages.run("score") { _ in ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
         let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
         let staged = try stages.run("render") { _ in
             try RenderStage.run(report, diff: diff, templates: templates, output: options.output, mapLinks: config.mapLinks)
@@ -59,7 +63,7 @@ package enum ReportPipeline {
             try PublishStage.run(staged, period: plan.period.description, locale: config.locale, templates: templates, output: options.output)
         }
         try stages.run("record history") { _ in
-            try store.record(HistoryStage.facts(plan: plan, sessions: sessions, mapped: mapped, logOrders: logOrders, report: report))
+            try store.record(HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders, report: report))
         }
         let period = plan.period.description
         return withExtendedLifetime(setup) {

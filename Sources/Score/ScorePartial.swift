@@ -10,6 +10,9 @@ package struct ScorePartial {
     var channels = ChannelFolds()
     var questions: QuestionsScore
 
+    /// What every fold reads besides the people: the period, the settings, the catalog.
+    package static func context(_ input: ScoreInput) -> FoldContext { QuestionsScore.context(input) }
+
     package init(_ context: FoldContext) {
         visits = VisitFolds(context)
         questions = QuestionsScore(context.settings)

@@ -84,6 +84,13 @@ package struct TouchpointMapper {
         return mapped
     }
 
+    /// Adds the rule hits and unmatched paths another copy of this mapper counted (the copy of
+    /// another thread, over other visits).
+    package mutating func mergeCounts(_ other: TouchpointMapper) {
+        for i in ruleHits.indices { ruleHits[i] += other.ruleHits[i] }
+        unmatched.merge(other.unmatched, uniquingKeysWith: +)
+    }
+
     /// The touchpoint of one page view, counted in `ruleHits` or `unmatched`.
     package mutating func touchpoint(of path: Symbol, symbols: SymbolTable) -> Int {
         let rule: Int?

@@ -1,7 +1,6 @@
 import Extract
 import Foundation
 import JourneysCore
-import Sessionize
 
 /// The reduce side's first step: the shards' partials joined into the sessions one process
 /// would have read from the same lines. Exact: every line was counted by one shard, every
@@ -74,8 +73,7 @@ enum PartialMerge {
         guard earliest < plan.periodRange.upperBound, latest >= plan.periodRange.lowerBound, inPeriod > 0 else {
             throw NoDataError(message: "no data in \(period): the partials' lines cover \(plan.coverage)")
         }
-        let sessions = Sessions(visits: merged, journeys: JourneyBuilder.journeys(of: merged),
-                                extract: ExtractResult(quality: quality, symbols: symbols),
+        let sessions = Sessions(people: .listed(merged), extract: ExtractResult(quality: quality, symbols: symbols),
                                 lateEvents: late, cutVisits: cut, afterPeriod: after, inPeriod: inPeriod)
         return (plan, sessions)
     }

@@ -12,7 +12,7 @@ enum HistoryStage {
     /// earlier. Orders from the period's start on come from the logs alone, so that a period run
     /// again never counts what its earlier run recorded; earlier ones come from the history and
     /// from the logs' read window, each order id once.
-    static func read(_ store: HistoryStore, plan: ReadPlan, sessions: Sessions, logOrders: [HistoryOrder]) throws -> HistoryFacts {
+    static func read(_ store: HistoryStore, plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]) throws -> HistoryFacts {
         var facts = HistoryFacts()
         let start = plan.periodRange.lowerBound
         var seen = Set<String>()
@@ -35,12 +35,7 @@ enum HistoryStage {
         for w in try store.weeklyVisits(through: ISOWeek(containing: plan.period.first).previous) where w.visits > 0 {
             facts.visitWeeks[w.customer, default: []].insert(w.week.monday.dayNumber)
         }
-        for journey in sessions.journeys {
-            for v in journey.visits where sessions.visits[v].start < plan.periodRange.upperBound {
-                let day = CivilDate.of(time: sessions.visits[v].start, in: plan.zone)
-                facts.visitWeeks[journey.visitor, default: []].insert(day.adding(days: 1 - day.isoWeekday).dayNumber)
-            }
-        }
+        for (person, weeks) in folded.visitWeeks { facts.visitWeeks[person, default: []].formUnion(weeks) }
         facts.snapshots = try store.snapshots(last: 12, of: plan.period.kind, before: plan.period.first)
             .filter { !$0.isPartial }
             .map { HistoryFacts.Snapshot(period: $0.period, kpis: $0.kpis) }
@@ -65,39 +60,12 @@ enum HistoryStage {
     }
 
     /// The period's facts: its customers (first visit in it), orders and weekly visits, and its KPIs.
-    static func facts(plan: ReadPlan, sessions: Sessions, mapped: MappedSessions, logOrders: [HistoryOrder],
-                      report: ReportData) -> PeriodFacts {
+    static func facts(plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder], report: ReportData) -> PeriodFacts {
         let range = plan.periodRange
-        var customers: [Pseudonym: HistoryCustomer] = [:]
-        var weekly: [Pseudonym: [ISOWeek: Int]] = [:]
-        for journey in sessions.journeys {
-            for v in journey.visits where range.contains(sessions.visits[v].start) {
-                let day = CivilDate.of(time: sessions.visits[v].start, in: plan.zone)
-                if customers[journey.visitor] == nil {
-                    customers[journey.visitor] = HistoryCustomer(customer: journey.visitor, firstSeen: day, firstChannel: mapped.visits[v].channel)
-                }
-                weekly[journey.visitor, default: [:]][ISOWeek(containing: day), default: 0] += 1
-            }
-        }
         let orders = logOrders.filter { range.contains($0.time) }
-        let visits = weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
-        return PeriodFacts(period: plan.period, customers: customers.values.sorted { $0.customer < $1.customer },
+        let visits = folded.weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
+        return PeriodFacts(period: plan.period, customers: folded.customers.values.sorted { $0.customer < $1.customer },
                            orders: orders, weeklyVisits: visits.sorted { ($0.customer, $0.week) < ($1.customer, $1.week) },
                            kpis: Scorer.historySnapshot(report.kpis), reportSchemaVersion: ReportData.schemaVersion)
-    }
-
-    /// Every order of the read window, by the person whose journey it closed, at its visit's start.
-    static func logOrders(sessions: Sessions, mapped: MappedSessions) -> [HistoryOrder] {
-        var out: [HistoryOrder] = []
-        for journey in sessions.journeys {
-            for v in journey.visits {
-                let visit = sessions.visits[v]
-                for o in visit.orders {
-                    out.append(HistoryOrder(id: sessions.extract.symbols[o.id], customer: journey.visitor, time: visit.start,
-                                            valueCents: o.valueCents, channel: mapped.visits[v].channel))
-                }
-            }
-        }
-        return out.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 }

@@ -2,20 +2,22 @@ import Foundation
 import JourneysCore
 import Score
 import ReportModel
+import Touchpoints
 
 /// Computes every figure of the report.
 enum ScoreStage {
-    static func run(_ sessions: Sessions, _ mapped: MappedSessions, history: HistoryFacts?, plan: ReadPlan, config: PipelineConfig) -> ReportData {
+    /// What score reads besides the people: the period, the config's settings and the accounting
+    /// of the input. The people are folded in `FoldStage`.
+    static func input(_ sessions: Sessions, mapper: TouchpointMapper, plan: ReadPlan, config: PipelineConfig) -> ScoreInput {
         let extract = sessions.extract
         var input = ScoreInput(
-            visits: sessions.visits, mapped: mapped.visits, journeys: sessions.journeys, catalog: mapped.mapper.catalog,
+            visits: [], mapped: [], journeys: [], catalog: mapper.catalog,
             symbols: extract.symbols, period: plan.periodRange, previous: plan.previousCovered ? plan.previousRange : nil,
             lookback: Int64(config.lookbackDays) * 86_400, quality: extract.quality, lateEvents: sessions.lateEvents,
             cutVisits: sessions.cutVisits, ruleNames: config.touchpointRules.map(\.touchpoint),
-            ruleHits: mapped.mapper.ruleHits, unmatched: mapped.mapper.unmatched)
+            ruleHits: mapper.ruleHits, unmatched: mapper.unmatched)
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
         input.afterPeriod = sessions.afterPeriod
-        input.history = history
         input.retentionSpend = config.retentionSpend
         input.lastDay = plan.period.last
         input.previousLastDay = plan.period.previous.last
@@ -32,6 +34,15 @@ enum ScoreStage {
         if plan.period.isPartial { input.lastDataDay = LocalDays.day(of: plan.span.latest, in: plan.zone) }
         // Numbers of the config are rounded like every number of report.json.
         input.customerLifespanYears = (config.customerLifespanYears * 10_000).rounded() / 10_000
+        return input
+    }
+
+    /// Computes every figure of the report from the folded people.
+    static func run(_ folded: Folded, input: ScoreInput, history: HistoryFacts?, plan: ReadPlan, config: PipelineConfig) -> ReportData {
+        var input = input
+        input.ruleHits = folded.mapper.ruleHits
+        input.unmatched = folded.mapper.unmatched
+        input.history = history
         let p = plan.period
         let rules = config.sessionRules
         let context = Scorer.Context(
@@ -43,6 +54,6 @@ enum ScoreStage {
                              maxVisitHours: Int(rules.maxVisitLength / 3600), identity: config.identitySummary,
                              lookbackDays: config.lookbackDays,
                              timeDecayHalfLifeDays: (config.timeDecayHalfLifeDays * 10_000).rounded() / 10_000))
-        return Scorer.score(input, context: context)
+        return Scorer.score(folded.score, input, context: context)
     }
 }

@@ -1,0 +1,91 @@
+import Dispatch
+import Foundation
+import JourneysCore
+import Score
+import Sessionize
+import Touchpoints
+
+/// What the read window's people were folded into: score's sections, the history's facts, and
+/// how the touchpoint rules were used.
+struct Folded {
+    var score: ScorePartial
+    var history: HistoryFold
+    var mapper: TouchpointMapper
+}
+
+/// Maps every visit to its channel and touchpoints and folds each person, once, into score's
+/// partial and the history's facts: the people in parts on `shards` threads, each part with its
+/// own partials, merged in part order. The merge is exact, so the report is the same for any
+/// number of threads; a spilled read hands its people back one bucket at a time.
+enum FoldStage {
+    /// One part of the people: a bucket of a spill, or a run of listed journeys.
+    private typealias Part = () throws -> [(visitor: Pseudonym, visits: [Visit])]
+
+    static func run(_ sessions: Sessions, input: ScoreInput, mapper: TouchpointMapper, plan: ReadPlan, config: PipelineConfig) throws -> Folded {
+        let context = ScorePartial.context(input)
+        let shards = max(1, config.shards)
+        let symbols = sessions.extract.symbols
+        let parts: [Part]
+        switch sessions.people {
+        case .spilled(let spill, let map):
+            parts = try spill.people(buckets: shards).map { bucket in
+                { try bucket.load(renumbering: map).map { (visitor: $0.person.id, visits: $0.visits) } }
+            }
+        case .listed(let visits):
+            let journeys = JourneyBuilder.journeys(of: visits)
+            let size = (journeys.count + shards - 1) / max(1, shards)
+            parts = stride(from: 0, to: max(1, journeys.count), by: max(1, size)).map { from in
+                let run = journeys[from..<min(journeys.count, from + max(1, size))]
+                return { run.map { j in (visitor: j.visitor, visits: j.visits.map { visits[$0] }) } }
+            }
+        }
+        let work = Work(parts: parts, base: Folded(score: ScorePartial(context), history: HistoryFold(), mapper: mapper),
+                        context: context, symbols: symbols, plan: plan)
+        let results = Results(count: shards)
+        DispatchQueue.concurrentPerform(iterations: shards) { t in
+            let (parts, context, symbols, plan) = (work.parts, work.context, work.symbols, work.plan)
+            var folded = work.base
+            do {
+                for k in stride(from: t, to: parts.count, by: shards) {
+                    for person in try parts[k]() {
+                        let mapped = person.visits.enumerated().map { i, v in folded.mapper.map(v, index: i, symbols: symbols) }
+                        folded.score.add(PersonVisits(visits: person.visits, mapped: mapped), context)
+                        folded.history.add(visitor: person.visitor, visits: person.visits, mapped: mapped, plan: plan, symbols: symbols)
+                    }
+                }
+                results.set(t, .success(folded))
+            } catch {
+                results.set(t, .failure(error))
+            }
+        }
+        var merged = try results.get(0)
+        for t in 1..<shards {
+            let part = try results.get(t)
+            merged.score.merge(part.score)
+            merged.history.merge(part.history)
+            merged.mapper.mergeCounts(part.mapper)
+        }
+        return merged
+    }
+
+    /// What every thread reads and none writes: the parts, the empty partials, the settings.
+    private final class Work: @unchecked Sendable {
+        let parts: [Part]
+        let base: Folded
+        let context: FoldContext
+        let symbols: SymbolTable
+        let plan: ReadPlan
+        init(parts: [Part], base: Folded, context: FoldContext, symbols: SymbolTable, plan: ReadPlan) {
+            self.parts = parts; self.base = base; self.context = context; self.symbols = symbols; self.plan = plan
+        }
+    }
+
+    /// Each thread's result, in its own slot.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<Folded, Error>?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<Folded, Error>) { lock.withLock { slots[i] = r } }
+        func get(_ i: Int) throws -> Folded { try lock.withLock { slots[i]! }.get() }
+    }
+}
