@@ -1,7 +1,7 @@
 import JourneysCore
 
 /// A customer as the history knows them: when they were first seen and how they first came.
-package struct HistoryCustomer: Equatable, Hashable, Sendable {
+package struct HistoryCustomer: Equatable, Hashable, Sendable, Codable {
     package var customer: Pseudonym
     /// The local day of their first visit (or, for an imported customer, of their first order).
     package var firstSeen: CivilDate
@@ -15,7 +15,7 @@ package struct HistoryCustomer: Equatable, Hashable, Sendable {
 
 /// An order as the history keeps it, for repeat purchases and customer value after the logs
 /// that showed it have rotated away.
-package struct HistoryOrder: Equatable, Hashable, Sendable {
+package struct HistoryOrder: Equatable, Hashable, Sendable, Codable {
     /// The shop's own order number, as in the logs' order parameter or the order table.
     package var id: String
     package var customer: Pseudonym

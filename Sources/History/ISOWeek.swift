@@ -3,7 +3,7 @@ import JourneysCore
 /// An ISO 8601 week (Monday to Sunday), the unit of the history's visit counts, for lifecycle
 /// states that ask "did this customer visit in that week, and in the week before?". Stored by its
 /// name, `2026-W47`, which sorts as time does.
-package struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct ISOWeek: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     package let year: Int
     package let week: Int
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar date without time zone; the unit of periods and of the daily files of logs.
-package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     package var year: Int
     package var month: Int
     package var day: Int

@@ -60,3 +60,18 @@ package struct LocalDays: Sendable {
         }
     }
 }
+
+/// Local days in a partial file: the zone's identifier (the cache is made again).
+extension LocalDays: Codable {
+    package init(from decoder: Decoder) throws {
+        let id = try decoder.singleValueContainer().decode(String.self)
+        guard let zone = TimeZone(identifier: id) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown time zone \(id)"))
+        }
+        self.init(zone: zone)
+    }
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(zone.identifier)
+    }
+}

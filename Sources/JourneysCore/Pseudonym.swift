@@ -31,3 +31,12 @@ extension Pseudonym {
         return Array(id.utf8).withUnsafeBytes { customer($0, key: key, scratch: &scratch) }
     }
 }
+
+/// A pseudonym in a partial file: its 64 bits as a number.
+extension Pseudonym: Codable {
+    package init(from decoder: Decoder) throws { raw = try decoder.singleValueContainer().decode(UInt64.self) }
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(raw)
+    }
+}

@@ -48,3 +48,12 @@ package struct SymbolTable: Sendable {
     }
 }
 
+
+/// A symbol in a partial file: its number, which the merge maps through the file's strings.
+extension Symbol: Codable {
+    package init(from decoder: Decoder) throws { raw = try decoder.singleValueContainer().decode(UInt32.self) }
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(raw)
+    }
+}

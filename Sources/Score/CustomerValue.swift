@@ -6,7 +6,7 @@ import ReportModel
 /// years: purchase frequency is annualised from the observed window and the lifespan comes from
 /// the config, and the report says both.
 enum CustomerValue {
-    struct Buyer {
+    struct Buyer: Codable {
         var firstChannel: Channel
         var orders: Int
         var revenueCents: Int64

@@ -5,7 +5,7 @@ import Touchpoints
 /// and the CX sections. A monoid: `init` is the empty partial and `merge` joins the partials of
 /// disjoint people exactly, so the people may be folded in any number of parts (threads,
 /// buckets of a spill, other processes) and the finish gives the same bytes.
-package struct ScorePartial {
+package struct ScorePartial: Codable {
     var visits: VisitFolds
     var channels = ChannelFolds()
     var questions: QuestionsScore
@@ -23,6 +23,12 @@ package struct ScorePartial {
         visits.add(person, context)
         channels.add(person, context)
         questions.add(person, context)
+    }
+
+    /// Numbers the partial's symbols anew through `map` (old number to new), as a merge of
+    /// partials made by other processes does: only the value tables keep symbols.
+    package mutating func renumber(_ map: [Symbol]) {
+        questions.tables.renumber(map)
     }
 
     package mutating func merge(_ other: ScorePartial) {

@@ -5,7 +5,7 @@ import ReportModel
 /// behind the headline rates, journeys each channel started and closed, orders and revenue of
 /// the visits it brought. All integers, so partials merge by adding.
 struct ChannelCountsFold: PersonFold {
-    struct Counts: Equatable {
+    struct Counts: Equatable, Codable {
         var rates = RateCounts()
         var journeysStarted = 0
         var journeysClosed = 0

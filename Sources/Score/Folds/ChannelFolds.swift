@@ -4,7 +4,7 @@ import ReportModel
 /// The channel sections of score as folds: the channel table with its attribution models, and
 /// customer value from the logs' window. People can be folded in any split, merged, and
 /// finished into the same rows to the byte.
-struct ChannelFolds {
+struct ChannelFolds: Codable {
     var counts = ChannelCountsFold()
     var heuristic = HeuristicCreditsFold()
     var markov = MarkovPathsFold()

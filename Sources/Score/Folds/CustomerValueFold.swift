@@ -8,7 +8,13 @@ import ReportModel
 struct CustomerValueFold: PersonFold {
     /// People per channel of their first visit, by `Channel.order`.
     var customers = Array(repeating: 0, count: Channel.allCases.count)
-    var buyers: [(order: JourneyOrder, buyer: CustomerValue.Buyer)] = []
+    var buyers: [Ranked] = []
+
+    /// A buyer with their place in the list of journeys.
+    struct Ranked: Codable {
+        var order: JourneyOrder
+        var buyer: CustomerValue.Buyer
+    }
     /// The earliest visit start read: where the window begins.
     var firstStart: Int64? = nil
 
@@ -26,7 +32,7 @@ struct CustomerValueFold: PersonFold {
             cents += visit.revenueCents
         }
         if orders > 0 {
-            buyers.append((person.journeyOrder, CustomerValue.Buyer(firstChannel: channel, orders: orders, revenueCents: cents)))
+            buyers.append(Ranked(order: person.journeyOrder, buyer: CustomerValue.Buyer(firstChannel: channel, orders: orders, revenueCents: cents)))
         }
     }
 

@@ -3,7 +3,7 @@ import JourneysCore
 /// Where a converting visit stands in the data read: visits are ordered by start, then device, and
 /// a person's own visits keep their order. Credits are summed in this order in `finish`, so that
 /// floating-point sums do not depend on how people were split into partials.
-struct ConversionOrder: Comparable {
+struct ConversionOrder: Comparable, Codable {
     var start: Int64
     var device: UInt64
     /// Sets apart two people whose conversions started in the same second on one shared device.
@@ -18,7 +18,7 @@ struct ConversionOrder: Comparable {
 
 /// Where a person stands in the list of journeys: by first visit start, then visitor pseudonym,
 /// as journeys are built. Lists that are kept per person are put back into this order in `finish`.
-struct JourneyOrder: Comparable {
+struct JourneyOrder: Comparable, Codable {
     var start: Int64
     var visitor: UInt64
 

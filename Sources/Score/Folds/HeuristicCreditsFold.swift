@@ -7,7 +7,7 @@ import ReportModel
 /// visits, the same for any split of the people.
 struct HeuristicCreditsFold: PersonFold {
     /// One channel's credit for one conversion, already weighted by the conversion's orders.
-    struct Credit {
+    struct Credit: Codable {
         var order: ConversionOrder
         var channel: Channel
         var credit: Attribution

@@ -4,7 +4,7 @@ import ReportModel
 /// One order's value with its place in the visit list (visit start, device, then the visit's
 /// place in its person's visits and the order's in its visit). The spread of order values sums
 /// doubles; summed in this order, it comes out to the same last bit however people were split.
-struct OrderValue: Comparable {
+struct OrderValue: Comparable, Codable {
     var start: Int64
     var device: Pseudonym
     var visit: Int32
@@ -19,7 +19,7 @@ struct OrderValue: Comparable {
 /// The counts behind the visit KPIs of one period (docs/definitions.md "Key figures (KPIs)"):
 /// integers and lists of values only, so that partials of disjoint people add up exactly; the
 /// rates, means and medians are taken in `finish`.
-struct KPICounts {
+struct KPICounts: Codable {
     var visitors = 0
     var newVisitors = 0
     var visits = 0

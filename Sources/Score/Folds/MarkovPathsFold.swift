@@ -6,7 +6,7 @@ import JourneysCore
 /// period and no order in it adds a path to null of their visits in the lookback window before
 /// the period's end. Counts only, so partials merge exactly; the chain is built in `finish`.
 struct MarkovPathsFold: PersonFold {
-    struct Counts: Equatable {
+    struct Counts: Equatable, Codable {
         var conversions = 0
         var cents: Int64 = 0
         var nulls = 0

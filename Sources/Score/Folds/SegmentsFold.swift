@@ -7,7 +7,7 @@ import Touchpoints
 /// new when it is its person's first visit in the data.
 struct SegmentsFold: PersonFold {
     /// One segment's visits: the headline rates' counts, orders and revenue.
-    struct Counts {
+    struct Counts: Codable {
         var rates = RateCounts()
         var orders = 0
         var cents: Int64 = 0

@@ -4,7 +4,7 @@ import ReportModel
 /// The sections of score read from visits (the KPIs of the period and of the previous one, the
 /// funnel, the journey map, paths, loops, segments, journey lengths) as one fold: people can
 /// be added in any split and order, partials merged, and the finish gives the same report.
-struct VisitFolds {
+struct VisitFolds: Codable {
     var kpis = KPIFold()
     var funnel = FunnelFold()
     var journeyMap: JourneyMapFold

@@ -9,7 +9,7 @@ import Touchpoints
 /// otherwise count as lost for want of time to come back. Cohort 0 is this period's, 1 the
 /// previous period's.
 struct CartRecoveryFold: PersonFold {
-    struct Cohort: Equatable {
+    struct Cohort: Equatable, Codable {
         var carts = 0
         var abandoned = 0
         var recovered = 0

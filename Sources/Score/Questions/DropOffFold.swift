@@ -7,7 +7,7 @@ import Touchpoints
 /// they went next: the first later page of the visit outside the purchase phase, else the
 /// landing of their next visit within the lookback, else nothing.
 struct DropOffFold: PersonFold {
-    struct Key: Hashable, Comparable {
+    struct Key: Hashable, Comparable, Codable {
         /// 0 the same visit, 1 the next visit, 2 nothing.
         var kind: Int
         var touchpoint: Int

@@ -54,13 +54,13 @@ package struct FoldContext {
 /// A section of score as a fold (see the architecture: fold, merge, finish). `add` takes one
 /// person; `merge` joins the partial of other people exactly (integers and keyed counts only);
 /// `finish` turns the merged partial into the report's rows, sorting where order matters.
-protocol PersonFold {
+protocol PersonFold: Codable {
     mutating func add(_ person: PersonVisits, _ context: FoldContext)
     mutating func merge(_ other: Self)
 }
 
 /// Counts per row of a table, each with the number of distinct people behind it.
-struct RowCounts: Equatable {
+struct RowCounts: Equatable, Codable {
     var n = 0
     var people = 0
     var visits = 0
@@ -78,9 +78,11 @@ struct RowCounts: Equatable {
 
 /// Rows keyed by a stable key (a touchpoint index, a logged value) whose people are counted
 /// once per person: call `nextPerson()` before adding a person's rows.
-struct KeyedCounts<Key: Hashable & Comparable> {
+struct KeyedCounts<Key: Hashable & Comparable & Codable>: Codable {
     private(set) var rows: [Key: RowCounts] = [:]
     private var seen: Set<Key> = []
+    /// A partial keeps its rows; `seen` belongs to the person being added.
+    private enum CodingKeys: String, CodingKey { case rows }
 
     mutating func nextPerson() { seen.removeAll(keepingCapacity: true) }
 
@@ -99,6 +101,13 @@ struct KeyedCounts<Key: Hashable & Comparable> {
         if seen.insert(key).inserted { row.people += 1 }
         update(&row)
         rows[key] = row
+    }
+
+    /// The same rows under other keys (symbols numbered anew); rows whose keys meet add up.
+    mutating func mapKeys(_ f: (Key) -> Key) {
+        var mapped: [Key: RowCounts] = [:]
+        for (k, r) in rows { mapped[f(k), default: RowCounts()].merge(r) }
+        rows = mapped
     }
 
     mutating func merge(_ other: KeyedCounts<Key>) {
@@ -124,7 +133,7 @@ func foldedTouchpoints(_ touchpoints: some Sequence<Int>) -> [Int] {
 }
 
 /// A sequence of touchpoint indexes as a table key, ordered element by element.
-struct TouchpointSequence: Hashable, Comparable {
+struct TouchpointSequence: Hashable, Comparable, Codable {
     var steps: [Int]
     init(_ steps: [Int]) { self.steps = steps }
     static func < (a: Self, b: Self) -> Bool { a.steps.lexicographicallyPrecedes(b.steps) }

@@ -5,7 +5,7 @@ import Touchpoints
 
 /// The CX sections of score: every person folded once into each section's partial, then each
 /// partial finished into the report's rows and KPIs.
-struct QuestionsScore {
+struct QuestionsScore: Codable {
     var satisfaction: SatisfactionFold
     var support = SupportFold()
     var carts: CartRecoveryFold

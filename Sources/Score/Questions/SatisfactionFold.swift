@@ -4,7 +4,7 @@ import Touchpoints
 
 /// Answers of one group, this period (0) and the previous one (1), as counts per answer value,
 /// so that every score, its parts and its mean come out exact after any merge.
-struct AnswerCounts: Equatable {
+struct AnswerCounts: Equatable, Codable {
     var nps = [[Int]](repeating: Array(repeating: 0, count: 11), count: 2)
     var csat = [[Int]](repeating: Array(repeating: 0, count: 5), count: 2)
     var ces: [[Int]]
@@ -36,7 +36,7 @@ struct AnswerCounts: Equatable {
 /// (docs/definitions.md "Satisfaction joined to journeys").
 struct SatisfactionFold: PersonFold {
     /// What an answer is about: the visit and page view just before it, other than the survey.
-    struct Experience {
+    struct Experience: Codable {
         var visit: Int
         var page: Int
     }

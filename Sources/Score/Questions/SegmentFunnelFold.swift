@@ -4,7 +4,7 @@ import Touchpoints
 
 /// The purchase funnel per channel and per device class, side by side.
 struct SegmentFunnelFold: PersonFold {
-    struct Counts: Equatable {
+    struct Counts: Equatable, Codable {
         var visits = 0
         var people = 0
         var steps = [0, 0, 0, 0]

@@ -5,7 +5,7 @@ import Touchpoints
 /// Support contacts and their handling times (docs/definitions.md "Support contacts"), this
 /// period (0) and the previous one (1). Seconds add up as integers; AHT is divided in `finish`.
 struct SupportFold: PersonFold {
-    struct Times: Equatable {
+    struct Times: Equatable, Codable {
         var contacts = 0
         var timed = 0
         var seconds: Int64 = 0

@@ -65,6 +65,15 @@ struct ValueTablesFold: PersonFold {
         }
     }
 
+    /// Numbers the tables' symbols anew (a partial's symbols in a merge's table).
+    mutating func renumber(_ map: [Symbol]) {
+        let f = { (s: Symbol) in map[Int(s.raw)] }
+        entryPages.mapKeys(f)
+        campaigns.mapKeys(f)
+        searchTerms.mapKeys(f)
+        products.mapKeys(f)
+    }
+
     mutating func merge(_ o: ValueTablesFold) {
         entryPages.merge(o.entryPages); campaigns.merge(o.campaigns); searchTerms.merge(o.searchTerms); products.merge(o.products)
         for i in visitsAt.indices { visitsAt[i] += o.visitsAt[i]; ordersAt[i] += o.ordersAt[i] }
