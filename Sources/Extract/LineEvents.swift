@@ -29,6 +29,13 @@ package final class LineEvents {
         return event
     }
 
+    /// The timestamp of `line` of file `file`, as the plan's scan reads it; nil when it has none.
+    package func timestamp(_ line: UnsafeRawBufferPointer, file: Int, path: String) throws -> Int64? {
+        guard !line.isEmpty else { return nil }
+        if decoders[file] == nil { decoders[file] = try LineDecoder.make(first: line, options: context.options, path: path).0 }
+        return decoders[file]!.timestamp(line)
+    }
+
     /// The string behind a symbol of an event this returned.
     package func string(_ symbol: Symbol) -> String { context.symbols[symbol] }
 }

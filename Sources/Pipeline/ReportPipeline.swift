@@ -11,7 +11,7 @@ package enum ReportPipeline {
                                      "validate", "publish", "record history"]
 
     /// The stages of `journeys merge`: the partials stand for plan and read+sessionize.
-    package static let mergeStageNames = ["merge partials"] + stageNames.dropFirst(2)
+    package static let mergeStageNames = ["merge partials"] + stageNames.dropFirst(3)
 
     /// Runs every stage in order; any error comes back wrapped with its stage's name.
     package static func run(_ options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
@@ -35,18 +35,19 @@ package enum ReportPipeline {
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
         let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: mergeStageNames, progress: Progress(quiet: options.quiet))
-        let (plan, sessions) = try stages.run("merge partials") { _ in
+        let (plan, sessions, folded) = try stages.run("merge partials") { _ in
             try PartialMerge.run(partials, config: setup.config, zone: setup.zone, fingerprint: setup.fingerprint)
         }
-        return try report(setup, plan: plan, sessions: sessions, stages: &stages)
+        return try report(setup, plan: plan, sessions: sessions, folded: folded, stages: &stages)
     }
 
     /// The stages after read+sessionize, shared by `run` and `merge`.
-    private static func report(_ setup: RunSetup, plan: ReadPlan, sessions: Sessions, stages: inout StageRunner) throws -> RunSummary {
+    private static func report(_ setup: RunSetup, plan: ReadPlan, sessions: Sessions, folded merged: Folded? = nil,
+                               stages: inout StageRunner) throws -> RunSummary {
         let config = setup.config, options = setup.options, store = setup.store, templates = setup.templates
         let mapper = try TouchpointsStage.mapper(config)
         let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: config)
-        let folded = try stages.run("touchpoints+fold") { _ in
+        let folded = try merged ?? stages.run("touchpoints+fold") { _ in
             try FoldStage.run(sessions, input: input, mapper: mapper, plan: plan, config: config)
         }
         // The read window's orders, for reading the history and for recording the period.

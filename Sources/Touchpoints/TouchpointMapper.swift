@@ -91,6 +91,12 @@ package struct TouchpointMapper {
         unmatched.merge(other.unmatched, uniquingKeysWith: +)
     }
 
+    /// Adds rule hits and unmatched paths counted elsewhere (a partial's).
+    package mutating func addCounts(ruleHits hits: [Int], unmatched paths: [Symbol: Int]) {
+        for i in ruleHits.indices where i < hits.count { ruleHits[i] += hits[i] }
+        unmatched.merge(paths, uniquingKeysWith: +)
+    }
+
     /// The touchpoint of one page view, counted in `ruleHits` or `unmatched`.
     package mutating func touchpoint(of path: Symbol, symbols: SymbolTable) -> Int {
         let rule: Int?

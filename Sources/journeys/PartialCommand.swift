@@ -6,7 +6,7 @@ import Pipeline
 struct PartialCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partial",
-        abstract: "Read and sessionize one shard's people into a partial file, for `journeys merge`.",
+        abstract: "Read, sessionize and fold one shard's people into a partial file of aggregates, for `journeys merge`.",
         discussion: """
             People are put in shards by their devices, joined through the customers they logged \
             in as and the orders they placed, so that each journey lives in one shard. With \
@@ -31,7 +31,7 @@ struct PartialCommand: ParsableCommand {
     @Option(name: .long, help: "This shard and the number of shards, as i/N with 1 <= i <= N.")
     var shard: String
 
-    @Option(name: .long, help: "The identity pairs (`journeys pairs`); without it, a first pass over the inputs collects them.")
+    @Option(name: .long, help: "The first pass's identity pairs and span (`journeys pairs`); needed with --stdin; without it, a first pass over the inputs collects them.")
     var pairs: String?
 
     @Option(name: .long, help: "The partial file to write; - for standard output.")

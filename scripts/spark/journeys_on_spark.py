@@ -9,11 +9,14 @@ only moves lines, the `journeys` binary does all the reading, keying, sessionizi
      of the file's first line (a CSV export's header), which every step needs to read its format.
      A file is read whole by one task (see records_of): rotate logs into files a task can hold.
   2. `journeys pairs` collects the identity pairs (device with customer, device with order)
-     of every partition; the driver gathers them (small) and hands them to every executor.
+     and the span of the timestamps of every partition; the driver gathers them (small) and
+     hands them to every executor.
   3. `journeys key` puts each record in its person's shard; Spark shuffles the records into N
      partitions by that shard.
   4. Each partition is piped through `journeys partial --stdin`, which sessionizes its people
-     into a partial file; the driver collects the N partials.
+     and folds them into partial aggregates (counts, sums, path and Markov path counts, order
+     values, survey answers, data-quality counts and samples, history facts); the driver
+     collects the N partial files.
   5. `journeys merge` renders, validates and publishes the report from the partials, on the driver.
 
 Run it with spark-submit (see the README, "Running on Spark").
@@ -192,7 +195,7 @@ def main(argv):
     # 3. each shard's partial, made where its lines are
     def partial(index, pairs_in_partition):
         command = [runnable(binary), "partial", "--pipeline", local_file(pipeline), "--period", args.period,
-                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--output", "-"]
+                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--pairs", local_file("pairs.txt"), "--output", "-"]
         text = "\n".join(run_through(command, (line for _, line in pairs_in_partition), env))
         yield index, text
 

@@ -7,15 +7,15 @@ import JourneysCore
 /// read files of the pipeline's inputs (`journeys partial --input`) or line records on a stream
 /// (`journeys pairs` and `journeys key` in a Spark job).
 package enum LineKeying {
-    /// The pairs of every line of `paths`.
+    /// The pairs and the span of every line of `paths`.
     static func pairs(_ paths: [String], options: ExtractOptions) throws -> IdentityPairs {
         let events = LineEvents(options: options)
         var pairs = IdentityPairs()
         for (i, path) in paths.enumerated() {
             try eachLine(path, options: options) { item in
-                if case .line(let l) = item, let e = try events.event(l, file: i, path: path) {
-                    pairs.add(e, orderID: events.string)
-                }
+                guard case .line(let l) = item else { return }
+                if let t = try events.timestamp(l, file: i, path: path) { pairs.note(time: t) }
+                if let e = try events.event(l, file: i, path: path) { pairs.add(e, orderID: events.string) }
             }
         }
         return pairs
@@ -65,9 +65,10 @@ package enum LineKeying {
             try r.bytes.withUnsafeBytes { b in
                 if r.isFirstLineCopy {
                     try events.setFirstLine(b, file: r.file, path: r.path)
-                } else if let e = try events.event(b, file: r.file, path: r.path) {
-                    pairs.add(e, orderID: events.string)
+                    return
                 }
+                if let t = try events.timestamp(b, file: r.file, path: r.path) { pairs.note(time: t) }
+                if let e = try events.event(b, file: r.file, path: r.path) { pairs.add(e, orderID: events.string) }
             }
         }
         return pairs

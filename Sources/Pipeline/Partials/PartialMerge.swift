@@ -1,13 +1,14 @@
 import Extract
 import Foundation
+import Score
 import JourneysCore
 
-/// The reduce side's first step: the shards' partials joined into the sessions one process
-/// would have read from the same lines. Exact: every line was counted by one shard, every
-/// journey lives in one partial, visits are put back in the one-process order (start, device,
-/// then closing order) and symbols numbered in string order, as `ReadStage` numbers them.
+/// The reduce side's first step: the shards' partial aggregates merged into the one that one
+/// process folds from the same lines. Exact: every line was counted by one shard, every person
+/// was folded in one partial, merges add integers and keyed counts, and symbols are numbered in
+/// string order, as `ReadStage` numbers them.
 enum PartialMerge {
-    static func run(_ paths: [String], config: PipelineConfig, zone: TimeZone, fingerprint: String) throws -> (ReadPlan, Sessions) {
+    static func run(_ paths: [String], config: PipelineConfig, zone: TimeZone, fingerprint: String) throws -> (ReadPlan, Sessions, Folded) {
         guard !paths.isEmpty else { throw PartialError(file: "merge", message: "no partial file given") }
         let partials = try paths.map { path in (path, try PartialFile.read(path)) }
         let first = partials[0].1
@@ -17,6 +18,9 @@ enum PartialMerge {
             }
             guard p.period == first.period, p.shards == first.shards else {
                 throw PartialError(file: path, message: "partial of \(p.period), shard \(p.shard + 1)/\(p.shards); \(partials[0].0) is of \(first.period), shard \(first.shard + 1)/\(first.shards)")
+            }
+            guard p.spanEarliest == first.spanEarliest, p.spanLatest == first.spanLatest else {
+                throw PartialError(file: path, message: "folded with another span of the lines than \(partials[0].0): give every shard the same pairs file")
             }
         }
         let byShard = Dictionary(grouping: partials, by: { $0.1.shard })
@@ -36,46 +40,34 @@ enum PartialMerge {
         // Symbols in string order, as one process numbers them.
         var all = Set<String>()
         for (_, p) in ordered { all.formUnion(p.strings) }
+        for (_, p) in ordered { all.formUnion(p.unmatched.keys) }
         var symbols = SymbolTable()
         for s in all.sorted() where !s.isEmpty { _ = symbols.intern(s) }
 
-        var visits: [(visit: Visit, shard: Int, index: Int)] = []
         var quality = DataQuality()
         var late = 0, cut = 0, after = 0, inPeriod = 0
-        var earliest: Int64? = nil, latest: Int64? = nil
+        var mapper = try TouchpointsStage.mapper(config)
+        var score: ScorePartial? = nil
+        var history = HistoryFold()
         for (path, p) in ordered {
-            let map = p.strings.map { symbols.lookup($0) ?? .none }
-            func symbol(_ n: UInt32) throws -> Symbol {
-                guard Int(n) < map.count else { throw PartialError(file: path, message: "damaged partial file: symbol \(n) of \(map.count)") }
-                return map[Int(n)]
-            }
-            for (i, r) in p.visits.enumerated() { visits.append((try r.visit(symbol, source: path), p.shard, i)) }
+            var partial = p.score
+            partial.renumber(p.strings.map { symbols.lookup($0) ?? .none })
+            if score == nil { score = partial } else { score!.merge(partial) }
+            history.merge(p.history)
+            mapper.addCounts(ruleHits: p.ruleHits,
+                             unmatched: Dictionary(uniqueKeysWithValues: p.unmatched.map { (symbols.lookup($0.key) ?? .none, $0.value) }))
             quality.merge(try p.quality(source: path))
             late += p.lateEvents; cut += p.cutVisits; after += p.afterPeriod; inPeriod += p.inPeriod
-            if let e = p.earliest { earliest = min(earliest ?? e, e) }
-            if let l = p.latest { latest = max(latest ?? l, l) }
         }
-        visits.sort { a, b in
-            if a.visit.start != b.visit.start { return a.visit.start < b.visit.start }
-            if a.visit.device != b.visit.device { return a.visit.device < b.visit.device }
-            return (a.shard, a.index) < (b.shard, b.index)
+        let span = (earliest: first.spanEarliest, latest: first.spanLatest)
+        period.isPartial = !PeriodChoice.covers(period, earliest: span.earliest, latest: span.latest, zone: zone)
+        let plan = try PlanStage.plan(files: [], scans: [], totalBytes: 0, period: period, span: span, zone: zone, config: config)
+        guard inPeriod > 0 else {
+            throw NoDataError(message: "no data in \(period): no event of the partials' lines (\(plan.coverage)) falls in it after filtering")
         }
-        let merged = visits.map(\.visit)
-
-        guard let earliest, let latest else {
-            throw PartialError(file: "merge", message: "no line with a readable timestamp in the partials")
-        }
-        period.isPartial = !PeriodChoice.covers(period, earliest: earliest, latest: latest, zone: zone)
-        var plan = ReadPlan(files: [], scans: [], totalBytes: 0, period: period, zone: zone, previousCovered: false,
-                            span: (earliest, latest), extract: config.extractOptions)
-        plan.previousCovered = earliest <= plan.previousRange.lowerBound + 3600
-        plan.setReadWindow(config)
-        guard earliest < plan.periodRange.upperBound, latest >= plan.periodRange.lowerBound, inPeriod > 0 else {
-            throw NoDataError(message: "no data in \(period): the partials' lines cover \(plan.coverage)")
-        }
-        let sessions = Sessions(people: .listed(merged), extract: ExtractResult(quality: quality, symbols: symbols),
+        let sessions = Sessions(people: .listed([]), extract: ExtractResult(quality: quality, symbols: symbols),
                                 lateEvents: late, cutVisits: cut, afterPeriod: after, inPeriod: inPeriod)
-        return (plan, sessions)
+        return (plan, sessions, Folded(score: score!, history: history, mapper: mapper))
     }
 }
 

@@ -13,7 +13,8 @@ package struct PartialOptions: Sendable {
     package var period: String
     package var shard: Int
     package var shards: Int
-    /// The identity pairs (`journeys pairs`); without them, a first pass over the inputs makes them.
+    /// The first pass's pairs and span (`journeys pairs`); without them, a first pass over the
+    /// inputs makes them. Needed with `records`.
     package var pairs: String? = nil
 
     package init(pipeline: String, period: String, shard: Int, shards: Int) {
@@ -21,8 +22,9 @@ package struct PartialOptions: Sendable {
     }
 }
 
-/// The map side of a sharded run: one shard's lines read and sessionized into a partial file
-/// (`PartialFile`), which `journeys merge` joins with the other shards' into the report.
+/// The map side of a sharded run: one shard's lines read and sessionized, and its people folded
+/// into score's and the history's partial aggregates, written as a partial file (`PartialFile`)
+/// that `journeys merge` joins with the other shards' into the report.
 package enum PartialRun {
     package static func run(_ o: PartialOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PartialFile {
         var runOptions = RunOptions(pipeline: o.pipeline)
@@ -31,32 +33,53 @@ package enum PartialRun {
         guard var period = Period(parsing: o.period) else {
             throw ExtractError(path: "--period", reason: "'\(o.period)' is not a period; expected an ISO week (2026-W47), a month (2026-11) or a range (2026-11-02..2026-11-15)")
         }
-        period.isPartial = false
         let zone = TimeZone(identifier: config.timeZone)!
         let spool = try ShardSpool(temporaryDirectory: config.sortDirectory)
+        var first: IdentityPairs
         if let records = o.records {
+            guard let pairs = o.pairs else {
+                throw PartialError(file: records, message: "line records need --pairs: the first pass's pairs and span (journeys pairs)")
+            }
+            first = try readPairs(pairs)
             let input = LineReader(source: try openByteSource(path: records), maxLineBytes: recordBytes(config))
             try LineKeying.spool(records: input, shard: o.shard, source: records == "/dev/stdin" ? "<stdin>" : records, into: spool)
         } else {
             let paths = try InputFiles.resolve(config.inputs)
-            let pairs = try o.pairs.map { try readPairs($0) } ?? LineKeying.pairs(paths, options: config.extractOptions)
-            try LineKeying.spoolShare(paths, keys: pairs.keys, shard: o.shard, shards: o.shards, options: config.extractOptions, into: spool)
+            first = try o.pairs.map { try readPairs($0) } ?? LineKeying.pairs(paths, options: config.extractOptions)
+            try LineKeying.spoolShare(paths, keys: first.keys, shard: o.shard, shards: o.shards, options: config.extractOptions, into: spool)
         }
+        guard let span = first.span else {
+            throw PartialError(file: o.pairs ?? "inputs", message: "no line with a readable timestamp: the span of all lines is unknown")
+        }
+        period.isPartial = !PeriodChoice.covers(period, earliest: span.earliest, latest: span.latest, zone: zone)
         let files = try spool.finish()
         let tolerance = config.sessionRules.outOfOrderTolerance
         let scans = try files.map { try InputScan.scan($0.path, firstLine: $0.spool?.firstLine, options: config.extractOptions, tolerance: tolerance) }
-        let span = InputScan.span(scans)
-        var plan = ReadPlan(files: zip(files, scans).map { f, s in
-                                var f = f
-                                f.sortByTime = !s.isInTimeOrder
-                                return f
-                            },
-                            scans: scans, totalBytes: 0, period: period, zone: zone, previousCovered: false,
-                            span: span ?? (0, 0), extract: config.extractOptions)
-        plan.setReadWindow(config)
-        let sessions = try ReadStage.run(plan, config: config, progress: Progress(quiet: true))
-        return PartialFile(sessions, span: span, config: fingerprint(config, pipeline: o.pipeline), period: period.description,
-                           shard: o.shard, shards: o.shards)
+        let plan = try PlanStage.plan(files: zip(files, scans).map { f, s in
+                                          var f = f
+                                          f.sortByTime = !s.isInTimeOrder
+                                          return f
+                                      },
+                                      scans: scans, totalBytes: 0, period: period, span: span, zone: zone, config: config)
+        let sessions = try ReadStage.run(plan, config: config, progress: Progress(quiet: true), spill: true)
+        let mapper = try TouchpointsStage.mapper(config)
+        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: config)
+        let folded = try FoldStage.run(sessions, input: input, mapper: mapper, plan: plan, config: config)
+        let own = InputScan.span(scans)
+        let q = sessions.extract.quality
+        let symbols = sessions.extract.symbols
+        return PartialFile(
+            config: fingerprint(config, pipeline: o.pipeline), period: period.description, shard: o.shard, shards: o.shards,
+            spanEarliest: span.earliest, spanLatest: span.latest, earliest: own?.earliest, latest: own?.latest,
+            inPeriod: sessions.inPeriod, lateEvents: sessions.lateEvents, cutVisits: sessions.cutVisits, afterPeriod: sessions.afterPeriod,
+            files: q.files.map {
+                PartialFile.FileRecord(file: $0.file, read: $0.read, parsed: $0.parsed,
+                                       outcomes: Dictionary(uniqueKeysWithValues: $0.outcomes.map { ($0.key.rawValue, $0.value) }),
+                                       damage: $0.damage, resort: $0.resort)
+            },
+            samples: LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { PartialFile.SampleRecord(reason: o.rawValue, sample: $0) } },
+            strings: symbols.strings, score: folded.score, history: folded.history, ruleHits: folded.mapper.ruleHits,
+            unmatched: Dictionary(uniqueKeysWithValues: folded.mapper.unmatched.map { (symbols[$0.key], $0.value) }))
     }
 
     /// The longest line record: a line of the longest kind in base64, and its place.
@@ -76,21 +99,5 @@ package enum PartialRun {
         let h = SipHash(k0: 0x7061_7274_6961_6c73, k1: 0x6a6f_7572_6e65_7973).hash(bytes)
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-}
-
-extension PartialFile {
-    /// The partial of a shard's sessions.
-    init(_ s: Sessions, span: (earliest: Int64, latest: Int64)?, config: String, period: String, shard: Int, shards: Int) {
-        let q = s.extract.quality
-        self.init(config: config, period: period, shard: shard, shards: shards, earliest: span?.earliest, latest: span?.latest,
-                  inPeriod: s.inPeriod, lateEvents: s.lateEvents, cutVisits: s.cutVisits, afterPeriod: s.afterPeriod,
-                  files: q.files.map {
-                      FileRecord(file: $0.file, read: $0.read, parsed: $0.parsed,
-                                 outcomes: Dictionary(uniqueKeysWithValues: $0.outcomes.map { ($0.key.rawValue, $0.value) }),
-                                 damage: $0.damage, resort: $0.resort)
-                  },
-                  samples: LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { SampleRecord(reason: o.rawValue, sample: $0) } },
-                  strings: s.extract.symbols.strings, visits: s.visits.map(VisitRecord.init))
     }
 }

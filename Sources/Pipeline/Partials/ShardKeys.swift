@@ -72,10 +72,18 @@ package struct ShardKeys {
     }
 }
 
-/// The pairs that join devices into groups (see `ShardKeys`), as a first pass collects them and
-/// as they travel between processes: one pair per line, `<device hex> <c|o><hex>`.
+/// What the first pass over the lines collects: the pairs that join devices into groups (see
+/// `ShardKeys`), and the earliest and latest timestamp of all lines, which every shard needs to
+/// fold alike (is the period partial, is the previous one covered). As text, one per line:
+/// `<device hex> <c|o><hex>` for a pair, `t <earliest> <latest>` for the span.
 package struct IdentityPairs {
     package private(set) var pairs = Set<Pair>()
+    package private(set) var span: (earliest: Int64, latest: Int64)? = nil
+
+    /// Widens the span to take in a line's timestamp.
+    package mutating func note(time t: Int64) {
+        span = span.map { (min($0.earliest, t), max($0.latest, t)) } ?? (t, t)
+    }
 
     package struct Pair: Hashable, Comparable {
         package var device: UInt64
@@ -98,11 +106,15 @@ package struct IdentityPairs {
     /// holds no id of the shop's.
     private static let orderHash = SipHash(k0: 0x6f72_6465_7273_0001, k1: 0x6a6f_7572_6e65_7973)
 
-    package mutating func merge(_ other: IdentityPairs) { pairs.formUnion(other.pairs) }
+    package mutating func merge(_ other: IdentityPairs) {
+        pairs.formUnion(other.pairs)
+        if let s = other.span { note(time: s.earliest); note(time: s.latest) }
+    }
 
     /// The pairs as text, sorted: one per line.
     package var text: String {
-        pairs.sorted().map { p in
+        let spanLine = span.map { "t \($0.earliest) \($0.latest)\n" } ?? ""
+        return spanLine + pairs.sorted().map { p in
             "\(Self.hex(p.device)) \(p.other.kind == 1 ? "c" : "o")\(Self.hex(p.other.value))\n"
         }.joined()
     }
@@ -113,6 +125,11 @@ package struct IdentityPairs {
         var result = IdentityPairs()
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             let parts = line.split(separator: " ")
+            if parts.count == 3, parts[0] == "t", let e = Int64(parts[1]), let l = Int64(parts[2]) {
+                result.note(time: e)
+                result.note(time: l)
+                continue
+            }
             guard parts.count == 2, let device = UInt64(parts[0], radix: 16), let tag = parts[1].first,
                   tag == "c" || tag == "o", let value = UInt64(parts[1].dropFirst(), radix: 16)
             else { throw PartialError(file: source, line: n + 1, message: "expected '<device hex> c<hex>' or '<device hex> o<hex>', found '\(line.prefix(60))'") }

@@ -7,12 +7,14 @@ import Touchpoints
 /// sections: the weeks each person visited in (before the period's end), the period's customers
 /// (first visit and its channel) and weekly visits, and every order of the window. People are
 /// added once each, so partials of disjoint people merge by joining.
-struct HistoryFold {
+package struct HistoryFold: Codable {
     /// Monday day numbers of the weeks each person visited in, up to the period's end.
     var visitWeeks: [Pseudonym: Set<Int>] = [:]
     var customers: [Pseudonym: HistoryCustomer] = [:]
     var weekly: [Pseudonym: [ISOWeek: Int]] = [:]
     private var orders: [HistoryOrder] = []
+
+    package init() {}
 
     mutating func add(visitor: Pseudonym, visits: [Visit], mapped: [MappedVisit], plan: ReadPlan, symbols: SymbolTable) {
         let range = plan.periodRange

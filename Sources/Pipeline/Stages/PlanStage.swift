@@ -60,9 +60,16 @@ enum PlanStage {
         } else {
             period = PeriodChoice.choose(earliest: span.earliest, latest: span.latest, zone: zone)
         }
-        let files = scans.map(\.inputFile)
-        var plan = ReadPlan(files: files, scans: scans, totalBytes: InputFiles.totalBytes(paths), period: period, zone: zone,
-                            previousCovered: false, span: span, extract: options)
+        return try plan(files: scans.map(\.inputFile), scans: scans, totalBytes: InputFiles.totalBytes(paths), period: period,
+                        span: span, zone: zone, config: config)
+    }
+
+    /// The plan of `period` over inputs whose lines span `span`: whether the previous period is
+    /// covered, the read window; stops when the inputs hold nothing of the period.
+    static func plan(files: [InputFile], scans: [FileScan], totalBytes: Int, period: Period,
+                     span: (earliest: Int64, latest: Int64), zone: TimeZone, config: PipelineConfig) throws -> ReadPlan {
+        var plan = ReadPlan(files: files, scans: scans, totalBytes: totalBytes, period: period, zone: zone,
+                            previousCovered: false, span: span, extract: config.extractOptions)
         plan.previousCovered = span.earliest <= plan.previousRange.lowerBound + 3600
         guard span.earliest < plan.periodRange.upperBound, span.latest >= plan.periodRange.lowerBound else {
             throw NoDataError(message: "no data in \(period): the inputs cover \(plan.coverage)")

@@ -69,6 +69,7 @@ import Testing
             try byShard[i].write(toFile: keyed, atomically: true, encoding: .utf8)
             var o = PartialOptions(pipeline: PipelineFixtures.weeklyConfig, period: period, shard: i, shards: shards)
             o.records = keyed
+            o.pairs = pairsPath
             let path = "\(dir)/p\(i).json"
             try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
             paths.append(path)
