@@ -11,32 +11,46 @@ package struct HistoryFold: Codable {
     /// Monday day numbers of the weeks each person visited in, up to the period's end.
     var visitWeeks: [Pseudonym: Set<Int>] = [:]
     var customers: [Pseudonym: HistoryCustomer] = [:]
-    var weekly: [Pseudonym: [ISOWeek: Int]] = [:]
+    /// Visits in the period per person, by the Monday day number of their week.
+    private var weeklyByMonday: [Pseudonym: [Int: Int]] = [:]
     private var orders: [HistoryOrder] = []
+    /// Local days of the visits' starts, with the zone's offsets cached (not kept in a file).
+    private var days: LocalDays? = nil
+    private enum CodingKeys: String, CodingKey { case visitWeeks, customers, weeklyByMonday, orders }
 
     package init() {}
 
     mutating func add(visitor: Pseudonym, visits: [Visit], mapped: [MappedVisit], plan: ReadPlan, symbols: SymbolTable) {
         let range = plan.periodRange
+        if days == nil { days = LocalDays(zone: plan.zone) }
         for (v, m) in zip(visits, mapped) {
             for o in v.orders {
                 orders.append(HistoryOrder(id: symbols[o.id], customer: visitor, time: v.start, valueCents: o.valueCents, channel: m.channel))
             }
             guard v.start < range.upperBound else { continue }
-            let day = CivilDate.of(time: v.start, in: plan.zone)
-            visitWeeks[visitor, default: []].insert(day.adding(days: 1 - day.isoWeekday).dayNumber)
+            let day = days!.day(of: v.start)
+            // day 0 (1970-01-01) was a Thursday: days since a Monday are (day + 3) mod 7
+            let monday = day - ((day % 7 + 7 + 3) % 7)
+            visitWeeks[visitor, default: []].insert(monday)
             guard range.contains(v.start) else { continue }
             if customers[visitor] == nil {
-                customers[visitor] = HistoryCustomer(customer: visitor, firstSeen: day, firstChannel: m.channel)
+                customers[visitor] = HistoryCustomer(customer: visitor, firstSeen: CivilDate(dayNumber: day), firstChannel: m.channel)
             }
-            weekly[visitor, default: [:]][ISOWeek(containing: day), default: 0] += 1
+            weeklyByMonday[visitor, default: [:]][monday, default: 0] += 1
+        }
+    }
+
+    /// Visits in the period per person and ISO week.
+    var weekly: [Pseudonym: [ISOWeek: Int]] {
+        weeklyByMonday.mapValues { weeks in
+            Dictionary(uniqueKeysWithValues: weeks.map { (ISOWeek(containing: CivilDate(dayNumber: $0.key)), $0.value) })
         }
     }
 
     mutating func merge(_ o: HistoryFold) {
         visitWeeks.merge(o.visitWeeks) { a, b in a.union(b) }
         customers.merge(o.customers) { a, _ in a }
-        weekly.merge(o.weekly) { a, b in a.merging(b, uniquingKeysWith: +) }
+        weeklyByMonday.merge(o.weeklyByMonday) { a, b in a.merging(b, uniquingKeysWith: +) }
         orders += o.orders
     }
 
