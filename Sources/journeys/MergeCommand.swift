@@ -7,9 +7,10 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge every shard's partial file into the period's report: the same bytes as `journeys report` on the same lines.",
         discussion: """
-            Runs touchpoints → history → score → compare → render → validate → publish → record \
-            history on the merged partials. Refuses partials of another format version, config \
-            or period, and a missing or repeated shard. Exit codes as for `journeys report`.
+            Merges the partial aggregates, then runs history → score → compare → render → \
+            validate → publish → record history. Refuses partials of another format version, \
+            config, period or span, and a missing or repeated shard. Exit codes as for \
+            `journeys report`.
             """)
 
     @Option(name: .long, help: "The pipeline config (YAML) the partials were made with.")
@@ -18,24 +19,11 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The partial files, one per shard.")
     var partials: [String]
 
-    @Option(name: .long, help: "The folder reports are published to.")
-    var output: String = "output"
-
-    @Option(name: .long, help: "The folder of templates and CSS (default: the config's templates).")
-    var templates: String?
-
-    @Option(name: .long, help: "The history file (SQLite) of earlier periods (default: the config's history.path).")
-    var history: String?
-
-    @Flag(name: .long, help: "No progress on stderr.")
-    var quiet = false
+    @OptionGroup var publish: PublishOptions
 
     func run() throws {
         var options = RunOptions(pipeline: pipeline)
-        options.output = output
-        options.templates = templates
-        options.history = history
-        options.quiet = quiet
+        publish.apply(to: &options)
         do {
             print(try ReportPipeline.merge(options, partials: partials).reportPath)
         } catch {

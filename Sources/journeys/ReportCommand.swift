@@ -7,7 +7,7 @@ import Pipeline
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run plan → read+sessionize → touchpoints → history → score → compare → render → validate → publish → record history for one period.",
+        abstract: "Run plan → read+sessionize → touchpoints+fold → history → score → compare → render → validate → publish → record history for one period.",
         discussion: """
             Writes OUTPUT/<period>/index.html and report.json, and updates OUTPUT/index.html. \
             Without --period the report covers the last complete ISO week in the input. \
@@ -24,20 +24,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "An ISO week (2026-W47), a month (2026-11) or a date range (2026-11-02..2026-11-15).")
     var period: String?
 
-    @Option(name: .long, help: "The folder reports are published to.")
-    var output: String = "output"
+    @OptionGroup var publish: PublishOptions
 
-    @Option(name: .long, help: "The folder of templates and CSS (default: the config's templates).")
-    var templates: String?
-
-    @Option(name: .long, help: "The history file (SQLite) of earlier periods (default: the config's history.path).")
-    var history: String?
-
-    @Option(name: .long, help: "Threads that parse a large plain log file at once, each a part of it (default: the number of cores). The report is the same for any number.")
+    @Option(name: .long, help: "Threads that parse a large plain log file at once, each a part of it, and that fold the people, each a share of them (default: the number of cores). The report is the same for any number.")
     var shards: Int?
-
-    @Flag(name: .long, help: "No progress on stderr.")
-    var quiet = false
 
     @Flag(name: .long, help: "Print each stage's wall-clock seconds on stderr at the end.")
     var timings = false
@@ -46,10 +36,7 @@ struct ReportCommand: ParsableCommand {
         var options = RunOptions(pipeline: pipeline)
         options.inputs = input
         options.period = period
-        options.output = output
-        options.templates = templates
-        options.history = history
-        options.quiet = quiet
+        publish.apply(to: &options)
         if let shards {
             guard shards >= 1 else { fail(ExtractError(path: "--shards", reason: "expected a number of threads of at least 1, found \(shards)")) }
             options.shards = shards

@@ -7,34 +7,35 @@ import Testing
 /// report, byte for byte, whether each shard reads the files itself or gets its lines as keyed
 /// records in any order (as a Spark shuffle delivers them).
 @Suite(.serialized) struct PartialMergeTests {
-    static func singleProcess(_ logs: String, period: String) throws -> [String: Data] {
+    static func singleProcess(_ logs: String, period: String, config: String = PipelineFixtures.weeklyConfig) throws -> [String: Data] {
         let out = try PipelineFixtures.scratch("one-process")
-        _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out, period: period), environment: [:])
+        _ = try ReportPipeline.run(PipelineFixtures.exportOptions(logs: logs, output: out, period: period, config: config), environment: [:])
         return try ShardsTests.files(out)
     }
 
     /// Each shard reads the inputs and keeps its people's lines.
-    static func fromFiles(_ logs: String, period: String, shards: Int) throws -> [String: Data] {
+    static func fromFiles(_ logs: String, period: String, shards: Int, config: String = PipelineFixtures.weeklyConfig) throws -> [String: Data] {
         let dir = try PipelineFixtures.scratch("partials-\(shards)")
         var paths: [String] = []
         for i in 0..<shards {
-            var o = PartialOptions(pipeline: PipelineFixtures.weeklyConfig, period: period, shard: i, shards: shards)
+            var o = PartialOptions(pipeline: config, period: period, shard: i, shards: shards)
             o.inputs = [logs]
             let path = "\(dir)/p\(i).json"
             try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        return try merge(paths, name: "merged-\(shards)", period: period)
+        return try merge(paths, name: "merged-\(shards)", period: period, config: config)
     }
 
-    static func merge(_ paths: [String], name: String, period: String) throws -> [String: Data] {
+    static func merge(_ paths: [String], name: String, period: String, config: String = PipelineFixtures.weeklyConfig) throws -> [String: Data] {
         let out = try PipelineFixtures.scratch(name)
-        _ = try ReportPipeline.merge(PipelineFixtures.options(logs: "", output: out, period: period), partials: paths.reversed(), environment: [:])
+        _ = try ReportPipeline.merge(PipelineFixtures.exportOptions(logs: "", output: out, period: period, config: config),
+                                     partials: paths.reversed(), environment: [:])
         return try ShardsTests.files(out)
     }
 
     /// The lines as records, shuffled, through `pairs` and `key`, then each shard's records.
-    static func fromRecords(_ logs: String, period: String, shards: Int) throws -> [String: Data] {
+    static func fromRecords(_ logs: String, period: String, shards: Int, config: String = PipelineFixtures.weeklyConfig) throws -> [String: Data] {
         let dir = try PipelineFixtures.scratch("records-\(shards)")
         let files = try InputFiles.resolve([logs])
         var copies: [String] = [], records: [String] = []
@@ -52,7 +53,7 @@ import Testing
         records.shuffle(using: &rng)
         let input = "\(dir)/records.txt"
         try ((copies + records).joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-        let options = try ConfigLoader.load(path: PipelineFixtures.weeklyConfig, options: RunOptions(pipeline: PipelineFixtures.weeklyConfig), environment: [:]).extractOptions
+        let options = try ConfigLoader.load(path: config, options: RunOptions(pipeline: config), environment: [:]).extractOptions
         let pairs = try LineKeying.pairs(records: LineReader(source: try openByteSource(path: input), maxLineBytes: 1 << 20), options: options, source: input)
         let pairsPath = "\(dir)/pairs.txt"
         try pairs.text.write(toFile: pairsPath, atomically: true, encoding: .utf8)
@@ -67,14 +68,14 @@ import Testing
         for i in 0..<shards {
             let keyed = "\(dir)/keyed-\(i).txt"
             try byShard[i].write(toFile: keyed, atomically: true, encoding: .utf8)
-            var o = PartialOptions(pipeline: PipelineFixtures.weeklyConfig, period: period, shard: i, shards: shards)
+            var o = PartialOptions(pipeline: config, period: period, shard: i, shards: shards)
             o.records = keyed
             o.pairs = pairsPath
             let path = "\(dir)/p\(i).json"
             try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        return try merge(paths, name: "records-merged-\(shards)", period: period)
+        return try merge(paths, name: "records-merged-\(shards)", period: period, config: config)
     }
 
     static func expectSame(_ a: [String: Data], _ b: [String: Data], _ what: String) {
@@ -114,6 +115,29 @@ import Testing
             Self.expectSame(one, try Self.fromFiles(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from files")
             Self.expectSame(one, try Self.fromRecords(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from records")
         }
+    }
+
+    /// A CSV export: its header is line 1 of one shard's share only, yet every shard reads the
+    /// file's format from it. Rows out of time order are sorted within each shard; only the
+    /// note of how many rows moved differs then, since a shard sees its own rows' places.
+    @Test func csvExportPartialsMergeToTheOneProcessReport() throws {
+        let config = PipelineFixtures.eventsConfig
+        let sorted = try ExportFixture.write(ExportFixture().byTime)
+        let one = try Self.singleProcess(sorted, period: "2026-W47", config: config)
+        #expect(one.keys.contains("2026-W47/report.json"))
+        Self.expectSame(one, try Self.fromFiles(sorted, period: "2026-W47", shards: 3, config: config), "CSV, 3 shards from files")
+        Self.expectSame(one, try Self.fromRecords(sorted, period: "2026-W47", shards: 2, config: config), "CSV, 2 shards from records")
+
+        let shuffled = try ExportFixture.write(ExportFixture().shuffled(seed: 3))
+        func withoutResortNote(_ files: [String: Data]) throws -> String {
+            var json = try JSONSerialization.jsonObject(with: try #require(files["2026-W47/report.json"])) as! [String: Any]
+            var input = json["input"] as! [String: Any]
+            #expect(input.removeValue(forKey: "resorted") != nil)
+            json["input"] = input
+            return try PipelineFixtures.canonical(json)
+        }
+        let oneShuffled = try withoutResortNote(try Self.singleProcess(shuffled, period: "2026-W47", config: config))
+        #expect(try withoutResortNote(try Self.fromFiles(shuffled, period: "2026-W47", shards: 3, config: config)) == oneShuffled)
     }
 
     @Test func refusesPartialsThatDoNotBelongTogether() throws {
