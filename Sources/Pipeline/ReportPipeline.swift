@@ -21,7 +21,7 @@ package enum ReportPipeline {
             try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: options.period)
         }
         let sessions = try stages.run("read+sessionize") { progress in
-            let sessions = try ReadStage.run(plan, config: setup.config, progress: progress, spill: true)
+            let sessions = try ReadStage.run(plan, config: setup.config, progress: progress)
             guard sessions.inPeriod > 0 else {
                 throw NoDataError(message: "no data in \(plan.period): no event of the inputs (\(plan.coverage)) falls in it after filtering")
             }

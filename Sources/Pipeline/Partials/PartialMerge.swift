@@ -65,7 +65,7 @@ enum PartialMerge {
         guard inPeriod > 0 else {
             throw NoDataError(message: "no data in \(period): no event of the partials' lines (\(plan.coverage)) falls in it after filtering")
         }
-        let sessions = Sessions(people: .listed([]), extract: ExtractResult(quality: quality, symbols: symbols),
+        let sessions = Sessions(spill: nil, extract: ExtractResult(quality: quality, symbols: symbols),
                                 lateEvents: late, cutVisits: cut, afterPeriod: after, inPeriod: inPeriod)
         return (plan, sessions, Folded(score: score!, history: history, mapper: mapper))
     }

@@ -61,7 +61,7 @@ package enum PartialRun {
                                           return f
                                       },
                                       scans: scans, totalBytes: 0, period: period, span: span, zone: zone, config: config)
-        let sessions = try ReadStage.run(plan, config: config, progress: Progress(quiet: true), spill: true)
+        let sessions = try ReadStage.run(plan, config: config, progress: Progress(quiet: true))
         let mapper = try TouchpointsStage.mapper(config)
         let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: config)
         let folded = try FoldStage.run(sessions, input: input, mapper: mapper, plan: plan, config: config)

@@ -16,28 +16,18 @@ struct Folded {
 /// Maps every visit to its channel and touchpoints and folds each person, once, into score's
 /// partial and the history's facts: the people in parts on `shards` threads, each part with its
 /// own partials, merged in part order. The merge is exact, so the report is the same for any
-/// number of threads; a spilled read hands its people back one bucket at a time.
+/// number of threads. The spill hands the people back one bucket at a time.
 enum FoldStage {
-    /// One part of the people: a bucket of a spill, or a run of listed journeys.
+    /// One part of the people: a bucket of the spill.
     private typealias Part = () throws -> [(visitor: Pseudonym, visits: [Visit])]
 
     static func run(_ sessions: Sessions, input: ScoreInput, mapper: TouchpointMapper, plan: ReadPlan, config: PipelineConfig) throws -> Folded {
         let context = ScorePartial.context(input)
         let shards = max(1, config.shards)
         let symbols = sessions.extract.symbols
-        let parts: [Part]
-        switch sessions.people {
-        case .spilled(let spill, let map):
-            parts = try spill.people(buckets: shards).map { bucket in
-                { try bucket.load(renumbering: map).map { (visitor: $0.person.id, visits: $0.visits) } }
-            }
-        case .listed(let visits):
-            let journeys = JourneyBuilder.journeys(of: visits)
-            let size = (journeys.count + shards - 1) / max(1, shards)
-            parts = stride(from: 0, to: max(1, journeys.count), by: max(1, size)).map { from in
-                let run = journeys[from..<min(journeys.count, from + max(1, size))]
-                return { run.map { j in (visitor: j.visitor, visits: j.visits.map { visits[$0] }) } }
-            }
+        guard let (spill, map) = sessions.spill else { preconditionFailure("the people of a merge were folded by the shards") }
+        let parts: [Part] = try spill.people(buckets: shards).map { bucket in
+            { try bucket.load(renumbering: map).map { (visitor: $0.person.id, visits: $0.visits) } }
         }
         let work = Work(parts: parts, base: Folded(score: ScorePartial(context), history: HistoryFold(), mapper: mapper),
                         context: context, symbols: symbols, plan: plan)
