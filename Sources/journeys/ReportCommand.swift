@@ -60,7 +60,7 @@ func fail(_ error: Error) -> Never {
     var root: Error = error
     if let s = error as? StageError { root = s.underlying }
     switch root {
-    case is ConfigError, is ExtractError, is NoDataError, is HistoryError: Foundation.exit(2)
+    case is ConfigError, is ExtractError, is NoDataError, is HistoryError, is PartialError: Foundation.exit(2)
     default: Foundation.exit(1)
     }
 }

@@ -38,7 +38,8 @@ package enum PartialRun {
         var first: IdentityPairs
         if let records = o.records {
             guard let pairs = o.pairs else {
-                throw PartialError(file: records, message: "line records need --pairs: the first pass's pairs and span (journeys pairs)")
+                throw PartialError(file: records == "/dev/stdin" ? "--stdin" : records,
+                                   message: "line records need --pairs: the first pass's pairs and span (journeys pairs)")
             }
             first = try readPairs(pairs)
             let input = LineReader(source: try openByteSource(path: records), maxLineBytes: recordBytes(config))
