@@ -50,8 +50,42 @@ package enum InputScan {
     /// The scan of one file: every line's timestamp, read as extract will read the line.
     /// `firstLine`: the first line of the file a spooled share comes from, which picks the decoder.
     package static func scan(_ file: String, firstLine: [UInt8]? = nil, options: ExtractOptions, tolerance: Int64) throws -> FileScan {
+        if firstLine == nil, let parts = PlainFileParts.open(path: file, options: options),
+           let scan = try scanInParts(parts, options: options, tolerance: tolerance) {
+            return scan
+        }
+        return try scan(file, source: try openByteSource(path: file), firstLine: firstLine, options: options, tolerance: tolerance)
+    }
+
+    /// A large plain file's scan, its parts on `options.shards` threads. A line is out of order
+    /// against the newest line before it in the whole file; a part counts against its own lines
+    /// only, which is the same count whenever none of its lines is older than the newest line of
+    /// the parts before it by more than the tolerance. When one is, nil: the file is scanned
+    /// whole (a file out of time order, sorted anyway).
+    private static func scanInParts(_ parts: PlainFileParts, options: ExtractOptions, tolerance: Int64) throws -> FileScan? {
+        let results = Slots(count: parts.count)
+        let threads = min(options.shards, parts.count)
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for k in stride(from: t, to: parts.count, by: threads) {
+                results.set(k, Result {
+                    try scan(parts.path, source: try parts.source(k), firstLine: parts.firstLine, options: options, tolerance: tolerance)
+                })
+            }
+        }
+        var whole = FileScan(path: parts.path)
+        for part in try results.all().map({ try $0.get() }) {
+            if let newest = whole.latest, let oldest = part.earliest, oldest < newest - tolerance { return nil }
+            whole.timedLines += part.timedLines
+            whole.linesOutOfOrder += part.linesOutOfOrder
+            if let e = part.earliest { whole.earliest = min(whole.earliest ?? e, e) }
+            if let l = part.latest { whole.latest = max(whole.latest ?? l, l) }
+        }
+        return whole
+    }
+
+    private static func scan(_ file: String, source: ByteSource, firstLine: [UInt8]?, options: ExtractOptions, tolerance: Int64) throws -> FileScan {
         var result = FileScan(path: file)
-        let reader = LineReader(source: try openByteSource(path: file), maxLineBytes: options.maxLineBytes)
+        let reader = LineReader(source: source, maxLineBytes: options.maxLineBytes)
         var decoder: LineDecoder? = try firstLine.flatMap { first in
             first.isEmpty ? nil : try first.withUnsafeBytes { try LineDecoder.make(first: $0, options: options, path: file).0 }
         }

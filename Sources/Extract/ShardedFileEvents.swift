@@ -27,40 +27,15 @@ final class ShardedFileEvents: EventSource {
 
     /// nil when the file is too small to split, compressed, or has no line to take the format from.
     static func open(path: String, context: ExtractContext) throws -> ShardedFileEvents? {
-        let options = context.options
-        guard options.shards > 1 else { return nil }
-        // a probe only: whatever fails here leaves the file to the single reader, which reports it
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        guard size >= 2 * options.shardPartBytes else { return nil }
-        var head = [UInt8](repeating: 0, count: min(size, options.maxLineBytes + 2))
-        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 2, !(head[0] == 0x1f && head[1] == 0x8b) else { return nil }
-        head = Array(head[0..<n])
-        // The first non-empty line decides the format for every part, as it does for a whole file.
-        var first: [UInt8]? = nil
-        var start = 0
-        while start < head.count {
-            guard let nl = head[start...].firstIndex(of: 0x0A) else { break }
-            var line = Array(head[start..<nl])
-            if line.last == 0x0D { line.removeLast() }
-            if !line.isEmpty { first = line; break }
-            start = nl + 1
-        }
-        guard let first else { return nil }
-        return ShardedFileEvents(path: path, size: size, firstLine: first, context: context)
+        PlainFileParts.open(path: path, options: context.options).map { ShardedFileEvents(parts: $0, context: context) }
     }
 
-    private init(path: String, size: Int, firstLine: [UInt8], context: ExtractContext) {
-        self.path = path
+    private init(parts: PlainFileParts, context: ExtractContext) {
+        path = parts.path
         self.context = context
         context.quality.files.append(FileAccount(file: path))
         account = context.quality.files.count - 1
-        work = PartWork(path: path, size: size, firstLine: firstLine, options: context.options)
+        work = PartWork(parts: parts, options: context.options)
     }
 
     deinit { work.cancel() }
@@ -131,11 +106,9 @@ struct PartResult: @unchecked Sendable {
 
 /// The parts of one file and the threads that parse them, in order, a bounded number ahead.
 private final class PartWork: @unchecked Sendable {
-    let path: String
-    let size: Int
-    let firstLine: [UInt8]
+    let parts: PlainFileParts
     let options: ExtractOptions
-    let partCount: Int
+    var partCount: Int { parts.count }
     private let condition = NSCondition()
     private var nextToParse = 0
     private var taken = 0
@@ -143,12 +116,9 @@ private final class PartWork: @unchecked Sendable {
     private var cancelled = false
     private var started = false
 
-    init(path: String, size: Int, firstLine: [UInt8], options: ExtractOptions) {
-        self.path = path
-        self.size = size
-        self.firstLine = firstLine
+    init(parts: PlainFileParts, options: ExtractOptions) {
+        self.parts = parts
         self.options = options
-        partCount = (size + options.shardPartBytes - 1) / options.shardPartBytes
     }
 
     private func start() {
@@ -202,33 +172,16 @@ private final class PartWork: @unchecked Sendable {
         }
     }
 
-    /// Where part `k` begins: just after the first newline at or after its nominal offset
-    /// (the file's start for part 0). Neighbouring parts compute the same boundary.
-    private func boundary(_ k: Int, _ fd: Int32) throws -> Int {
-        if k == 0 { return 0 }
-        if k >= partCount { return size }
-        var offset = k * options.shardPartBytes - 1
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while offset < size {
-            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
-            guard n > 0 else { throw ExtractError(path: path, reason: "cannot read at byte \(offset): \(String(cString: strerror(errno)))") }
-            if let nl = chunk[0..<n].firstIndex(of: 0x0A) { return offset + nl + 1 }
-            offset += n
-        }
-        return size
-    }
-
     private func parse(_ k: Int, agents: inout ByteCache<ExtractContext.Agent>) throws -> PartResult {
-        let fd = try OwnedDescriptor(opening: path, flags: O_RDONLY | O_CLOEXEC)
-        let from = try boundary(k, fd.raw), to = try boundary(k + 1, fd.raw)
+        let source = try parts.source(k)
         let context = ExtractContext(options: options)
         swap(&context.agents, &agents)
         defer { swap(&context.agents, &agents) }
-        let events = try FileEvents(path: path, part: RangeSource(descriptor: fd, from: from, to: to), firstLine: firstLine, context: context)
+        let events = try FileEvents(path: parts.path, part: source, firstLine: parts.firstLine, context: context)
         var out: [Event] = []
         while let e = try events.next() { out.append(e) }
         return PartResult(events: out, strings: context.symbols.strings, account: context.quality.files[0],
-                          samples: context.quality.samples, lines: events.linesRead, bytes: to - from)
+                          samples: context.quality.samples, lines: events.linesRead, bytes: source.bytesConsumed)
     }
 }
 

@@ -56,4 +56,29 @@ import Testing
         #expect(scan.linesOutOfOrder == 1)
         #expect(scan.earliest == defaultTime && scan.latest == defaultTime + 3660)
     }
+
+    /// A large plain file's parts scanned on several threads give the scan of one reader, in
+    /// time order, with small jitter, and out of order across the parts' boundaries.
+    @Test(arguments: ["sorted", "jitter", "by-customer"]) func partsScanLikeOneReader(_ kind: String) throws {
+        var rows: [(Int64, String)] = []
+        for k in 0..<6000 {
+            var t: Int64 = 1_569_888_000 + Int64(k) * 7
+            if kind == "jitter" { t += Int64(k % 5) * 40 - 80 }
+            rows.append((t, "\(t)000,\(k % 50),view,\(k % 9),"))
+        }
+        if kind == "by-customer" { rows.sort { ($0.1.split(separator: ",")[1], $0.0) < ($1.1.split(separator: ",")[1], $1.0) } }
+        let path = writeLog("parts-\(kind).csv", ["timestamp,visitorid,event,itemid,transactionid"] + rows.map(\.1))
+        var one = ExtractOptions()
+        one.shards = 1
+        var many = ExtractOptions()
+        many.shards = 4
+        many.shardPartBytes = 16 * 1024
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        #expect(size > 4 * many.shardPartBytes)
+        let whole = try InputScan.scan(path, options: one, tolerance: 300)
+        #expect(try InputScan.scan(path, options: many, tolerance: 300) == whole)
+        #expect(whole.timedLines == 6000)
+        #expect(whole.isInTimeOrder == (kind != "by-customer"))
+    }
 }
+
