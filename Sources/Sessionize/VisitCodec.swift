@@ -1,7 +1,8 @@
 import JourneysCore
 
-/// A visit as bytes, for the spill file (`VisitSpill`): little-endian, fixed fields first, then
-/// each list with its count. Only this process reads it back, so it has no version.
+/// A visit as bytes, for the spill file (`VisitSpill`): little-endian, fixed fields first (the
+/// device and the customer lead: the spill reads them alone), then each list with its count.
+/// Only this process reads it back, so it has no version.
 enum VisitCodec {
     static func append(_ v: Visit, to out: inout [UInt8]) {
         func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }

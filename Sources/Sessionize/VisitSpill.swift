@@ -18,9 +18,9 @@ package final class VisitSpill {
     private let file: UnsafeMutablePointer<FILE>
     private var buffer: [UInt8] = []
     private var written: Int64 = 0
-    // The index, one entry per visit in closing order.
-    private var devices: [Pseudonym] = []
-    private var customers: [Pseudonym] = []
+    private var visits = 0
+    /// Device and customer of each visit someone was logged in during: who owns which device.
+    private var logins: [(Pseudonym, Pseudonym)] = []
 
     package init(temporaryDirectory: String?) throws {
         folder = try Self.makeFolder(temporaryDirectory ?? NSTemporaryDirectory(), "journeys-visits-XXXXXX")
@@ -36,7 +36,7 @@ package final class VisitSpill {
     }
 
     /// Visits set down so far.
-    package var count: Int { devices.count }
+    package var count: Int { visits }
 
     /// Sets down a closed visit.
     package func add(_ visit: Visit) throws {
@@ -45,8 +45,8 @@ package final class VisitSpill {
         VisitCodec.append(visit, to: &buffer)
         let length = UInt32(buffer.count - at - 4).littleEndian
         withUnsafeBytes(of: length) { l in for k in 0..<4 { buffer[at + k] = l[k] } }
-        devices.append(visit.device)
-        customers.append(visit.customer)
+        visits += 1
+        if !visit.customer.isNone { logins.append((visit.device, visit.customer)) }
         if buffer.count >= 1 << 20 { try flush() }
     }
 
@@ -62,7 +62,7 @@ package final class VisitSpill {
     package func people(buckets: Int, bucketBytes: Int = 1 << 20) throws -> [PeopleBucket] {
         try flush()
         guard fflush(file) == 0 else { throw SpillError(path: path, errno: errno) }
-        let owners = JourneyBuilder.owners(zip(devices, customers))
+        let owners = JourneyBuilder.owners(logins)
         let n = max(1, buckets, Int((written + Int64(bucketBytes) - 1) / Int64(bucketBytes)))
         var outs: [UnsafeMutablePointer<FILE>] = []
         var paths: [String] = []
@@ -75,7 +75,10 @@ package final class VisitSpill {
         }
         var seq = 0
         try forEachRecord(path) { record in
-            let person = JourneyBuilder.person(device: devices[seq], customer: customers[seq], owners: owners)
+            // a record begins with the visit's device and customer (`VisitCodec`)
+            let device = Pseudonym(raw: UInt64(littleEndian: record.loadUnaligned(fromByteOffset: 0, as: UInt64.self)))
+            let customer = Pseudonym(raw: UInt64(littleEndian: record.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            let person = JourneyBuilder.person(device: device, customer: customer, owners: owners)
             var mix = SplitMix64(seed: person.id.raw ^ (person.isCustomer ? 0x8000_0000_0000_0000 : 0))
             let f = outs[Int(mix.next() % UInt64(n))]
             var header = (UInt32(seq).littleEndian, UInt32(record.count).littleEndian)
@@ -85,7 +88,7 @@ package final class VisitSpill {
             seq += 1
         }
         for f in outs where fflush(f) != 0 { throw SpillError(path: path, errno: errno) }
-        devices = []; customers = []
+        logins = []
         return paths.map { PeopleBucket(path: $0, owners: owners, spill: self) }
     }
 
