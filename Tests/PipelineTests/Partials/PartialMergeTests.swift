@@ -112,6 +112,12 @@ import Testing
         })
         #expect(value("orders") == Double(orderIDs.count))
         for shards in [2, 3, 8] {
+            // in one process: the people folded on N threads, a bucket of them at a time
+            let out = try PipelineFixtures.scratch("stitching-threads-\(shards)")
+            var options = PipelineFixtures.options(logs: log, output: out, period: "2026-W47")
+            options.shards = shards
+            _ = try ReportPipeline.run(options, environment: [:])
+            Self.expectSame(one, try ShardsTests.files(out), "stitching, \(shards) threads in one process")
             Self.expectSame(one, try Self.fromFiles(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from files")
             Self.expectSame(one, try Self.fromRecords(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from records")
         }
