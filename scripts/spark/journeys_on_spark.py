@@ -19,7 +19,7 @@ only moves lines, the `journeys` binary does all the reading, keying, sessionizi
      collects the N partial files.
   5. `journeys merge` renders, validates and publishes the report from the partials, on the driver.
 
-Run it with spark-submit (see the README, "Running on Spark").
+Run it with spark-submit (see the README, "Many machines: partials, merge and Spark").
 """
 import argparse
 import base64
