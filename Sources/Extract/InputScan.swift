@@ -1,4 +1,5 @@
 import Foundation
+import JourneysCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,20 +32,11 @@ package enum InputScan {
     /// One scan per file, in the order given. Throws when a file cannot be opened or its first
     /// line shows a format the options cannot read (a CSV header lacking a mapped column).
     package static func scan(_ files: [String], options: ExtractOptions, tolerance: Int64) throws -> [FileScan] {
-        let results = Slots(count: files.count)
+        let results = ResultSlots<FileScan>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             results.set(i, Result { try scan(files[i], options: options, tolerance: tolerance) })
         }
-        return try results.all().map { try $0.get() }
-    }
-
-    /// One result per file, filled by concurrent scans, each into its own slot.
-    private final class Slots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var results: [Result<FileScan, Error>?]
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: Result<FileScan, Error>) { lock.withLock { results[i] = r } }
-        func all() -> [Result<FileScan, Error>] { lock.withLock { results.map { $0! } } }
+        return try results.values()
     }
 
     /// The scan of one file: every line's timestamp, read as extract will read the line.
@@ -63,7 +55,7 @@ package enum InputScan {
     /// the parts before it by more than the tolerance. When one is, nil: the file is scanned
     /// whole (a file out of time order, sorted anyway).
     private static func scanInParts(_ parts: PlainFileParts, options: ExtractOptions, tolerance: Int64) throws -> FileScan? {
-        let results = Slots(count: parts.count)
+        let results = ResultSlots<FileScan>(count: parts.count)
         let threads = min(options.shards, parts.count)
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             for k in stride(from: t, to: parts.count, by: threads) {
@@ -73,7 +65,7 @@ package enum InputScan {
             }
         }
         var whole = FileScan(path: parts.path)
-        for part in try results.all().map({ try $0.get() }) {
+        for part in try results.values() {
             if let newest = whole.latest, let oldest = part.earliest, oldest < newest - tolerance { return nil }
             whole.timedLines += part.timedLines
             whole.linesOutOfOrder += part.linesOutOfOrder

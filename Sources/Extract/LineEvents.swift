@@ -20,20 +20,24 @@ package final class LineEvents {
     /// asset, a line that does not parse).
     package func event(_ line: UnsafeRawBufferPointer, file: Int, path: String) throws -> Event? {
         guard !line.isEmpty else { return nil }
-        if decoders[file] == nil {
-            let (made, isHeader) = try LineDecoder.make(first: line, options: context.options, path: path)
-            decoders[file] = made
-            if isHeader { return nil }
-        }
-        guard case .event(let event) = decoders[file]!.decode(line, context) else { return nil }
+        let (decoder, isHeader) = try self.decoder(file, line, path)
+        guard !isHeader, case .event(let event) = decoder.decode(line, context) else { return nil }
         return event
     }
 
     /// The timestamp of `line` of file `file`, as the plan's scan reads it; nil when it has none.
     package func timestamp(_ line: UnsafeRawBufferPointer, file: Int, path: String) throws -> Int64? {
         guard !line.isEmpty else { return nil }
-        if decoders[file] == nil { decoders[file] = try LineDecoder.make(first: line, options: context.options, path: path).0 }
-        return decoders[file]!.timestamp(line)
+        return try decoder(file, line, path).decoder.timestamp(line)
+    }
+
+    /// File `file`'s decoder; made from `line` when the file has none yet, which is then its
+    /// first line (`isHeader`: a header, not data).
+    private func decoder(_ file: Int, _ line: UnsafeRawBufferPointer, _ path: String) throws -> (decoder: LineDecoder, isHeader: Bool) {
+        if let known = decoders[file] { return (known, false) }
+        let made = try LineDecoder.make(first: line, options: context.options, path: path)
+        decoders[file] = made.0
+        return made
     }
 
     /// The string behind a symbol of an event this returned.

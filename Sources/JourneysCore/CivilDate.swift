@@ -56,7 +56,13 @@ package struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringC
     package func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// 1 = Monday ... 7 = Sunday.
-    package var isoWeekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
+    package var isoWeekday: Int { Self.isoWeekday(ofDay: dayNumber) }
+
+    /// The ISO weekday of day number `day` (1 = Monday): day 0, 1970-01-01, was a Thursday.
+    package static func isoWeekday(ofDay day: Int) -> Int { ((day % 7) + 7 + 3) % 7 + 1 }
+
+    /// The day number of the Monday of the week of day number `day`.
+    package static func monday(ofDay day: Int) -> Int { day + 1 - isoWeekday(ofDay: day) }
 
     /// ISO 8601 week-numbering year and week.
     package var isoWeek: (year: Int, week: Int) {

@@ -23,7 +23,7 @@ package final class VisitSpill {
     private var logins: [(Pseudonym, Pseudonym)] = []
 
     package init(temporaryDirectory: String?) throws {
-        folder = try Self.makeFolder(temporaryDirectory ?? NSTemporaryDirectory(), "journeys-visits-XXXXXX")
+        folder = try Self.temporaryFolder(in: temporaryDirectory, prefix: "journeys-visits")
         path = (folder as NSString).appendingPathComponent("visits")
         guard let f = fopen(path, "w+") else { throw SpillError(path: path, errno: errno) }
         file = f
@@ -114,8 +114,11 @@ package final class VisitSpill {
         }
     }
 
-    private static func makeFolder(_ base: String, _ name: String) throws -> String {
-        var template = Array((base as NSString).appendingPathComponent(name).utf8CString)
+    /// A new folder of this process's own inside `base` (the system's temporary folder when
+    /// nil), for spill files; whoever makes it removes it.
+    package static func temporaryFolder(in base: String?, prefix: String) throws -> String {
+        let base = base ?? NSTemporaryDirectory()
+        var template = Array((base as NSString).appendingPathComponent(prefix + "-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw SpillError(path: base, errno: errno) }
         return String(cString: made)
     }

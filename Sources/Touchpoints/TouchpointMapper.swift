@@ -84,14 +84,8 @@ package struct TouchpointMapper {
         return mapped
     }
 
-    /// Adds the rule hits and unmatched paths another copy of this mapper counted (the copy of
-    /// another thread, over other visits).
-    package mutating func mergeCounts(_ other: TouchpointMapper) {
-        for i in ruleHits.indices { ruleHits[i] += other.ruleHits[i] }
-        unmatched.merge(other.unmatched, uniquingKeysWith: +)
-    }
-
-    /// Adds rule hits and unmatched paths counted elsewhere (a partial's).
+    /// Adds rule hits and unmatched paths counted elsewhere (another thread's copy of this
+    /// mapper, a partial's).
     package mutating func addCounts(ruleHits hits: [Int], unmatched paths: [Symbol: Int]) {
         for i in ruleHits.indices where i < hits.count { ruleHits[i] += hits[i] }
         unmatched.merge(paths, uniquingKeysWith: +)

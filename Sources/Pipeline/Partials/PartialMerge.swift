@@ -38,11 +38,12 @@ enum PartialMerge {
         }
 
         // Symbols in string order, as one process numbers them.
-        var all = Set<String>()
-        for (_, p) in ordered { all.formUnion(p.strings) }
-        for (_, p) in ordered { all.formUnion(p.unmatched.keys) }
-        var symbols = SymbolTable()
-        for s in all.sorted() where !s.isEmpty { _ = symbols.intern(s) }
+        var read = SymbolTable()
+        for (_, p) in ordered {
+            for s in p.strings { _ = read.intern(s) }
+            for s in p.unmatched.keys { _ = read.intern(s) }
+        }
+        let symbols = read.inStringOrder().table
 
         var quality = DataQuality()
         var late = 0, cut = 0, after = 0, inPeriod = 0

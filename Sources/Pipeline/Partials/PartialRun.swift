@@ -97,8 +97,6 @@ package enum PartialRun {
     static func fingerprint(_ config: PipelineConfig, pipeline: String) -> String {
         var bytes = Array(FileManager.default.contents(atPath: pipeline) ?? Data())
         bytes += Array("\u{1F}\(config.pseudonymKey)".utf8)
-        let h = SipHash(k0: 0x7061_7274_6961_6c73, k1: 0x6a6f_7572_6e65_7973).hash(bytes)
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return IdentityPairs.hex(SipHash(k0: 0x7061_7274_6961_6c73, k1: 0x6a6f_7572_6e65_7973).hash(bytes))
     }
 }

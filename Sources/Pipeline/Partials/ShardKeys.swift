@@ -106,11 +106,6 @@ package struct IdentityPairs {
     /// holds no id of the shop's.
     private static let orderHash = SipHash(k0: 0x6f72_6465_7273_0001, k1: 0x6a6f_7572_6e65_7973)
 
-    package mutating func merge(_ other: IdentityPairs) {
-        pairs.formUnion(other.pairs)
-        if let s = other.span { note(time: s.earliest); note(time: s.latest) }
-    }
-
     /// The pairs as text, sorted: one per line.
     package var text: String {
         let spanLine = span.map { "t \($0.earliest) \($0.latest)\n" } ?? ""
@@ -143,7 +138,8 @@ package struct IdentityPairs {
         ShardKeys(pairs: pairs.sorted().map { (.device(Pseudonym(raw: $0.device)), $0.other) })
     }
 
-    private static func hex(_ x: UInt64) -> String {
+    /// 16 hex digits.
+    static func hex(_ x: UInt64) -> String {
         let h = String(x, radix: 16)
         return String(repeating: "0", count: 16 - h.count) + h
     }

@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import Sessionize
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,12 +25,7 @@ final class ShardSpool {
     }
 
     init(temporaryDirectory: String? = nil) throws {
-        let base = temporaryDirectory ?? NSTemporaryDirectory()
-        var template = Array(((base as NSString).appendingPathComponent("journeys-shard-XXXXXX")).utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw PartialError(file: base, message: "cannot make a temporary folder: \(String(cString: strerror(errno)))")
-        }
-        folder = String(cString: made)
+        folder = try VisitSpill.temporaryFolder(in: temporaryDirectory, prefix: "journeys-shard")
         arrivalPath = (folder as NSString).appendingPathComponent("arrival")
         guard let f = fopen(arrivalPath, "w+") else {
             throw PartialError(file: arrivalPath, message: "cannot write: \(String(cString: strerror(errno)))")

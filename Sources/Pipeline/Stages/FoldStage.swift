@@ -31,7 +31,7 @@ enum FoldStage {
         }
         let work = Work(parts: parts, base: Folded(score: ScorePartial(context), history: HistoryFold(), mapper: mapper),
                         context: context, symbols: symbols, plan: plan)
-        let results = Results(count: shards)
+        let results = ResultSlots<Folded>(count: shards)
         DispatchQueue.concurrentPerform(iterations: shards) { t in
             let (parts, context, symbols, plan) = (work.parts, work.context, work.symbols, work.plan)
             var folded = work.base
@@ -48,12 +48,12 @@ enum FoldStage {
                 results.set(t, .failure(error))
             }
         }
-        var merged = try results.get(0)
+        var merged = try results.value(0)
         for t in 1..<shards {
-            let part = try results.get(t)
+            let part = try results.value(t)
             merged.score.merge(part.score)
             merged.history.merge(part.history)
-            merged.mapper.mergeCounts(part.mapper)
+            merged.mapper.addCounts(ruleHits: part.mapper.ruleHits, unmatched: part.mapper.unmatched)
         }
         return merged
     }
@@ -70,12 +70,4 @@ enum FoldStage {
         }
     }
 
-    /// Each thread's result, in its own slot.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<Folded, Error>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: Result<Folded, Error>) { lock.withLock { slots[i] = r } }
-        func get(_ i: Int) throws -> Folded { try lock.withLock { slots[i]! }.get() }
-    }
 }

@@ -29,8 +29,7 @@ package struct HistoryFold: Codable {
             }
             guard v.start < range.upperBound else { continue }
             let day = days!.day(of: v.start)
-            // day 0 (1970-01-01) was a Thursday: days since a Monday are (day + 3) mod 7
-            let monday = day - ((day % 7 + 7 + 3) % 7)
+            let monday = CivilDate.monday(ofDay: day)
             visitWeeks[visitor, default: []].insert(monday)
             guard range.contains(v.start) else { continue }
             if customers[visitor] == nil {

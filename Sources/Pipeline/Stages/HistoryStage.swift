@@ -30,7 +30,7 @@ enum HistoryStage {
         // the weeks of the customers' orders (an order is a visit, and imported customers have
         // no visits recorded).
         for o in facts.orders {
-            facts.visitWeeks[o.customer, default: []].insert(o.day.adding(days: 1 - o.day.isoWeekday).dayNumber)
+            facts.visitWeeks[o.customer, default: []].insert(CivilDate.monday(ofDay: o.day.dayNumber))
         }
         for w in try store.weeklyVisits(through: ISOWeek(containing: plan.period.first).previous) where w.visits > 0 {
             facts.visitWeeks[w.customer, default: []].insert(w.week.monday.dayNumber)

@@ -15,7 +15,7 @@ enum ScoreStage {
             symbols: extract.symbols, period: plan.periodRange, previous: plan.previousCovered ? plan.previousRange : nil,
             lookback: Int64(config.lookbackDays) * 86_400, quality: extract.quality, lateEvents: sessions.lateEvents,
             cutVisits: sessions.cutVisits, ruleNames: config.touchpointRules.map(\.touchpoint),
-            ruleHits: mapper.ruleHits, unmatched: mapper.unmatched)
+            ruleHits: [], unmatched: [:])
         input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
         input.afterPeriod = sessions.afterPeriod
         input.retentionSpend = config.retentionSpend
