@@ -8,8 +8,8 @@ struct ReadPlan {
     var files: [InputFile]
     var scans: [FileScan]
     var totalBytes: Int
-    var period: Period
-    var zone: TimeZone
+    let period: Period
+    let zone: TimeZone
     /// Whether the input reaches back to the start of the previous period.
     var previousCovered: Bool
     /// The earliest and latest timestamps of the input.
@@ -17,8 +17,19 @@ struct ReadPlan {
     /// Extract's options, with the read window set.
     var extract: ExtractOptions
 
-    var periodRange: Range<Int64> { period.startTime(in: zone)..<period.endTime(in: zone) }
-    var previousRange: Range<Int64> { period.previous.startTime(in: zone)..<period.previous.endTime(in: zone) }
+    /// The period's and the previous period's instants, worked out once: the zone's offsets come
+    /// from ICU behind a lock, too slow to ask for each visit.
+    let periodRange: Range<Int64>
+    let previousRange: Range<Int64>
+
+    init(files: [InputFile], scans: [FileScan], totalBytes: Int, period: Period, zone: TimeZone,
+         previousCovered: Bool, span: (earliest: Int64, latest: Int64), extract: ExtractOptions) {
+        self.files = files; self.scans = scans; self.totalBytes = totalBytes
+        self.period = period; self.zone = zone
+        self.previousCovered = previousCovered; self.span = span; self.extract = extract
+        periodRange = period.startTime(in: zone)..<period.endTime(in: zone)
+        previousRange = period.previous.startTime(in: zone)..<period.previous.endTime(in: zone)
+    }
 
     /// Reads from one lookback window before the previous period (each conversion of either
     /// period gets its full lookback) to the period's end plus the longest visit, which may
