@@ -85,9 +85,11 @@ struct SatisfactionFold: PersonFold {
     }
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
-        var seen = Set<String>()
         detractorPaths.nextPerson()
         promoterPaths.nextPerson()
+        // Most people answer no survey: skip the empty tables' arrays for them.
+        guard person.visits.contains(where: { !$0.surveys.isEmpty }) else { return }
+        var seen = Set<String>()
         let empty = AnswerCounts(cesPoints: cesPoints)
         for (v, visit) in person.visits.enumerated() where !visit.surveys.isEmpty {
             guard let b = context.bucket(visit.start) else { continue }
