@@ -23,6 +23,10 @@ package struct HistoryFold: Codable {
     mutating func add(visitor: Pseudonym, visits: [Visit], mapped: [MappedVisit], plan: ReadPlan, symbols: SymbolTable) {
         let range = plan.periodRange
         if days == nil { days = LocalDays(zone: plan.zone) }
+        // A person's weeks are few: gathered here, then written to the tables once per person.
+        var weeks: [Int] = []
+        var weekly: [Int: Int] = [:]
+        var first: HistoryCustomer? = nil
         for (v, m) in zip(visits, mapped) {
             for o in v.orders {
                 orders.append(HistoryOrder(id: symbols[o.id], customer: visitor, time: v.start, valueCents: o.valueCents, channel: m.channel))
@@ -30,13 +34,14 @@ package struct HistoryFold: Codable {
             guard v.start < range.upperBound else { continue }
             let day = days!.day(of: v.start)
             let monday = CivilDate.monday(ofDay: day)
-            visitWeeks[visitor, default: []].insert(monday)
+            if !weeks.contains(monday) { weeks.append(monday) }
             guard range.contains(v.start) else { continue }
-            if customers[visitor] == nil {
-                customers[visitor] = HistoryCustomer(customer: visitor, firstSeen: CivilDate(dayNumber: day), firstChannel: m.channel)
-            }
-            weeklyByMonday[visitor, default: [:]][monday, default: 0] += 1
+            if first == nil { first = HistoryCustomer(customer: visitor, firstSeen: CivilDate(dayNumber: day), firstChannel: m.channel) }
+            weekly[monday, default: 0] += 1
         }
+        if !weeks.isEmpty { visitWeeks[visitor, default: []].formUnion(weeks) }
+        if let first, customers[visitor] == nil { customers[visitor] = first }
+        if !weekly.isEmpty { weeklyByMonday[visitor, default: [:]].merge(weekly, uniquingKeysWith: +) }
     }
 
     /// Visits in the period per person and ISO week.
