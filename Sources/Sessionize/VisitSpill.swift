@@ -93,23 +93,24 @@ package final class VisitSpill {
     }
 
     /// Calls `body` with each length-prefixed record of the file at `path`, in order.
-    fileprivate func forEachRecord(_ path: String, headerBytes: Int = 4, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    fileprivate func forEachRecord(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try forEachRecord(path, headerBytes: 4) { _, record in try body(record) }
+    }
+
+    /// Calls `body` with the header (`headerBytes`, the record's length in its last 4) and the
+    /// body of each record of the file at `path`, in order.
+    fileprivate func forEachRecord(_ path: String, headerBytes: Int,
+                                   _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws {
         guard let f = fopen(path, "r") else { throw SpillError(path: path, errno: errno) }
         defer { fclose(f) }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var record = [UInt8]()
         var header = [UInt8](repeating: 0, count: headerBytes)
         while fread(&header, 1, headerBytes, f) == headerBytes {
             let length = header.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: headerBytes - 4, as: UInt32.self))) }
             if chunk.count < length { chunk = [UInt8](repeating: 0, count: length) }
             guard fread(&chunk, 1, length, f) == length else { throw SpillError(path: path, errno: EIO) }
-            if headerBytes == 4 {
-                try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
-            } else {
-                record.removeAll(keepingCapacity: true)
-                record.append(contentsOf: header)
-                record.append(contentsOf: chunk[0..<length])
-                try record.withUnsafeBytes { try body($0) }
+            try header.withUnsafeBytes { h in
+                try chunk.withUnsafeBytes { try body(h, UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
             }
         }
     }
@@ -134,26 +135,34 @@ package struct PeopleBucket {
     /// The bucket's people, each with its visits oldest first (start, then device, then closing
     /// order, as one list of the window orders them), symbols renumbered through `map`.
     package func load(renumbering map: [Symbol]) throws -> [(person: JourneyBuilder.Person, visits: [Visit])] {
-        var loaded: [(seq: Int, visit: Visit)] = []
-        try spill.forEachRecord(path, headerBytes: 8) { record in
-            let seq = Int(UInt32(littleEndian: record.loadUnaligned(as: UInt32.self)))
-            var at = 8
+        // Decoded once into flat arrays; the order is found on an index, so that each visit is
+        // copied once, into its person's list.
+        var visits: [Visit] = [], people: [JourneyBuilder.Person] = [], seqs: [UInt32] = []
+        try spill.forEachRecord(path, headerBytes: 8) { header, record in
+            var at = 0
             var v = VisitCodec.read(record, at: &at)
             v.renumber(map)
-            loaded.append((seq, v))
+            seqs.append(UInt32(littleEndian: header.loadUnaligned(as: UInt32.self)))
+            people.append(JourneyBuilder.person(device: v.device, customer: v.customer, owners: owners))
+            visits.append(v)
         }
-        var byPerson: [JourneyBuilder.Person: [(seq: Int, visit: Visit)]] = [:]
-        for item in loaded {
-            byPerson[JourneyBuilder.person(device: item.visit.device, customer: item.visit.customer, owners: owners), default: []].append(item)
+        let starts = visits.map(\.start), devices = visits.map(\.device)
+        let order = visits.indices.sorted { a, b in
+            if people[a] != people[b] { return people[a] < people[b] }
+            if starts[a] != starts[b] { return starts[a] < starts[b] }
+            if devices[a] != devices[b] { return devices[a] < devices[b] }
+            return seqs[a] < seqs[b]
         }
-        return byPerson.keys.sorted().map { person in
-            let visits = byPerson[person]!.sorted { a, b in
-                if a.visit.start != b.visit.start { return a.visit.start < b.visit.start }
-                if a.visit.device != b.visit.device { return a.visit.device < b.visit.device }
-                return a.seq < b.seq
-            }
-            return (person, visits.map(\.visit))
+        var out: [(person: JourneyBuilder.Person, visits: [Visit])] = []
+        var i = 0
+        while i < order.count {
+            let person = people[order[i]]
+            var j = i + 1
+            while j < order.count && people[order[j]] == person { j += 1 }
+            out.append((person, order[i..<j].map { visits[$0] }))
+            i = j
         }
+        return out
     }
 }
 

@@ -19,7 +19,7 @@ struct Folded {
 /// number of threads. The spill hands the people back one bucket at a time.
 enum FoldStage {
     /// One part of the people: a bucket of the spill.
-    private typealias Part = () throws -> [(visitor: Pseudonym, visits: [Visit])]
+    private typealias Part = () throws -> [(person: JourneyBuilder.Person, visits: [Visit])]
 
     static func run(_ sessions: Sessions, input: ScoreInput, mapper: TouchpointMapper, plan: ReadPlan, config: PipelineConfig) throws -> Folded {
         let context = ScorePartial.context(input)
@@ -27,7 +27,7 @@ enum FoldStage {
         let symbols = sessions.extract.symbols
         guard let (spill, map) = sessions.spill else { preconditionFailure("the people of a merge were folded by the shards") }
         let parts: [Part] = try spill.people(buckets: shards).map { bucket in
-            { try bucket.load(renumbering: map).map { (visitor: $0.person.id, visits: $0.visits) } }
+            { try bucket.load(renumbering: map) }
         }
         let work = Work(parts: parts, base: Folded(score: ScorePartial(context), history: HistoryFold(), mapper: mapper),
                         context: context, symbols: symbols, plan: plan)
@@ -40,7 +40,7 @@ enum FoldStage {
                     for person in try parts[k]() {
                         let mapped = person.visits.enumerated().map { i, v in folded.mapper.map(v, index: i, symbols: symbols) }
                         folded.score.add(PersonVisits(visits: person.visits, mapped: mapped), context)
-                        folded.history.add(visitor: person.visitor, visits: person.visits, mapped: mapped, plan: plan, symbols: symbols)
+                        folded.history.add(visitor: person.person.id, visits: person.visits, mapped: mapped, plan: plan, symbols: symbols)
                     }
                 }
                 results.set(t, .success(folded))
