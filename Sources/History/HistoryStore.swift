@@ -46,10 +46,19 @@ package final class HistoryStore {
     /// if a period recorded again no longer holds one it had won, it is gone until the other
     /// period is recorded again.
     package func record(_ facts: PeriodFacts) throws {
+        try write(facts)
+        try commit()
+    }
+
+    /// Writes what `record` writes, in a transaction left open until `commit()` (or
+    /// `rollback()`): the rows can be written while the report is still being published, and
+    /// count only once it is.
+    package func write(_ facts: PeriodFacts) throws {
         let period = facts.period.description
         try check(facts, period: period)
         let kpis = try KPIJSON.encode(facts.kpis)
-        try db.transaction {
+        try db.begin()
+        do {
             for table in ["orders", "customers", "weekly_visits", "kpi_snapshots"] {
                 try db.prepare("DELETE FROM \(table) WHERE period = ?1").run(.text(period))
             }
@@ -75,8 +84,19 @@ package final class HistoryStore {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 """).run(.text(period), .text(s.kind.rawValue), .text(s.first.description), .text(s.last.description),
                          .int(s.isPartial ? 1 : 0), .int(s.reportSchemaVersion), .text(kpis))
+        } catch {
+            db.rollback()
+            throw error
         }
     }
+
+    /// Makes the rows of `write` last.
+    package func commit() throws {
+        do { try db.commit() } catch { db.rollback(); throw error }
+    }
+
+    /// Undoes the rows of `write`.
+    package func rollback() { db.rollback() }
 
     /// Erases a person (GDPR): every row of `customer` in every table. KPI snapshots hold
     /// aggregates only. With `secure_delete` the freed pages are zeroed, so the file keeps no trace.

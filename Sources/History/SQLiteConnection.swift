@@ -42,20 +42,29 @@ package final class SQLiteConnection {
     }
 
     /// Runs `body` in one transaction: all of its writes, or none of them when it throws.
-    /// `BEGIN IMMEDIATE` takes the write lock at once, so a transaction never fails halfway for
-    /// want of it.
     @discardableResult
     package func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try begin()
         do {
             let result = try body()
-            try execute("COMMIT")
+            try commit()
             return result
         } catch {
-            // SQLite may already have rolled back on its own (a full disk); then there is nothing to undo.
-            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            rollback()
             throw error
         }
+    }
+
+    /// Opens a transaction. `BEGIN IMMEDIATE` takes the write lock at once, so a transaction
+    /// never fails halfway for want of it.
+    package func begin() throws(SQLiteError) { try execute("BEGIN IMMEDIATE") }
+
+    package func commit() throws(SQLiteError) { try execute("COMMIT") }
+
+    /// Undoes the open transaction, if any: SQLite may already have rolled back on its own (a
+    /// full disk), and then there is nothing to undo.
+    package func rollback() {
+        if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
     }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.

@@ -55,17 +55,23 @@ package enum ReportPipeline {
         let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, folded: folded.history, logOrders: logOrders) }
         let report = try stages.run("score") { _ in ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
         let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
-        let staged = try stages.run("render") { _ in
-            try RenderStage.run(report, diff: diff, templates: templates, output: options.output, mapLinks: config.mapLinks)
+        let recording = HistoryRecording(store) {
+            HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders, report: report)
         }
-        defer { try? FileManager.default.removeItem(atPath: staged.folder) }
-        try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }
-        try stages.run("publish") { _ in
-            try PublishStage.run(staged, period: plan.period.description, locale: config.locale, templates: templates, output: options.output)
+        do {
+            let staged = try stages.run("render") { _ in
+                try RenderStage.run(report, diff: diff, templates: templates, output: options.output, mapLinks: config.mapLinks)
+            }
+            defer { try? FileManager.default.removeItem(atPath: staged.folder) }
+            try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }
+            try stages.run("publish") { _ in
+                try PublishStage.run(staged, period: plan.period.description, locale: config.locale, templates: templates, output: options.output)
+            }
+        } catch {
+            recording.abandon()
+            throw error
         }
-        try stages.run("record history") { _ in
-            try store.record(HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders, report: report))
-        }
+        try stages.run("record history") { _ in try recording.commit() }
         let period = plan.period.description
         return withExtendedLifetime(setup) {
             RunSummary(period: period,

@@ -40,6 +40,34 @@ import Testing
         PipelineFixtures.checkSchema(output: out)
     }
 
+    /// The history's rows are written while the page is rendered and published, and count only
+    /// once it is: a period whose page fails validation leaves the history as it was.
+    @Test func aReportThatIsNotPublishedRecordsNothing() throws {
+        let (logs, _) = try PipelineFixtures.demoLogs()
+        let out = try PipelineFixtures.scratch("history-unpublished")
+        var options = PipelineFixtures.options(logs: logs, output: out, period: "2026-W46")
+        _ = try ReportPipeline.run(options, environment: [:])
+        let before = try content(options.history!)
+
+        let broken = try PipelineFixtures.scratch("history-unpublished-templates")
+        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css"] {
+            try FileManager.default.copyItem(atPath: PipelineFixtures.templates + "/" + name, toPath: broken + "/" + name)
+        }
+        let page = try String(contentsOfFile: broken + "/report.mustache", encoding: .utf8)
+        try page.replacingOccurrences(of: "<main>", with: "<main><div>").write(toFile: broken + "/report.mustache", atomically: true, encoding: .utf8)
+        options.period = "2026-W47"
+        options.templates = broken
+        #expect(throws: StageError.self) { _ = try ReportPipeline.run(options, environment: [:]) }
+        let after = try content(options.history!)
+        #expect(after.orders == before.orders && after.customers == before.customers && after.snapshots == before.snapshots)
+        #expect(before.snapshots.count == 1)
+
+        // the same period with sound templates is recorded
+        options.templates = PipelineFixtures.templates
+        _ = try ReportPipeline.run(options, environment: [:])
+        #expect(try content(options.history!).snapshots.count == 2)
+    }
+
     /// Every order, customer and KPI snapshot of the history at `path`.
     func content(_ path: String) throws -> (orders: [HistoryOrder], customers: [HistoryCustomer], snapshots: [KPISnapshot]) {
         let store = try HistoryStore(path: path)
