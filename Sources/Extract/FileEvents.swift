@@ -44,16 +44,24 @@ package final class FileEvents: EventSource {
         context.quality.files.append(FileAccount(file: spool.file))
         account = context.quality.files.count - 1
         lineNumbers = spool.lineNumbers
+        spooledDamage = spool.damage
+        truncatedLine = spool.truncatedLine
         if !spool.firstLine.isEmpty {
             let (made, _) = try spool.firstLine.withUnsafeBytes { try LineDecoder.make(first: $0, options: context.options, path: spool.file) }
             decoder = made
         }
         firstLine = spool.firstLine
+        firstLineNumber = spool.firstLineNumber
     }
 
     /// For a spooled file: each line's number in its original file, and that file's first line.
     private var lineNumbers: [Int]? = nil
     private var firstLine: [UInt8] = []
+    private var firstLineNumber = 1
+    /// For a spooled file: the damage of the file it comes from, and the number of that file's
+    /// unterminated last line.
+    private var spooledDamage: String? = nil
+    private var truncatedLine: Int? = nil
 
     /// The current line's number in the file it comes from.
     private var lineNumber: Int {
@@ -98,13 +106,16 @@ package final class FileEvents: EventSource {
             switch item {
             case .end:
                 flushCounts()
-                if let damage = reader.source.damage { context.quality.files[account].damage = damage }
+                if let damage = reader.source.damage ?? spooledDamage { context.quality.files[account].damage = damage }
                 return nil
             case .tooLong(let prefix):
                 line = prefix
                 outcome = .lineTooLong
             case .truncated(let rest):
                 line = rest
+                outcome = .truncated
+            case .line(let l) where truncatedLine != nil && lineNumber == truncatedLine:
+                line = l
                 outcome = .truncated
             case .line(let l):
                 line = l
@@ -128,8 +139,8 @@ package final class FileEvents: EventSource {
     /// The line's event, or why it has none; the first non-empty line also picks the file's decoder.
     private func decode(_ line: UnsafeRawBufferPointer) throws -> ExtractContext.LineResult {
         if line.isEmpty { return .skipped(.malformed) }
-        // A spooled share holding its file's first line: a header there is one here too.
-        if lineNumbers != nil, lineNumber == 1, firstLine.elementsEqual(line), let (_, isHeader) = try? LineDecoder.make(first: line, options: context.options, path: path), isHeader {
+        // A spooled share holding its file's first non-empty line: a header there is one here too.
+        if lineNumbers != nil, lineNumber == firstLineNumber, firstLine.elementsEqual(line), let (_, isHeader) = try? LineDecoder.make(first: line, options: context.options, path: path), isHeader {
             return .skipped(.header)
         }
         if let decoder { return decoder.decode(line, context) }

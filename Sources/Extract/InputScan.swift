@@ -40,13 +40,17 @@ package enum InputScan {
     }
 
     /// The scan of one file: every line's timestamp, read as extract will read the line.
-    /// `firstLine`: the first line of the file a spooled share comes from, which picks the decoder.
-    package static func scan(_ file: String, firstLine: [UInt8]? = nil, options: ExtractOptions, tolerance: Int64) throws -> FileScan {
-        if firstLine == nil, let parts = PlainFileParts.open(path: file, options: options),
+    /// `firstLine`: the first line of the file a spooled share comes from, which picks the decoder;
+    /// `skipping`: the number of a line in `file` that is not read for its time (a spooled
+    /// share's copy of the unterminated last line of a damaged file, which extract rejects).
+    package static func scan(_ file: String, firstLine: [UInt8]? = nil, skipping: Int? = nil,
+                             options: ExtractOptions, tolerance: Int64) throws -> FileScan {
+        if firstLine == nil, skipping == nil, let parts = PlainFileParts.open(path: file, options: options),
            let scan = try scanInParts(parts, options: options, tolerance: tolerance) {
             return scan
         }
-        return try scan(file, source: try openByteSource(path: file), firstLine: firstLine, options: options, tolerance: tolerance)
+        return try scan(file, source: try openByteSource(path: file), firstLine: firstLine, skipping: skipping,
+                        options: options, tolerance: tolerance)
     }
 
     /// A large plain file's scan, its parts on `options.shards` threads. A line is out of order
@@ -75,7 +79,8 @@ package enum InputScan {
         return whole
     }
 
-    private static func scan(_ file: String, source: ByteSource, firstLine: [UInt8]?, options: ExtractOptions, tolerance: Int64) throws -> FileScan {
+    private static func scan(_ file: String, source: ByteSource, firstLine: [UInt8]?, skipping: Int? = nil,
+                             options: ExtractOptions, tolerance: Int64) throws -> FileScan {
         var result = FileScan(path: file)
         let reader = LineReader(source: source, maxLineBytes: options.maxLineBytes)
         var decoder: LineDecoder? = try firstLine.flatMap { first in
@@ -85,7 +90,7 @@ package enum InputScan {
         while true {
             let item = try reader.next()
             if case .end = item { break }
-            guard case .line(let line) = item, !line.isEmpty else { continue }
+            guard case .line(let line) = item, !line.isEmpty, reader.lineNumber != skipping else { continue }
             if decoder == nil { decoder = try LineDecoder.make(first: line, options: options, path: file).0 }
             guard let t = decoder!.timestamp(line) else { continue }
             result.timedLines += 1

@@ -14,13 +14,26 @@ package struct InputFile: Sendable, Equatable {
 
     /// Where a spooled file's lines come from: the original file's name, the number of each of
     /// its lines there (in order), and the original file's first line, which picks the decoder
-    /// (a CSV export's header) whether or not the share holds it.
+    /// (a CSV export's header) whether or not the share holds it. A damaged file (a gzip that
+    /// ends early) hands its damage on, and its unterminated last line, when the share holds it,
+    /// is rejected as `truncated` as reading the file itself would.
     package struct Spool: Sendable, Equatable {
         package var file: String
         package var lineNumbers: [Int]
         package var firstLine: [UInt8]
-        package init(file: String, lineNumbers: [Int], firstLine: [UInt8]) {
-            self.file = file; self.lineNumbers = lineNumbers; self.firstLine = firstLine
+        /// The number of `firstLine` in its file (its first non-empty line).
+        package var firstLineNumber = 1
+        package var damage: String? = nil
+        package var truncatedLine: Int? = nil
+        package init(file: String, lineNumbers: [Int], firstLine: [UInt8], firstLineNumber: Int = 1,
+                     damage: String? = nil, truncatedLine: Int? = nil) {
+            self.file = file; self.lineNumbers = lineNumbers; self.firstLine = firstLine; self.firstLineNumber = firstLineNumber
+            self.damage = damage; self.truncatedLine = truncatedLine
+        }
+
+        /// The number, in the spooled file, of its copy of the truncated line.
+        package var truncatedLineInSpool: Int? {
+            truncatedLine.flatMap { t in lineNumbers.lastIndex(of: t).map { $0 + 1 } }
         }
     }
 }

@@ -5,8 +5,9 @@ The job keeps the report exactly the one `journeys report` writes from the same 
 only moves lines, the `journeys` binary does all the reading, keying, sessionizing and scoring.
 
   1. Each input file (any path Spark reads: local, HDFS, S3) becomes line records
-     '<file index> TAB <line number> TAB <base64 of the line> TAB <path>'; line 0 carries a copy
-     of the file's first line (a CSV export's header), which every step needs to read its format.
+     '<file index> TAB <line number> TAB <base64 of the line> TAB <path>'; line -N carries a copy
+     of line N, the file's first non-empty line (a CSV export's header), which every step needs
+     to read its format.
      A file is read whole by one task (see records_of): rotate logs into files a task can hold.
   2. `journeys pairs` collects the identity pairs (device with customer, device with order)
      and the span of the timestamps of every partition; the driver gathers them (small) and
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zlib
 
 
 def parse_args(argv):
@@ -129,7 +131,7 @@ def list_inputs(sc, patterns):
 
 
 def records_of(sc, index, path):
-    """The line records of one file: first the copy of its first line, then every line.
+    """The line records of one file: every line, and before the first non-empty one its copy.
 
     Spark's own text reading decodes lines as UTF-8 and replaces what is not, and splits at
     carriage returns too; the report counts and samples such lines as they are. So each file
@@ -143,14 +145,20 @@ def records_of(sc, index, path):
             stream = gzip.GzipFile(fileobj=stream)
         first = True
         number = 0
-        for line in stream:
-            if line.endswith(b"\n"):
-                line = line[:-1]
-            number += 1
-            if first:
-                yield "%d\t0\t%s\t%s" % (index, base64.b64encode(line).decode("ascii"), path)
-                first = False
-            yield "%d\t%d\t%s\t%s" % (index, number, base64.b64encode(line).decode("ascii"), path)
+        try:
+            for line in stream:
+                if line.endswith(b"\n"):
+                    line = line[:-1]
+                number += 1
+                if first and line:
+                    yield "%d\t%d\t%s\t%s" % (index, -number, base64.b64encode(line).decode("ascii"), path)
+                    first = False
+                yield "%d\t%d\t%s\t%s" % (index, number, base64.b64encode(line).decode("ascii"), path)
+        except (EOFError, OSError, zlib.error) as e:
+            # Line records cannot say that a file ended early; `journeys report` and
+            # `journeys partial --input` read such a file and report its damage.
+            raise RuntimeError("%s: gzip data is damaged or ends early after line %d (%s); "
+                               "report it with journeys report or journeys partial --input" % (path, number, e))
         if first:
             yield "%d\t0\t\t%s" % (index, path)
 

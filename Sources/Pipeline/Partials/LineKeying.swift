@@ -29,13 +29,13 @@ package enum LineKeying {
             var first = true
             var number = 0
             spool.know(file: i, path: path, firstLine: nil)
-            try eachLine(path, options: options) { item in
+            let damage = try eachLine(path, options: options) { item in
                 number += 1
                 let s: Int
                 switch item {
                 case .line(let l):
                     if first, !l.isEmpty {
-                        spool.know(file: i, path: path, firstLine: l)
+                        spool.know(file: i, path: path, firstLine: l, number: number)
                         first = false
                     }
                     if let e = try events.event(l, file: i, path: path) {
@@ -44,16 +44,20 @@ package enum LineKeying {
                         s = ShardKeys.shard(ofLine: number, file: i, shards: shards)
                     }
                     if s == shard { try spool.add(file: i, path: path, line: number, bytes: l) }
-                case .tooLong(let prefix), .truncated(let prefix):
+                case .tooLong(let prefix):
                     // Set down as a line still over the limit, so that the shard rejects it alike.
                     guard ShardKeys.shard(ofLine: number, file: i, shards: shards) == shard else { return }
-                    var padded = Array(prefix)
-                    if case .tooLong = item { padded += [UInt8](repeating: 0x2D, count: max(0, options.maxLineBytes + 1 - padded.count)) }
+                    let padded = Array(prefix) + [UInt8](repeating: 0x2D, count: max(0, options.maxLineBytes + 1 - prefix.count))
                     try padded.withUnsafeBytes { try spool.add(file: i, path: path, line: number, bytes: $0) }
+                case .truncated(let rest):
+                    guard ShardKeys.shard(ofLine: number, file: i, shards: shards) == shard else { return }
+                    try spool.add(file: i, path: path, line: number, bytes: rest, truncated: true)
                 case .end:
                     break
                 }
             }
+            // every shard's account of the file says it is damaged, as one reader's would
+            if let damage { spool.damaged(file: i, path: path, damage: damage) }
         }
     }
 
@@ -99,7 +103,7 @@ package enum LineKeying {
         try eachRecord(input, hasShard: true, source: source) { s, r in
             try r.bytes.withUnsafeBytes { b in
                 if r.isFirstLineCopy {
-                    spool.know(file: r.file, path: r.path, firstLine: b)
+                    spool.know(file: r.file, path: r.path, firstLine: b, number: r.copiedLine)
                     return
                 }
                 guard s == shard else {
@@ -110,12 +114,14 @@ package enum LineKeying {
         }
     }
 
-    private static func eachLine(_ path: String, options: ExtractOptions, _ body: (LineReader.Item) throws -> Void) throws {
+    /// Calls `body` with each line of the file at `path`; returns the file's damage, if any.
+    @discardableResult
+    private static func eachLine(_ path: String, options: ExtractOptions, _ body: (LineReader.Item) throws -> Void) throws -> String? {
         let reader = LineReader(source: try openByteSource(path: path), maxLineBytes: options.maxLineBytes)
         while true {
             let item = try reader.next()
             try body(item)
-            if case .end = item { return }
+            if case .end = item { return reader.source.damage }
         }
     }
 

@@ -55,7 +55,7 @@ package enum PartialRun {
         period.isPartial = !PeriodChoice.covers(period, earliest: span.earliest, latest: span.latest, zone: zone)
         let files = try spool.finish()
         let tolerance = config.sessionRules.outOfOrderTolerance
-        let scans = try files.map { try InputScan.scan($0.path, firstLine: $0.spool?.firstLine, options: config.extractOptions, tolerance: tolerance) }
+        let scans = try files.map { try InputScan.scan($0.path, firstLine: $0.spool?.firstLine, skipping: $0.spool?.truncatedLineInSpool, options: config.extractOptions, tolerance: tolerance) }
         let plan = try PlanStage.plan(files: zip(files, scans).map { f, s in
                                           var f = f
                                           f.sortByTime = !s.isInTimeOrder

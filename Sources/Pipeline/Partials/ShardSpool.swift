@@ -19,9 +19,12 @@ final class ShardSpool {
     private struct Share {
         var path: String
         var firstLine: [UInt8] = []
+        var firstLineNumber = 1
         var lines: [Int] = []
         var offsets: [Int64] = []
         var lengths: [Int32] = []
+        var damage: String? = nil
+        var truncatedLine: Int? = nil
     }
 
     init(temporaryDirectory: String? = nil) throws {
@@ -38,16 +41,27 @@ final class ShardSpool {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// Makes file `file` known (with no line of it yet), with its first line for its format.
-    func know(file: Int, path: String, firstLine: UnsafeRawBufferPointer?) {
+    /// Makes file `file` known (with no line of it yet), with its first non-empty line (line
+    /// `number`) for its format.
+    func know(file: Int, path: String, firstLine: UnsafeRawBufferPointer?, number: Int = 1) {
         var share = shares[file] ?? Share(path: path)
-        if let firstLine, share.firstLine.isEmpty { share.firstLine = Array(firstLine) }
+        if let firstLine, share.firstLine.isEmpty {
+            share.firstLine = Array(firstLine)
+            share.firstLineNumber = number
+        }
         shares[file] = share
     }
 
-    /// Adds line `line` of file `file`.
-    func add(file: Int, path: String, line: Int, bytes: UnsafeRawBufferPointer) throws {
+    /// Notes that file `file` ended early (see `ByteSource.damage`).
+    func damaged(file: Int, path: String, damage: String) {
         if shares[file] == nil { shares[file] = Share(path: path) }
+        shares[file]!.damage = damage
+    }
+
+    /// Adds line `line` of file `file`; `truncated`: the unterminated last line of a damaged file.
+    func add(file: Int, path: String, line: Int, bytes: UnsafeRawBufferPointer, truncated: Bool = false) throws {
+        if shares[file] == nil { shares[file] = Share(path: path) }
+        if truncated { shares[file]!.truncatedLine = line }
         if bytes.count > 0, fwrite(bytes.baseAddress!, 1, bytes.count, arrival) != bytes.count {
             throw PartialError(file: arrivalPath, message: "cannot write: \(String(cString: strerror(errno)))")
         }
@@ -83,7 +97,8 @@ final class ShardSpool {
                 }
             }
             var spooled = InputFile(path: path)
-            spooled.spool = InputFile.Spool(file: share.path, lineNumbers: order.map { share.lines[$0] }, firstLine: share.firstLine)
+            spooled.spool = InputFile.Spool(file: share.path, lineNumbers: order.map { share.lines[$0] }, firstLine: share.firstLine,
+                                            firstLineNumber: share.firstLineNumber, damage: share.damage, truncatedLine: share.truncatedLine)
             out.append(spooled)
         }
         return out

@@ -1,3 +1,4 @@
+import DemoShop
 import Extract
 import Foundation
 import Pipeline
@@ -41,11 +42,15 @@ import Testing
         var copies: [String] = [], records: [String] = []
         for (i, path) in files.enumerated() {
             let reader = LineReader(source: try openByteSource(path: path), maxLineBytes: 1 << 16)
-            var n = 0
+            var n = 0, copied = false
             while case .line(let l) = try reader.next() {
                 n += 1
                 let r = ShardLine(file: i, line: n, bytes: Array(l), path: path)
-                if n == 1 { copies.append(ShardLine(file: i, line: 0, bytes: Array(l), path: path).text()) }
+                // the copy of the first non-empty line, as the Spark job writes it
+                if !copied && !l.isEmpty {
+                    copies.append(ShardLine(file: i, line: n == 1 ? 0 : -n, bytes: Array(l), path: path).text())
+                    copied = true
+                }
                 records.append(r.text())
             }
         }
@@ -123,6 +128,37 @@ import Testing
         }
     }
 
+    /// A gzip file that ends early (a copy taken mid-rotation): every shard's account says the
+    /// file is damaged, and the shard that holds the unterminated last line rejects it as
+    /// `truncated`, as one reader does.
+    @Test func damagedGzipPartialsMergeToTheOneProcessReport() throws {
+        let dir = try PipelineFixtures.scratch("damaged-gzip")
+        let plain = dir + "/plain.log"
+        try StitchingFixture.write(to: plain)
+        // a last line long and varied enough that half of its member still inflates to part of it
+        var tail = "10.9.9.9 - - [20/Nov/2026:10:09:03 +0000] \"GET /tail?"
+        var x: UInt64 = 11
+        for _ in 0..<300 { x = x &* 6364136223846793005 &+ 1442695040888963407; tail += String(x >> 40, radix: 36) }
+        tail += " HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\"\n"
+        let head = dir + "/head.gz", last = dir + "/last.gz"
+        try GzipFileWriter.write(Array(try Data(contentsOf: URL(fileURLWithPath: plain))), to: head)
+        try GzipFileWriter.write(Array(tail.utf8), to: last)
+        let lastMember = try Data(contentsOf: URL(fileURLWithPath: last))
+        let log = dir + "/access.log.gz"
+        try (try Data(contentsOf: URL(fileURLWithPath: head)) + lastMember.prefix(lastMember.count / 2)).write(to: URL(fileURLWithPath: log))
+        for file in [plain, head, last] { try FileManager.default.removeItem(atPath: file) }
+
+        let one = try Self.singleProcess(log, period: "2026-W47")
+        let report = try JSONSerialization.jsonObject(with: try #require(one["2026-W47/report.json"])) as? [String: Any]
+        let text = String(decoding: try #require(one["2026-W47/report.json"]), as: UTF8.self)
+        #expect(text.contains("truncated"))
+        #expect(text.contains("gzip data ends early"))
+        #expect(report != nil)
+        for shards in [2, 3] {
+            Self.expectSame(one, try Self.fromFiles(log, period: "2026-W47", shards: shards), "damaged gzip, \(shards) shards from files")
+        }
+    }
+
     /// A CSV export: its header is line 1 of one shard's share only, yet every shard reads the
     /// file's format from it. Rows out of time order are sorted within each shard; only the
     /// note of how many rows moved differs then, since a shard sees its own rows' places.
@@ -144,6 +180,28 @@ import Testing
         }
         let oneShuffled = try withoutResortNote(try Self.singleProcess(shuffled, period: "2026-W47", config: config))
         #expect(try withoutResortNote(try Self.fromFiles(shuffled, period: "2026-W47", shards: 3, config: config)) == oneShuffled)
+    }
+
+    /// A CSV export whose header is not on line 1 (blank lines before it): every shard reads
+    /// the format from the first non-empty line and skips that line as the header, wherever it
+    /// lands, as one reader does.
+    @Test func csvExportWithBlankLinesBeforeItsHeader() throws {
+        let config = PipelineFixtures.eventsConfig
+        let export = try ExportFixture.write(ExportFixture().byTime) + "/export.csv"
+        let padded = try PipelineFixtures.scratch("padded-export") + "/export.csv"
+        try (Data("\n\n".utf8) + Data(contentsOf: URL(fileURLWithPath: export))).write(to: URL(fileURLWithPath: padded))
+        let one = try Self.singleProcess(padded, period: "2026-W47", config: config)
+        // the same events as the export without blank lines: the header was read as one
+        let plain = try Self.singleProcess(export, period: "2026-W47", config: config)
+        let kpis = { (files: [String: Data]) throws -> String in
+            let report = try JSONSerialization.jsonObject(with: try #require(files["2026-W47/report.json"])) as! [String: Any]
+            return try PipelineFixtures.canonical(try #require(report["kpis"] as? [String: Any]))
+        }
+        #expect(try kpis(one) == kpis(plain))
+        for shards in [2, 3] {
+            Self.expectSame(one, try Self.fromFiles(padded, period: "2026-W47", shards: shards, config: config), "CSV after blank lines, \(shards) shards from files")
+            Self.expectSame(one, try Self.fromRecords(padded, period: "2026-W47", shards: shards, config: config), "CSV after blank lines, \(shards) shards from records")
+        }
     }
 
     @Test func refusesPartialsThatDoNotBelongTogether() throws {
