@@ -135,24 +135,21 @@ package struct PeopleBucket {
     /// The bucket's people, each with its visits oldest first (start, then device, then closing
     /// order, as one list of the window orders them), symbols renumbered through `map`.
     package func load(renumbering map: [Symbol]) throws -> [(person: JourneyBuilder.Person, visits: [Visit])] {
-        // Decoded once into flat arrays; the order is found on an index, so that each visit is
-        // copied once, into its person's list.
-        var visits: [Visit] = [], people: [JourneyBuilder.Person] = [], seqs: [UInt32] = []
+        // Decoded once; the order is found on small keys, so that each visit is copied once,
+        // into its person's list.
+        var visits: [Visit] = [], people: [JourneyBuilder.Person] = [], keys: [OrderKey] = []
         try spill.forEachRecord(path, headerBytes: 8) { header, record in
             var at = 0
             var v = VisitCodec.read(record, at: &at)
             v.renumber(map)
-            seqs.append(UInt32(littleEndian: header.loadUnaligned(as: UInt32.self)))
-            people.append(JourneyBuilder.person(device: v.device, customer: v.customer, owners: owners))
+            let person = JourneyBuilder.person(device: v.device, customer: v.customer, owners: owners)
+            keys.append(OrderKey(person: person.id.raw, isCustomer: person.isCustomer, start: v.start, device: v.device.raw,
+                                 seq: UInt32(littleEndian: header.loadUnaligned(as: UInt32.self)), index: Int32(visits.count)))
+            people.append(person)
             visits.append(v)
         }
-        let starts = visits.map(\.start), devices = visits.map(\.device)
-        let order = visits.indices.sorted { a, b in
-            if people[a] != people[b] { return people[a] < people[b] }
-            if starts[a] != starts[b] { return starts[a] < starts[b] }
-            if devices[a] != devices[b] { return devices[a] < devices[b] }
-            return seqs[a] < seqs[b]
-        }
+        keys.sort()
+        let order = keys.map { Int($0.index) }
         var out: [(person: JourneyBuilder.Person, visits: [Visit])] = []
         var i = 0
         while i < order.count {
@@ -163,6 +160,25 @@ package struct PeopleBucket {
             i = j
         }
         return out
+    }
+}
+
+/// Where a visit goes in `PeopleBucket.load`: by person, then start, device and closing order
+/// (unique), as one struct so that sorting compares fields side by side.
+private struct OrderKey: Comparable {
+    var person: UInt64
+    var isCustomer: Bool
+    var start: Int64
+    var device: UInt64
+    var seq: UInt32
+    var index: Int32
+
+    static func < (a: OrderKey, b: OrderKey) -> Bool {
+        if a.person != b.person { return a.person < b.person }
+        if a.isCustomer != b.isCustomer { return !a.isCustomer }
+        if a.start != b.start { return a.start < b.start }
+        if a.device != b.device { return a.device < b.device }
+        return a.seq < b.seq
     }
 }
 
