@@ -46,17 +46,17 @@ package final class HistoryStore {
     /// if a period recorded again no longer holds one it had won, it is gone until the other
     /// period is recorded again.
     package func record(_ facts: PeriodFacts) throws {
-        try write(facts)
+        try writeRows(facts)
+        try writeSnapshot(facts)
         try commit()
     }
 
-    /// Writes what `record` writes, in a transaction left open until `commit()` (or
-    /// `rollback()`): the rows can be written while the report is still being published, and
-    /// count only once it is.
-    package func write(_ facts: PeriodFacts) throws {
+    /// Writes what `record` writes but the KPI snapshot, in a transaction left open until
+    /// `commit()` (or `rollback()`): the rows can be written while the report is still being
+    /// made and published, and count only once it is. `writeSnapshot` adds the snapshot.
+    package func writeRows(_ facts: PeriodFacts) throws {
         let period = facts.period.description
         try check(facts, period: period)
-        let kpis = try KPIJSON.encode(facts.kpis)
         try db.begin()
         do {
             for table in ["orders", "customers", "weekly_visits", "kpi_snapshots"] {
@@ -78,6 +78,17 @@ package final class HistoryStore {
             for v in facts.weeklyVisits {
                 try visits.run(.pseudonym(v.customer), .text(v.week.description), .text(period), .int(v.visits))
             }
+        } catch {
+            db.rollback()
+            throw error
+        }
+    }
+
+    /// Writes the period's KPI snapshot into the transaction `writeRows` opened.
+    package func writeSnapshot(_ facts: PeriodFacts) throws {
+        let period = facts.period.description
+        do {
+            let kpis = try KPIJSON.encode(facts.kpis)
             let s = facts.snapshot
             try db.prepare("""
                 INSERT INTO kpi_snapshots (period, kind, first_day, last_day, partial, report_schema_version, kpis)
@@ -90,12 +101,12 @@ package final class HistoryStore {
         }
     }
 
-    /// Makes the rows of `write` last.
+    /// Makes what `writeRows` and `writeSnapshot` wrote last.
     package func commit() throws {
         do { try db.commit() } catch { db.rollback(); throw error }
     }
 
-    /// Undoes the rows of `write`.
+    /// Undoes what `writeRows` and `writeSnapshot` wrote.
     package func rollback() { db.rollback() }
 
     /// Erases a person (GDPR): every row of `customer` in every table. KPI snapshots hold

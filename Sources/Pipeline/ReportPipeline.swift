@@ -1,6 +1,7 @@
 import Foundation
 import History
 import Render
+import ReportModel
 import Score
 
 /// The `journeys report` pipeline. `run` is the whole story: each stage takes what the stages
@@ -53,12 +54,12 @@ package enum ReportPipeline {
         // The read window's orders, for reading the history and for recording the period.
         let logOrders = folded.history.logOrders
         let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, folded: folded.history, logOrders: logOrders) }
-        let report = try stages.run("score") { _ in ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
-        let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
-        let recording = HistoryRecording(store) {
-            HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders, report: report)
-        }
+        let recording = HistoryRecording(store) { HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders) }
+        let report: ReportData
         do {
+            report = try stages.run("score") { _ in ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
+            recording.snapshot(Scorer.historySnapshot(report.kpis))
+            let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
             let staged = try stages.run("render") { _ in
                 try RenderStage.run(report, diff: diff, templates: templates, output: options.output, mapLinks: config.mapLinks)
             }

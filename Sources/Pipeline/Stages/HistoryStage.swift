@@ -14,6 +14,8 @@ enum HistoryStage {
     /// from the logs' read window, each order id once.
     static func read(_ store: HistoryStore, plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]) throws -> HistoryFacts {
         var facts = HistoryFacts()
+        // the logs' weeks first: they are most of them, and taken whole
+        facts.visitWeeks = folded.visitWeeks
         let start = plan.periodRange.lowerBound
         var seen = Set<String>()
         for o in try store.orders(before: start) where seen.insert(o.id).inserted {
@@ -35,7 +37,6 @@ enum HistoryStage {
         for w in try store.weeklyVisits(through: ISOWeek(containing: plan.period.first).previous) where w.visits > 0 {
             facts.visitWeeks[w.customer, default: []].insert(w.week.monday.dayNumber)
         }
-        for (person, weeks) in folded.visitWeeks { facts.visitWeeks[person, default: []].formUnion(weeks) }
         facts.snapshots = try store.snapshots(last: 12, of: plan.period.kind, before: plan.period.first)
             .filter { !$0.isPartial }
             .map { HistoryFacts.Snapshot(period: $0.period, kpis: $0.kpis) }
@@ -59,13 +60,14 @@ enum HistoryStage {
         }
     }
 
-    /// The period's facts: its customers (first visit in it), orders and weekly visits, and its KPIs.
-    static func facts(plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder], report: ReportData) -> PeriodFacts {
+    /// The period's facts: its customers (first visit in it), orders and weekly visits; the KPIs
+    /// come after score (`HistoryRecording.snapshot`).
+    static func facts(plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]) -> PeriodFacts {
         let range = plan.periodRange
         let orders = logOrders.filter { range.contains($0.time) }
         let visits = folded.weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
         return PeriodFacts(period: plan.period, customers: folded.customers.values.sorted { $0.customer < $1.customer },
                            orders: orders, weeklyVisits: visits.sorted { ($0.customer, $0.week) < ($1.customer, $1.week) },
-                           kpis: Scorer.historySnapshot(report.kpis), reportSchemaVersion: ReportData.schemaVersion)
+                           kpis: [:], reportSchemaVersion: ReportData.schemaVersion)
     }
 }
