@@ -114,7 +114,9 @@ package enum InputScan {
 
     /// The time field of an access-log line: the first `[...]` of 26 bytes.
     static func accessLogTimestamp(in line: UnsafeRawBufferPointer) -> Int64? {
-        guard let open = line.firstIndex(of: 0x5B), open + 27 < line.count, line[open + 27] == 0x5D else { return nil }
+        guard let base = line.baseAddress, let hit = memchr(base, 0x5B, line.count) else { return nil }
+        let open = UnsafeRawPointer(hit) - base
+        guard open + 27 < line.count, line[open + 27] == 0x5D else { return nil }
         return LogTimestamp.parse(UnsafeRawBufferPointer(rebasing: line[(open + 1)..<(open + 27)]))
     }
 }
