@@ -129,7 +129,7 @@ package final class FileEvents: EventSource {
                 }
             }
             read += 1
-            counts[Self.outcomes.firstIndex(of: outcome)!] += 1
+            counts[outcome.order] += 1
             if outcome.isRejected {
                 context.quality.addSample(outcome, file: path, line: lineNumber, bytes: line)
             }
