@@ -191,11 +191,15 @@ extension ExtractContext {
         var j = i
         while j < url.count, url[j] != 0x2F, url[j] != 0x3A, url[j] != 0x3F, url[j] != 0x23 { j += 1 }
         guard j > i else { return .none }
-        let host = intern(UnsafeRawBufferPointer(rebasing: url[i..<j]))
+        let bytes = UnsafeRawBufferPointer(rebasing: url[i..<j])
+        let h = fastHash(bytes)
+        if let known = referrerHosts.find(bytes, hash: h) { return known }
+        let host = intern(bytes)
         let name = symbols[host]
         let lower = name.lowercased()
-        if options.ownHosts.contains(lower) { return .none }
-        return lower == name ? host : intern(lower)
+        let resolved = options.ownHosts.contains(lower) ? .none : lower == name ? host : intern(lower)
+        referrerHosts.insert(bytes, hash: h, value: resolved)
+        return resolved
     }
 
     private func stripSchemeAndHost(_ path: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
@@ -236,6 +240,12 @@ func packedExtension(_ ext: String) -> UInt64? {
 @inline(__always) func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
     var i = 0
     let n = bytes.count
+    while i + 32 <= n {
+        let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) | bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+            | bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+        if w & 0x8080_8080_8080_8080 != 0 { return false }
+        i += 32
+    }
     while i + 8 <= n {
         if bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
         i += 8

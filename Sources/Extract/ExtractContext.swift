@@ -13,6 +13,8 @@ package final class ExtractContext {
     private var symbolCache = ByteCache<Symbol>()
     /// Decisions per distinct user agent; a shard thread carries its cache from part to part.
     var agents = ByteCache<Agent>()
+    /// A referrer's host as it was read, to its symbol as `referrerHost` resolves it.
+    var referrerHosts = ByteCache<Symbol>()
     private var eventPaths = ByteCache<Symbol>()
     private var scratch: [UInt8] = []
 
