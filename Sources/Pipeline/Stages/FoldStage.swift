@@ -38,7 +38,7 @@ enum FoldStage {
             do {
                 for k in stride(from: t, to: parts.count, by: shards) {
                     for person in try parts[k]() {
-                        let mapped = person.visits.enumerated().map { i, v in folded.mapper.map(v, index: i, symbols: symbols) }
+                        let mapped = person.visits.indices.map { i in folded.mapper.map(person.visits[i], index: i, symbols: symbols) }
                         folded.score.add(PersonVisits(visits: person.visits, mapped: mapped), context)
                         folded.history.add(visitor: person.person.id, visits: person.visits, mapped: mapped, plan: plan, symbols: symbols)
                     }
