@@ -160,7 +160,7 @@ $(SPARK_TOOLS):
 
 # The tests with threads (read-ahead merge, sorting, sessionize, runs at once, locks) under ThreadSanitizer, in a build folder of their own.
 tsan: deps
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|TimeSortedEvents|ShardedFileEvents|Sessionize|ConcurrentRuns|OutputLock|HistoryLock|ShardsTests|VisitSpill'
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter 'MergeTests|TimeSortedEvents|ShardedFileEvents|Sessionize|ConcurrentRuns|OutputLock|HistoryLock|ShardsTests|VisitSpill|HistoryInReport'
 
 bench: deps
 	bash scripts/bench.sh

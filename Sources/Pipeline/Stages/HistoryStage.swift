@@ -4,9 +4,9 @@ import JourneysCore
 import ReportModel
 import Score
 
-/// Reads what score needs from the history before score runs, and writes the period's facts
-/// after publish, in one transaction: the history is a store beside the pipeline, and score
-/// stays pure (values in, values out).
+/// Reads what score needs from the history before score runs, and gives the period's facts to
+/// write (`HistoryRecording`, one transaction committed after publish): the history is a store
+/// beside the pipeline, and score stays pure (values in, values out).
 enum HistoryStage {
     /// Earlier orders, the KPIs of up to 12 earlier periods and of the same period a year
     /// earlier. Orders from the period's start on come from the logs alone, so that a period run
