@@ -14,6 +14,14 @@ package struct Pseudonym: Hashable, Comparable, Sendable, CustomStringConvertibl
 }
 
 extension Pseudonym {
+    package func hash(into hasher: inout Hasher) { hasher.combine(raw) }
+
+    /// A pseudonym is a keyed hash already, even in all 64 bits, and pseudonyms are the keys of
+    /// most of the run's tables (sessionize's open visits, every fold's people): see `TableHash`.
+    package func _rawHashValue(seed: Int) -> Int { TableHash.mix(raw, seed: seed) }
+}
+
+extension Pseudonym {
     /// The pseudonym of a shop's customer id: the keyed hash of `customer`, a unit separator and
     /// the id's bytes. The one definition, shared by extract (ids in the logs) and the history's
     /// import of a shop's order table, so that both name the same person alike.

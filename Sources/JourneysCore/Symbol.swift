@@ -7,6 +7,9 @@ package struct Symbol: Hashable, Comparable, Sendable {
     package static let none = Symbol(raw: 0)
     package var isNone: Bool { raw == 0 }
     package static func < (a: Symbol, b: Symbol) -> Bool { a.raw < b.raw }
+    package func hash(into hasher: inout Hasher) { hasher.combine(raw) }
+    /// See `TableHash`.
+    package func _rawHashValue(seed: Int) -> Int { TableHash.mix(UInt64(raw), seed: seed) }
 }
 
 /// The strings behind `Symbol`s; filled by extract, read by every later stage.
