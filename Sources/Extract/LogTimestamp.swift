@@ -4,22 +4,19 @@ import JourneysCore
 /// a date formatter per line would cost more than the rest of the parse together.
 package enum LogTimestamp {
     package static func parse(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        guard bytes.count == 26, bytes[2] == 0x2F, bytes[6] == 0x2F, bytes[11] == 0x3A, bytes[14] == 0x3A,
-              bytes[17] == 0x3A, bytes[20] == 0x20 else { return nil }
-        func digits(_ at: Int, _ count: Int) -> Int? {
-            var v = 0
-            for k in at..<(at + count) {
-                let d = bytes[k]
-                guard d >= 0x30 && d <= 0x39 else { return nil }
-                v = v * 10 + Int(d - 0x30)
-            }
-            return v
-        }
-        guard let day = digits(0, 2), let year = digits(7, 4), let hour = digits(12, 2),
-              let minute = digits(15, 2), let second = digits(18, 2),
-              let month = month(bytes[3], bytes[4], bytes[5]),
-              let zh = digits(22, 2), let zm = digits(24, 2) else { return nil }
-        let sign = bytes[21]
+        // Read twice per line (the plan's scan, then the parse): plain loads, no optionals.
+        guard bytes.count == 26, let base = bytes.baseAddress else { return nil }
+        let b = base.assumingMemoryBound(to: UInt8.self)
+        guard b[2] == 0x2F, b[6] == 0x2F, b[11] == 0x3A, b[14] == 0x3A, b[17] == 0x3A, b[20] == 0x20 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int { Int(b[i] &- 0x30) }  // 10 or more: not a digit
+        @inline(__always) func two(_ i: Int) -> Int { digit(i) * 10 + digit(i + 1) }
+        guard digit(0) < 10, digit(1) < 10, digit(7) < 10, digit(8) < 10, digit(9) < 10, digit(10) < 10,
+              digit(12) < 10, digit(13) < 10, digit(15) < 10, digit(16) < 10, digit(18) < 10, digit(19) < 10,
+              digit(22) < 10, digit(23) < 10, digit(24) < 10, digit(25) < 10,
+              let month = month(b[3], b[4], b[5]) else { return nil }
+        let day = two(0), year = two(7) * 100 + two(9), hour = two(12), minute = two(15), second = two(18)
+        let zh = two(22), zm = two(24)
+        let sign = b[21]
         guard sign == 0x2B || sign == 0x2D, day >= 1, day <= CivilDate.daysIn(year: year, month: month),
               hour < 24, minute < 60, second < 61, zh < 24, zm < 60 else { return nil }
         let offset = Int64(zh * 3600 + zm * 60) * (sign == 0x2D ? -1 : 1)
