@@ -62,9 +62,17 @@ package final class HistoryStore {
             for table in ["orders", "customers", "weekly_visits", "kpi_snapshots"] {
                 try db.prepare("DELETE FROM \(table) WHERE period = ?1").run(.text(period))
             }
+            // tens of thousands of rows share a few days and weeks: each is written out once
+            var days: [CivilDate: String] = [:], weeks: [ISOWeek: String] = [:]
+            func text<K: Hashable & CustomStringConvertible>(_ key: K, _ known: inout [K: String]) -> String {
+                if let s = known[key] { return s }
+                known[key] = key.description
+                return key.description
+            }
             let customer = try db.prepare(Self.upsertCustomer)
             for c in facts.customers {
-                try customer.run(.pseudonym(c.customer), .text(c.firstSeen.description), .text(c.firstChannel?.rawValue), .text(period))
+                let day = text(c.firstSeen, &days)
+                try customer.run(.pseudonym(c.customer), .text(day), .text(c.firstChannel?.rawValue), .text(period))
             }
             let order = try db.prepare(Self.upsertOrder)
             for o in facts.orders {
@@ -76,7 +84,8 @@ package final class HistoryStore {
                 ON CONFLICT (customer, week, period) DO UPDATE SET visits = visits + excluded.visits
                 """)
             for v in facts.weeklyVisits {
-                try visits.run(.pseudonym(v.customer), .text(v.week.description), .text(period), .int(v.visits))
+                let week = text(v.week, &weeks)
+                try visits.run(.pseudonym(v.customer), .text(week), .text(period), .int(v.visits))
             }
         } catch {
             db.rollback()
