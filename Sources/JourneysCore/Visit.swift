@@ -38,19 +38,6 @@ package struct Visit: Sendable, Equatable {
     /// A visit with a single interaction (the bounce of docs/definitions.md "Key figures (KPIs)").
     package var isBounce: Bool { pages.count == 1 }
     package var revenueCents: Int64 { orders.reduce(0) { $0 + $1.valueCents } }
-
-    /// The visit with every symbol replaced by `map[symbol]` (see `SymbolTable.inStringOrder`).
-    package mutating func renumber(_ map: [Symbol]) {
-        @inline(__always) func m(_ s: Symbol) -> Symbol { map[Int(s.raw)] }
-        for i in pages.indices { pages[i] = m(pages[i]) }
-        referrerHost = m(referrerHost)
-        if var c = campaign {
-            c.source = m(c.source); c.medium = m(c.medium); c.name = m(c.name)
-            campaign = c
-        }
-        for i in orders.indices { orders[i].id = m(orders[i].id) }
-        for i in searchTerms.indices { searchTerms[i].value = m(searchTerms[i].value) }
-    }
 }
 
 /// A value carried by one page view of a visit: the page's index in `Visit.pages` and the value.

@@ -31,13 +31,22 @@ enum VisitCodec {
         for h in v.handlingTimes { put(h.page); put(h.value) }
     }
 
-    /// Reads the visit at `at`, moving `at` past it.
-    static func read(_ bytes: UnsafeRawBufferPointer, at: inout Int) -> Visit {
-        func get<T: FixedWidthInteger>(_: T.Type = T.self) -> T {
-            var x: T = 0
-            withUnsafeMutableBytes(of: &x) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + MemoryLayout<T>.size)])) }
+    /// Reads the visit at `at`, moving `at` past it; each symbol `s` read becomes `map[s]` (the
+    /// run's symbols renumbered in string order).
+    static func read(_ bytes: UnsafeRawBufferPointer, at: inout Int, renumbering map: [Symbol]) -> Visit {
+        @inline(__always) func get<T: FixedWidthInteger>(_: T.Type = T.self) -> T {
+            let x = bytes.loadUnaligned(fromByteOffset: at, as: T.self)
             at += MemoryLayout<T>.size
             return T(littleEndian: x)
+        }
+        @inline(__always) func symbol() -> Symbol { map[Int(get(UInt32.self))] }
+        @inline(__always) func list<T>(_ element: () -> T) -> [T] {
+            let n = Int(get(UInt32.self))
+            guard n > 0 else { return [] }
+            return [T](unsafeUninitializedCapacity: n) { buffer, count in
+                for i in 0..<n { buffer.initializeElement(at: i, to: element()) }
+                count = n
+            }
         }
         var v = Visit(device: Pseudonym(raw: get()), start: 0)
         v.customer = Pseudonym(raw: get())
@@ -45,27 +54,27 @@ enum VisitCodec {
         v.end = get()
         v.deviceClass = DeviceClass.allCases[Int(get(UInt8.self))]
         v.wasCut = get(UInt8.self) == 1
-        v.referrerHost = Symbol(raw: get())
+        v.referrerHost = symbol()
         if get(UInt8.self) == 1 {
-            let source = Symbol(raw: get()), medium = Symbol(raw: get()), name = Symbol(raw: get())
+            let source = symbol(), medium = symbol(), name = symbol()
             let click = Int(get(UInt8.self))
             v.campaign = Campaign(source: source, medium: medium, name: name, clickID: click == 0 ? nil : ClickID.allCases[click - 1])
         }
-        v.pages = (0..<Int(get(UInt32.self))).map { _ in Symbol(raw: get()) }
-        v.pageTimes = (0..<Int(get(UInt32.self))).map { _ in get(Int32.self) }
-        v.orders = (0..<Int(get(UInt32.self))).map { _ in
-            let id = Symbol(raw: get()), cents: Int64 = get()
+        v.pages = list { symbol() }
+        v.pageTimes = list { get(Int32.self) }
+        v.orders = list {
+            let id = symbol(), cents: Int64 = get()
             return Order(id: id, valueCents: cents, isLineItem: get(UInt8.self) == 1)
         }
-        v.surveys = (0..<Int(get(UInt32.self))).map { _ in
+        v.surveys = list {
             let kind = SurveyAnswer.Kind.allCases[Int(get(UInt8.self))], score = Int(get(Int32.self))
             return SurveyAnswer(kind: kind, score: score, page: get())
         }
-        v.searchTerms = (0..<Int(get(UInt32.self))).map { _ in
+        v.searchTerms = list {
             let page: Int32 = get()
-            return PageMark(page: page, value: Symbol(raw: get()))
+            return PageMark(page: page, value: symbol())
         }
-        v.handlingTimes = (0..<Int(get(UInt32.self))).map { _ in
+        v.handlingTimes = list {
             let page: Int32 = get()
             return PageMark(page: page, value: get())
         }

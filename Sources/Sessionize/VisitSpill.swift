@@ -140,8 +140,7 @@ package struct PeopleBucket {
         var visits: [Visit] = [], people: [JourneyBuilder.Person] = [], keys: [OrderKey] = []
         try spill.forEachRecord(path, headerBytes: 8) { header, record in
             var at = 0
-            var v = VisitCodec.read(record, at: &at)
-            v.renumber(map)
+            let v = VisitCodec.read(record, at: &at, renumbering: map)
             let person = JourneyBuilder.person(device: v.device, customer: v.customer, owners: owners)
             keys.append(OrderKey(person: person.id.raw, isCustomer: person.isCustomer, start: v.start, device: v.device.raw,
                                  seq: UInt32(littleEndian: header.loadUnaligned(as: UInt32.self)), index: Int32(visits.count)))
