@@ -13,6 +13,15 @@ package final class ResultSlots<Value>: @unchecked Sendable {
     /// Slot `i`'s value, or the error its task threw.
     package func value(_ i: Int) throws -> Value { try lock.withLock { results[i]! }.get() }
 
+    /// Slot `i`'s value taken out of it, so that the caller holds the only copy (a mutation
+    /// copies nothing), or the error its task threw.
+    package func take(_ i: Int) throws -> Value {
+        try lock.withLock {
+            defer { results[i] = nil }
+            return results[i]!
+        }.get()
+    }
+
     /// Every slot's value in order; the first error a task threw.
     package func values() throws -> [Value] { try lock.withLock { results.map { $0! } }.map { try $0.get() } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import History
+import JourneysCore
 import Render
 import ReportModel
 import Score
@@ -73,6 +74,8 @@ package enum ReportPipeline {
             throw error
         }
         try stages.run("record history") { _ in try recording.commit() }
+        // what the run built is freed beside its last steps (and the process's exit)
+        Discard.inBackground((folded, input, history))
         let period = plan.period.description
         return withExtendedLifetime(setup) {
             RunSummary(period: period,

@@ -48,13 +48,17 @@ enum FoldStage {
                 results.set(t, .failure(error))
             }
         }
-        var merged = try results.value(0)
+        var merged = try results.take(0)
+        var mergedParts: [Folded] = []
         for t in 1..<shards {
-            let part = try results.value(t)
+            let part = try results.take(t)
             merged.score.merge(part.score)
             merged.history.merge(part.history)
             merged.mapper.addCounts(ruleHits: part.mapper.ruleHits, unmatched: part.mapper.unmatched)
+            mergedParts.append(part)
         }
+        // the merged parts' tables are freed beside the stages that follow
+        Discard.inBackground(mergedParts)
         return merged
     }
 
