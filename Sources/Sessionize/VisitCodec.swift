@@ -5,30 +5,49 @@ import JourneysCore
 /// Only this process reads it back, so it has no version.
 enum VisitCodec {
     static func append(_ v: Visit, to out: inout [UInt8]) {
-        func put<T: FixedWidthInteger>(_ x: T) { withUnsafeBytes(of: x.littleEndian) { out.append(contentsOf: $0) } }
-        put(v.device.raw); put(v.customer.raw); put(v.start); put(v.end)
-        put(UInt8(DeviceClass.allCases.firstIndex(of: v.deviceClass)!)); put(UInt8(v.wasCut ? 1 : 0))
-        put(v.referrerHost.raw)
-        if let c = v.campaign {
-            put(UInt8(1)); put(c.source.raw); put(c.medium.raw); put(c.name.raw)
-            put(UInt8(c.clickID.map { ClickID.allCases.firstIndex(of: $0)! + 1 } ?? 0))
-        } else {
-            put(UInt8(0))
+        // Sized first, then stored in place: one append per visit, not one per field.
+        let size = 8 + 8 + 8 + 8 + 1 + 1 + 4 + 1 + (v.campaign == nil ? 0 : 13)
+            + 4 + 4 * v.pages.count + 4 + 4 * v.pageTimes.count + 4 + 13 * v.orders.count
+            + 4 + 9 * v.surveys.count + 4 + 8 * v.searchTerms.count + 4 + 8 * v.handlingTimes.count
+        var at = out.count
+        out.append(contentsOf: repeatElement(0, count: size))
+        out.withUnsafeMutableBytes { raw in
+            @inline(__always) func put<T: FixedWidthInteger>(_ x: T) {
+                raw.storeBytes(of: x.littleEndian, toByteOffset: at, as: T.self)
+                at += MemoryLayout<T>.size
+            }
+            put(v.device.raw); put(v.customer.raw); put(v.start); put(v.end)
+            put(UInt8(index(of: v.deviceClass))); put(UInt8(v.wasCut ? 1 : 0))
+            put(v.referrerHost.raw)
+            if let c = v.campaign {
+                put(UInt8(1)); put(c.source.raw); put(c.medium.raw); put(c.name.raw)
+                put(UInt8(c.clickID.map { index(of: $0) + 1 } ?? 0))
+            } else {
+                put(UInt8(0))
+            }
+            put(UInt32(v.pages.count))
+            for p in v.pages { put(p.raw) }
+            put(UInt32(v.pageTimes.count))
+            for t in v.pageTimes { put(t) }
+            put(UInt32(v.orders.count))
+            for o in v.orders { put(o.id.raw); put(o.valueCents); put(UInt8(o.isLineItem ? 1 : 0)) }
+            put(UInt32(v.surveys.count))
+            for s in v.surveys { put(UInt8(index(of: s.kind))); put(Int32(s.score)); put(s.page) }
+            put(UInt32(v.searchTerms.count))
+            for t in v.searchTerms { put(t.page); put(t.value.raw) }
+            put(UInt32(v.handlingTimes.count))
+            for h in v.handlingTimes { put(h.page); put(h.value) }
         }
-        put(UInt32(v.pages.count))
-        for p in v.pages { put(p.raw) }
-        put(UInt32(v.pageTimes.count))
-        for t in v.pageTimes { put(t) }
-        put(UInt32(v.orders.count))
-        for o in v.orders { put(o.id.raw); put(o.valueCents); put(UInt8(o.isLineItem ? 1 : 0)) }
-        put(UInt32(v.surveys.count))
-        for s in v.surveys {
-            put(UInt8(SurveyAnswer.Kind.allCases.firstIndex(of: s.kind)!)); put(Int32(s.score)); put(s.page)
+    }
+
+    /// A case's position among its type's cases, as the codec stores it.
+    private static func index<T: CaseIterable & Equatable>(of value: T) -> Int {
+        var i = 0
+        for c in T.allCases {
+            if c == value { return i }
+            i += 1
         }
-        put(UInt32(v.searchTerms.count))
-        for t in v.searchTerms { put(t.page); put(t.value.raw) }
-        put(UInt32(v.handlingTimes.count))
-        for h in v.handlingTimes { put(h.page); put(h.value) }
+        preconditionFailure("\(value) is not among its type's cases")
     }
 
     /// Reads the visit at `at`, moving `at` past it; each symbol `s` read becomes `map[s]` (the
