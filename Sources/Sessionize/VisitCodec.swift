@@ -17,11 +17,11 @@ enum VisitCodec {
                 at += MemoryLayout<T>.size
             }
             put(v.device.raw); put(v.customer.raw); put(v.start); put(v.end)
-            put(UInt8(index(of: v.deviceClass))); put(UInt8(v.wasCut ? 1 : 0))
+            put(UInt8(DeviceClass.allCases.firstIndex(of: v.deviceClass)!)); put(UInt8(v.wasCut ? 1 : 0))
             put(v.referrerHost.raw)
             if let c = v.campaign {
                 put(UInt8(1)); put(c.source.raw); put(c.medium.raw); put(c.name.raw)
-                put(UInt8(c.clickID.map { index(of: $0) + 1 } ?? 0))
+                put(UInt8(c.clickID.map { ClickID.allCases.firstIndex(of: $0)! + 1 } ?? 0))
             } else {
                 put(UInt8(0))
             }
@@ -32,22 +32,12 @@ enum VisitCodec {
             put(UInt32(v.orders.count))
             for o in v.orders { put(o.id.raw); put(o.valueCents); put(UInt8(o.isLineItem ? 1 : 0)) }
             put(UInt32(v.surveys.count))
-            for s in v.surveys { put(UInt8(index(of: s.kind))); put(Int32(s.score)); put(s.page) }
+            for s in v.surveys { put(UInt8(SurveyAnswer.Kind.allCases.firstIndex(of: s.kind)!)); put(Int32(s.score)); put(s.page) }
             put(UInt32(v.searchTerms.count))
             for t in v.searchTerms { put(t.page); put(t.value.raw) }
             put(UInt32(v.handlingTimes.count))
             for h in v.handlingTimes { put(h.page); put(h.value) }
         }
-    }
-
-    /// A case's position among its type's cases, as the codec stores it.
-    private static func index<T: CaseIterable & Equatable>(of value: T) -> Int {
-        var i = 0
-        for c in T.allCases {
-            if c == value { return i }
-            i += 1
-        }
-        preconditionFailure("\(value) is not among its type's cases")
     }
 
     /// Reads the visit at `at`, moving `at` past it; each symbol `s` read becomes `map[s]` (the

