@@ -10,9 +10,6 @@ package final class ResultSlots<Value>: @unchecked Sendable {
 
     package func set(_ i: Int, _ r: Result<Value, Error>) { lock.withLock { results[i] = r } }
 
-    /// Slot `i`'s value, or the error its task threw.
-    package func value(_ i: Int) throws -> Value { try lock.withLock { results[i]! }.get() }
-
     /// Slot `i`'s value taken out of it, so that the caller holds the only copy (a mutation
     /// copies nothing), or the error its task threw.
     package func take(_ i: Int) throws -> Value {
