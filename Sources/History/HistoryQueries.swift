@@ -3,12 +3,14 @@ import JourneysCore
 /// What the report reads back: plain values, in a fixed order.
 extension HistoryStore {
     /// Every order placed before `end` (Unix seconds, exclusive: a period's `endTime`), oldest
-    /// first, for repeat purchases and customer value.
-    package func orders(before end: Int64) throws -> [HistoryOrder] {
+    /// first, for repeat purchases and customer value. `notRecordedBy` leaves out the rows that
+    /// an earlier run of that period wrote: a period run again takes its own orders from its
+    /// logs, and keeps every other order (imports, other periods).
+    package func orders(before end: Int64, notRecordedBy period: String? = nil) throws -> [HistoryOrder] {
         try db.prepare("""
             SELECT order_id, customer, time, value_cents, channel FROM orders
-            WHERE time < ?1 ORDER BY time, order_id
-            """).rows(.integer(end)) { row in
+            WHERE time < ?1 AND (?2 IS NULL OR period IS NULL OR period <> ?2) ORDER BY time, order_id
+            """).rows(.integer(end), .text(period)) { row in
             HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: row.int64(2),
                          valueCents: row.int64(3), channel: try channel(row.optionalText(4), in: "orders.channel"))
         }

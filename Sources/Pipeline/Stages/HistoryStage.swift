@@ -8,26 +8,28 @@ import Score
 /// write (`HistoryRecording`, one transaction committed after publish): the history is a store
 /// beside the pipeline, and score stays pure (values in, values out).
 enum HistoryStage {
-    /// Earlier orders, the KPIs of up to 12 earlier periods and of the same period a year
-    /// earlier. Orders from the period's start on come from the logs alone, so that a period run
-    /// again never counts what its earlier run recorded; earlier ones come from the history and
-    /// from the logs' read window, each order id once.
+    /// Every order up to the period's end, the KPIs of up to 12 earlier periods and of the same
+    /// period a year earlier. A period's orders are its logs' orders and the history's orders of
+    /// its days that the logs do not hold (an order table imported weekly, another period's
+    /// report), each order id once, the logs' record first; what an earlier run of this same
+    /// period recorded is left out, so that a period run again counts its logs' orders afresh.
+    /// Before the period the history's record of an order comes first, then the logs' read window.
+    /// Orders are listed in that order, each part by time.
     static func read(_ store: HistoryStore, plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]) throws -> HistoryFacts {
         var facts = HistoryFacts()
         // the logs' weeks first: they are most of them, and taken whole
         facts.visitWeeks = folded.visitWeeks
-        let start = plan.periodRange.lowerBound
+        let range = plan.periodRange
+        let stored = try store.orders(before: range.upperBound, notRecordedBy: plan.period.description)
         var seen = Set<String>()
-        for o in try store.orders(before: start) where seen.insert(o.id).inserted {
+        func add(_ o: HistoryOrder) {
+            guard seen.insert(o.id).inserted else { return }
             facts.orders.append(HistoryFacts.Order(customer: o.customer, orderID: o.id, day: CivilDate.of(time: o.time, in: plan.zone),
                                                    valueCents: o.valueCents, channel: o.channel))
         }
-        for order in logOrders
-        where order.time < plan.periodRange.upperBound && seen.insert(order.id).inserted {
-            facts.orders.append(HistoryFacts.Order(customer: order.customer, orderID: order.id,
-                                                   day: CivilDate.of(time: order.time, in: plan.zone),
-                                                   valueCents: order.valueCents, channel: order.channel))
-        }
+        for o in stored where o.time < range.lowerBound { add(o) }
+        for o in logOrders where o.time < range.upperBound { add(o) }
+        for o in stored where range.contains(o.time) { add(o) }
         // Visit weeks: the history's before the period, the logs' from their read window on, and
         // the weeks of the customers' orders (an order is a visit, and imported customers have
         // no visits recorded).
