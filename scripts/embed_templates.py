@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes Sources/Render/BuiltInTemplates.swift from report-templates/ (the mustache templates
-and the stylesheet), so that the journeys binary renders its pages with no templates folder.
-Run it after editing a template; a test fails while the two differ."""
+and the stylesheet), and BuiltInEnglish.swift / BuiltInGerman.swift from its strings/ catalogues,
+so that the journeys binary renders its pages with no templates folder.
+Run it after editing a template or a catalogue; a test fails while they differ."""
 import os
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -26,3 +27,14 @@ out.append('    static let templates: [String: String] = ["report": report, "ind
 out.append("}")
 with open(os.path.join(ROOT, "Sources/Render/BuiltInTemplates.swift"), "w", encoding="utf-8") as f:
     f.write("\n".join(out) + "\n")
+
+# The catalogues: each `strings/<locale>.json` pasted between the delimiters of its Swift file.
+for locale, swift in [("en", "BuiltInEnglish.swift"), ("de", "BuiltInGerman.swift")]:
+    path = os.path.join(ROOT, "Sources/Render", swift)
+    source = open(path, encoding="utf-8").read()
+    head = source[:source.index('#"""\n') + len('#"""\n')]
+    tail = source[source.rindex('\n"""#'):]
+    text = open(os.path.join(ROOT, "report-templates/strings", locale + ".json"), encoding="utf-8").read()
+    assert '"""#' not in text, locale
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + text.rstrip("\n") + tail)

@@ -1,6 +1,6 @@
 /// The built-in English catalogue: `report-templates/strings/en.json` as journeys ships it, so that
-/// the binary renders English pages without the file. A test keeps the two the same: after
-/// editing the file, paste it between the delimiters below.
+/// the binary renders English pages without the file. `scripts/embed_templates.py` writes it
+/// from the file; a test keeps the two the same.
 extension BuiltInCatalogues {
     static let en = #"""
 {
@@ -293,12 +293,12 @@ extension BuiltInCatalogues {
   "cohorts.note": "Customers by the month of their first order (the history, imports included), and the share of each cohort that ordered again in each month since: darker is more.",
   "cohorts.firstOrder": "First order",
   "lifecycle.title": "Lifecycle",
-  "lifecycle.note": "Every customer the history knows, by where they stand in {lifecycleWeek}: new (first visit this week), returning (a visit in the 8 weeks to it), resurrected (back after 8 weeks or more without a visit), dormant (last visit 8 to 25 weeks ago), lost (26 weeks or more); then how customers moved since the week before.",
+  "lifecycle.note": "Every customer the history knows (a person with an order, from the logs or the imported order table; visitors who never ordered are not counted), by where they stand in {lifecycleWeek}: new (first order this week), returning (a visit or order in the 8 weeks to it), resurrected (back after 8 weeks or more without one), dormant (last visit or order 8 to 25 weeks ago), lost (26 weeks or more); then how customers moved since the week before.",
   "lifecycle.stateColumn": "State",
   "lifecycle.movesTitle": "Moves since the week before",
   "lifecycle.from": "From",
   "lifecycle.to": "To",
-  "lifecycle.notYetKnown": "not yet known",
+  "lifecycle.notYetKnown": "not yet a customer",
   "lifecycle.state.new": "new",
   "lifecycle.state.returning": "returning",
   "lifecycle.state.resurrected": "resurrected",

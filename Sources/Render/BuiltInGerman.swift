@@ -1,6 +1,6 @@
 /// The built-in German catalogue: `report-templates/strings/de.json` as journeys ships it, so that
-/// the binary renders German pages without the file. A test keeps the two the same: after
-/// editing the file, paste it between the delimiters below.
+/// the binary renders German pages without the file. `scripts/embed_templates.py` writes it
+/// from the file; a test keeps the two the same.
 extension BuiltInCatalogues {
     static let de = #"""
 {
@@ -293,12 +293,12 @@ extension BuiltInCatalogues {
   "cohorts.note": "Kunden nach dem Monat ihrer ersten Bestellung (die Historie, Importe eingeschlossen), und der Anteil jeder Kohorte, der in jedem Monat seither wieder bestellte: dunkler ist mehr.",
   "cohorts.firstOrder": "Erste Bestellung",
   "lifecycle.title": "Lebenszyklus",
-  "lifecycle.note": "Jeder Kunde, den die Historie kennt, nach seinem Stand in {lifecycleWeek}: neu (erster Besuch in dieser Woche), wiederkehrend (ein Besuch in den 8 Wochen davor), reaktiviert (zurück nach 8 oder mehr Wochen ohne Besuch), ruhend (letzter Besuch vor 8 bis 25 Wochen), verloren (26 Wochen oder mehr); dann, wie Kunden seit der Vorwoche wechselten.",
+  "lifecycle.note": "Jeder Kunde, den die Historie kennt (eine Person mit einer Bestellung, aus den Logs oder der importierten Bestelltabelle; Besucher ohne Bestellung zählen nicht), nach seinem Stand in {lifecycleWeek}: neu (erste Bestellung in dieser Woche), wiederkehrend (ein Besuch oder eine Bestellung in den 8 Wochen davor), reaktiviert (zurück nach 8 oder mehr Wochen ohne), ruhend (letzter Besuch oder letzte Bestellung vor 8 bis 25 Wochen), verloren (26 Wochen oder mehr); dann, wie Kunden seit der Vorwoche wechselten.",
   "lifecycle.stateColumn": "Stand",
   "lifecycle.movesTitle": "Wechsel seit der Vorwoche",
   "lifecycle.from": "Von",
   "lifecycle.to": "Nach",
-  "lifecycle.notYetKnown": "noch nicht bekannt",
+  "lifecycle.notYetKnown": "noch kein Kunde",
   "lifecycle.state.new": "neu",
   "lifecycle.state.returning": "wiederkehrend",
   "lifecycle.state.resurrected": "reaktiviert",

@@ -360,7 +360,7 @@ package enum ReportSchema {
       "additionalProperties": false,
       "properties": {
         "windowDays": { "description": "Days of data read up to the period's end, whole days rounded up.", "type": "integer", "minimum": 1 },
-        "lifespanYears": { "description": "The configured average customer lifespan, in years.", "type": "number", "exclusiveMinimum": 0 },
+        "lifespanYears": { "description": "The average customer lifespan the CLV multiplies by, in years, to 2 decimals: measured from two years of history (1 / (1 - yearly retention), at most 20) when the history has them, else configured (kpis.customer_lifespan_years).", "type": "number", "exclusiveMinimum": 0 },
         "channels": {
           "description": "People by the channel of their first visit in the data window, keyed by channel id.",
           "type": "object",

@@ -82,7 +82,7 @@ package enum Scorer {
         report.satisfaction.joined = joined
         if let history = input.history, let last = input.lastDay {
             report.cohorts = Cohorts.table(history.orders, asOf: last)
-            report.lifecycle = Lifecycle.info(history.visitWeeks, lastDay: last)
+            report.lifecycle = Lifecycle.info(history.visitWeeks, orders: history.orders, lastDay: last)
         }
         report.clvModel = clvModel
         return report
@@ -91,8 +91,8 @@ package enum Scorer {
     /// CLV from a year of the history when there is one, else from the logs' window.
     static func customerValue(_ input: ScoreInput, window folds: ChannelFolds, _ context: FoldContext) -> CustomerValueInfo {
         if let history = input.history, let last = input.lastDay {
-            let lifespan = Retention.lifespanYears(history.orders, asOf: last).map { rounded($0.years, 100) } ?? input.customerLifespanYears
-            if let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: lifespan) { return section }
+            if let section = CustomerValue.section(history: history.orders, asOf: last,
+                                                   configuredLifespanYears: input.customerLifespanYears) { return section }
         }
         return folds.customerValueSection(context)
     }

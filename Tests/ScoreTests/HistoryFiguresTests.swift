@@ -31,8 +31,6 @@ import Testing
     }
 
     @Test func frequencyAndDaysBetweenPurchases() throws {
-        // 365 days: 7 orders (a-g) by 3 customers
-        #expect(Retention.frequencyPerYear(orders, asOf: asOf) == (7, 3))
         // purchase days: 1: -200, -40, -10 (gaps 160, 30); 2: -300, -20 (280); 3: one day; 4: one day
         // gaps 30, 160, 280: median 160
         #expect(Retention.medianDaysBetweenPurchases(orders, asOf: asOf) == 160)
@@ -48,6 +46,34 @@ import Testing
         #expect(byKey["purchase_frequency_year"]?.value == 2.33)
         #expect(byKey["repeat_purchase_rate_90d"]?.value == 0.6667)
         #expect(byKey["repeat_purchase_rate_90d"]?.sample == .proportion(2, 3))
+    }
+
+    @Test func aShortHistoryIsAnnualisedAsTheSectionIs() throws {
+        // 70 days of history: customer 1 three orders of 20.00 (60, 30 and 0 days before), customer
+        // 2 one of 40.00 (69 days before): 4 orders, 100.00, 2 buyers in 70 days
+        let short = [order(2, "p", daysBefore: 69, cents: 4_000), order(1, "q", daysBefore: 60, cents: 2_000),
+                     order(1, "r", daysBefore: 30, cents: 2_000), order(1, "s", daysBefore: 0, cents: 2_000)]
+        let byKey = Dictionary(uniqueKeysWithValues: HistoryFigures.figures(short, asOf: asOf, lifespanYears: 3).map { ($0.key, $0) })
+        // AOV 25.00, 4 / 2 × 365 / 70 = 10.4286 purchases a year, × 3 years = 782.14
+        #expect(byKey["purchase_frequency_year"]?.value == 10.43)
+        #expect(byKey["clv"]?.value == 782.14)
+        let section = try #require(CustomerValue.section(history: short, asOf: asOf, configuredLifespanYears: 3))
+        #expect(section.all?.value == byKey["clv"]?.value)
+        #expect(section.all?.purchasesPerYear == byKey["purchase_frequency_year"]?.value)
+    }
+
+    @Test func aMeasuredLifespanIsRoundedOnlyInTheEnd() throws {
+        // the year before last: customers 1-7 (customer 7 on its first day, 729 days before); the
+        // last year: customer 1 alone, once, 70.00. Retention 1/7, lifespan 1 / (1 - 1/7) = 7/6 years
+        var two = (1...6).map { order(UInt64($0), "y\($0)", daysBefore: 400 + $0, cents: 1_000) }
+        two.append(order(7, "y7", daysBefore: 729, cents: 1_000))
+        two.append(order(1, "z", daysBefore: 10, cents: 7_000))
+        let byKey = Dictionary(uniqueKeysWithValues: HistoryFigures.figures(two, asOf: asOf, lifespanYears: 3).map { ($0.key, $0) })
+        // 70.00 × 1 purchase a year × 7/6 = 81.67 (with the lifespan rounded to 1.17 first: 81.90)
+        #expect(byKey["clv"]?.value == 81.67)
+        let section = try #require(CustomerValue.section(history: two, asOf: asOf, configuredLifespanYears: 3))
+        #expect(section.all?.value == 81.67)
+        #expect(section.lifespanYears == 1.17)
     }
 
     @Test func trendsAndTheYearBefore() {
@@ -105,35 +131,49 @@ import Testing
     }
 }
 
-/// Lifecycle states on visit weeks written out by hand.
+/// Lifecycle states on activity weeks and first orders written out by hand.
 @Suite struct LifecycleTests {
     // 2026-11-16 is the Monday of 2026-W47
     let monday = CivilDate(year: 2026, month: 11, day: 16).dayNumber
     func weeks(_ ago: Int...) -> Set<Int> { Set(ago.map { monday - 7 * $0 }) }
+    func week(_ ago: Int) -> Int { monday - 7 * ago }
 
     @Test func everyCustomerInOneState() {
-        #expect(Lifecycle.state(weeks(0), monday: monday) == .new)
-        #expect(Lifecycle.state(weeks(0, 3), monday: monday) == .returning)
-        #expect(Lifecycle.state(weeks(7), monday: monday) == .returning)      // a visit within the 8 weeks
-        #expect(Lifecycle.state(weeks(0, 8), monday: monday) == .resurrected) // back after 8 weeks
-        #expect(Lifecycle.state(weeks(8), monday: monday) == .dormant)
-        #expect(Lifecycle.state(weeks(25), monday: monday) == .dormant)
-        #expect(Lifecycle.state(weeks(26), monday: monday) == .lost)
-        #expect(Lifecycle.state([monday + 7], monday: monday) == nil)         // not a customer yet
+        #expect(Lifecycle.state(weeks(0), firstOrder: week(0), monday: monday) == .new)
+        // visits before the first order do not make an old customer: new is the first order
+        #expect(Lifecycle.state(weeks(0, 5), firstOrder: week(0), monday: monday) == .new)
+        #expect(Lifecycle.state(weeks(0, 3), firstOrder: week(3), monday: monday) == .returning)
+        #expect(Lifecycle.state(weeks(7), firstOrder: week(7), monday: monday) == .returning)      // active within the 8 weeks
+        #expect(Lifecycle.state(weeks(0, 8), firstOrder: week(8), monday: monday) == .resurrected) // back after 8 weeks
+        #expect(Lifecycle.state(weeks(8), firstOrder: week(8), monday: monday) == .dormant)
+        #expect(Lifecycle.state(weeks(25), firstOrder: week(25), monday: monday) == .dormant)
+        #expect(Lifecycle.state(weeks(26), firstOrder: week(26), monday: monday) == .lost)
+        #expect(Lifecycle.state(weeks(0), firstOrder: monday + 7, monday: monday) == nil)         // not a customer yet
     }
 
-    @Test func countsAndMovesSinceTheWeekBefore() {
+    @Test func countsCustomersNotVisitors() {
+        let lastDay = CivilDate(year: 2026, month: 11, day: 22)
+        func order(_ c: UInt64, weeksAgo: Int) -> HistoryFacts.Order {
+            HistoryFacts.Order(customer: Pseudonym(raw: c), orderID: "o\(c)-\(weeksAgo)",
+                               day: CivilDate(dayNumber: week(weeksAgo) + 2), valueCents: 100, channel: nil)
+        }
         let visits: [Pseudonym: Set<Int>] = [
             Pseudonym(raw: 1): weeks(0),        // new
             Pseudonym(raw: 2): weeks(0, 1),     // returning, was new the week before
             Pseudonym(raw: 3): weeks(0, 10),    // resurrected, was dormant
             Pseudonym(raw: 4): weeks(26),       // lost, was dormant (25 weeks) the week before
+            Pseudonym(raw: 5): weeks(0, 1, 2),  // visits, never an order: a visitor, not a customer
         ]
-        let info = Lifecycle.info(visits, lastDay: CivilDate(year: 2026, month: 11, day: 22))
+        let orders = [order(1, weeksAgo: 0), order(2, weeksAgo: 1), order(3, weeksAgo: 10), order(4, weeksAgo: 26),
+                      // an imported order with no visit recorded, back after three months: resurrected
+                      order(6, weeksAgo: 13), order(6, weeksAgo: 0)]
+        var all = visits
+        for o in orders { all[o.customer, default: []].insert(CivilDate.monday(ofDay: o.day.dayNumber)) }
+        let info = Lifecycle.info(all, orders: orders, lastDay: lastDay)
         #expect(info.week == "2026-W47")
-        #expect(info.counts == ["new": 1, "returning": 1, "resurrected": 1, "dormant": 0, "lost": 1])
+        #expect(info.counts == ["new": 1, "returning": 1, "resurrected": 2, "dormant": 0, "lost": 1])
         #expect(info.flows.map { "\($0.from ?? "-")>\($0.to):\($0.customers)" }
-                == ["-" + ">new:1", "dormant>lost:1", "dormant>resurrected:1", "new>returning:1"])
+                == ["-" + ">new:1", "dormant>lost:1", "dormant>resurrected:2", "new>returning:1"])
     }
 }
 
@@ -148,7 +188,7 @@ import Testing
         // customer 2 is known from an imported order only (no channel)
         let orders = [order(1, "a", 500, 1_000, .paidSearch), order(1, "b", 100, 6_000, .direct), order(1, "c", 50, 6_000, nil),
                       order(1, "d", 10, 6_000, nil), order(2, "e", 30, 2_000, nil)]
-        let info = try #require(CustomerValue.section(history: orders, asOf: asOf, lifespanYears: 2))
+        let info = try #require(CustomerValue.section(history: orders, asOf: asOf, configuredLifespanYears: 2))
         #expect(info.windowDays == 365)
         // the year: 4 orders, 200.00, 2 buyers: AOV 50, 2 orders per buyer and year, CLV 50 * 2 * 2 = 200
         let all = try #require(info.all)

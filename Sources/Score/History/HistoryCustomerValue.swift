@@ -2,12 +2,22 @@ import JourneysCore
 import ReportModel
 
 extension CustomerValue {
+    /// The average lifespan a history's CLV multiplies by, unrounded: measured from two years of
+    /// orders (`Retention.lifespanYears`) when the history has them, else `configured`
+    /// (`kpis.customer_lifespan_years`); `retention` is the measured yearly retention, if any.
+    static func lifespan(history orders: [HistoryFacts.Order], asOf: CivilDate,
+                         configured: Double) -> (years: Double, retention: Double?) {
+        Retention.lifespanYears(orders, asOf: asOf).map { ($0.years, $0.retention) } ?? (configured, nil)
+    }
+
     /// Customer lifetime value from a year of the history's orders instead of the logs' window:
-    /// the buyers of the 365 days up to `asOf` (or of the history's span when it is shorter), their
-    /// orders per year measured, not annualised from a week; per first channel (the channel of the
-    /// customer's first order in the history; imported orders have none) and per spend tier.
-    static func section(history orders: [HistoryFacts.Order], asOf: CivilDate, lifespanYears: Double) -> CustomerValueInfo? {
-        guard let firstDay = orders.map(\.day).min() else { return nil }
+    /// the buyers of the 365 days up to `asOf` (or of the history's span when it is shorter,
+    /// annualised from it), per first channel (the channel of the customer's first order in the
+    /// history; imported orders have none) and per spend tier. The one computation of the
+    /// history's CLV: the `clv` key figure is this section's `all`.
+    static func section(history orders: [HistoryFacts.Order], asOf: CivilDate, configuredLifespanYears: Double) -> CustomerValueInfo? {
+        guard let firstDay = orders.lazy.filter({ $0.day <= asOf }).map(\.day).min() else { return nil }
+        let lifespanYears = lifespan(history: orders, asOf: asOf, configured: configuredLifespanYears).years
         let from = max(asOf.adding(days: -364), firstDay)
         let windowDays = Double(asOf.dayNumber - from.dayNumber + 1)
         var firstChannel: [Pseudonym: (CivilDate, String, Channel?)] = [:]
@@ -29,7 +39,7 @@ extension CustomerValue {
             return .init(channel: c.rawValue, label: c.label, customers: group.count,
                          clv: clv(group, windowDays: windowDays, lifespanYears: lifespanYears))
         }
-        return CustomerValueInfo(windowDays: Int(windowDays), lifespanYears: lifespanYears, channels: channels,
+        return CustomerValueInfo(windowDays: Int(windowDays), lifespanYears: rounded(lifespanYears, 100), channels: channels,
                                  tiers: tiers(all, windowDays: windowDays, lifespanYears: lifespanYears),
                                  all: clv(all, windowDays: windowDays, lifespanYears: lifespanYears))
     }

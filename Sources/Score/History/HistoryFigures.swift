@@ -11,17 +11,15 @@ enum HistoryFigures {
                         retentionSpend: [Int: Double] = [:]) -> [Figure] {
         let r90 = Retention.repeatBuyers(orders, days: 90, asOf: asOf)
         let r365 = Retention.repeatBuyers(orders, days: 365, asOf: asOf)
-        let year = Retention.frequencyPerYear(orders, asOf: asOf)
-        let from = asOf.adding(days: -364)
-        let yearCents = orders.filter { $0.day >= from && $0.day <= asOf }.reduce(Int64(0)) { $0 + $1.valueCents }
-        let aov = year.orders == 0 ? nil : Double(yearCents) / 100 / Double(year.orders)
-        let frequency = year.buyers == 0 ? nil : Double(year.orders) / Double(year.buyers)
-        // The lifespan from two years of history when it has them, else the configured one.
-        let measured = Retention.lifespanYears(orders, asOf: asOf)
-        let lifespan = measured.map { rounded($0.years, 100) } ?? lifespanYears
-        let lifespanText = measured.map { "an average lifespan of \(lifespan) years, 1 / (1 - yearly retention \(rounded($0.retention))) from the history" }
-            ?? "an average lifespan of \(lifespanYears) years (kpis.customer_lifespan_years: the history has less than two years)"
-        let clv = aov.flatMap { a in frequency.map { rounded(a * $0 * lifespan, 100) } }
+        // CLV and purchases per year are the history's customer value section's, so that the key
+        // figure and the section agree to the cent.
+        let value = CustomerValue.section(history: orders, asOf: asOf, configuredLifespanYears: lifespanYears)?.all
+        let span = CustomerValue.lifespan(history: orders, asOf: asOf, configured: lifespanYears)
+        let lifespanText = span.retention.map {
+            "an average lifespan of \(rounded(span.years, 100)) years, 1 / (1 - yearly retention \(rounded($0))) from the history"
+        } ?? "an average lifespan of \(lifespanYears) years (kpis.customer_lifespan_years: the history has less than two years)"
+        let frequency = value?.purchasesPerYear
+        let clv = value?.value
         let gap = Retention.medianDaysBetweenPurchases(orders, asOf: asOf)
         var out = [
             Figure("repeat_purchase_rate_90d", "Repeat purchase rate (90 days)", .ratio, ratio(r90.repeaters, r90.buyers), .higher,
@@ -30,12 +28,12 @@ enum HistoryFigures {
             Figure("repeat_purchase_rate_365d", "Repeat purchase rate (365 days)", .ratio, ratio(r365.repeaters, r365.buyers), .higher,
                    .proportion(r365.repeaters, r365.buyers),
                    "customers with 2+ orders in the 365 days to the period's end / customers with an order in them (history)"),
-            Figure("purchase_frequency_year", "Purchases per customer and year", .number, frequency.map { rounded($0, 100) }, .higher, nil,
-                   "orders in the 365 days to the period's end / customers with an order in them (history)"),
+            Figure("purchase_frequency_year", "Purchases per customer and year", .number, frequency, .higher, nil,
+                   "orders in the 365 days to the period's end / customers with an order in them (history), × 365 / the days of history when it holds less than a year"),
             Figure("days_between_purchases", "Days between purchases", .days, gap.map { rounded($0, 10) }, .neutral, nil,
                    "median days between a customer's consecutive purchase days, over the whole history"),
             Figure("clv", "Customer lifetime value", .money, clv, .higher, nil,
-                   "AOV × purchases per customer and year, both over the 365 days to the period's end, × \(lifespanText)"),
+                   "AOV × purchases per customer and year, both over the 365 days to the period's end (annualised when the history is shorter), × \(lifespanText)"),
         ]
         // Retention cost: last year's retention spend per customer of last year who came back this year.
         let lastYear = asOf.year - 1

@@ -13,13 +13,6 @@ enum Retention {
         return (counts.values.filter { $0.count >= 2 }.count, counts.count)
     }
 
-    /// Orders in the last 365 days per customer who ordered in them.
-    static func frequencyPerYear(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> (orders: Int, buyers: Int) {
-        let from = asOf.adding(days: -364)
-        let window = orders.filter { $0.day >= from && $0.day <= asOf }
-        return (Set(window.map(\.orderID)).count, Set(window.map(\.customer)).count)
-    }
-
     /// The median of the days between a customer's consecutive purchase days, over all customers
     /// and all history up to `asOf`; nil without a repeat purchase day.
     static func medianDaysBetweenPurchases(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> Double? {
