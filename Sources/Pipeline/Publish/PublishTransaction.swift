@@ -100,9 +100,11 @@ final class PublishTransaction {
         if !keep { try? FileManager.default.removeItem(atPath: root) }
     }
 
-    /// Puts the staged `items` (paths relative to the output folder) in place, then calls
-    /// `commitHistory`; on any failure undoes what it did, so that the output folder and the
-    /// history are both as before, and rethrows. After the history has committed nothing fails.
+    /// Puts the staged `items` (paths relative to the output folder: the period's folder, the
+    /// index, and any other page the run rewrites, such as a neighbouring period's page) in
+    /// place, in order, then calls `commitHistory`; on any failure undoes what it did, so that
+    /// the output folder and the history are both as before, and rethrows. After the history has
+    /// committed nothing fails.
     func publish(_ items: [(relative: String, isFolder: Bool)], history: String, historyCounter: UInt32?,
                  commitHistory: () throws -> Void) throws {
         let fm = FileManager.default

@@ -1,9 +1,9 @@
 import Dispatch
 import History
 
-/// The period's rows of the history, written on a thread of their own while score, render,
-/// validate and publish run, and committed once the page and the index are in place (`PublishTransaction`): a run that fails
-/// before leaves the history as it was, as when the rows were written last. The rows (customers,
+/// The period's rows of the history, written on a thread of their own while score, render and
+/// validate run, and committed once the page and the index are in place (`PublishTransaction`):
+/// a run that fails before leaves the history as it was. The rows (customers,
 /// orders, weekly visits) need the fold only; the KPI snapshot, written last, needs the report.
 /// Nothing else reads or writes the history while the rows are written: the history stage has
 /// read what score needs before.
