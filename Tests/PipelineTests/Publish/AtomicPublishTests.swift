@@ -124,6 +124,24 @@ import Testing
         #expect(try Self.state(base) == before)
     }
 
+    /// A real failure of the history: its rollback journal cannot be made or read (a folder
+    /// holds its name, as a read-only or damaged disk would refuse it): the run stops naming the
+    /// history, and nothing is published.
+    @Test func aHistoryThatCannotBeWrittenPublishesNothing() throws {
+        let (base, logs) = try Self.before()
+        let before = try Self.state(base)
+        let journal = base + "/history.sqlite-journal"
+        try FileManager.default.createDirectory(atPath: journal + "/x", withIntermediateDirectories: true)
+        do {
+            _ = try ReportPipeline.run(Self.options(base, logs, "2026-W47"), environment: [:])
+            Issue.record("a run whose history cannot be written succeeded")
+        } catch {
+            #expect("\(error)".contains(base + "/history.sqlite"), "\(error)")
+        }
+        try FileManager.default.removeItem(atPath: journal)
+        #expect(try Self.state(base) == before)
+    }
+
     /// What older versions left inside the output folder after a crash is removed by the next
     /// run; a staging folder of the same output is not touched while its run holds the lock.
     @Test func staleStagingIsRemovedAndALiveRunsIsKept() throws {
