@@ -5,8 +5,9 @@ import JourneysCore
 /// (customers, their orders, their visits by week, each period's key figures), in one SQLite
 /// file beside the pipeline, outside the published output.
 ///
-/// Opening it takes the lock of the file (`<file>.lock`) for as long as the store lives, so a
-/// second run on the same history is refused at once, and brings the schema up to date.
+/// Opening it takes the lock of the file (`HistoryLock`: `<file>.lock` and the file itself) for
+/// as long as the store lives, so a second run on the same history, under any name, is refused
+/// at once, and brings the schema up to date.
 package final class HistoryStore {
     /// The history file.
     package let path: String

@@ -12,12 +12,14 @@ import History
 /// renames are undone, so the output folder matches the history again.
 enum PublishRecovery {
     /// The folder the staging folders of `output` lie in: beside it, or inside it when it is a
-    /// mount point of its own.
+    /// mount point of its own (a rename cannot cross file systems) or its parent folder cannot
+    /// be written (its lock file was made there for it).
     static func stagingParent(of output: String) -> String {
         let resolved = OutputLock.resolved(output)
-        let parent = (resolved as NSString).deletingLastPathComponent
+        var parent = (resolved as NSString).deletingLastPathComponent
+        if parent.isEmpty { parent = "/" }
         var a = stat(), b = stat()
-        guard stat(resolved, &a) == 0, stat(parent.isEmpty ? "/" : parent, &b) == 0, a.st_dev == b.st_dev else { return resolved }
+        guard stat(resolved, &a) == 0, stat(parent, &b) == 0, a.st_dev == b.st_dev, access(parent, W_OK) == 0 else { return resolved }
         return parent
     }
 

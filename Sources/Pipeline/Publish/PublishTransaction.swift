@@ -60,7 +60,8 @@ struct PublishJournal: Codable {
 /// `index.html`), so that pages validated there link as they will in place. It lies beside the
 /// output folder (like its lock, `.<name>.lock`), never in it, so a run that dies leaves nothing
 /// that could be published; only when the output folder is a mount point of its own (a rename
-/// cannot cross file systems) does it lie inside, hidden, and is removed by the next run.
+/// cannot cross file systems) or its parent cannot be written does it lie inside, hidden
+/// (`.journeys-publish-<pid>`), and is removed by the next run if the run dies.
 final class PublishTransaction {
     let output: String
     /// The staging folder: `<parent>/.<name>.publish-<pid>`.
