@@ -18,6 +18,8 @@ final class SpillFile {
     }
 
     private let fd: Int32
+    /// The folder of the file, for errors (the file itself has no name).
+    private let folder: String
     /// The read buffer, allocated when reading starts: many runs read at once share the budget.
     private var buffer = UnsafeMutableBufferPointer<Entry>(start: nil, count: 0)
     private var filled = 0
@@ -31,10 +33,11 @@ final class SpillFile {
         var template = Array((folder as NSString).appendingPathComponent("journeys-sort-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw ExtractError(path: folder, reason: "cannot create a temporary file for sorting: \(String(cString: strerror(errno)))")
+            throw TemporaryFileError(path: folder, errno: errno)
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.fd = fd
+        self.folder = folder
     }
 
     deinit {
@@ -49,7 +52,7 @@ final class SpillFile {
             let n = Glibc.write(fd, bytes.baseAddress!, bytes.count)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                throw ExtractError(path: "temporary sort file", reason: "cannot write: \(String(cString: strerror(errno)))")
+                throw TemporaryFileError(path: folder, errno: errno)
             }
             bytes = UnsafeRawBufferPointer(rebasing: bytes[n...])
         }
@@ -59,7 +62,7 @@ final class SpillFile {
     /// Starts reading the run from its beginning, `bufferEntries` entries at a time.
     func rewind(bufferEntries: Int) throws {
         guard lseek(fd, 0, SEEK_SET) == 0 else {
-            throw ExtractError(path: "temporary sort file", reason: "cannot rewind: \(String(cString: strerror(errno)))")
+            throw TemporaryFileError(path: folder, errno: errno)
         }
         buffer.deallocate()
         buffer = .allocate(capacity: max(1, bufferEntries))
@@ -78,13 +81,13 @@ final class SpillFile {
                 let n = read(fd, raw.baseAddress! + got, raw.count - got)
                 if n < 0 && errno == EINTR { continue }
                 guard n >= 0 else {
-                    throw ExtractError(path: "temporary sort file", reason: "cannot read: \(String(cString: strerror(errno)))")
+                    throw TemporaryFileError(path: folder, errno: errno)
                 }
                 if n == 0 { break }
                 got += n
             } while got % stride != 0
             guard got % stride == 0 else {
-                throw ExtractError(path: "temporary sort file", reason: "ends inside an event")
+                throw TemporaryFileError(path: folder, errno: EIO)
             }
             filled = got / stride
             index = 0

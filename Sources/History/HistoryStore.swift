@@ -5,16 +5,22 @@ import JourneysCore
 /// (customers, their orders, their visits by week, each period's key figures), in one SQLite
 /// file beside the pipeline, outside the published output.
 ///
-/// Opening it takes the lock of the file (`<file>.lock`) for as long as the store lives, so a
-/// second run on the same history is refused at once, and brings the schema up to date.
+/// Opening it takes the lock of the file (`HistoryLock`: `<file>.lock` and the file itself) for
+/// as long as the store lives, so a second run on the same history, under any name, is refused
+/// at once, and brings the schema up to date.
 package final class HistoryStore {
     /// The history file.
     package let path: String
     let db: SQLiteConnection
-    private let lock: HistoryLock
+    private var lock: HistoryLock
+    /// The history's commit state when this store opened it, before anything was written.
+    package let stateAtOpen: CommitState?
+    /// The change counter before `writeRows` opened its transaction (`PublishJournal`).
+    package private(set) var counterBeforeWrite: UInt32?
 
     /// Opens the history at `path`, creating it and its folder when missing.
-    /// Throws `HistoryLockedError` while another run holds it.
+    /// Throws `HistoryLockedError` while another run holds it, and `HistoryError` for a file that
+    /// cannot be a history: an empty one (a new history is a missing file, never an empty one).
     package init(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
@@ -26,10 +32,49 @@ package final class HistoryStore {
         }
         self.path = path
         lock = try HistoryLock(historyFile: path)
-        db = try SQLiteConnection(path: path)
-        // Deleted rows are overwritten with zeros, not left in free pages: `forget` erases.
-        try db.execute("PRAGMA secure_delete = ON")
-        try Migrations.migrate(db)
+        var info = stat()
+        let existed = stat(path, &info) == 0
+        if existed, (info.st_mode & S_IFMT) == S_IFREG, info.st_size == 0 {
+            throw HistoryError(file: path, message: "empty (0 bytes): not a journeys history; delete it to start a new one")
+        }
+        if existed, (info.st_mode & S_IFMT) != S_IFREG {
+            throw HistoryError(file: path, message: "not a file: expected a journeys history (SQLite)")
+        }
+        stateAtOpen = Self.commitState(ofFile: path)
+        do {
+            db = try SQLiteConnection(path: path)
+            try lock.lockHistoryFile(path)
+            // Deleted rows are overwritten with zeros, not left in free pages: `forget` erases.
+            try db.execute("PRAGMA secure_delete = ON")
+            try Migrations.migrate(db)
+            try lock.lockHistoryFile(path)
+        } catch {
+            // a history this store made and could not fill is not left behind empty
+            if !existed, stat(path, &info) == 0, info.st_size == 0 { unlink(path) }
+            throw error
+        }
+    }
+
+    /// Whether the history committed since some moment: SQLite's file change counter (the
+    /// header's bytes 24-27, one more at each commit that changed the file) and whether a
+    /// rollback journal waits (a transaction that did not commit, which SQLite undoes when it
+    /// next opens the file).
+    package struct CommitState: Equatable, Sendable {
+        package var changeCounter: UInt32
+        package var pendingRollback: Bool
+    }
+
+    /// The commit state of the history file at `path`; nil when it holds no SQLite header.
+    package static func commitState(ofFile path: String) -> CommitState? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 28)
+        guard pread(fd, &header, 28, 0) == 28, header.starts(with: Array("SQLite format 3".utf8)) else { return nil }
+        let counter = header[24..<28].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        var info = stat()
+        let journal = stat(path + "-journal", &info) == 0 && info.st_size > 0
+        return CommitState(changeCounter: counter, pendingRollback: journal)
     }
 
     /// Writes one period's facts in one transaction, replacing what the same period wrote
@@ -57,6 +102,7 @@ package final class HistoryStore {
     package func writeRows(_ facts: PeriodFacts) throws {
         let period = facts.period.description
         try check(facts, period: period)
+        counterBeforeWrite = Self.commitState(ofFile: path)?.changeCounter
         try db.begin()
         do {
             for table in ["orders", "customers", "weekly_visits", "kpi_snapshots"] {

@@ -1,6 +1,7 @@
 import Foundation
 import History
 import JourneysCore
+import Compare
 import Render
 import ReportModel
 import Score
@@ -10,7 +11,7 @@ import Score
 package enum ReportPipeline {
     /// The stages, in order, as progress lines and timings name them.
     package static let stageNames = ["plan", "read+sessionize", "touchpoints+fold", "history", "score", "compare", "render",
-                                     "validate", "publish", "record history"]
+                                     "validate", "record history", "publish"]
 
     /// The stages of `journeys merge`: the partials stand for plan and read+sessionize.
     package static let mergeStageNames = ["merge partials"] + stageNames.dropFirst(3)
@@ -57,26 +58,52 @@ package enum ReportPipeline {
         let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, folded: folded.history, logOrders: logOrders) }
         let recording = HistoryRecording(store) { HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders) }
         let report: ReportData
+        let diff: ReportDiff?
+        let publishing: PublishTransaction
         do {
             report = try stages.run("score") { _ in ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
             recording.snapshot(Scorer.historySnapshot(report.kpis))
-            let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
+            diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
+            publishing = try PublishTransaction(output: options.output, hook: options.publishHook)
+        } catch {
+            recording.abandon()
+            throw error
+        }
+        // Publishing is one step: the page and the index are staged and checked, the history's
+        // rows written, and only then are they put in place and the history committed.
+        defer { publishing.discard() }
+        let period = plan.period.description
+        do {
             let staged = try stages.run("render") { _ in
-                try RenderStage.run(report, diff: diff, templates: templates, output: options.output, mapLinks: config.mapLinks)
+                try publishing.step(.stageReport)
+                return try RenderStage.run(report, diff: diff, templates: templates, into: publishing.staged(period),
+                                           output: options.output, mapLinks: config.mapLinks)
             }
-            defer { try? FileManager.default.removeItem(atPath: staged.folder) }
-            try stages.run("validate") { _ in try ValidateStage.run(staged, output: options.output) }
+            try stages.run("validate") { _ in
+                try publishing.step(.validateReport)
+                try ValidateStage.run(staged, output: publishing.root)
+                try publishing.step(.stageIndex)
+                let index = try PublishStage.stageIndex(report, hasDiff: diff != nil, period: period, locale: config.locale,
+                                                        templates: templates, output: options.output, into: publishing)
+                try publishing.step(.validateIndex)
+                try ValidateStage.check([index], root: publishing.root)
+            }
+            let counter = try stages.run("record history") { _ in
+                try publishing.step(.writeHistory)
+                try recording.prepare()
+                return store.counterBeforeWrite
+            }
             try stages.run("publish") { _ in
-                try PublishStage.run(staged, period: plan.period.description, locale: config.locale, templates: templates, output: options.output)
+                try publishing.publish([(period, true), ("index.html", false)], history: store.path, historyCounter: counter) {
+                    try recording.commit()
+                }
             }
         } catch {
             recording.abandon()
             throw error
         }
-        try stages.run("record history") { _ in try recording.commit() }
         // what the run built is freed beside its last steps (and the process's exit)
         Discard.inBackground((folded, input, history))
-        let period = plan.period.description
         return withExtendedLifetime(setup) {
             RunSummary(period: period,
                        reportPath: (options.output as NSString).appendingPathComponent("\(period)/index.html"),
@@ -109,9 +136,23 @@ final class RunSetup {
         }
         zone = TimeZone(identifier: config.timeZone)!
         lock = try OutputLock(folder: options.output)
+        let historyPath = options.history ?? config.historyPath
+        try Self.refuseHistory(historyPath, inside: options.output)
         // The history is locked for the whole run too: two runs at once are refused before any input is read.
-        store = try HistoryStore(path: options.history ?? config.historyPath)
+        store = try HistoryStore(path: historyPath)
+        // what a run that died left beside the output: finished or undone, under both locks
+        try PublishRecovery.recover(output: options.output, store: store)
         fingerprint = PartialRun.fingerprint(config, pipeline: options.pipeline)
+    }
+}
+
+extension RunSetup {
+    /// A history inside the output folder would be published with the reports.
+    static func refuseHistory(_ history: String, inside output: String) throws {
+        let folder = OutputLock.resolved(output)
+        let file = OutputLock.resolved(history)
+        guard file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { return }
+        throw HistoryError(file: history, message: "inside the output folder \(output), which is published as it is; keep the history outside it (history.path or --history)")
     }
 }
 

@@ -13,6 +13,8 @@ package struct RunOptions: Sendable {
     package var shards: Int? = nil
     /// The size of one part a shard thread reads (tests make it small); nil: 4 MiB.
     package var shardPartBytes: Int? = nil
+    /// Called before each step of publishing: tests fail one there (nil in a real run).
+    package var publishHook: PublishHook? = nil
 
     package init(pipeline: String) { self.pipeline = pipeline }
 }

@@ -1,19 +1,21 @@
 import Compare
 
-/// The diff as Markdown for a CI log or a pull-request comment. Names from the logs are escaped,
-/// so a hostile path cannot break a table or inject a link.
+/// The diff as Markdown for a CI log or a pull-request comment. Every value is escaped
+/// (`escape`), so a hostile path or report.json cannot break a table, inject a link, an image or
+/// HTML, or notify anyone.
 package enum DiffMarkdown {
     /// `catalogue`: the words of the summary; the built-in catalogue of the diff's locale when nil.
     package static func render(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]? = nil, catalogue: Catalogue? = nil) -> String {
         let v = DiffView(diff, catalogue: catalogue ?? .builtIn(diff.locale))
-        func t(_ key: String, _ values: [String: String] = [:]) -> String { v.text(key, values) }
-        var out = "## \(t("page.heading")): \(v.title)\n\n"
-        out += "_\(v.subtitle). \(t("diff.markdown.legend"))_\n\n"
-        if let note = v.ratesOnlyNote { out += "> \(note)\n\n" }
+        // every text, the catalogue's too, is escaped (`escape`): none is Markdown
+        func t(_ key: String, _ values: [String: String] = [:]) -> String { escape(v.text(key, values)) }
+        var out = "## \(t("page.heading")): \(escape(v.title))\n\n"
+        out += "_\(escape(v.subtitle)). \(t("diff.markdown.legend"))_\n\n"
+        if let note = v.ratesOnlyNote { out += "> \(escape(note))\n\n" }
         if let crossed {
             out += "### \(t("diff.markdown.thresholds"))\n\n"
             out += crossed.isEmpty ? "\(t("diff.markdown.noneCrossed"))\n\n"
-                : crossed.map { "- **\(t("diff.markdown.crossed"))** `\($0.0)`: \(escape(v.kpiLabel($0.1))) \(v.absolute($0.1)) (\(v.relative($0.1)))\n" }.joined() + "\n"
+                : crossed.map { "- **\(t("diff.markdown.crossed"))** `\(code("\($0.0)"))`: \(escape(v.kpiLabel($0.1))) \(escape(v.absolute($0.1))) (\(escape(v.relative($0.1))))\n" }.joined() + "\n"
         }
         out += "### \(t("diff.actFirst.title"))\n\n"
         let priorities = v.priorities
@@ -23,15 +25,16 @@ package enum DiffMarkdown {
             out += "### \(t("diff.why.title"))\n\n" + v.rateSplits.map { "- \(escape($0))\n" }.joined() + "\n"
         }
         out += "### \(t("kpis.title"))\n\n"
-        out += table([t("diff.kpi"), v.labels.period(diff.base.name), v.labels.period(diff.new.name), t("diff.change"), t("diff.relative"),
-                      t("diff.noiseColumn")], v.kpiRows, numeric: [1, 2, 3, 4])
-        let segmentColumns = [t("col.visits"), t("col.orders"), t("col.revenue"), t("col.conversion")]
+        out += table([v.text("diff.kpi"), v.labels.period(diff.base.name), v.labels.period(diff.new.name), v.text("diff.change"),
+                      v.text("diff.relative"), v.text("diff.noiseColumn")], v.kpiRows, numeric: [1, 2, 3, 4])
+        // table headers are escaped by `table`
+        let segmentColumns = [v.text("col.visits"), v.text("col.orders"), v.text("col.revenue"), v.text("col.conversion")]
         out += "### \(t("diff.channels.title"))\n\n"
-        out += table([t("col.channel")] + segmentColumns, v.segmentRows(diff.channels), numeric: [])
+        out += table([v.text("col.channel")] + segmentColumns, v.segmentRows(diff.channels), numeric: [])
         out += "### \(t("diff.devices.title"))\n\n"
-        out += table([t("col.device")] + segmentColumns, v.segmentRows(diff.devices), numeric: [])
+        out += table([v.text("col.device")] + segmentColumns, v.segmentRows(diff.devices), numeric: [])
         for listing in v.setListings where !listing.items.isEmpty {
-            out += "### \(listing.title)\n\n" + listing.items.map { "- \(escape($0))\n" }.joined() + "\n"
+            out += "### \(escape(listing.title))\n\n" + listing.items.map { "- \(escape($0))\n" }.joined() + "\n"
         }
         return out
     }
@@ -48,22 +51,43 @@ package enum DiffMarkdown {
         return out + "\n"
     }
 
-    /// Markdown's inline markers (emphasis, code, links, table pipes) backslash-escaped, `<` and
-    /// `&` as entities (no HTML tag or entity can start), and line breaks and control characters
-    /// as spaces: text from the logs stays text, in a table cell or a list item. The colon of
-    /// `scheme://` and the dot of `www.` are escaped too, or GitHub would link them as bare URLs.
-    static func escape(_ s: String) -> String {
+    /// A value inside a code span, where backslashes do not escape: no backtick can close it, and
+    /// controls are dropped as in `escape`.
+    static func code(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { c in
+            c == "`" || c.value < 0x20 || c.value == 0x7F ? " " : Markup.isBidiControl(c) ? "\u{FFFD}" : c
+        }))
+    }
+
+    /// Every value written into the Markdown passes here, whether it comes from the logs, a
+    /// report.json (`journeys diff` reads any file it is given) or the catalogue: Markdown's
+    /// inline markers (emphasis, code, links, images, table pipes, headings) backslash-escaped,
+    /// `<` and `&` as entities (no HTML tag or entity can start), line breaks and control
+    /// characters as spaces, so text stays text, in a heading, a table cell or a list item.
+    /// What a pull request or chat would turn into a link or a notification is broken with an
+    /// invisible word joiner (U+2060): `@everyone` and `user@host` (mentions, e-mail autolinks),
+    /// `#123` (references), and the colon of `scheme://` and the dot of `www.` are escaped too,
+    /// or GitHub would link them as bare URLs. Bidirectional controls, which make text read
+    /// other than it is stored, become U+FFFD (`Markup.isBidiControl`).
+    package static func escape(_ s: String) -> String {
         var out = ""
         let scalars = Array(s.unicodeScalars)
         for (i, ch) in scalars.enumerated() {
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\" + String(ch)
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "!": out += "\\" + String(ch)
             case "<": out += "&lt;"
             case "&": out += "&amp;"
-            case ":" where scalars[(i + 1)...].starts(with: ["/", "/"]): out += "\\:"
-            case "." where i >= 3 && String(String.UnicodeScalarView(scalars[(i - 3)..<i])).lowercased() == "www": out += "\\."
+            case "@", "#": out += "\\" + String(ch) + "\u{2060}"
+            case ":" where scalars[(i + 1)...].starts(with: ["/", "/"]): out += "\\:\u{2060}"
+            case "." where i >= 3 && String(String.UnicodeScalarView(scalars[(i - 3)..<i])).lowercased() == "www": out += "\\.\u{2060}"
             default:
-                if ch.value < 0x20 || ch.value == 0x7F { out += " " } else { out.unicodeScalars.append(ch) }
+                if ch.value < 0x20 || ch.value == 0x7F || (0x80...0x9F).contains(ch.value) {
+                    out += " "
+                } else if Markup.isBidiControl(ch) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
             }
         }
         return out

@@ -52,7 +52,8 @@ package struct ReportTemplates: Sendable {
         catalogues[locale] ?? catalogues["en"] ?? .builtIn("en")
     }
 
+    /// A page of `template`; no bidirectional control reaches it (`Markup.replacingBidiControls`).
     func render(_ view: [String: Any], template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+        Markup.replacingBidiControls(library.render(view, withTemplate: template) ?? "")
     }
 }

@@ -181,9 +181,5 @@ private struct OrderKey: Comparable {
     }
 }
 
-/// A spill file that cannot be written or read back.
-package struct SpillError: Error, CustomStringConvertible {
-    package var path: String
-    package var errno: Int32
-    package var description: String { "\(path): \(String(cString: strerror(errno)))" }
-}
+/// A spill file that cannot be written or read back: a temporary file's error.
+package typealias SpillError = TemporaryFileError

@@ -70,14 +70,13 @@ struct DiffCommand: ParsableCommand {
             // the page of --templates is not valid: an input error, not a crossed threshold
             stop(error.description)
         } catch {
-            FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
-            throw ExitCode(1)
+            fail(error)
         }
     }
 
     /// A usage or input error: one line, exit 2.
     func stop(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("journeys: error: diff: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("journeys: error: diff: \(message.split(whereSeparator: \.isNewline).joined(separator: " "))\n".utf8))
         Foundation.exit(2)
     }
 }

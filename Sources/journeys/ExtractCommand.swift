@@ -51,9 +51,8 @@ struct ExtractCommand: ParsableCommand {
                 options = config.extractOptions
                 tolerance = config.sessionRules.outOfOrderTolerance
                 if inputs.isEmpty { inputs = config.inputs }
-            } catch let error as ConfigError {
-                FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
-                throw ExitCode(2)
+            } catch {
+                fail(error)
             }
         }
         if format != "auto" || pipeline == nil { options.format = LogFormat(parsing: format) ?? .auto }
@@ -67,9 +66,9 @@ struct ExtractCommand: ParsableCommand {
             let merged = try MergedEvents(scans.map(\.inputFile), options: options)
             while try merged.next() != nil { events += 1 }
             result = merged.result
-        } catch let error as ExtractError {
-            FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
-            throw ExitCode(2)
+        } catch {
+            // an input error exits 2, an unusable temporary folder for sorting 1, as in every command
+            fail(error)
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

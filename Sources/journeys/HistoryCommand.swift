@@ -70,7 +70,7 @@ struct HistoryImportCommand: ParsableCommand {
             print("\(orders): \(n.string(counts.rows)) rows, \(n.string(counts.ordersAdded)) orders added, "
                   + "\(n.string(counts.ordersAlreadyKnown)) already known; history \(path)")
         } catch {
-            historyFail(error)
+            fail(error)
         }
     }
 }
@@ -105,7 +105,7 @@ struct HistoryForgetCommand: ParsableCommand {
                   ? "the history \(path) holds nothing of this customer"
                   : "forgot the customer in \(path): \(gone.orders) orders, \(gone.weeklyVisits) weekly visit counts, \(gone.customers) customer row")
         } catch {
-            historyFail(error)
+            fail(error)
         }
     }
 }
@@ -163,7 +163,7 @@ struct HistoryCLVCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            historyFail(error)
+            fail(error)
         }
     }
 
@@ -188,15 +188,4 @@ struct HistoryCLVCommand: ParsableCommand {
 struct UsageError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// One line for the user; exit 2 for what the user can fix in a file (config, order table, a
-/// file that is no history), 1 when the history is busy or could not be written.
-private func historyFail(_ error: Error) -> Never {
-    FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
-    switch error {
-    case is ConfigError, is HistoryError, is UsageError: Foundation.exit(2)
-    case let e as SQLiteError where e.isBadFile: Foundation.exit(2)
-    default: Foundation.exit(1)
-    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JourneysCore
 import Pipeline
 
 /// `journeys history rebuild`: the history backfilled from archived logs, week by week.
@@ -28,7 +29,7 @@ struct HistoryRebuildCommand: ParsableCommand {
         run.history = options.history
         run.quiet = true
         let temporary = output == nil
-        run.output = output ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("journeys-rebuild-\(getpid())")
+        run.output = output ?? Self.temporaryFolder()
         defer { if temporary { try? FileManager.default.removeItem(atPath: run.output) } }
         let environment = ProcessInfo.processInfo.environment
         do {
@@ -37,5 +38,14 @@ struct HistoryRebuildCommand: ParsableCommand {
         } catch {
             fail(error)
         }
+    }
+
+    /// A new folder of this process's own in the temporary folder (`TMPDIR`), for the weeks'
+    /// reports; a temporary folder that cannot be used stops as it does in every command.
+    static func temporaryFolder() -> String {
+        let base = NSTemporaryDirectory()
+        var template = Array((base as NSString).appendingPathComponent("journeys-rebuild-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { fail(TemporaryFileError(path: base, errno: errno)) }
+        return String(cString: made)
     }
 }

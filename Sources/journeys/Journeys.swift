@@ -7,7 +7,8 @@ struct Journeys: ParsableCommand {
         commandName: "journeys",
         abstract: "Turn an e-commerce shop's logs into a static customer-journey report.",
         discussion: """
-            Exit codes: 0 success, 1 the report failed validation or could not be published, \
+            Exit codes: 0 success, 1 the report failed validation or could not be published, or \
+            the system refused a write (output, history or temporary folder: TMPDIR), \
             2 a usage, config or input error.
             """,
         subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self,

@@ -8,7 +8,7 @@ struct MergeCommand: ParsableCommand {
         abstract: "Merge every shard's partial file into the period's report: the same bytes as `journeys report` on the same lines.",
         discussion: """
             Merges the partial aggregates, then runs history → score → compare → render → \
-            validate → publish → record history. Refuses partials of another format version, \
+            validate → record history → publish. Refuses partials of another format version, \
             config, period or span, and a missing or repeated shard. Exit codes as for \
             `journeys report`.
             """)

@@ -49,7 +49,9 @@ struct PartialCommand: ParsableCommand {
                 FileHandle.standardOutput.write(data)
                 FileHandle.standardOutput.write(Data("\n".utf8))
             } else {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+                do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                    throw PublishError(path: output, reason: "cannot write: \(PublishError.reason(error))")
+                }
             }
         } catch {
             fail(error)

@@ -7,12 +7,13 @@ import Pipeline
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run plan → read+sessionize → touchpoints+fold → history → score → compare → render → validate → publish → record history for one period.",
+        abstract: "Run plan → read+sessionize → touchpoints+fold → history → score → compare → render → validate → record history → publish for one period (publishing moves the report and the index into place and commits the history, all or nothing).",
         discussion: """
             Writes OUTPUT/<period>/index.html and report.json, and updates OUTPUT/index.html. \
             Without --period the report covers the last complete ISO week in the input. \
-            Exit codes: 0 published; 1 validation or publishing failed; 2 a usage, config or \
-            input error, or a period the inputs hold no event of (nothing is published).
+            Exit codes: 0 published; 1 validation or publishing failed, or the system refused a \
+            write (output, history or temporary folder; nothing is published); 2 a usage, config \
+            or input error, or a period the inputs hold no event of (nothing is published).
             """)
 
     @Option(name: .long, help: "The pipeline config (YAML).")
@@ -51,16 +52,5 @@ struct ReportCommand: ParsableCommand {
         } catch {
             fail(error)
         }
-    }
-}
-
-/// Prints one line for the user and exits with the code the error deserves.
-func fail(_ error: Error) -> Never {
-    FileHandle.standardError.write(Data("journeys: error: \(error)\n".utf8))
-    var root: Error = error
-    if let s = error as? StageError { root = s.underlying }
-    switch root {
-    case is ConfigError, is ExtractError, is NoDataError, is HistoryError, is PartialError: Foundation.exit(2)
-    default: Foundation.exit(1)
     }
 }

@@ -23,6 +23,56 @@ import Testing
         withExtendedLifetime((a, b)) {}
     }
 
+    /// The lock belongs to the file, not to the name it is given: a symbolic link to the history,
+    /// or to its folder, and a hard link (another name of the same file) are refused while it is
+    /// held, and a new history made through a link is the file's.
+    @Test func aLinkToAHeldHistoryIsRefused() throws {
+        let path = try F.historyPath("lock-links")
+        let dir = try F.scratch("lock-links-elsewhere")
+        let symbolic = dir + "/symbolic.sqlite", hard = dir + "/../" + URL(fileURLWithPath: dir).lastPathComponent + "-hard.sqlite"
+        let folderLink = dir + "/folder"
+        do {
+            let first = try HistoryStore(path: path)
+            try FileManager.default.createSymbolicLink(atPath: symbolic, withDestinationPath: path)
+            try FileManager.default.createSymbolicLink(atPath: folderLink, withDestinationPath: (path as NSString).deletingLastPathComponent)
+            #expect(link(path, hard) == 0)
+            #expect(throws: HistoryLockedError(path: symbolic)) { try HistoryStore(path: symbolic) }
+            #expect(throws: HistoryLockedError(path: hard)) { try HistoryStore(path: hard) }
+            #expect(throws: HistoryLockedError(path: folderLink + "/journeys.sqlite")) { try HistoryStore(path: folderLink + "/journeys.sqlite") }
+            withExtendedLifetime(first) {}
+        }
+        // each name is granted once the holder has ended
+        for name in [symbolic, hard, path] { _ = try HistoryStore(path: name) }
+    }
+
+    /// An empty file is not a new history: it is refused, said what it is, and left as it is.
+    @Test func anEmptyFileIsNotANewHistory() throws {
+        let path = try F.historyPath("lock-empty")
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(throws: HistoryError(file: path, message: "empty (0 bytes): not a journeys history; delete it to start a new one")) {
+            try HistoryStore(path: path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
+        // a missing file is a new history
+        try FileManager.default.removeItem(atPath: path)
+        _ = try HistoryStore(path: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count > 0)
+    }
+
+    /// The change counter moves with each commit, and a transaction left open is seen as one
+    /// SQLite will roll back (the publish journal tells a finished publish from a killed one by it).
+    @Test func theCommitStateMovesWithEachCommit() throws {
+        let path = try F.historyPath("commit-state")
+        let store = try HistoryStore(path: path)
+        let before = try #require(HistoryStore.commitState(ofFile: path))
+        #expect(!before.pendingRollback)
+        try store.db.execute("INSERT INTO kpi_snapshots (period, kind, first_day, last_day, partial, report_schema_version, kpis) VALUES ('2026-W01', 'week', '2025-12-29', '2026-01-04', 0, 1, '{}')")
+        let after = try #require(HistoryStore.commitState(ofFile: path))
+        #expect(after.changeCounter != before.changeCounter)
+        #expect(HistoryStore.commitState(ofFile: path + ".missing") == nil)
+    }
+
     /// One thread is refused the lock again and again while another keeps opening a pipe and
     /// checking, before closing it, that both ends are still open. A refused lock that closed its
     /// number twice would close the pipe that took the number in between.

@@ -17,6 +17,23 @@ import Testing
         _ = try OutputLock(folder: folder)
     }
 
+    /// A symbolic link to a locked output folder takes the same lock.
+    @Test func aLinkToAHeldFolderIsRefused() throws {
+        let folder = try PipelineFixtures.scratch("lock-linked")
+        let link = try PipelineFixtures.scratch("lock-link") + "/out"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder)
+        do {
+            let held = try OutputLock(folder: folder)
+            #expect(throws: PublishError.self) { try OutputLock(folder: link) }
+            withExtendedLifetime(held) {}
+        }
+        do {
+            let held = try OutputLock(folder: link)
+            #expect(throws: PublishError.self) { try OutputLock(folder: folder) }
+            withExtendedLifetime(held) {}
+        }
+    }
+
     /// One thread is refused the lock again and again, while another keeps opening a pipe and
     /// checking, until it closes it, that both ends are still open. A refused lock that closed its
     /// number a second time would close the pipe that took the number in between.

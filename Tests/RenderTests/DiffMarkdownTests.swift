@@ -88,7 +88,7 @@ import Validate
     /// pull-request comment) can be made of a name.
     @Test func aNameMakesNoLink() throws {
         let md = DiffMarkdown.render(try Self.hostileDiff())
-        #expect(md.contains("\\[x\\](http\\://evil)"))
+        #expect(md.contains("\\[x\\](http\\:\u{2060}//evil)"))
         // every bracket is escaped, so no [text](url) or [text][ref] can form
         for (i, ch) in zip(md.indices, md) where ch == "[" || ch == "]" {
             #expect(i > md.startIndex && md[md.index(before: i)] == "\\", "an unescaped \(ch) in \(md[i...].prefix(40))")
@@ -96,7 +96,7 @@ import Validate
         // no scheme's colon or www. that GitHub would link
         #expect(md.ranges(of: "://").allSatisfy { md[md.index(before: $0.lowerBound)] == "\\" })
         #expect(!md.contains("www."))
-        #expect(md.contains("www\\.evil.example/x"))
+        #expect(md.contains("www\\.\u{2060}evil.example/x"))
     }
 
     /// The names stay text on the page too, and the page passes validation.
@@ -129,5 +129,42 @@ import Validate
         let md = DiffMarkdown.render(try ReportDiff.compare(base: base, new: new))
         #expect(md.contains("\n- conversion by channel: +0.3 pp = +0.2 pp mix (Search share 75.0% → 60.0%) +0.1 pp rates (E-mail / newsletter 8.0% → 11.0%)\n"),
                 "\(md)")
+    }
+
+    /// Whether `text` holds `part`, scalar for scalar (Foundation's `contains` may skip the word
+    /// joiner, an ignorable character, and find what a Markdown renderer will not).
+    static func has(_ text: String, _ part: String) -> Bool { Array(text.unicodeScalars).contains(Array(part.unicodeScalars)) }
+
+    /// What a pull request turns into a link, an image, a notification or a reference stays
+    /// text, wherever in the summary a value lands.
+    @Test func escapeNeutralisesLinksMentionsReferencesAndBidiControls() {
+        let e = DiffMarkdown.escape("![t](https://evil.example/p.png) @everyone me@evil.example #123 www.evil.example \u{202E}x\u{2066}")
+        #expect(!Self.has(e, "!["))
+        #expect(!Self.has(e, "://"))
+        #expect(!Self.has(e, "@e"))
+        #expect(!Self.has(e, "#1"))
+        #expect(!Self.has(e.lowercased(), "www.e"))
+        #expect(!e.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+        #expect(e.contains("\u{FFFD}x\u{FFFD}"))
+        // what is seen: the same characters, a word joiner after @, # and the URL markers
+        #expect(e.replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\\", with: "")
+                == "![t](https://evil.example/p.png) @everyone me@evil.example #123 www.evil.example \u{FFFD}x\u{FFFD}")
+    }
+
+    /// A report.json's period name and dates reach the heading and subtitle escaped.
+    @Test func periodNamesAndDatesAreEscaped() throws {
+        var diff = try Self.hostileDiff()
+        diff.new.name = "[x](https://evil.example) ![t](https://evil.example/p.png) <img src=x> @everyone #123 \u{202E}gnp"
+        diff.new.first = "@admin"
+        diff.new.last = "<b>www.evil.example</b>"
+        let md = DiffMarkdown.render(diff)
+        let head = md.split(separator: "\n").prefix(3).joined(separator: "\n")
+        #expect(!Self.has(head, "<"))
+        #expect(!Self.has(head, "!["))
+        #expect(!Self.has(head, "[x]("))
+        #expect(!Self.has(head, "@everyone") && !Self.has(head, "@admin"))
+        #expect(!Self.has(head, "#123"))
+        #expect(!Self.has(head, "\u{202E}"))
+        #expect(!Self.has(head, "www.evil"))
     }
 }

@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import JourneysCore
 import Sessionize
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +32,7 @@ final class ShardSpool {
         folder = try VisitSpill.temporaryFolder(in: temporaryDirectory, prefix: "journeys-shard")
         arrivalPath = (folder as NSString).appendingPathComponent("arrival")
         guard let f = fopen(arrivalPath, "w+") else {
-            throw PartialError(file: arrivalPath, message: "cannot write: \(String(cString: strerror(errno)))")
+            throw TemporaryFileError(path: arrivalPath, errno: errno)
         }
         arrival = f
     }
@@ -63,7 +64,7 @@ final class ShardSpool {
         if shares[file] == nil { shares[file] = Share(path: path) }
         if truncated { shares[file]!.truncatedLine = line }
         if bytes.count > 0, fwrite(bytes.baseAddress!, 1, bytes.count, arrival) != bytes.count {
-            throw PartialError(file: arrivalPath, message: "cannot write: \(String(cString: strerror(errno)))")
+            throw TemporaryFileError(path: arrivalPath, errno: errno)
         }
         shares[file]!.lines.append(line)
         shares[file]!.offsets.append(arrivalBytes)
@@ -81,18 +82,18 @@ final class ShardSpool {
             let share = shares[file]!
             let order = share.lines.indices.sorted { share.lines[$0] < share.lines[$1] }
             let path = (folder as NSString).appendingPathComponent("\(file).log")
-            guard let f = fopen(path, "w") else { throw PartialError(file: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+            guard let f = fopen(path, "w") else { throw TemporaryFileError(path: path, errno: errno) }
             defer { fclose(f) }
             for i in order {
                 let n = Int(share.lengths[i])
                 if buffer.count < n + 1 { buffer = [UInt8](repeating: 0, count: n + 1) }
                 try buffer.withUnsafeMutableBytes { b in
                     guard pread(fd, b.baseAddress!, n, off_t(share.offsets[i])) == n else {
-                        throw PartialError(file: arrivalPath, message: "cannot read back: \(String(cString: strerror(errno)))")
+                        throw TemporaryFileError(path: arrivalPath, errno: errno)
                     }
                     b[n] = 0x0A
                     guard fwrite(b.baseAddress!, 1, n + 1, f) == n + 1 else {
-                        throw PartialError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
+                        throw TemporaryFileError(path: path, errno: errno)
                     }
                 }
             }

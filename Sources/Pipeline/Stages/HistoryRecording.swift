@@ -1,9 +1,9 @@
 import Dispatch
 import History
 
-/// The period's rows of the history, written on a thread of their own while score, render,
-/// validate and publish run, and committed only once the page is published: a run that fails
-/// before leaves the history as it was, as when the rows were written last. The rows (customers,
+/// The period's rows of the history, written on a thread of their own while score, render and
+/// validate run, and committed once the page and the index are in place (`PublishTransaction`):
+/// a run that fails before leaves the history as it was. The rows (customers,
 /// orders, weekly visits) need the fold only; the KPI snapshot, written last, needs the report.
 /// Nothing else reads or writes the history while the rows are written: the history stage has
 /// read what score needs before.
@@ -14,6 +14,8 @@ final class HistoryRecording: @unchecked Sendable {
     // Set before the semaphore that hands them over is signalled, read after its wait.
     private var failure: Error?
     private var kpis: [String: Double]? = nil
+    /// Whether the caller has waited for the writes (the semaphore is signalled once).
+    private var waited = false
     /// Read by the writing thread only; the caller hands over what it captures and reads none
     /// of it again until `commit` or `abandon` returns.
     private let facts: () -> PeriodFacts
@@ -50,17 +52,28 @@ final class HistoryRecording: @unchecked Sendable {
         kpisGiven.signal()
     }
 
+    /// Waits for the writes (once) and throws their failure: after it, only the commit is left.
+    func prepare() throws {
+        if !waited {
+            written.wait()
+            waited = true
+        }
+        if let failure { throw failure }
+    }
+
     /// Waits for the writes, then makes them last. Call after `snapshot`.
     func commit() throws {
-        written.wait()
-        if let failure { throw failure }
+        try prepare()
         try store.commit()
     }
 
     /// Undoes the writes (waiting for them first); the KPIs may or may not have been given.
     func abandon() {
         if kpis == nil { kpisGiven.signal() }
-        written.wait()
+        if !waited {
+            written.wait()
+            waited = true
+        }
         if failure == nil, kpis != nil { store.rollback() }
     }
 }

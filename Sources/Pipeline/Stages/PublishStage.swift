@@ -1,46 +1,29 @@
 import Foundation
 import Render
+import ReportModel
 import Score
 
-/// Moves the validated report into place and rebuilds the index of all periods; the previously
-/// published report stays untouched until the new one is complete and valid.
+/// The root index of all periods, staged beside the report (`PublishTransaction`) and validated
+/// before anything is published: it lists the new report as it will be, in place of any earlier
+/// report of its period.
 enum PublishStage {
-    /// `locale`: the language of the index, the run's.
-    static func run(_ staged: StagedReport, period: String, locale: String, templates: ReportTemplates, output: String) throws {
-        let fm = FileManager.default
-        let target = (output as NSString).appendingPathComponent(period)
-        let retired = (output as NSString).appendingPathComponent(".retired-\(period)-\(getpid())")
-        let hadReport = fm.fileExists(atPath: target)
-        if hadReport { try move(target, to: retired) }
-        do {
-            try move(staged.folder, to: target)
-        } catch {
-            if hadReport { try? move(retired, to: target) }  // put the published report back
-            throw error
-        }
-        try? fm.removeItem(atPath: retired)
-
-        let renderer = ReportRenderer(templates: templates)
-        let index = renderer.index(publishedReports(in: output), locale: locale)
-        let staged = (output as NSString).appendingPathComponent(".index-\(getpid()).html")
-        try RenderStage.write(Data(index.utf8), to: staged)
-        do {
-            try ValidateStage.check([staged], root: output)
-        } catch {
-            try? fm.removeItem(atPath: staged)
-            throw error
-        }
-        let final = (output as NSString).appendingPathComponent("index.html")
-        guard rename(staged, final) == 0 else {
-            throw PublishError(path: final, reason: "cannot replace: \(String(cString: strerror(errno)))")
-        }
+    /// Writes the staged index of `output` with `report` (the period's folder `period`) in it;
+    /// returns its path. `locale`: the language of the index, the run's.
+    static func stageIndex(_ report: ReportData, hasDiff: Bool, period: String, locale: String, templates: ReportTemplates,
+                           output: String, into publishing: PublishTransaction) throws -> String {
+        var entries = publishedReports(in: output, except: period)
+        entries.append(.init(data: report, hasDiff: hasDiff))
+        let index = ReportRenderer(templates: templates).index(sorted(entries), locale: locale)
+        let path = publishing.staged("index.html")
+        try RenderStage.write(Data(index.utf8), to: path)
+        return path
     }
 
-    /// The report data of every period folder, newest first.
-    static func publishedReports(in output: String) -> [ReportRenderer.IndexEntry] {
+    /// The report data of every period folder, newest first; `except`: a folder left out.
+    static func publishedReports(in output: String, except: String? = nil) -> [ReportRenderer.IndexEntry] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         var entries: [ReportRenderer.IndexEntry] = []
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !name.hasPrefix(".") && name != except {
             let json = ((output as NSString).appendingPathComponent(name) as NSString).appendingPathComponent("report.json")
             guard let bytes = FileManager.default.contents(atPath: json) else { continue }
             do {
@@ -50,7 +33,11 @@ enum PublishStage {
                 FileHandle.standardError.write(Data("journeys: warning: \(json) is not a report of this version; left out of the index\n".utf8))
             }
         }
-        return entries.sorted { $0.data.period.last != $1.data.period.last ? $0.data.period.last > $1.data.period.last : $0.data.period.name > $1.data.period.name }
+        return sorted(entries)
+    }
+
+    static func sorted(_ entries: [ReportRenderer.IndexEntry]) -> [ReportRenderer.IndexEntry] {
+        entries.sorted { $0.data.period.last != $1.data.period.last ? $0.data.period.last > $1.data.period.last : $0.data.period.name > $1.data.period.name }
     }
 
     static func move(_ from: String, to: String) throws {

@@ -6,20 +6,24 @@ import ReportModel
 
 /// The report's files, written but not yet published.
 struct StagedReport {
-    /// The staging folder inside the output folder; renamed into place by publish.
+    /// The period's folder in the staging folder (`PublishTransaction`); renamed into place by publish.
     var folder: String
     var files: [String]
 }
 
-/// Writes the period's report page and report.json into a staging folder inside the output
-/// folder; nothing is published before validate has passed.
+/// Writes the period's report page and report.json into the period's folder of the staging
+/// folder (`PublishTransaction`), beside the output folder; nothing is published before validate
+/// has passed. `output`: the published reports, for the links to the neighbouring periods.
 enum RenderStage {
-    static func run(_ data: ReportData, diff: ReportDiff?, templates: ReportTemplates, output: String,
+    static func run(_ data: ReportData, diff: ReportDiff?, templates: ReportTemplates, into staging: String, output: String,
                     mapLinks: Int) throws -> StagedReport {
         let renderer = ReportRenderer(templates: templates, mapLinks: mapLinks)
-        let staging = (output as NSString).appendingPathComponent(".staging-\(data.period.name)-\(getpid())")
         try? FileManager.default.removeItem(atPath: staging)
-        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError(path: staging, reason: "cannot create the staging folder: \(PublishError.reason(error))")
+        }
         let html = (staging as NSString).appendingPathComponent("index.html")
         let json = (staging as NSString).appendingPathComponent("report.json")
         let neighbours = PublishedNeighbours(of: data.period.name, in: output)
@@ -38,7 +42,7 @@ enum RenderStage {
 
     static func write(_ data: Data, to path: String) throws {
         do { try data.write(to: URL(fileURLWithPath: path)) } catch {
-            throw PublishError(path: path, reason: "cannot write: \(error.localizedDescription)")
+            throw PublishError(path: path, reason: "cannot write: \(PublishError.reason(error))")
         }
     }
 }
