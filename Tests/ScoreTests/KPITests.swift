@@ -1,3 +1,4 @@
+import Foundation
 import JourneysCore
 import Score
 import Testing
@@ -37,10 +38,32 @@ import Testing
         #expect(data.kpi("visits")?.previous == nil)  // no previous period in the input
     }
 
+    /// A rate with no denominator is null, as a KPI's is: views but no carts leave the checkout
+    /// and purchase steps without a drop-off, phases without visits without an exit rate,
+    /// journey-length buckets without journeys without shares.
+    @Test func ratesWithoutDenominatorAreNull() throws {
+        var s = ScoreTestShop()
+        s.visit(1, at: 1_000, ["/", "/p/a"])
+        s.visit(2, at: 2_000, ["/p/b"])
+        let data = Scorer.score(try s.input(period: 0..<100_000), context: ScoreTestShop.context)
+        #expect(data.funnel.map(\.visits) == [2, 0, 0, 0])
+        #expect(data.funnel.map(\.dropOff) == [nil, 1, nil, nil])
+        #expect(data.funnel.map(\.ofFirst) == [1, 0, 0, 0])
+        #expect(data.kpi("cart_abandonment")?.value == nil)
+        let phases = Dictionary(uniqueKeysWithValues: data.journeyMap.phases.map { ($0.phase, $0) })
+        #expect(phases["purchase"]?.visits == 0 && phases["purchase"]?.share == 0 && phases["purchase"]?.exitRate == nil)
+        #expect(phases["consideration"]?.exitRate == 1)
+        let lengths = Dictionary(uniqueKeysWithValues: data.journeyLengths.map { ($0.visits, $0) })
+        #expect(lengths["1"]?.conversion == 0 && lengths["2"]?.journeys == 0 && lengths["2"]?.conversion == nil && lengths["2"]?.multiChannel == nil)
+        // report.json writes null, not a left-out key
+        let json = String(decoding: try JSONEncoder().encode(data.funnel[2]), as: UTF8.self)
+        #expect(json.contains("\"dropOff\":null"))
+    }
+
     @Test func funnelIsClosedAndCountsDropOff() throws {
         let data = Scorer.score(try shop().input(period: 0..<100_000), context: ScoreTestShop.context)
         #expect(data.funnel.map(\.visits) == [3, 2, 1, 1])
-        #expect(data.funnel.map(\.dropOff) == [0, 0.3333, 0.5, 0])
+        #expect(data.funnel.map(\.dropOff) == [nil, 0.3333, 0.5, 0])
         #expect(data.funnel.map(\.ofFirst) == [1, 0.6667, 0.3333, 0.3333])
     }
 
