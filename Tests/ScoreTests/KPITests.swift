@@ -81,6 +81,26 @@ import Testing
         #expect(data.journeyMap.links.count == 4)
     }
 
+    /// A link's time runs from the last page view of a run of repeats to the next touchpoint's
+    /// first, every step counts; time to purchase is in fractional days (seconds / 86,400).
+    @Test func linkTimesAfterFoldedRepeatsAndFractionalDays() throws {
+        var s = ScoreTestShop()
+        s.visit(1, at: 0, ["/", "/", "/p/a"])                           // Home 0 s, Home 60 s, Product 120 s: 60 s
+        s.visit(2, at: 1_000, ["/", "/p/b", "/", "/p/b"], gap: 30)     // Home -> Product twice, 30 s each
+        s.visit(3, at: 10_000, ["/"])
+        s.visit(3, at: 10_000 + 129_600, ["/p/c", "/cart/add", "/checkout/pay", "/checkout/done"], order: ("o1", 5_000))
+        let data = Scorer.score(try s.input(period: 0..<200_000), context: ScoreTestShop.context)
+        let nodes = Dictionary(uniqueKeysWithValues: data.journeyMap.nodes.map { ($0.touchpoint, $0.id) })
+        let homeToProduct = try #require(data.journeyMap.links.first { $0.from == nodes["Home"] && $0.to == nodes["Product"] })
+        #expect(homeToProduct.count == 3)
+        #expect(homeToProduct.medianSeconds == 30)   // of 60, 30, 30
+        var one = ScoreTestShop()
+        one.visit(1, at: 0, ["/", "/", "/p/a"])
+        let alone = Scorer.score(try one.input(period: 0..<200_000), context: ScoreTestShop.context)
+        #expect(alone.journeyMap.links.first?.medianSeconds == 60, "from the last Home, not the first (120 s)")
+        #expect(data.kpi("days_to_purchase")?.value == 1.5)  // 36 hours
+    }
+
     @Test func onlyVisitsStartingInThePeriodCount() throws {
         // The period ends before B's second visit; the earlier visits form the previous period.
         let data = Scorer.score(try shop().input(period: 2_500..<100_000, previous: 0..<2_500), context: ScoreTestShop.context)
