@@ -49,17 +49,34 @@ package struct SessionRules: Sendable, Equatable, Codable {
         /// its value differs: a second ad click, with a click id value of its own, is a new visit.
         case anyParameter = "true"
         /// Matomo: the campaign name (`utm_campaign`, else `utm_source`, else `utm_medium`) or
-        /// keyword (`utm_term`) differs, compared lower-cased; a click id alone is no campaign.
+        /// keyword (`utm_term`) differs, compared lower-cased; a click id alone is no campaign. A
+        /// visit that began as a direct entry (no Matomo campaign, no external referrer) is not
+        /// split: it takes the campaign over (`takesOver`), as Matomo updates its referrer.
         case nameOrKeyword = "name_or_keyword"
 
-        /// Whether `new` starts a new visit whose landing campaign is `landing`.
+        /// Whether `new` starts a new visit whose landing campaign is `landing` and whose
+        /// external referrer host is `referrer`.
         @inline(__always)
-        package func isNew(_ new: Campaign, landing: Campaign?) -> Bool {
+        package func isNew(_ new: Campaign, landing: Campaign?, referrer: Symbol) -> Bool {
             switch self {
             case .off: false
             case .anyParameter: new != landing
-            case .nameOrKeyword: new.nameAndKeyword != 0 && new.nameAndKeyword != landing?.nameAndKeyword
+            case .nameOrKeyword: new.nameAndKeyword != 0 && new.nameAndKeyword != (landing?.nameAndKeyword ?? 0)
+                && !Self.isDirectEntry(landing, referrer: referrer)
             }
+        }
+
+        /// Whether a visit that continues with `new` takes it over as its campaign: under Matomo's
+        /// rule, a direct entry's visit takes the first campaign that arrives in it.
+        @inline(__always)
+        package func takesOver(_ new: Campaign, landing: Campaign?, referrer: Symbol) -> Bool {
+            self == .nameOrKeyword && new.nameAndKeyword != 0 && Self.isDirectEntry(landing, referrer: referrer)
+        }
+
+        /// Matomo's "direct entry": no campaign it sees and no external referrer.
+        @inline(__always)
+        static func isDirectEntry(_ landing: Campaign?, referrer: Symbol) -> Bool {
+            (landing?.nameAndKeyword ?? 0) == 0 && referrer.isNone
         }
     }
 

@@ -36,8 +36,22 @@ import Testing
 
     @Test func aCampaignArrivingInADirectVisitStartsANewVisit() {
         let (visits, _) = sessionize([event(t0, path: 1), event(t0 + 60, path: 2, campaign: newsletter)],
-                                     rules: .matomo, zone: berlin)
+                                     rules: anyParameter, zone: berlin)
         #expect(visits.map(\.campaign) == [nil, newsletter])
+    }
+
+    /// Matomo does not split a direct entry's visit on a campaign: the visit takes the campaign
+    /// over. A visit that came from another site (an external referrer) is split.
+    @Test func matomoGivesADirectEntrysVisitTheCampaign() {
+        let direct = sessionize([event(t0, path: 1), event(t0 + 60, path: 2, campaign: newsletter),
+                                 event(t0 + 120, path: 3, campaign: newsletter), event(t0 + 180, path: 4, campaign: instagram)],
+                                rules: .matomo, zone: berlin)
+        #expect(direct.visits.map(\.pageNumbers) == [[1, 2, 3], [4]])
+        #expect(direct.visits.map(\.campaign) == [newsletter, instagram])
+        var fromBlog = event(t0, path: 1)
+        fromBlog.referrerHost = Symbol(raw: 99)
+        let referred = sessionize([fromBlog, event(t0 + 60, path: 2, campaign: newsletter)], rules: .matomo, zone: berlin)
+        #expect(referred.visits.map(\.campaign) == [nil, newsletter])
     }
 
     @Test func aDifferentUtmFieldIsAnotherCampaign() {
