@@ -140,6 +140,7 @@ extension ExtractContext {
     private func readQuery(_ query: UnsafeRawBufferPointer, into event: inout Event) {
         var campaign = Campaign()
         var hasCampaign = false
+        var utm: (source: String?, medium: String?, name: String?, term: String?, content: String?) = (nil, nil, nil, nil, nil)
         var orderID: UnsafeRawBufferPointer? = nil
         var orderValue: Int64? = nil
         var surveyKind: SurveyAnswer.Kind? = nil
@@ -147,14 +148,19 @@ extension ExtractContext {
         QueryString.forEachPair(query) { key, value in
             guard !value.isEmpty else { return }
             if key.count > 4, key[0] == 0x75, key[1] == 0x74, key[2] == 0x6D, key[3] == 0x5F {  // utm_
-                if QueryString.equals(key, "utm_source") { campaign.source = intern(QueryString.decode(value)); hasCampaign = true }
-                else if QueryString.equals(key, "utm_medium") { campaign.medium = intern(QueryString.decode(value)); hasCampaign = true }
-                else if QueryString.equals(key, "utm_campaign") { campaign.name = intern(QueryString.decode(value)); hasCampaign = true }
+                if QueryString.equals(key, "utm_source") { utm.source = QueryString.decode(value); campaign.source = intern(utm.source!); hasCampaign = true }
+                else if QueryString.equals(key, "utm_medium") { utm.medium = QueryString.decode(value); campaign.medium = intern(utm.medium!); hasCampaign = true }
+                else if QueryString.equals(key, "utm_campaign") { utm.name = QueryString.decode(value); campaign.name = intern(utm.name!); hasCampaign = true }
+                else if QueryString.equals(key, "utm_term") { utm.term = QueryString.decode(value); hasCampaign = true }
+                else if QueryString.equals(key, "utm_content") { utm.content = QueryString.decode(value); hasCampaign = true }
                 return
             }
             if key.count == 5 || key.count == 6 || key.count == 7 {
                 for click in ClickID.allCases where key.elementsEqual(click.rawValue.utf8) {
-                    if campaign.clickID == nil { campaign.clickID = click }
+                    if campaign.clickID == nil {
+                        campaign.clickID = click
+                        campaign.clickValue = Campaign.fingerprint([click.rawValue, QueryString.decode(value)])
+                    }
                     hasCampaign = true
                     return
                 }
@@ -170,7 +176,17 @@ extension ExtractContext {
                 event.customer = id.withUnsafeBytes { customerPseudonym($0) }
             }
         }
-        if hasCampaign { event.campaign = campaign }
+        if hasCampaign {
+            if utm.term != nil || utm.content != nil {
+                campaign.termAndContent = Campaign.fingerprint([utm.term ?? "", utm.content ?? ""])
+            }
+            // Matomo's campaign name is the first of these given (without one it sees no campaign);
+            // its keyword is utm_term; it compares both lower-cased.
+            if let name = utm.name ?? utm.source ?? utm.medium {
+                campaign.nameAndKeyword = Campaign.fingerprint([name.lowercased(), (utm.term ?? "").lowercased()])
+            }
+            event.campaign = campaign
+        }
         // An order id without a (readable) value is still an order, of value 0, as in JSON and CSV sources.
         if let id = orderID {
             event.order = Order(id: intern(QueryString.decode(id)), valueCents: orderValue ?? 0)

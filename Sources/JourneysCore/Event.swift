@@ -31,13 +31,46 @@ package struct Event: Sendable, Equatable {
 }
 
 /// utm parameters and click ids of a landing URL; a change of campaign starts a new visit.
+///
+/// Values a visit keeps for the report are symbols; what the session rules only compare is kept as
+/// 64-bit fingerprints (FNV-1a of the decoded bytes): every ad click carries a click id value of
+/// its own, and interning each would grow the run's strings with every click.
 package struct Campaign: Sendable, Hashable {
     package var source: Symbol = .none
     package var medium: Symbol = .none
     package var name: Symbol = .none
     package var clickID: ClickID? = nil
-    package init(source: Symbol = .none, medium: Symbol = .none, name: Symbol = .none, clickID: ClickID? = nil) {
+    /// Fingerprint of the click id's value (a second ad click has another one); 0 when none.
+    package var clickValue: UInt64 = 0
+    /// Fingerprint of `utm_term` and `utm_content`; 0 when neither is given.
+    package var termAndContent: UInt64 = 0
+    /// Fingerprint of the campaign as Matomo compares it: its name (the first of `utm_campaign`,
+    /// `utm_source`, `utm_medium` given) and keyword (`utm_term`), lower-cased; 0 when there is
+    /// neither (a click id alone is no Matomo campaign).
+    package var nameAndKeyword: UInt64 = 0
+    package init(source: Symbol = .none, medium: Symbol = .none, name: Symbol = .none, clickID: ClickID? = nil,
+                 clickValue: UInt64 = 0, termAndContent: UInt64 = 0, nameAndKeyword: UInt64 = 0) {
         self.source = source; self.medium = medium; self.name = name; self.clickID = clickID
+        self.clickValue = clickValue; self.termAndContent = termAndContent; self.nameAndKeyword = nameAndKeyword
+    }
+
+    /// The fields that decide the channel (source, medium, name and the kind of click id), the
+    /// fingerprints cleared: landings that differ only in those share one channel decision.
+    package var channelKey: Campaign { Campaign(source: source, medium: medium, name: name, clickID: clickID) }
+
+    /// FNV-1a, 64 bits: stable across runs and machines, so the same log splits the same way.
+    package static func fingerprint(_ bytes: some Sequence<UInt8>, into hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = hash
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// The fingerprint of several values in order; a 0xFF byte (never in UTF-8) between them,
+    /// so that ("ab", "c") and ("a", "bc") differ. Never 0, so 0 can mean "none".
+    package static func fingerprint(_ values: [String]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for v in values { h = fingerprint(v.utf8, into: h); h = fingerprint(CollectionOfOne(0xFF), into: h) }
+        return h == 0 ? 1 : h
     }
 }
 

@@ -10,7 +10,8 @@ package struct Visit: Sendable, Equatable {
     package var pages: [Symbol] = []
     /// External referrer host of the landing request.
     package var referrerHost: Symbol = .none
-    /// Campaign of the landing request.
+    /// Campaign of the landing request (under Matomo's rule, a direct entry's visit takes the
+    /// first campaign that arrives in it, see `SessionRules.CampaignChange.nameOrKeyword`).
     package var campaign: Campaign? = nil
     /// Orders first seen in this visit: sessionize counts an order id once, in its first visit.
     package var orders: [Order] = []

@@ -110,7 +110,20 @@ package enum ConfigLoader {
                 try r.mapping(node, at: "sessions", keys: [
                     "rules": { _ in },
                     "timeout_minutes": { config.sessionRules.timeout = Int64(try r.int($0, "sessions.timeout_minutes", min: 1)) * 60; overridden = true },
-                    "new_visit_on_campaign_change": { config.sessionRules.newVisitOnCampaignChange = try r.bool($0, "sessions.new_visit_on_campaign_change"); overridden = true },
+                    "new_visit_on_campaign_change": { node in
+                        // true keeps the preset's way of comparing campaigns; `any` and `name_or_keyword` name one.
+                        let key = "sessions.new_visit_on_campaign_change"
+                        let text: String? = if case .scalar(let v) = node { v.string } else { nil }
+                        switch text?.lowercased() {
+                        case "any": config.sessionRules.campaignChange = .anyParameter
+                        case "name_or_keyword": config.sessionRules.campaignChange = .nameOrKeyword
+                        default:
+                            do { config.sessionRules.newVisitOnCampaignChange = try r.bool(node, key) } catch {
+                                throw r.error(node, "\(key) expects true, false, any or name_or_keyword, found '\(text ?? "")'")
+                            }
+                        }
+                        overridden = true
+                    },
                     "split_at_midnight": { config.sessionRules.splitAtMidnight = try r.bool($0, "sessions.split_at_midnight"); overridden = true },
                     "max_visit_hours": { config.sessionRules.maxVisitLength = Int64(try r.int($0, "sessions.max_visit_hours", min: 1)) * 3600; overridden = true },
                     "out_of_order_tolerance_minutes": { config.sessionRules.outOfOrderTolerance = Int64(try r.int($0, "sessions.out_of_order_tolerance_minutes", min: 0)) * 60; overridden = true },

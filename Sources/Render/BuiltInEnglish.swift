@@ -391,6 +391,7 @@ extension BuiltInCatalogues {
   "rules.unused": "Rules that matched nothing in the input:",
   "rules.timeout": "timeout {minutes} min",
   "rules.campaignSplit": "new visit on campaign change",
+  "rules.campaignNameSplit": "new visit on campaign name or keyword change",
   "rules.noCampaignSplit": "no campaign split",
   "rules.midnightSplit": "split at midnight",
   "rules.noMidnightSplit": "no midnight split",

@@ -391,6 +391,7 @@ extension BuiltInCatalogues {
   "rules.unused": "Regeln, die in den Eingaben auf nichts passten:",
   "rules.timeout": "Zeitlimit {minutes} Minuten",
   "rules.campaignSplit": "neuer Besuch bei Kampagnenwechsel",
+  "rules.campaignNameSplit": "neuer Besuch bei Wechsel von Kampagnenname oder Keyword",
   "rules.noCampaignSplit": "keine Trennung bei Kampagnenwechsel",
   "rules.midnightSplit": "Trennung um Mitternacht",
   "rules.noMidnightSplit": "keine Trennung um Mitternacht",

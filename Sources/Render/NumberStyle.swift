@@ -66,6 +66,11 @@ package struct NumberStyle: Sendable {
         decimal(ratio * 100, places: places) + (locale == "de" ? "\u{A0}%" : "%")
     }
 
+    /// A rate that may have no denominator: `missing` (n/a) for none, never 0%.
+    package func percent(_ ratio: Double?, places: Int = 1) -> String {
+        ratio.map { percent($0, places: places) } ?? missing
+    }
+
     /// The currency's sign before the figure in English (€1,234.50), after it in German
     /// (1.234,50 €, with a no-break space); a currency without a sign shows its code.
     package func money(_ x: Double) -> String {

@@ -8,7 +8,8 @@ enum RulesText {
     static func summary(_ r: RulesInfo, labels: PageLabels) -> String {
         let style = labels.style
         var parts = [labels.text("rules.timeout", ["minutes": style.integer(r.timeoutMinutes)]),
-                     labels.text(r.newVisitOnCampaignChange ? "rules.campaignSplit" : "rules.noCampaignSplit"),
+                     labels.text(!r.newVisitOnCampaignChange ? "rules.noCampaignSplit"
+                                 : r.summary.contains("campaign name or keyword") ? "rules.campaignNameSplit" : "rules.campaignSplit"),
                      labels.text(r.splitAtMidnight ? "rules.midnightSplit" : "rules.noMidnightSplit"),
                      labels.text("rules.maxVisit", ["hours": style.integer(r.maxVisitHours)])]
         // The tolerance is in the summary only.

@@ -222,12 +222,13 @@ package struct FunnelRow: Codable, Equatable, Sendable {
     package var step: String
     package var label: String
     package var visits: Int
-    /// Share of the first step's visits.
-    package var ofFirst: Double
-    /// Visits lost since the previous step, as a share of it (0 for the first step).
-    package var dropOff: Double
+    /// Share of the first step's visits; null when the first step has none.
+    @ExplicitNull package var ofFirst: Double?
+    /// Visits lost since the previous step, as a share of it: null for the first step and when
+    /// the previous step has no visits (a share of nothing is no figure, as for the KPIs).
+    @ExplicitNull package var dropOff: Double?
 
-    package init(step: String, label: String, visits: Int, ofFirst: Double, dropOff: Double) {
+    package init(step: String, label: String, visits: Int, ofFirst: Double?, dropOff: Double?) {
         self.step = step
         self.label = label
         self.visits = visits
@@ -276,10 +277,12 @@ package struct JourneyMap: Codable, Equatable, Sendable {
     package struct PhaseShare: Codable, Equatable, Sendable {
         package var phase: String
         package var visits: Int
-        package var share: Double
+        /// The phase's visits / the period's visits; null when the period has none.
+        @ExplicitNull package var share: Double?
         package var exits: Int
-        package var exitRate: Double
-        package init(phase: String, visits: Int, share: Double, exits: Int, exitRate: Double) {
+        /// Exits / the phase's visits; null when no visit touched the phase.
+        @ExplicitNull package var exitRate: Double?
+        package init(phase: String, visits: Int, share: Double?, exits: Int, exitRate: Double?) {
             self.phase = phase; self.visits = visits; self.share = share; self.exits = exits; self.exitRate = exitRate
         }
     }
@@ -501,13 +504,14 @@ package struct JourneyLengthRow: Codable, Equatable, Sendable {
     /// The bucket: `1`, `2`, `3–4`, `5+` visits.
     package var visits: String
     package var journeys: Int
-    /// Share of these journeys that used two or more channels.
-    package var multiChannel: Double
+    /// Share of these journeys that used two or more channels; null for a bucket without journeys.
+    @ExplicitNull package var multiChannel: Double?
     /// People of the bucket with an order in the period.
     package var buyers: Int
-    package var conversion: Double
+    /// Buyers / journeys; null for a bucket without journeys.
+    @ExplicitNull package var conversion: Double?
 
-    package init(visits: String, journeys: Int, multiChannel: Double, buyers: Int, conversion: Double) {
+    package init(visits: String, journeys: Int, multiChannel: Double?, buyers: Int, conversion: Double?) {
         self.visits = visits; self.journeys = journeys; self.multiChannel = multiChannel; self.buyers = buyers; self.conversion = conversion
     }
 }

@@ -127,9 +127,9 @@ package enum ReportSchema {
             "properties": {
               "phase": { "enum": ["awareness", "consideration", "purchase", "retention", "advocacy"] },
               "visits": { "$ref": "#/$defs/count" },
-              "share": { "description": "visits / the period's visits.", "$ref": "#/$defs/rate" },
+              "share": { "description": "visits / the period's visits; null when the period has none.", "$ref": "#/$defs/rateOrNull" },
               "exits": { "description": "Visits whose last page view is in the phase.", "$ref": "#/$defs/count" },
-              "exitRate": { "description": "exits / visits.", "$ref": "#/$defs/rate" }
+              "exitRate": { "description": "exits / visits; null when no visit touched the phase.", "$ref": "#/$defs/rateOrNull" }
             }
           }
         },
@@ -850,8 +850,8 @@ package enum ReportSchema {
         "step": { "enum": ["product_view", "add_to_cart", "checkout", "purchase"] },
         "label": { "type": "string" },
         "visits": { "description": "Visits that reached this step and every step before it.", "$ref": "#/$defs/count" },
-        "ofFirst": { "description": "Share of the first step's visits (0 when the first step has none).", "$ref": "#/$defs/rate" },
-        "dropOff": { "description": "Visits lost since the previous step, as a share of it (0 for the first step).", "$ref": "#/$defs/rate" }
+        "ofFirst": { "description": "Share of the first step's visits; null when the first step has none.", "$ref": "#/$defs/rateOrNull" },
+        "dropOff": { "description": "Visits lost since the previous step, as a share of it; null for the first step and when the previous step has no visits.", "$ref": "#/$defs/rateOrNull" }
       }
     },
     "mapNode": {
@@ -963,9 +963,9 @@ package enum ReportSchema {
       "properties": {
         "visits": { "description": "The bucket of visits in the lookback window.", "enum": ["1", "2", "3–4", "5+"] },
         "journeys": { "description": "People of the period in the bucket.", "$ref": "#/$defs/count" },
-        "multiChannel": { "description": "Share of these journeys that used two or more channels (0 when there is none).", "$ref": "#/$defs/rate" },
+        "multiChannel": { "description": "Share of these journeys that used two or more channels; null when there is none.", "$ref": "#/$defs/rateOrNull" },
         "buyers": { "description": "People of the bucket with an order in the period.", "$ref": "#/$defs/count" },
-        "conversion": { "description": "buyers / journeys (0 when there is none).", "$ref": "#/$defs/rate" }
+        "conversion": { "description": "buyers / journeys; null when there is none.", "$ref": "#/$defs/rateOrNull" }
       }
     },
     "loopRow": {
@@ -1191,7 +1191,7 @@ package enum ReportSchema {
         "step": { "enum": ["add_to_cart", "checkout", "purchase"] },
         "label": { "type": "string" },
         "lost": { "description": "Visits that reached the step before and not this one.", "$ref": "#/$defs/count" },
-        "lossRate": { "description": "lost / the visits of the step before (the funnel row's dropOff).", "$ref": "#/$defs/rate" }
+        "lossRate": { "description": "lost / the visits of the step before (the funnel row's dropOff); null when that step has none.", "$ref": "#/$defs/rateOrNull" }
       }
     },
     "frictionExit": {

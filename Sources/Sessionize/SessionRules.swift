@@ -1,3 +1,5 @@
+import JourneysCore
+
 /// The rules that cut a person's requests into visits. Teams compare our numbers with the tool
 /// they used before, so the presets reproduce those tools' rules.
 ///
@@ -8,8 +10,14 @@
 package struct SessionRules: Sendable, Equatable, Codable {
     /// Inactivity after which a visit ends, in seconds.
     package var timeout: Int64 = 30 * 60
-    /// A request with other utm parameters or a click id than the visit's starts a new visit.
-    package var newVisitOnCampaignChange: Bool = true
+    /// Which change of campaign starts a new visit (`CampaignChange`).
+    package var campaignChange: CampaignChange = .anyParameter
+    /// Whether a change of campaign starts a new visit at all. Setting it on keeps the way of
+    /// comparing campaigns a preset chose (Matomo's name and keyword), else compares every parameter.
+    package var newVisitOnCampaignChange: Bool {
+        get { campaignChange != .off }
+        set { if !newValue { campaignChange = .off } else if campaignChange == .off { campaignChange = .anyParameter } }
+    }
     /// A visit ends at local midnight of the pipeline's time zone.
     package var splitAtMidnight: Bool = false
     /// Longest visit; longer ones are cut (and counted).
@@ -32,19 +40,62 @@ package struct SessionRules: Sendable, Equatable, Codable {
         case hostOnly = "host_only"
     }
 
+    /// What makes a request's campaign another one than its visit's landing campaign. A request
+    /// without utm parameters or a click id never starts a new visit by its campaign.
+    package enum CampaignChange: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Campaigns never split visits (GA4, AWStats).
+        case off = "false"
+        /// Any utm parameter (source, medium, campaign, term, content), the kind of click id or
+        /// its value differs: a second ad click, with a click id value of its own, is a new visit.
+        case anyParameter = "true"
+        /// Matomo: the campaign name (`utm_campaign`, else `utm_source`, else `utm_medium`) or
+        /// keyword (`utm_term`) differs, compared lower-cased; a click id alone is no campaign. A
+        /// visit that began as a direct entry (no Matomo campaign, no external referrer) is not
+        /// split: it takes the campaign over (`takesOver`), as Matomo updates its referrer.
+        case nameOrKeyword = "name_or_keyword"
+
+        /// Whether `new` starts a new visit whose landing campaign is `landing` and whose
+        /// external referrer host is `referrer`.
+        @inline(__always)
+        package func isNew(_ new: Campaign, landing: Campaign?, referrer: Symbol) -> Bool {
+            switch self {
+            case .off: false
+            case .anyParameter: new != landing
+            case .nameOrKeyword: new.nameAndKeyword != 0 && new.nameAndKeyword != (landing?.nameAndKeyword ?? 0)
+                && !Self.isDirectEntry(landing, referrer: referrer)
+            }
+        }
+
+        /// Whether a visit that continues with `new` takes it over as its campaign: under Matomo's
+        /// rule, a direct entry's visit takes the first campaign that arrives in it.
+        @inline(__always)
+        package func takesOver(_ new: Campaign, landing: Campaign?, referrer: Symbol) -> Bool {
+            self == .nameOrKeyword && new.nameAndKeyword != 0 && Self.isDirectEntry(landing, referrer: referrer)
+        }
+
+        /// Matomo's "direct entry": no campaign it sees and no external referrer.
+        @inline(__always)
+        static func isDirectEntry(_ landing: Campaign?, referrer: Symbol) -> Bool {
+            (landing?.nameAndKeyword ?? 0) == 0 && referrer.isNone
+        }
+    }
+
     package init() {}
 
     package static let presetNames = ["matomo", "ga4", "awstats"]
 
-    /// Matomo: 30 minutes, new visit on campaign change, split at midnight.
+    /// Matomo: 30 minutes, new visit when the campaign name or keyword changes ("create new visit
+    /// when campaign changes", on by default), split at midnight.
     package static var matomo: SessionRules {
         var r = SessionRules()
+        r.campaignChange = .nameOrKeyword
         r.splitAtMidnight = true
         r.preset = "matomo"
         return r
     }
 
-    /// GA4: 30 minutes, no campaign or midnight split.
+    /// GA4: 30 minutes, no campaign or midnight split (unlike Universal Analytics, a new campaign
+    /// does not start a new session in GA4).
     package static var ga4: SessionRules {
         var r = SessionRules()
         r.newVisitOnCampaignChange = false
@@ -74,7 +125,11 @@ package struct SessionRules: Sendable, Equatable, Codable {
     /// One line for the report's footer.
     package var summary: String {
         var parts = ["timeout \(timeout / 60) min"]
-        parts.append(newVisitOnCampaignChange ? "new visit on campaign change" : "no campaign split")
+        switch campaignChange {
+        case .off: parts.append("no campaign split")
+        case .anyParameter: parts.append("new visit on campaign change")
+        case .nameOrKeyword: parts.append("new visit on campaign name or keyword change")
+        }
         parts.append(splitAtMidnight ? "split at midnight" : "no midnight split")
         parts.append("max visit \(maxVisitLength / 3600) h")
         parts.append("out-of-order tolerance \(outOfOrderTolerance / 60) min")

@@ -11,8 +11,10 @@ import JourneysCore
 ///    (29:59 apart stays one visit, 30:00 apart is two);
 /// 2. midnight (`rules.splitAtMidnight`): the event's local day in the time zone differs from the
 ///    visit's (local midnight, so on daylight-saving days the split is not at UTC midnight);
-/// 3. campaign (`rules.newVisitOnCampaignChange`): the event carries a campaign (utm parameters or
-///    a click id) other than the visit's landing campaign; a repeated campaign, or none, continues;
+/// 3. campaign (`rules.campaignChange`): the event carries a campaign (utm parameters or a click
+///    id) other than the visit's landing campaign, compared as `SessionRules.CampaignChange`
+///    says; a repeated campaign, or none, continues (under Matomo's rule a direct entry's visit
+///    continues and takes the campaign over);
 /// 4. another person: the event is logged in as another customer than the visit's (a visit
 ///    belongs to one person; logging in mid-visit continues it);
 /// 5. maximum length: the event is `rules.maxVisitLength` seconds or more after the visit's first
@@ -218,6 +220,10 @@ private struct Engine {
             } else {
                 let order = Self.placeOrder(event.order, in: &slots[s].visit, seen: &seenOrders)
                 Self.append(event, order: order, to: &slots[s].visit)
+                if let c = event.campaign,
+                   rules.campaignChange.takesOver(c, landing: slots[s].visit.campaign, referrer: slots[s].visit.referrerHost) {
+                    slots[s].visit.campaign = c
+                }
                 if i != tail {
                     unlink(i)
                     linkAtTail(i)
@@ -242,7 +248,9 @@ private struct Engine {
     private func endsVisit(slot s: Int, at event: Event, day: Int) -> Bool? {
         if event.time - slots[s].visit.end >= rules.timeout { return false }
         if rules.splitAtMidnight && day != slots[s].localDay { return false }
-        if rules.newVisitOnCampaignChange, let c = event.campaign, c != slots[s].visit.campaign { return false }
+        if let c = event.campaign, rules.campaignChange.isNew(c, landing: slots[s].visit.campaign, referrer: slots[s].visit.referrerHost) {
+            return false
+        }
         let customer = slots[s].visit.customer
         if !event.customer.isNone && !customer.isNone && event.customer != customer { return false }
         if event.time - slots[s].visit.start >= rules.maxVisitLength { return true }

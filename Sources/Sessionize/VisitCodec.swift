@@ -6,7 +6,7 @@ import JourneysCore
 enum VisitCodec {
     static func append(_ v: Visit, to out: inout [UInt8]) {
         // Sized first, then stored in place: one append per visit, not one per field.
-        let size = 8 + 8 + 8 + 8 + 1 + 1 + 4 + 1 + (v.campaign == nil ? 0 : 13)
+        let size = 8 + 8 + 8 + 8 + 1 + 1 + 4 + 1 + (v.campaign == nil ? 0 : 37)
             + 4 + 4 * v.pages.count + 4 + 4 * v.pageTimes.count + 4 + 13 * v.orders.count
             + 4 + 9 * v.surveys.count + 4 + 8 * v.searchTerms.count + 4 + 8 * v.handlingTimes.count
         var at = out.count
@@ -22,6 +22,7 @@ enum VisitCodec {
             if let c = v.campaign {
                 put(UInt8(1)); put(c.source.raw); put(c.medium.raw); put(c.name.raw)
                 put(UInt8(c.clickID.map { ClickID.allCases.firstIndex(of: $0)! + 1 } ?? 0))
+                put(c.clickValue); put(c.termAndContent); put(c.nameAndKeyword)
             } else {
                 put(UInt8(0))
             }
@@ -67,7 +68,9 @@ enum VisitCodec {
         if get(UInt8.self) == 1 {
             let source = symbol(), medium = symbol(), name = symbol()
             let click = Int(get(UInt8.self))
-            v.campaign = Campaign(source: source, medium: medium, name: name, clickID: click == 0 ? nil : ClickID.allCases[click - 1])
+            let clickValue: UInt64 = get(), termAndContent: UInt64 = get(), nameAndKeyword: UInt64 = get()
+            v.campaign = Campaign(source: source, medium: medium, name: name, clickID: click == 0 ? nil : ClickID.allCases[click - 1],
+                                  clickValue: clickValue, termAndContent: termAndContent, nameAndKeyword: nameAndKeyword)
         }
         v.pages = list { symbol() }
         v.pageTimes = list { get(Int32.self) }

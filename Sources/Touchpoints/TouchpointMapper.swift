@@ -71,7 +71,7 @@ package struct TouchpointMapper {
         else if steps.contains(.addToCart) { outcome = .cart }
         else if visit.isBounce { outcome = .bounce }
         else { outcome = .browse }
-        let landing = Landing(campaign: visit.campaign, referrer: visit.referrerHost)
+        let landing = Landing(campaign: visit.campaign?.channelKey, referrer: visit.referrerHost)
         let channel: Channel
         if let known = channelOf[landing] {
             channel = known

@@ -52,6 +52,33 @@ import Testing
         #expect(r.paths == ["/", "/checkout/address"])
     }
 
+    /// A line that several filters would leave out counts once, under the first reason in the
+    /// order docs/definitions.md gives: bot, static asset, status, method.
+    @Test func oneReasonPerLineInTheDocumentedOrder() throws {
+        let bot = "Googlebot/2.1"
+        let r = try extract(lines: [
+            combined(request: "HEAD /logo.png HTTP/1.1", status: 404, agent: bot),  // bot
+            combined(request: "HEAD /logo.png HTTP/1.1", status: 404),              // static asset
+            combined(request: "HEAD /p/x HTTP/1.1", status: 503),                   // 5xx
+            combined(request: "HEAD /p/x HTTP/1.1", status: 301),                   // redirect: kept, so method
+        ], options: { var o = ExtractOptions(); o.keepRedirects = true; return o }())
+        let f = r.quality.files[0]
+        #expect(f.count(.bot) == 1 && f.count(.staticAsset) == 1 && f.count(.serverError) == 1 && f.count(.method) == 1)
+        #expect(f.filtered == 4)
+    }
+
+    /// HTTP methods are case-sensitive: a logged `get` is not GET. Paths are kept as logged:
+    /// case, a trailing slash and percent-encoding make other paths.
+    @Test func methodsAndPathsAsLogged() throws {
+        let r = try extract(lines: [
+            combined(request: "get /p/x HTTP/1.1"),
+            combined(request: "GET /Cart/add HTTP/1.1"), combined(request: "GET /cart/add/ HTTP/1.1"),
+            combined(request: "GET /%C3%BCber HTTP/1.1"),
+        ])
+        #expect(r.quality.files[0].count(.method) == 1)
+        #expect(r.paths == ["/Cart/add", "/cart/add/", "/%C3%BCber"])
+    }
+
     @Test func outsideThePeriodWindow() throws {
         var options = ExtractOptions()
         options.keepFrom = defaultTime

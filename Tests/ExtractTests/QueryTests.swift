@@ -25,6 +25,36 @@ import Testing
         #expect(try event("/p/x#utm_source=fragment").0.campaign == nil)
     }
 
+    /// Each ad click has a click id value of its own: two clicks differ by it, one click reloaded
+    /// does not; the kind of click id and the channel's fields stay the same.
+    @Test func clickIDValuesTellAdClicksApart() throws {
+        let first = try #require(try event("/p/x?gclid=AAA").0.campaign)
+        let again = try #require(try event("/p/y?gclid=AAA&x=1").0.campaign)
+        let second = try #require(try event("/p/x?gclid=BBB").0.campaign)
+        #expect(first == again)
+        #expect(first != second && first.clickValue != second.clickValue)
+        #expect(first.channelKey == second.channelKey)
+        // the same value under another click id is another click
+        #expect(try event("/p/x?msclkid=AAA").0.campaign?.clickValue != first.clickValue)
+        #expect(first.nameAndKeyword == 0, "a click id alone is no campaign for Matomo")
+    }
+
+    /// utm_term and utm_content make another campaign; Matomo's name (utm_campaign, else
+    /// utm_source, else utm_medium) and keyword (utm_term) are compared lower-cased.
+    @Test func termContentAndMatomosNameAndKeyword() throws {
+        func campaign(_ q: String) throws -> Campaign { try #require(try event("/?" + q).0.campaign) }
+        let base = try campaign("utm_source=g&utm_campaign=Sale&utm_term=shoes")
+        #expect(try campaign("utm_source=g&utm_campaign=Sale&utm_term=boots") != base)
+        #expect(try campaign("utm_source=g&utm_campaign=Sale&utm_term=boots").nameAndKeyword != base.nameAndKeyword)
+        #expect(try campaign("utm_source=g&utm_campaign=Sale&utm_term=shoes&utm_content=a") != base)
+        #expect(try campaign("utm_source=g&utm_campaign=Sale&utm_term=shoes&utm_content=a").nameAndKeyword == base.nameAndKeyword)
+        #expect(try campaign("utm_source=other&utm_campaign=SALE&utm_term=Shoes").nameAndKeyword == base.nameAndKeyword)
+        #expect(try campaign("utm_source=Sale&utm_term=shoes").nameAndKeyword == base.nameAndKeyword,
+                "without utm_campaign Matomo names the campaign by utm_source")
+        #expect(try campaign("utm_term=shoes").nameAndKeyword == 0, "a keyword alone is no campaign for Matomo")
+        #expect(try campaign("utm_term=shoes").termAndContent != 0)
+    }
+
     @Test func customerIdFromTheQueryIsDecodedFirst() throws {
         var options = ExtractOptions()
         options.customerFromRemoteUser = false

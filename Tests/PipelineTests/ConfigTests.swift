@@ -41,6 +41,24 @@ import Testing
         #expect(plain.sessionRules.timeout == 3600 && plain.sessionRules.preset == "awstats")
     }
 
+    /// `new_visit_on_campaign_change`: true keeps the preset's way, `any` and `name_or_keyword`
+    /// name one, anything else stops with the file, line and the values expected.
+    @Test func campaignChangeValues() throws {
+        func change(_ text: String) throws -> String {
+            try ConfigLoader.parse("sessions:\n" + text, file: "p.yaml").sessionRules.campaignChange.rawValue
+        }
+        #expect(try change("  new_visit_on_campaign_change: true\n") == "name_or_keyword")
+        #expect(try change("  rules: ga4\n  new_visit_on_campaign_change: true\n") == "true")
+        #expect(try change("  new_visit_on_campaign_change: any\n") == "true")
+        #expect(try change("  rules: ga4\n  new_visit_on_campaign_change: name_or_keyword\n") == "name_or_keyword")
+        #expect(try change("  new_visit_on_campaign_change: off\n") == "false")
+        let custom = try ConfigLoader.parse("sessions:\n  new_visit_on_campaign_change: any\n", file: "p.yaml").sessionRules
+        #expect(custom.preset == "matomo+custom")
+        #expect(throws: ConfigError(file: "p.yaml", line: 2, message: "sessions.new_visit_on_campaign_change expects true, false, any or name_or_keyword, found 'keyword'")) {
+            try ConfigLoader.parse("sessions:\n  new_visit_on_campaign_change: keyword\n", file: "p.yaml")
+        }
+    }
+
     @Test func yamlSyntaxErrorsHaveALine() {
         do {
             _ = try ConfigLoader.parse("inputs:\n  - a\n bad: [\n", file: "p.yaml")

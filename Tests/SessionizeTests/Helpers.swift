@@ -19,9 +19,12 @@ func event(_ time: Int64, device: UInt64 = 1, path: UInt32 = 1, customer: UInt64
     return e
 }
 
-/// A campaign from utm parameters given as symbol numbers.
-func utm(_ source: UInt32, _ medium: UInt32 = 1, _ name: UInt32 = 1) -> Campaign {
-    Campaign(source: Symbol(raw: source), medium: Symbol(raw: medium), name: Symbol(raw: name))
+/// A campaign from utm parameters given as symbol numbers; `key` stands for Matomo's name and
+/// keyword (extract derives it from the parameters), by default one per distinct campaign, so
+/// that two campaigns made here differ under every rule unless a test says otherwise.
+func utm(_ source: UInt32, _ medium: UInt32 = 1, _ name: UInt32 = 1, key: UInt64? = nil) -> Campaign {
+    Campaign(source: Symbol(raw: source), medium: Symbol(raw: medium), name: Symbol(raw: name),
+             nameAndKeyword: key ?? (UInt64(source) << 42 | UInt64(medium) << 21 | UInt64(name)))
 }
 
 /// `base` with some rules changed.

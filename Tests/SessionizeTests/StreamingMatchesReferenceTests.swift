@@ -35,6 +35,28 @@ import Testing
         #expect(counts.reasons[.campaign, default: 0] == 0)
     }
 
+    @Test func anyParameterSplitsOnEveryChange() {
+        let rules = rules(.ga4) { $0.campaignChange = .anyParameter }
+        let counts = check(rules: rules, visitors: max(1, Self.visitors / 10), seed: 9)
+        #expect(counts.reasons[.campaign, default: 0] > 100)
+    }
+
+    /// The campaign rule as docs/definitions.md states it: under `any`, another campaign in any
+    /// field; under `name_or_keyword`, a campaign Matomo sees (a name) with another name or
+    /// keyword, unless the visit is a direct entry (which takes the campaign over instead).
+    static func isNewCampaign(_ c: Campaign, visit: Visit, _ change: SessionRules.CampaignChange) -> Bool {
+        switch change {
+        case .off: return false
+        case .anyParameter: return c != visit.campaign
+        case .nameOrKeyword: return c.nameAndKeyword != 0 && (visit.campaign?.nameAndKeyword ?? 0) != c.nameAndKeyword && !isDirectEntry(visit)
+        }
+    }
+
+    /// Matomo's direct entry: no campaign with a name, no external referrer.
+    static func isDirectEntry(_ visit: Visit) -> Bool {
+        (visit.campaign?.nameAndKeyword ?? 0) == 0 && visit.referrerHost.isNone
+    }
+
     // MARK: - The check
 
     struct Counts {
@@ -132,7 +154,7 @@ import Testing
                 var reason: Reason? = nil
                 if e.time - visits[o].end >= rules.timeout { reason = .timeout }
                 else if rules.splitAtMidnight && day != openDay { reason = .midnight }
-                else if rules.newVisitOnCampaignChange && e.campaign != nil && e.campaign != visits[o].campaign { reason = .campaign }
+                else if let c = e.campaign, Self.isNewCampaign(c, visit: visits[o], rules.campaignChange) { reason = .campaign }
                 else if !e.customer.isNone && !visits[o].customer.isNone && e.customer != visits[o].customer { reason = .customer }
                 else if e.time - visits[o].start >= rules.maxVisitLength { reason = .cut }
                 if let reason {
@@ -144,6 +166,9 @@ import Testing
                     visits[o].pageTimes.append(Int32(e.time - visits[o].start))
                     if visits[o].customer.isNone { visits[o].customer = e.customer }
                     if let order = e.order { orders.append((e.time, i, o, order)) }
+                    if let c = e.campaign, rules.campaignChange == .nameOrKeyword, c.nameAndKeyword != 0, Self.isDirectEntry(visits[o]) {
+                        visits[o].campaign = c
+                    }
                     continue
                 }
             }
@@ -183,7 +208,11 @@ import Testing
     static func traffic(visitors: Int, seed: UInt64, tolerance: Int64) -> [Event] {
         var rng = SplitMix64(seed: seed)
         func below(_ n: UInt64) -> UInt64 { rng.next() % n }
-        let campaigns: [Campaign] = [utm(1, 2, 3), utm(4, 5, 6), Campaign(clickID: .gclid)]
+        var keyword = utm(1, 2, 3)
+        keyword.termAndContent = 11
+        keyword.nameAndKeyword = 12
+        let campaigns: [Campaign] = [utm(1, 2, 3), utm(4, 5, 6), Campaign(clickID: .gclid, clickValue: 1),
+                                     Campaign(clickID: .gclid, clickValue: 2), keyword]
         var events: [Event] = []
         var keys: [UInt64] = []
         events.reserveCapacity(visitors * 4)
@@ -212,7 +241,8 @@ import Testing
                     }
                 }
                 var e = Event(time: time, device: device, path: Symbol(raw: UInt32(1 + below(50))))
-                if below(7) == 0 { e.campaign = campaigns[Int(below(3))] }
+                if below(7) == 0 { e.campaign = campaigns[Int(below(UInt64(campaigns.count)))] }
+                if below(4) == 0 { e.referrerHost = Symbol(raw: 7) }
                 if k >= loginAt { e.customer = Pseudonym(raw: 1_000_000_000 + UInt64(v)) }
                 if k >= switchAt { e.customer = Pseudonym(raw: 2_000_000_000 + UInt64(v)) }
                 if below(50) == 0 { e.order = Order(id: Symbol(raw: UInt32(below(5))), valueCents: 1000) }

@@ -15,6 +15,11 @@ import Testing
             var e = event(t0 + Int64(n) * 97, device: device, path: UInt32(1 + rng.below(9)),
                           customer: rng.below(5) == 0 ? 1_000 + device % 7 : 0,
                           campaign: rng.below(9) == 0 ? utm(UInt32(2 + rng.below(3))) : nil)
+            if e.campaign != nil, rng.below(2) == 0 {
+                e.campaign?.clickID = .gclid
+                e.campaign?.clickValue = 0x8000_0000_0000_0000 | rng.below(1_000)
+                e.campaign?.termAndContent = 0xFFFF_0000_0000_0000 | rng.below(3)
+            }
             if rng.below(11) == 0 { e.order = Order(id: Symbol(raw: UInt32(50 + n)), valueCents: Int64(rng.below(9_000)), isLineItem: n % 2 == 0) }
             if rng.below(13) == 0 { e.survey = SurveyAnswer(kind: [.nps, .csat, .ces][n % 3], score: n % 5) }
             if rng.below(7) == 0 { e.searchTerm = Symbol(raw: UInt32(80 + n % 4)) }
@@ -45,6 +50,7 @@ import Testing
         for j in journeys { #expect(people[j.visitor] == j.visits.map { listed[$0] }) }
         #expect(journeys.contains { $0.visits.count > 1 })
         #expect(listed.contains { !$0.orders.isEmpty && !$0.surveys.isEmpty || !$0.searchTerms.isEmpty })
+        #expect(listed.contains { ($0.campaign?.clickValue ?? 0) != 0 && ($0.campaign?.nameAndKeyword ?? 0) != 0 })
     }
 
     @Test func symbolsAreRenumberedOnTheWayBack() throws {

@@ -47,8 +47,9 @@ package struct Friction: Codable, Equatable, Sendable {
         package var step: String
         package var label: String
         package var lost: Int
-        package var lossRate: Double
-        package init(step: String, label: String, lost: Int, lossRate: Double) { self.step = step; self.label = label; self.lost = lost; self.lossRate = lossRate }
+        /// The funnel step's drop-off; null when the step before it has no visits.
+        @ExplicitNull package var lossRate: Double?
+        package init(step: String, label: String, lost: Int, lossRate: Double?) { self.step = step; self.label = label; self.lost = lost; self.lossRate = lossRate }
     }
     package struct Exit: Codable, Equatable, Sendable {
         package var touchpoint: String

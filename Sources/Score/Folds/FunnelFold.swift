@@ -23,8 +23,8 @@ struct FunnelFold: PersonFold {
         for (k, step) in FunnelStep.allCases.enumerated() {
             let n = reached[k]
             rows.append(FunnelRow(step: step.rawValue, label: step.label, visits: n,
-                                  ofFirst: ratio(n, reached[0]) ?? 0,
-                                  dropOff: k == 0 ? 0 : (previous == 0 ? 0 : rounded(Double(previous - n) / Double(previous)))))
+                                  ofFirst: ratio(n, reached[0]),
+                                  dropOff: k == 0 ? nil : ratio(previous - n, previous)))
             previous = n
         }
         return rows

@@ -33,8 +33,8 @@ struct JourneyLengthsFold: PersonFold {
     func finish() -> [JourneyLengthRow] {
         Self.buckets.indices.map { b in
             JourneyLengthRow(visits: Self.buckets[b].label, journeys: journeys[b],
-                             multiChannel: ratio(multiChannel[b], journeys[b]) ?? 0,
-                             buyers: buyers[b], conversion: ratio(buyers[b], journeys[b]) ?? 0)
+                             multiChannel: ratio(multiChannel[b], journeys[b]),
+                             buyers: buyers[b], conversion: ratio(buyers[b], journeys[b]))
         }
     }
 }

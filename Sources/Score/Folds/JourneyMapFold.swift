@@ -86,8 +86,8 @@ struct JourneyMapFold: PersonFold {
         var map = JourneyMap(nodes: nodes, links: linkList)
         let phases = Self.phases
         map.phases = phases.indices.map { p in
-            JourneyMap.PhaseShare(phase: phases[p].rawValue, visits: phaseVisits[p], share: ratio(phaseVisits[p], visits) ?? 0,
-                                  exits: phaseExits[p], exitRate: ratio(phaseExits[p], phaseVisits[p]) ?? 0)
+            JourneyMap.PhaseShare(phase: phases[p].rawValue, visits: phaseVisits[p], share: ratio(phaseVisits[p], visits),
+                                  exits: phaseExits[p], exitRate: ratio(phaseExits[p], phaseVisits[p]))
         }
         return map
     }

@@ -132,7 +132,7 @@ import Testing
         #expect(sections.orderValues.map(\.count) == inPeriod.reduce(0) { $0 + input.visits[$1].orders.count })
         #expect(value(sections.figures, "repeat_purchase_rate")! > 0)
         #expect(sections.funnel.map(\.visits) == FunnelStep.allCases.map { step in inPeriod.filter { input.mapped[$0].reached(step) }.count })
-        #expect(sections.journeyMap.phases.map(\.share).allSatisfy { $0 <= 1 })
+        #expect(sections.journeyMap.phases.map(\.share).allSatisfy { ($0 ?? 0) <= 1 })
         #expect(sections.segments.first { $0.segment == "new" }?.visits == inPeriod.filter { input.journeys[person[$0]].visits[0] == $0 }.count)
         #expect(sections.segments.map(\.visits).reduce(0, +) == 2 * inPeriod.count)
         #expect(sections.journeyLengths.map(\.journeys).reduce(0, +) == Set(inPeriod.map { person[$0] }).count)
