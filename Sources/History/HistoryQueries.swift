@@ -4,13 +4,27 @@ import JourneysCore
 extension HistoryStore {
     /// Every order placed before `end` (Unix seconds, exclusive: a period's `endTime`), oldest
     /// first, for repeat purchases and customer value.
+    ///
+    /// A negative value, or values whose sum leaves 64-bit cents, are refused: no history journeys
+    /// writes holds them, and every sum of money the report takes from these orders is a part of
+    /// their total, so a total that fits keeps every one of those sums from overflowing.
     package func orders(before end: Int64) throws -> [HistoryOrder] {
-        try db.prepare("""
+        var total: Int64 = 0
+        return try db.prepare("""
             SELECT order_id, customer, time, value_cents, channel FROM orders
             WHERE time < ?1 ORDER BY time, order_id
             """).rows(.integer(end)) { row in
-            HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: row.int64(2),
-                         valueCents: row.int64(3), channel: try channel(row.optionalText(4), in: "orders.channel"))
+            let value = row.int64(3)
+            guard value >= 0 else {
+                throw HistoryError(file: path, message: "order '\(row.text(0))' has a negative value_cents (\(value)); an order's value is never negative")
+            }
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else {
+                throw HistoryError(file: path, message: "the orders' value_cents add up to more than 64-bit cents hold (at order '\(row.text(0))', \(value) cents); the file is not a history journeys wrote")
+            }
+            total = sum
+            return HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: row.int64(2),
+                                valueCents: value, channel: try channel(row.optionalText(4), in: "orders.channel"))
         }
     }
 

@@ -13,7 +13,7 @@ enum HistoryFigures {
         let r365 = Retention.repeatBuyers(orders, days: 365, asOf: asOf)
         let year = Retention.frequencyPerYear(orders, asOf: asOf)
         let from = asOf.adding(days: -364)
-        let yearCents = orders.filter { $0.day >= from && $0.day <= asOf }.reduce(Int64(0)) { $0 + $1.valueCents }
+        let yearCents = orders.filter { $0.day >= from && $0.day <= asOf }.reduce(Int64(0)) { Cents.add($0, $1.valueCents) }
         let aov = year.orders == 0 ? nil : Double(yearCents) / 100 / Double(year.orders)
         let frequency = year.buyers == 0 ? nil : Double(year.orders) / Double(year.buyers)
         // The lifespan from two years of history when it has them, else the configured one.
@@ -74,7 +74,7 @@ enum HistoryFigures {
         guard let period = history.yearAgoPeriod,
               history.orders.contains(where: { $0.day <= period.last }) else { return nil }
         let inPeriod = history.orders.filter { $0.day >= period.first && $0.day <= period.last }
-        let cents = inPeriod.reduce(Int64(0)) { $0 + $1.valueCents }
+        let cents = inPeriod.reduce(Int64(0)) { Cents.add($0, $1.valueCents) }
         var kpis: [String: Double] = ["orders": Double(inPeriod.count), "revenue": Double(cents) / 100]
         if !inPeriod.isEmpty { kpis["aov"] = rounded(Double(cents) / 100 / Double(inPeriod.count), 100) }
         for f in figures(history.orders, asOf: period.last, lifespanYears: lifespanYears) {
