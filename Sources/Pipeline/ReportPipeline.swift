@@ -58,7 +58,7 @@ package enum ReportPipeline {
         let recording = HistoryRecording(store) { HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders) }
         let report: ReportData
         do {
-            report = try stages.run("score") { _ in ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
+            report = try stages.run("score") { _ in try ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
             recording.snapshot(Scorer.historySnapshot(report.kpis))
             let diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
             let staged = try stages.run("render") { _ in
