@@ -114,11 +114,11 @@ struct DiffView {
     /// `conversion −0.4 pp = −0.3 pp mix (Paid social share 12.0% → 20.0%) −0.1 pp rates (E-mail 3.1% → 2.6%)`.
     var rateSplits: [String] {
         diff.rateSplits.map { s in
-            let parts = [s.shiftShare.mix * 100, s.shiftShare.rate * 100], total = s.shiftShare.total * 100
+            let exact = [s.shiftShare.mix * 100, s.shiftShare.rate * 100], total = s.shiftShare.total * 100
             // numbers beyond rounding (from a damaged report.json) are shown as they are
-            var rounded = (total: total, parts: parts)
-            if RoundedParts.canRound(parts + [total], decimals: 1) {
-                let r = RoundedParts(parts, total: total, decimals: 1)
+            var rounded = (total: total, parts: exact)
+            if RoundedParts.canRound(exact + [total], decimals: 1) {
+                let r = RoundedParts(exact, total: total, decimals: 1)
                 rounded = (r.total, r.parts)
             }
             func pp(_ x: Double) -> String { signed(text("unit.pp", ["value": style.decimal(abs(x), places: 1)]), x) }

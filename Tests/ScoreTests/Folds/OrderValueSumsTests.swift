@@ -9,14 +9,14 @@ import Testing
     static let day: Int64 = 86_400
     static let period = 7 * day..<14 * day
 
-    func fold(_ shop: ScoreTestShop) throws -> (ScorePartial, VisitSections, FoldContext) {
+    func fold(_ shop: ScoreTestShop) throws -> (ScorePartial, FoldContext) {
         let input = try shop.input(period: Self.period)
         let context = QuestionsScore.context(input)
         var partial = ScorePartial(context)
         for j in input.journeys {
             partial.add(PersonVisits(visits: j.visits.map { input.visits[$0] }, mapped: j.visits.map { input.mapped[$0] }), context)
         }
-        return (partial, partial.visits.finish(context), context)
+        return (partial, context)
     }
 
     func value(_ s: VisitSections, _ key: String) -> Double? { s.figures.first { $0.key == key }?.value }
@@ -44,7 +44,8 @@ import Testing
                     if hasValue { valued += 1; exact += Int128(cents) }
                 }
             }
-            let (partial, sections, _) = try fold(shop)
+            let (partial, context) = try fold(shop)
+            let sections = partial.visits.finish(context)
             let fits = exact < Int128(Int64.max)
             #expect(partial.orderValuesFit == fits, "trial \(trial)")
             #expect(value(sections, "orders") == Double(orders))
@@ -66,7 +67,7 @@ import Testing
         shop.visit(1, at: 8 * Self.day, ["/", "/checkout/done"])
         let id = shop.symbols.intern("forged")
         shop.visits[0].orders = Array(repeating: Order(id: id, valueCents: 999_999_999_999_999), count: 1_000_000)
-        let (partial, _, _) = try fold(shop)
+        let (partial, _) = try fold(shop)
         #expect(!partial.orderValuesFit)
         #expect(partial.visits.kpis.current.revenueCents == .max)
     }

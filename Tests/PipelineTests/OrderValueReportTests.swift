@@ -1,0 +1,118 @@
+import Foundation
+import History
+import Pipeline
+import Testing
+
+/// A log anyone on the internet could have written: a forged confirmation page hit repeated
+/// thousands of times with `value=9999999999999.99` (a 302, which counts), values no reader
+/// knows, values written the way shops write them. The report is made, its revenue and AOV
+/// count the real orders only, the forged ones are named in data quality and never reach the
+/// history; a history or report.json holding numbers beyond 64 bits is refused, not trapped on.
+@Suite(.serialized) struct OrderValueReportTests {
+    static let agent = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
+
+    static func line(_ ip: String, _ time: String, _ target: String, status: Int = 200, user: String = "-") -> String {
+        "\(ip) - \(user) [\(time) +0100] \"GET \(target) HTTP/1.1\" \(status) 512 \"-\" \"\(agent)\""
+    }
+
+    /// W47 of 2026 (16 to 22 November, Europe/Berlin), from its first hour to its last.
+    static func log(forged: Int) -> [String] {
+        var lines = [line("198.51.100.1", "16/Nov/2026:00:10:00", "/")]
+        // real orders: 89.90 + 1,234.56 + 20.00 (19.999 rounded); one unreadable, one without a value
+        let orders = [("a1", "89.90"), ("a2", "1.234%2C56"), ("a3", "19.999"), ("a4", "n%2Fa"), ("a5", nil)]
+        for (k, (id, value)) in orders.enumerated() {
+            let ip = "198.51.100.\(10 + k)", day = 17 + k
+            lines.append(line(ip, "\(day)/Nov/2026:10:00:00", "/p/shoe"))
+            lines.append(line(ip, "\(day)/Nov/2026:10:01:00", "/checkout/done?order=\(id)" + (value.map { "&value=\($0)" } ?? ""), user: "c-99999"))
+        }
+        // the forged hits: unique order ids, one a minute, redirects to the confirmation page
+        for i in 0..<forged {
+            let minute = 17 * 24 * 60 + i  // from 17 November 00:00
+            let time = String(format: "%02d/Nov/2026:%02d:%02d:00", minute / 1440, minute / 60 % 24, minute % 60)
+            lines.append(line("203.0.113.66", time, "/checkout/done?order=forged\(i)&value=9999999999999.99", status: 302, user: "c-99999"))
+        }
+        lines.append(line("198.51.100.2", "22/Nov/2026:23:50:00", "/"))
+        return lines
+    }
+
+    func run(_ lines: [String], history: String? = nil) throws -> (out: String, json: [String: Any], options: RunOptions) {
+        let logs = try PipelineFixtures.scratch("money-logs")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: logs + "/access.log", atomically: true, encoding: .utf8)
+        let out = try PipelineFixtures.scratch("money-out")
+        var options = PipelineFixtures.options(logs: logs, output: out, period: "2026-W47")
+        if let history { options.history = history }
+        _ = try ReportPipeline.run(options, environment: [:])
+        return (out, try PipelineFixtures.reportJSON(out, "2026-W47"), options)
+    }
+
+    @Test func forgedOrdersNeitherTrapNorCount() throws {
+        let forged = 9_300
+        let (out, json, options) = try run(Self.log(forged: forged))
+        PipelineFixtures.checkSchema(output: out)
+        let kpis = json["kpis"] as! [String: [String: Any]]
+        #expect(kpis["orders"]?["value"] as? Double == 5)
+        #expect(kpis["revenue"]?["value"] as? Double == 1_344.46)
+        #expect(kpis["aov"]?["value"] as? Double == 448.15)  // 1,344.46 / 3 orders with a value
+        let values = json["orderValues"] as! [String: Any]
+        #expect(values["count"] as? Int == 3)
+
+        let input = json["input"] as! [String: Any]
+        let read = input["read"] as! Int, parsed = input["parsed"] as! Int
+        #expect(read == parsed + (input["filtered"] as! Int) + (input["rejected"] as! Int))
+        let reasons = (input["reasons"] as! [[String: Any]]).reduce(into: [String: Int]()) { $0[$1["reason"] as! String] = $1["count"] as? Int }
+        #expect(reasons["order_value_implausible"] == forged)
+        #expect(reasons["order_value_unreadable"] == 1)
+        let samples = input["samples"] as! [[String: Any]]
+        #expect(samples.filter { $0["reason"] as? String == "order_value_implausible" }.count == 5)
+        #expect(samples.allSatisfy { ($0["text"] as! String).contains("[customer]") })
+
+        let page = try String(contentsOfFile: out + "/2026-W47/index.html", encoding: .utf8)
+        let text = page + String(decoding: try Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/report.json")), as: UTF8.self)
+        #expect(page.contains("order_value_implausible") && page.contains("parsed, value left out"))
+        #expect(!text.contains("c-99999"))
+
+        // the history holds the five real orders, none of the forged ones
+        let store = try HistoryStore(path: options.history!)
+        let stored = try store.orders(before: .max)
+        #expect(stored.map(\.id).sorted() == ["a1", "a2", "a3", "a4", "a5"])
+        #expect(stored.reduce(Int64(0)) { $0 + $1.valueCents } == 134_446)
+    }
+
+    @Test func aHistoryWhoseValuesLeave64BitsIsRefused() throws {
+        let history = try PipelineFixtures.scratch("money-history") + "/history.sqlite"
+        _ = try run(Self.log(forged: 0), history: history)
+        // values no journeys writes: a sum beyond Int64, then a negative value
+        for (sql, words) in [("UPDATE orders SET value_cents = 9223372036854775000", "add up to more than 64-bit cents"),
+                             ("UPDATE orders SET value_cents = -5 WHERE order_id = 'a1'", "negative value_cents")] {
+            let db = try SQLiteConnection(path: history)
+            try db.execute(sql)
+            do {
+                _ = try run(Self.log(forged: 0), history: history)
+                Issue.record("a history with \(sql) was read")
+            } catch {
+                let message = "\(error)"
+                #expect(message.contains(history) && message.contains(words), "\(message)")
+                #expect(!message.contains("\n"))
+            }
+        }
+    }
+
+    @Test func aReportJSONWithNumbersBeyondAnyReportIsRefused() throws {
+        let (out, _, _) = try run(Self.log(forged: 0))
+        let file = out + "/2026-W47/report.json"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        for huge in ["1e300", "9223372036854775807", "-1e16"] {
+            let edited = try NSRegularExpression(pattern: #"("orders" : \{[^}]*?"value" : )[0-9.]+"#)
+                .stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1" + huge)
+            #expect(edited != text)
+            let copy = out + "/edited.json"
+            try edited.write(toFile: copy, atomically: true, encoding: .utf8)
+            do {
+                _ = try ReportComparison.load(copy)
+                Issue.record("a report.json with \(huge) was read")
+            } catch {
+                #expect(error.message.hasPrefix(copy + ": ") && error.message.contains("beyond any figure of a report"), "\(error.message)")
+            }
+        }
+    }
+}
