@@ -47,7 +47,7 @@ import Testing
         #expect(r.quality.samples[.badTimestamp]?.map(\.line) == [10])
         let all = r.quality.samples.values.flatMap { $0 }
         #expect(all.count == 5)
-        #expect(all.allSatisfy { $0.text.hasPrefix("[ip] - [customer] [") && !$0.text.contains("99999") })
+        #expect(all.allSatisfy { $0.text.hasPrefix("[ip] - [customer] [") && !$0.text.contains("c-99999") })
     }
 
     @Test func aLowerCeilingAppliesToEveryFormat() throws {

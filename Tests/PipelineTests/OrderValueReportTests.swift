@@ -81,9 +81,13 @@ import Testing
     @Test func aHistoryWhoseValuesLeave64BitsIsRefused() throws {
         let history = try PipelineFixtures.scratch("money-history") + "/history.sqlite"
         _ = try run(Self.log(forged: 0), history: history)
-        // values no journeys writes: a sum beyond Int64, then a negative value
-        for (sql, words) in [("UPDATE orders SET value_cents = 9223372036854775000", "add up to more than 64-bit cents"),
-                             ("UPDATE orders SET value_cents = -5 WHERE order_id = 'a1'", "negative value_cents")] {
+        // orders of an earlier week with values no journeys writes: a sum beyond Int64, a negative value
+        let insert = "INSERT INTO orders (order_id, customer, time, value_cents, channel, period) VALUES "
+        let october = 1_791_000_000  // 2026-10-03
+        for (sql, words) in [(insert + "('old1', 1, \(october), 9223372036854775000, NULL, NULL), ('old2', 2, \(october + 60), 9000, NULL, NULL)",
+                              "add up to more than 64-bit cents"),
+                             ("DELETE FROM orders WHERE order_id LIKE 'old%'; " + insert + "('old3', 1, \(october), -5, NULL, NULL)",
+                              "negative value_cents")] {
             let db = try SQLiteConnection(path: history)
             try db.execute(sql)
             do {
