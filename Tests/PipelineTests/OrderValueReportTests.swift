@@ -25,10 +25,10 @@ import Testing
             lines.append(line(ip, "\(day)/Nov/2026:10:00:00", "/p/shoe"))
             lines.append(line(ip, "\(day)/Nov/2026:10:01:00", "/checkout/done?order=\(id)" + (value.map { "&value=\($0)" } ?? ""), user: "c-99999"))
         }
-        // the forged hits: unique order ids, one a minute, redirects to the confirmation page
+        // the forged hits: unique order ids, one every 30 seconds, redirects to the confirmation page
         for i in 0..<forged {
-            let minute = 17 * 24 * 60 + i  // from 17 November 00:00
-            let time = String(format: "%02d/Nov/2026:%02d:%02d:00", minute / 1440, minute / 60 % 24, minute % 60)
+            let second = 17 * 86_400 + i * 30  // from 17 November 00:00
+            let time = String(format: "%02d/Nov/2026:%02d:%02d:%02d", second / 86_400, second / 3600 % 24, second / 60 % 60, second % 60)
             lines.append(line("203.0.113.66", time, "/checkout/done?order=forged\(i)&value=9999999999999.99", status: 302, user: "c-99999"))
         }
         lines.append(line("198.51.100.2", "22/Nov/2026:23:50:00", "/"))
