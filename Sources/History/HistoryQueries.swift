@@ -72,6 +72,11 @@ extension HistoryStore {
     private func snapshot(_ row: SQLiteStatement) throws -> KPISnapshot {
         guard let kind = Period.Kind(rawValue: row.text(1)) else { throw damaged("kpi_snapshots.kind", row.text(1)) }
         guard let kpis = KPIJSON.decode(row.text(6)) else { throw damaged("kpi_snapshots.kpis", row.text(6)) }
+        // A figure no report holds (a count or sum beyond 10^12) would overflow the comparisons
+        // made with it: refused like any damaged value.
+        if let (key, value) = kpis.first(where: { !$0.value.isFinite || abs($0.value) >= 1e12 }) {
+            throw HistoryError(file: path, message: "kpi_snapshots.kpis of \(row.text(0)) holds \(key) = \(value), beyond any figure of a report (at most 1000000000000 in size)")
+        }
         return KPISnapshot(period: row.text(0), kind: kind, first: try day(row.text(2), in: "kpi_snapshots.first_day"),
                            last: try day(row.text(3), in: "kpi_snapshots.last_day"), isPartial: row.int64(4) != 0,
                            kpis: kpis, reportSchemaVersion: Int(row.int64(5)))

@@ -92,7 +92,7 @@ struct ExtractCommand: ParsableCommand {
             out += read == parsed + filtered + rejected ? "\n" : "   (UNBALANCED)\n"
             for o in LineOutcome.allCases {
                 guard let c = outcomes[o], c > 0 else { continue }
-                out += "    \(o.isRejected ? "rejected" : "filtered") \(o.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(pad(n(c), 13))  \(o.explanation)\n"
+                out += "    \(o.isRejected ? "rejected" : o.isValueNote ? "noted   " : "filtered") \(o.rawValue + String(repeating: " ", count: max(0, 16 - o.rawValue.count))) \(pad(n(c), 13))  \(o.explanation)\n"
             }
             if let damage { out += "    damage: \(damage)\n" }
         }
