@@ -1,6 +1,9 @@
 import Foundation
+import Compare
 import History
+import JourneysCore
 import Pipeline
+import ReportModel
 import Testing
 
 /// A log anyone on the internet could have written: a forged confirmation page hit repeated
@@ -118,5 +121,50 @@ import Testing
                 #expect(error.message.hasPrefix(copy + ": ") && error.message.contains("beyond any figure of a report"), "\(error.message)")
             }
         }
+    }
+
+    /// Random and extreme numbers in a report.json's figures and order values: each copy is read
+    /// and compared (the diff's Markdown and page made) or refused with the file named; none traps.
+    @Test func randomFiguresInAReportJSONAreComparedOrRefused() throws {
+        let (out, _, _) = try run(Self.log(forged: 0))
+        let file = out + "/2026-W47/report.json"
+        let base = try ReportComparison.load(file)
+        let original = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as! [String: Any]
+        var rng = SplitMix64(seed: 47)
+        let extremes: [Double] = [0, -1, 1e11, 9.99e11, 1e12, -1e12, 1e15, 9.2e18, 1e300, -1e300, Double(Int64.max), 0.5, 1e-300]
+        var refused = 0, compared = 0
+        for trial in 0..<60 {
+            var json = original
+            var kpis = json["kpis"] as! [String: Any]
+            for key in kpis.keys.sorted() where Bool.random(using: &rng) {
+                var kpi = kpis[key] as! [String: Any]
+                for field in ["value", "previous", "numerator", "denominator"] where kpi[field] != nil && Bool.random(using: &rng) {
+                    // every third copy holds extremes; the others numbers a report may hold, but nonsense
+                    let x = trial % 3 == 0 ? extremes.randomElement(using: &rng)! : Double.random(in: -9e11...9e11, using: &rng)
+                    kpi[field] = field == "numerator" || field == "denominator" ? Double(Int64(clamping: Int(exactly: x.rounded()) ?? 0)) : x
+                }
+                kpis[key] = kpi
+            }
+            json["kpis"] = kpis
+            if trial % 2 == 0 {
+                func number() -> Double { trial % 3 == 0 ? extremes.randomElement(using: &rng)! : Double.random(in: -9e11...9e11, using: &rng) }
+                json["orderValues"] = ["count": Int.random(in: 0...999_999_999_999, using: &rng), "mean": number(), "standardDeviation": number()]
+            }
+            let copy = out + "/random-\(trial).json"
+            try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: copy))
+            let new: ReportData
+            do {
+                new = try ReportComparison.load(copy)
+            } catch {
+                #expect(error.message.hasPrefix(copy + ": "), "\(error.message)")
+                refused += 1
+                continue
+            }
+            compared += 1
+            let diff = try ReportDiff.compare(base: base, new: new)
+            #expect(!ReportComparison.markdown(diff, crossed: nil).isEmpty)
+            if trial < 6 { try ReportComparison.writePage(diff, templateFolder: nil, to: out + "/diff-\(trial).html", root: out) }
+        }
+        #expect(refused > 0 && compared > 0)
     }
 }
