@@ -2,7 +2,8 @@
 package struct LineSample: Sendable, Equatable, Codable {
     package var file: String
     package var line: Int
-    /// The line's text: cut to 200 bytes, invalid bytes replaced, IP and e-mail addresses masked;
+    /// The line's text: cut to 200 bytes, invalid bytes replaced, IP and e-mail addresses and
+    /// customer ids masked;
     /// escaped only when rendered.
     package var text: String
     package init(file: String, line: Int, text: String) { self.file = file; self.line = line; self.text = text }
