@@ -109,7 +109,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let samples = LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { (o, $0) } }
         if !samples.isEmpty {
-            out += "samples (IP and e-mail addresses masked):\n"
+            out += "samples (IP and e-mail addresses and customer ids masked):\n"
             for (o, s) in samples {
                 out += "  \(o.rawValue) \((s.file as NSString).lastPathComponent):\(s.line): \(s.text)\n"
             }
