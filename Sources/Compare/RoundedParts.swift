@@ -51,5 +51,11 @@ package struct RoundedParts: Sendable, Equatable {
         self.partUnits = rounded
     }
 
+    /// Whether `init` can round these numbers: all finite and below 10^(15 - decimals) in size.
+    /// A caller with numbers read from a file asks first, instead of stopping the program.
+    package static func canRound(_ numbers: [Double], decimals: Int) -> Bool {
+        (0...9).contains(decimals) && numbers.allSatisfy { $0.isFinite && abs($0) * scale(decimals) < 1e15 }
+    }
+
     private static func scale(_ decimals: Int) -> Double { pow(10, Double(decimals)) }
 }

@@ -31,6 +31,7 @@ extension ExtractContext {
 
     /// Applies the filters to a decoded line and builds its event.
     func classify(_ r: LineRecord) -> LineResult {
+        valueNote = nil
         let time = r.time
         if time < options.keepFrom || time >= options.keepUntil { return .skipped(.outsidePeriod) }
 
@@ -104,8 +105,7 @@ extension ExtractContext {
             readQuery(UnsafeRawBufferPointer(rebasing: target[(pathEnd + 1)..<end]), into: &event)
         }
         if event.order == nil, let id = r.orderID, !LineRecord.isMissing(id) {
-            let value = r.orderValue.flatMap { QueryString.cents($0) } ?? 0
-            event.order = Order(id: intern(id), valueCents: value, isLineItem: r.orderIsLineItems)
+            event.order = order(intern(id), value: r.orderValue.map { MoneyText.read($0) } ?? .missing, isLineItem: r.orderIsLineItems)
         }
         if event.survey == nil, let t = r.surveyType, let s = r.surveyScore {
             event.survey = surveyAnswer(String(decoding: t, as: UTF8.self), String(decoding: s, as: UTF8.self))
@@ -142,7 +142,7 @@ extension ExtractContext {
         var hasCampaign = false
         var utm: (source: String?, medium: String?, name: String?, term: String?, content: String?) = (nil, nil, nil, nil, nil)
         var orderID: UnsafeRawBufferPointer? = nil
-        var orderValue: Int64? = nil
+        var orderValue = MoneyText.Reading.missing
         var surveyKind: SurveyAnswer.Kind? = nil
         var surveyScore: Int? = nil
         QueryString.forEachPair(query) { key, value in
@@ -166,7 +166,7 @@ extension ExtractContext {
                 }
             }
             if key.elementsEqual(options.orderIDParameter.utf8) { orderID = value }
-            else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.cents(value) }
+            else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.money(value) }
             else if key.elementsEqual(options.surveyTypeParameter.utf8) { surveyKind = SurveyAnswer.Kind(rawValue: QueryString.decode(value).lowercased()) }
             else if key.elementsEqual(options.surveyScoreParameter.utf8) { surveyScore = Int(QueryString.decode(value)) }
             else if key.elementsEqual(options.searchParameter.utf8) { event.searchTerm = searchTerm(QueryString.decode(value)) }
@@ -187,12 +187,29 @@ extension ExtractContext {
             }
             event.campaign = campaign
         }
-        // An order id without a (readable) value is still an order, of value 0, as in JSON and CSV sources.
         if let id = orderID {
-            event.order = Order(id: intern(QueryString.decode(id)), valueCents: orderValue ?? 0)
+            event.order = order(intern(QueryString.decode(id)), value: orderValue, isLineItem: false)
         }
         if let kind = surveyKind, let score = surveyScore, kind.scale(cesPoints: options.cesPoints).contains(score) {
             event.survey = SurveyAnswer(kind: kind, score: score)
+        }
+    }
+
+    /// The order of a line with an order id, in every format alike: without a value, or with one
+    /// that cannot be read (noted), it is an order without a value; above `maxOrderValueCents`
+    /// (noted) it is no order at all: a forged confirmation hit is not a purchase.
+    private func order(_ id: Symbol, value: MoneyText.Reading, isLineItem: Bool) -> Order? {
+        switch value {
+        case .cents(let cents) where cents <= options.maxOrderValueCents:
+            return Order(id: id, valueCents: cents, isLineItem: isLineItem)
+        case .cents, .tooLarge:
+            valueNote = .orderValueImplausible
+            return nil
+        case .unreadable:
+            valueNote = .orderValueUnreadable
+            return Order(id: id, valueCents: 0, isLineItem: isLineItem, hasValue: false)
+        case .missing:
+            return Order(id: id, valueCents: 0, isLineItem: isLineItem, hasValue: false)
         }
     }
 

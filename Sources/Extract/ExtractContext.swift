@@ -9,6 +9,9 @@ package final class ExtractContext {
     package let options: ExtractOptions
     package private(set) var symbols = SymbolTable()
     package var quality = DataQuality()
+    /// The value note of the line just classified (`order_value_unreadable`,
+    /// `order_value_implausible`), for the reader that counts it; nil for most lines.
+    package var valueNote: LineOutcome? = nil
 
     private var symbolCache = ByteCache<Symbol>()
     /// Decisions per distinct user agent; a shard thread carries its cache from part to part.

@@ -17,6 +17,9 @@ package struct ExtractOptions: Sendable {
     /// Query parameters of the order confirmation page holding the order id and value (in currency units).
     package var orderIDParameter: String = "order"
     package var orderValueParameter: String = "value"
+    /// The highest order value taken as real, in cents (`orders.max_value`): an order above it
+    /// is no order, noted as `order_value_implausible`.
+    package var maxOrderValueCents: Int64 = MoneyText.defaultCeilingCents
     /// Query parameters of the survey page: its type (nps, csat, ces) and score.
     package var surveyTypeParameter: String = "type"
     package var surveyScoreParameter: String = "score"

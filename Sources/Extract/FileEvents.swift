@@ -123,6 +123,11 @@ package final class FileEvents: EventSource {
                 case .event(let event):
                     read += 1
                     parsed += 1
+                    if let note = context.valueNote {
+                        // a parsed line whose order value was left out: counted apart, sampled
+                        counts[note.order] += 1
+                        addSample(note, l)
+                    }
                     return event
                 case .skipped(let why):
                     outcome = why
@@ -130,10 +135,17 @@ package final class FileEvents: EventSource {
             }
             read += 1
             counts[outcome.order] += 1
-            if outcome.isRejected {
-                context.quality.addSample(outcome, file: path, line: lineNumber, bytes: line)
-            }
+            if outcome.isRejected { addSample(outcome, line) }
         }
+    }
+
+    /// Keeps `line` as a sample of `outcome` (when it is among the kept ones), its customer ids
+    /// masked where this file's format puts them (see `LineDecoder.customerFields`).
+    private func addSample(_ outcome: LineOutcome, _ line: UnsafeRawBufferPointer) {
+        let number = lineNumber
+        guard context.quality.wouldKeep(outcome, file: path, line: number) else { return }
+        let fields = LineDecoder.customerFields(in: line, decoder: decoder, options: context.options)
+        context.quality.addSample(outcome, file: path, line: number, bytes: line, masking: fields)
     }
 
     /// The line's event, or why it has none; the first non-empty line also picks the file's decoder.

@@ -28,32 +28,11 @@ package enum QueryString {
         PercentDecoding.decode(raw, plusAsSpace: true)
     }
 
-    /// Parses a decimal amount such as `89.90` into cents.
-    package static func cents(_ raw: UnsafeRawBufferPointer) -> Int64? {
-        var units: Int64 = 0
-        var cents: Int64 = 0
-        var fraction = -1
-        var any = false
-        for b in raw {
-            if b == 0x2E || b == 0x2C {
-                guard fraction < 0 else { return nil }
-                fraction = 0
-            } else if b >= 0x30 && b <= 0x39 {
-                any = true
-                if fraction < 0 {
-                    guard units < 1_000_000_000_000 else { return nil }
-                    units = units * 10 + Int64(b - 0x30)
-                } else if fraction < 2 {
-                    cents = cents * 10 + Int64(b - 0x30)
-                    fraction += 1
-                }
-            } else {
-                return nil
-            }
-        }
-        guard any else { return nil }
-        if fraction == 1 { cents *= 10 }
-        return units * 100 + cents
+    /// An order value (`MoneyText`) from a raw query value: percent-decoded first when it holds
+    /// `%` or `+` (`1%2C234.56`, `12.50+EUR`, `%E2%82%AC12`), else read as it stands.
+    package static func money(_ raw: UnsafeRawBufferPointer) -> MoneyText.Reading {
+        guard raw.contains(where: { $0 == 0x25 || $0 == 0x2B }) else { return MoneyText.read(raw) }
+        return MoneyText.read(decode(raw))
     }
 
     package static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {

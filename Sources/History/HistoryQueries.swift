@@ -6,13 +6,27 @@ extension HistoryStore {
     /// first, for repeat purchases and customer value. `notRecordedBy` leaves out the rows that
     /// an earlier run of that period wrote: a period run again takes its own orders from its
     /// logs, and keeps every other order (imports, other periods).
+    ///
+    /// A negative value, or values whose sum leaves 64-bit cents, are refused: no history journeys
+    /// writes holds them, and every sum of money the report takes from these orders is a part of
+    /// their total, so a total that fits keeps every one of those sums from overflowing.
     package func orders(before end: Int64, notRecordedBy period: String? = nil) throws -> [HistoryOrder] {
-        try db.prepare("""
+        var total: Int64 = 0
+        return try db.prepare("""
             SELECT order_id, customer, time, value_cents, channel FROM orders
             WHERE time < ?1 AND (?2 IS NULL OR period IS NULL OR period <> ?2) ORDER BY time, order_id
             """).rows(.integer(end), .text(period)) { row in
-            HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: row.int64(2),
-                         valueCents: row.int64(3), channel: try channel(row.optionalText(4), in: "orders.channel"))
+            let value = row.int64(3)
+            guard value >= 0 else {
+                throw HistoryError(file: path, message: "order '\(row.text(0))' has a negative value_cents (\(value)); an order's value is never negative")
+            }
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else {
+                throw HistoryError(file: path, message: "the orders' value_cents add up to more than 64-bit cents hold (at order '\(row.text(0))', \(value) cents); the file is not a history journeys wrote")
+            }
+            total = sum
+            return HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: row.int64(2),
+                                valueCents: value, channel: try channel(row.optionalText(4), in: "orders.channel"))
         }
     }
 
@@ -60,6 +74,11 @@ extension HistoryStore {
     private func snapshot(_ row: SQLiteStatement) throws -> KPISnapshot {
         guard let kind = Period.Kind(rawValue: row.text(1)) else { throw damaged("kpi_snapshots.kind", row.text(1)) }
         guard let kpis = KPIJSON.decode(row.text(6)) else { throw damaged("kpi_snapshots.kpis", row.text(6)) }
+        // A figure no report holds (a count or sum beyond 10^12) would overflow the comparisons
+        // made with it: refused like any damaged value.
+        if let (key, value) = kpis.first(where: { !$0.value.isFinite || abs($0.value) >= 1e12 }) {
+            throw HistoryError(file: path, message: "kpi_snapshots.kpis of \(row.text(0)) holds \(key) = \(value), beyond any figure of a report (at most 1000000000000 in size)")
+        }
         return KPISnapshot(period: row.text(0), kind: kind, first: try day(row.text(2), in: "kpi_snapshots.first_day"),
                            last: try day(row.text(3), in: "kpi_snapshots.last_day"), isPartial: row.int64(4) != 0,
                            kpis: kpis, reportSchemaVersion: Int(row.int64(5)))

@@ -34,7 +34,9 @@ extension HistoryStore {
     /// time is the first instant of that day in `timeZone`. An order id the history already
     /// holds is kept once, by the rule of `record`; an imported customer's first-seen day is the
     /// day of their first order, with no first channel.
-    package func importOrders(csv path: String, timeZone: TimeZone,
+    /// A value is read as the logs' order values are (`MoneyText`); a value above
+    /// `maxValueCents` (`orders.max_value`) stops the import like any bad row.
+    package func importOrders(csv path: String, timeZone: TimeZone, maxValueCents: Int64 = MoneyText.defaultCeilingCents,
                               pseudonymize: (String) -> Pseudonym) throws -> OrderImportCounts {
         guard let file = fopen(path, "rb") else {
             throw HistoryError(file: path, message: "cannot open the order table: \(String(cString: strerror(errno)))")
@@ -80,7 +82,10 @@ extension HistoryStore {
                     throw fail("expected ordered_at as a date (2025-06-01) or a date-time with a zone (2025-06-01T10:20:30Z, 2025-06-01T10:20:30+02:00), found '\(Self.shown(field("ordered_at")))'")
                 }
                 guard let cents = OrderTableValues.cents(field("value")) else {
-                    throw fail("expected value as an amount with a decimal point and at most two decimals (129.90), found '\(Self.shown(field("value")))'")
+                    throw fail("expected value as an amount of money (129.90, 1,234.56, 1.234,56 EUR), found '\(Self.shown(field("value")))'")
+                }
+                guard cents <= maxValueCents else {
+                    throw fail("expected value at most orders.max_value (\(OrderTableValues.shown(cents: maxValueCents))), found '\(Self.shown(field("value")))'")
                 }
 
                 counts.rows += 1

@@ -1,8 +1,9 @@
 import Foundation
 import JourneysCore
 
-/// The values of an order table's `ordered_at` and `value` columns, read strictly: a value
-/// that could be read two ways (a date-time without a zone, `129,90`) is refused, not guessed.
+/// The values of an order table's `ordered_at` and `value` columns: a time that could be read
+/// two ways (a date-time without a zone) is refused, not guessed; a value is read as the logs'
+/// order values are (`MoneyText`, which says how `1,234` and `12,50` read).
 enum OrderTableValues {
     /// Unix seconds of `2025-06-01` (the day's first instant in `zone`, the pipeline's time
     /// zone) or of `2025-06-01T10:20:30Z`, `...+02:00` or `...+0200`, optionally with a fraction
@@ -43,19 +44,17 @@ enum OrderTableValues {
         return Int64(date.dayNumber) * 86_400 + Int64(h * 3600 + m * 60 + s - offset)
     }
 
-    /// Cents of `129.90`, `129.9` or `129`: digits, then at most two decimals after a point; no
-    /// sign, no thousands separator.
+    /// Cents of a value as `MoneyText` reads it (`129.90`, `1.234,56`, `EUR 12.50`); nil for an
+    /// empty, unreadable, negative or too large one.
     static func cents(_ text: String) -> Int64? {
-        let b = Array(text.utf8)
-        let point = b.firstIndex(of: UInt8(ascii: ".")) ?? b.count
-        let whole = b[..<point], fraction = point < b.count ? b[(point + 1)...] : []
-        guard !whole.isEmpty, whole.count <= 13, point == b.count ? true : (1...2).contains(fraction.count),
-              whole.allSatisfy({ (0x30...0x39).contains($0) }), fraction.allSatisfy({ (0x30...0x39).contains($0) })
-        else { return nil }
-        let units = whole.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
-        var cents = fraction.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
-        if fraction.count == 1 { cents *= 10 }
-        return units * 100 + cents
+        if case .cents(let c) = MoneyText.read(text) { return c }
+        return nil
+    }
+
+    /// Cents as `1234.56`, for messages.
+    static func shown(cents: Int64) -> String {
+        let hundredths = cents % 100
+        return "\(cents / 100).\(hundredths < 10 ? "0" : "")\(hundredths)"
     }
 
     /// The number written by the `count` ASCII digits at `start`, if they are all digits.

@@ -2,7 +2,8 @@
 package struct LineSample: Sendable, Equatable, Codable {
     package var file: String
     package var line: Int
-    /// The line's text: cut to 200 bytes, invalid bytes replaced, IP and e-mail addresses masked;
+    /// The line's text: cut to 200 bytes, invalid bytes replaced, IP and e-mail addresses and
+    /// customer ids masked;
     /// escaped only when rendered.
     package var text: String
     package init(file: String, line: Int, text: String) { self.file = file; self.line = line; self.text = text }
@@ -34,8 +35,10 @@ package struct FileAccount: Sendable, Equatable {
 
     package init(file: String) { self.file = file }
 
-    package var filtered: Int { outcomes.filter { !$0.key.isRejected }.values.reduce(0, +) }
+    package var filtered: Int { outcomes.filter { !$0.key.isRejected && !$0.key.isValueNote }.values.reduce(0, +) }
     package var rejected: Int { outcomes.filter { $0.key.isRejected }.values.reduce(0, +) }
+    /// Parsed lines whose order value was left out (`LineOutcome.isValueNote`): part of `parsed`.
+    package var valueNotes: Int { outcomes.filter { $0.key.isValueNote }.values.reduce(0, +) }
     /// The invariant every file keeps: read = parsed + filtered + rejected.
     package var isBalanced: Bool { read == parsed + filtered + rejected }
 }
@@ -53,15 +56,16 @@ package struct DataQuality: Sendable, Equatable {
     package var parsed: Int { files.reduce(0) { $0 + $1.parsed } }
     package var filtered: Int { files.reduce(0) { $0 + $1.filtered } }
     package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    package var valueNotes: Int { files.reduce(0) { $0 + $1.valueNotes } }
     package func count(_ outcome: LineOutcome) -> Int { files.reduce(0) { $0 + ($1.outcomes[outcome] ?? 0) } }
 
-    /// Keeps a rejected line for the report, masked: per reason, the `samplesPerReason` lines that
+    /// Keeps a rejected line (or a parsed line with a value note) for the report, masked: per reason, the `samplesPerReason` lines that
     /// come first by file (in the order of `files`) and line number. Extract calls it as it reads,
     /// and only this type decides what a sample may show. Which lines are kept does not depend on
     /// the order they were read in, so files read at once, parts read on other threads and the
     /// shares of other processes (`merge`) keep the same samples.
     package mutating func addSample(_ outcome: LineOutcome, _ sample: LineSample) {
-        guard outcome.isRejected, keeps(outcome, file: sample.file, line: sample.line) else { return }
+        guard outcome.isSampled, keeps(outcome, file: sample.file, line: sample.line) else { return }
         var kept = samples[outcome, default: []]
         let key = order(sample.file, sample.line)
         let at = kept.firstIndex { order($0.file, $0.line) > key } ?? kept.count
@@ -70,12 +74,34 @@ package struct DataQuality: Sendable, Equatable {
         samples[outcome] = kept
     }
 
-    package mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer) {
-        guard outcome.isRejected, keeps(outcome, file: file, line: line) else { return }
+    /// `masking`: byte ranges of the line that hold a customer id, shown as `[customer]`.
+    package mutating func addSample(_ outcome: LineOutcome, file: String, line: Int, bytes: UnsafeRawBufferPointer,
+                                    masking: [Range<Int>] = []) {
+        guard outcome.isSampled, keeps(outcome, file: file, line: line) else { return }
         // Mask first, then cut: a cut must not leave half an address behind. An over-long line
         // arrives already cut to its first bytes, so its last token is dropped.
-        let text = Redactor.redact(SampleText.make(bytes), limit: 200, wasCut: outcome == .lineTooLong)
+        let raw = masking.isEmpty ? SampleText.make(bytes) : Self.masked(bytes, masking)
+        let text = Redactor.redact(raw, limit: 200, wasCut: outcome == .lineTooLong)
         addSample(outcome, LineSample(file: file, line: line, text: text))
+    }
+
+    /// The line's text with each of `ranges` (sorted or not, possibly overlapping) written as `[customer]`.
+    static func masked(_ bytes: UnsafeRawBufferPointer, _ ranges: [Range<Int>]) -> String {
+        var out = ""
+        var at = 0
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let lo = max(r.lowerBound, at), hi = min(r.upperBound, bytes.count)
+            guard lo < hi else { continue }
+            out += SampleText.make(UnsafeRawBufferPointer(rebasing: bytes[at..<lo])) + "[customer]"
+            at = hi
+        }
+        return out + SampleText.make(UnsafeRawBufferPointer(rebasing: bytes[at...]))
+    }
+
+    /// Whether a sample of `outcome` at `file`, `line` would be kept: lets a reader skip the
+    /// work of masking a line that would not be.
+    package func wouldKeep(_ outcome: LineOutcome, file: String, line: Int) -> Bool {
+        outcome.isSampled && keeps(outcome, file: file, line: line)
     }
 
     /// Whether a sample of `file`, `line` would be among the kept ones.

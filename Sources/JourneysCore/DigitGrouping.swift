@@ -7,8 +7,11 @@ package struct DigitGrouping: Sendable, Equatable {
 
     package init(separator: String) { self.separator = separator }
 
-    package func string(_ n: Int) -> String {
-        // `magnitude` is unsigned, so `Int.min` has digits too.
+    package func string(_ n: Int) -> String { string(Int128(n)) }
+
+    /// Any 128-bit whole number: the report's sums in cents, scaled, stay far inside it.
+    package func string(_ n: Int128) -> String {
+        // `magnitude` is unsigned, so the most negative number has digits too.
         let digits = String(n.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {

@@ -82,14 +82,17 @@ package enum ClickID: String, Sendable, Hashable, CaseIterable {
 /// An order seen on the confirmation page, or one row of a purchase in an export.
 package struct Order: Sendable, Equatable {
     package var id: Symbol
-    /// Order value in cents, so sums are exact.
+    /// Order value in cents, so sums are exact; never negative, 0 when the order has no value.
     package var valueCents: Int64
     /// Whether this is one line item of the order (an export's purchase row): the line items of
     /// an order add up within its visit. Otherwise it is the whole order, and a repeat (a
     /// reloaded confirmation page) adds nothing.
     package var isLineItem: Bool
-    package init(id: Symbol, valueCents: Int64, isLineItem: Bool = false) {
-        self.id = id; self.valueCents = valueCents; self.isLineItem = isLineItem
+    /// False for an order whose value is missing or unreadable (for line items: any of them):
+    /// it counts as an order, but not in the average order value.
+    package var hasValue: Bool
+    package init(id: Symbol, valueCents: Int64, isLineItem: Bool = false, hasValue: Bool = true) {
+        self.id = id; self.valueCents = valueCents; self.isLineItem = isLineItem; self.hasValue = hasValue
     }
 }
 

@@ -1,5 +1,7 @@
 /// Why a line did not become an event. Rejected lines are bad input; filtered lines are good
 /// input the report deliberately leaves out. Both are counted so that read = parsed + filtered + rejected.
+/// Value notes are the third kind: the line was parsed and its event kept, but its order value
+/// was not (see `MoneyText`); they count parsed lines, so they are no part of that sum.
 package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
     // rejected: the line could not be read
     case malformed
@@ -18,6 +20,9 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
     case redirect
     case method
     case outsidePeriod = "outside_period"
+    // value notes: the line was parsed, its order value left out
+    case orderValueUnreadable = "order_value_unreadable"
+    case orderValueImplausible = "order_value_implausible"
 
     package var isRejected: Bool {
         switch self {
@@ -25,6 +30,12 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
         default: false
         }
     }
+
+    /// Whether this counts parsed lines whose order value was left out (neither filtered nor rejected).
+    package var isValueNote: Bool { self == .orderValueUnreadable || self == .orderValueImplausible }
+
+    /// Whether `DataQuality` keeps samples of such lines: bad input of either kind.
+    package var isSampled: Bool { isRejected || isValueNote }
 
     package var explanation: String {
         switch self {
@@ -43,6 +54,8 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
         case .redirect: "redirect response (3xx), not kept by the config"
         case .method: "method other than GET or POST"
         case .outsidePeriod: "outside the period and its lookback window"
+        case .orderValueUnreadable: "order value that cannot be read as money: the order counts, without a value"
+        case .orderValueImplausible: "order value above orders.max_value: not counted as an order"
         }
     }
 }

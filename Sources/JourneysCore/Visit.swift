@@ -38,7 +38,10 @@ package struct Visit: Sendable, Equatable {
     package func time(ofPage i: Int) -> Int64 { i < pageTimes.count ? start + Int64(pageTimes[i]) : start }
     /// A visit with a single interaction (the bounce of docs/definitions.md "Key figures (KPIs)").
     package var isBounce: Bool { pages.count == 1 }
-    package var revenueCents: Int64 { orders.reduce(0) { $0 + $1.valueCents } }
+    /// The orders' values added up in cents (saturating, see `Cents.add`).
+    package var revenueCents: Int64 { orders.reduce(0) { Cents.add($0, $1.valueCents) } }
+    /// Orders with a value, the denominator of an average order value.
+    package var valuedOrders: Int { orders.reduce(0) { $0 + ($1.hasValue ? 1 : 0) } }
 }
 
 /// A value carried by one page view of a visit: the page's index in `Visit.pages` and the value.

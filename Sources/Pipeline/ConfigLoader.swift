@@ -147,6 +147,7 @@ package enum ConfigLoader {
                 try r.mapping(node, at: "orders", keys: [
                     "order_id_parameter": { config.orderIDParameter = try r.string($0, "orders.order_id_parameter") },
                     "value_parameter": { config.orderValueParameter = try r.string($0, "orders.value_parameter") },
+                    "max_value": { config.maxOrderValueCents = try r.money($0, "orders.max_value") },
                 ])
             },
             "surveys": { node in
@@ -295,6 +296,19 @@ struct Reader {
         }
         guard v >= min else { throw error(node, "\(key) expects a number of at least \(min), found \(v)") }
         return v
+    }
+
+    /// An amount of money in cents, read like an order value (`MoneyText`), above 0 and at most
+    /// `MoneyText.maxCeilingCents`.
+    func money(_ node: Node, _ key: String) throws -> Int64 {
+        guard case .scalar(let s) = node else { throw error(node, "\(key) expects an amount of money such as 100000.00") }
+        let most = "10,000,000.00"
+        switch MoneyText.read(s.string) {
+        case .cents(let c) where c > 0 && c <= MoneyText.maxCeilingCents: return c
+        case .cents(0): throw error(node, "\(key) expects an amount above 0, found '\(s.string)'")
+        case .cents, .tooLarge: throw error(node, "\(key) expects an amount of at most \(most), found '\(s.string)'")
+        case .missing, .unreadable: throw error(node, "\(key) expects an amount of money such as 100000.00, found '\(s.string)'")
+        }
     }
 
     func bool(_ node: Node, _ key: String) throws -> Bool {

@@ -47,6 +47,8 @@ package struct PipelineConfig: Sendable {
     package var keepRedirects: Bool = true
     package var orderIDParameter = "order"
     package var orderValueParameter = "value"
+    /// `orders.max_value` in cents: an order above it is implausible and no order.
+    package var maxOrderValueCents: Int64 = MoneyText.defaultCeilingCents
     package var surveyTypeParameter = "type"
     package var surveyScoreParameter = "score"
     /// `surveys.ces_scale`: points of the CES question (5 or 7); the top answer is "very easy".
@@ -129,6 +131,7 @@ extension PipelineConfig {
         }
         o.orderIDParameter = orderIDParameter
         o.orderValueParameter = orderValueParameter
+        o.maxOrderValueCents = maxOrderValueCents
         o.surveyTypeParameter = surveyTypeParameter
         o.surveyScoreParameter = surveyScoreParameter
         o.cesPoints = cesPoints

@@ -24,6 +24,9 @@ package enum ReportComparison {
             guard version == ReportData.schemaVersion else {
                 throw CompareError("\(file): schema version \(version) cannot be compared by this journeys (schema \(ReportData.schemaVersion))")
             }
+            if let (place, number) = outOfRange(object, at: "") {
+                throw CompareError("\(file): \(place) holds \(number), beyond any figure of a report (at most \(Int(maxNumber)) in size)")
+            }
         }
         do {
             return try JSONDecoder().decode(ReportData.self, from: bytes)
@@ -60,6 +63,33 @@ package enum ReportComparison {
             try? FileManager.default.removeItem(atPath: staged)
             throw PublishError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// The largest size of a number a report.json may hold: a count, an amount of money in
+    /// currency units, a rate. Far above any real shop's week (a trillion), and far enough below
+    /// 2^53 that every sum, product and conversion to `Int` the comparison makes stays exact and
+    /// cannot overflow.
+    static let maxNumber = 1e12
+
+    /// The first number of `value` (a decoded JSON tree) that is not finite or not below
+    /// `maxNumber` in size, with its place (`kpis[3].value`); nil when all are.
+    static func outOfRange(_ value: Any, at place: String) -> (String, String)? {
+        switch value {
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if let hit = outOfRange(object[key]!, at: place.isEmpty ? key : "\(place).\(key)") { return hit }
+            }
+        case let array as [Any]:
+            for (i, item) in array.enumerated() {
+                if let hit = outOfRange(item, at: "\(place)[\(i)]") { return hit }
+            }
+        case let number as NSNumber:
+            let x = number.doubleValue
+            if !x.isFinite || abs(x) >= maxNumber { return (place, number.stringValue) }
+        default:
+            break
+        }
+        return nil
     }
 
     static func describe(_ error: Error) -> String {

@@ -61,7 +61,7 @@ package enum ReportPipeline {
         let diff: ReportDiff?
         let publishing: PublishTransaction
         do {
-            report = try stages.run("score") { _ in ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
+            report = try stages.run("score") { _ in try ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
             recording.snapshot(Scorer.historySnapshot(report.kpis))
             diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
             publishing = try PublishTransaction(output: options.output, hook: options.publishHook)

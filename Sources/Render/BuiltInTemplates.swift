@@ -451,7 +451,8 @@ enum BuiltInTemplates {
 <h2>{{t.dataQuality.title}}</h2>
 {{#input}}
 <p>{{t.dataQuality.summary}}</p>
-<div class="table-scroll"><table>
+{{#hasValueNotes}}<p>{{valueNotesText}}</p>
+{{/hasValueNotes}}<div class="table-scroll"><table>
 <thead><tr><th>{{t.dataQuality.reason}}</th><th>{{t.dataQuality.kind}}</th><th class="num">{{t.dataQuality.lines}}</th><th>{{t.dataQuality.meaning}}</th></tr></thead>
 <tbody>
 {{#reasons}}<tr><td><code>{{reason}}</code></td><td>{{kind}}</td><td class="num">{{count}}</td><td>{{explanation}}</td></tr>

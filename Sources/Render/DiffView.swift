@@ -114,7 +114,13 @@ struct DiffView {
     /// `conversion −0.4 pp = −0.3 pp mix (Paid social share 12.0% → 20.0%) −0.1 pp rates (E-mail 3.1% → 2.6%)`.
     var rateSplits: [String] {
         diff.rateSplits.map { s in
-            let rounded = RoundedParts([s.shiftShare.mix * 100, s.shiftShare.rate * 100], total: s.shiftShare.total * 100, decimals: 1)
+            let exact = [s.shiftShare.mix * 100, s.shiftShare.rate * 100], total = s.shiftShare.total * 100
+            // numbers beyond rounding (from a damaged report.json) are shown as they are
+            var rounded = (total: total, parts: exact)
+            if RoundedParts.canRound(exact + [total], decimals: 1) {
+                let r = RoundedParts(exact, total: total, decimals: 1)
+                rounded = (r.total, r.parts)
+            }
             func pp(_ x: Double) -> String { signed(text("unit.pp", ["value": style.decimal(abs(x), places: 1)]), x) }
             func name(_ id: String) -> String { segmentLabel(id, s.labels[id] ?? id) }
             func rate(_ r: Double?) -> String { r.map { style.percent($0) } ?? style.missing }

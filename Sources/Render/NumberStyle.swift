@@ -14,14 +14,19 @@ package struct NumberStyle: Sendable {
 
     package func integer(_ n: Int) -> String { DigitGrouping(separator: group).string(n) }
 
+    /// `x` with `places` decimals. Whole numbers are 128-bit, so no figure a report can hold (a
+    /// sum of 64-bit cents, a number read from a report.json) overflows; a number beyond even
+    /// that, or not finite, is written as Swift writes a Double.
     package func decimal(_ x: Double, places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
-        let scaled = Int((abs(x) * scale).rounded())
-        let whole = integer(scaled / Int(scale))
+        let magnitude = (abs(x) * scale).rounded()
+        guard magnitude.isFinite, magnitude < 1e37 else { return "\(x)" }
+        let scaled = Int128(magnitude), unit = Int128(scale)
+        let whole = DigitGrouping(separator: group).string(scaled / unit)
         let sign = x < 0 && scaled != 0 ? "-" : ""
         guard places > 0 else { return sign + whole }
-        let frac = String(scaled % Int(scale))
+        let frac = String(scaled % unit)
         return sign + whole + decimal + String(repeating: "0", count: places - frac.count) + frac
     }
 
@@ -30,7 +35,7 @@ package struct NumberStyle: Sendable {
     package func value(_ v: Double?, unit: KPI.Unit) -> String {
         guard let v else { return missing }
         switch unit {
-        case .count: return integer(Int(v))
+        case .count: return decimal(v, places: 0)
         case .ratio: return percent(v)
         case .money: return money(v)
         case .seconds: return duration(seconds: v)

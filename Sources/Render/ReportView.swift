@@ -256,6 +256,7 @@ enum ReportView {
 
     static func inputView(_ input: InputInfo, labels: PageLabels) -> [String: Any] {
         let style = labels.style
+        let valueNotes = input.reasons.filter { $0.isValueNote == true }.reduce(0) { $0 + $1.count }
         return [
             "read": style.integer(input.read), "parsed": style.integer(input.parsed),
             "filtered": style.integer(input.filtered), "rejected": style.integer(input.rejected),
@@ -275,8 +276,11 @@ enum ReportView {
                 ["reason": Markup.clean($0.reason),
                  "explanation": labels.catalogue.optional("reason.\($0.reason)") ?? Markup.clean($0.explanation),
                  "count": style.integer($0.count),
-                 "kind": labels.text($0.isRejected ? "dataQuality.kindRejected" : "dataQuality.kindFiltered")] as [String: Any]
+                 "kind": labels.text($0.isRejected ? "dataQuality.kindRejected"
+                                     : $0.isValueNote == true ? "dataQuality.kindValueNote" : "dataQuality.kindFiltered")] as [String: Any]
             },
+            "hasValueNotes": valueNotes > 0,
+            "valueNotesText": labels.text("dataQuality.valueNotes", ["notes": style.integer(valueNotes)]),
             "samples": input.samples.map {
                 ["reason": Markup.clean($0.reason), "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
             },

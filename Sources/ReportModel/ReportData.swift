@@ -97,12 +97,16 @@ package struct InputInfo: Codable, Equatable, Sendable {
         package var explanation: String
         package var count: Int
         package var isRejected: Bool
+        /// True for a value note: parsed lines whose order value was left out (counted in
+        /// `parsed`, neither filtered nor rejected); nil otherwise.
+        package var isValueNote: Bool? = nil
 
-        package init(reason: String, explanation: String, count: Int, isRejected: Bool) {
+        package init(reason: String, explanation: String, count: Int, isRejected: Bool, isValueNote: Bool? = nil) {
             self.reason = reason
             self.explanation = explanation
             self.count = count
             self.isRejected = isRejected
+            self.isValueNote = isValueNote
         }
     }
     package struct Sample: Codable, Equatable, Sendable {

@@ -694,7 +694,7 @@ package enum ReportSchema {
         "filtered": { "description": "Good lines deliberately left out (bots, assets, errors...).", "$ref": "#/$defs/count" },
         "rejected": { "description": "Lines that could not be read.", "$ref": "#/$defs/count" },
         "reasons": {
-          "description": "Filtered and rejected lines by reason; reasons with no line are left out.",
+          "description": "Filtered and rejected lines by reason, then parsed lines whose order value was left out (value notes, counted among the parsed lines); reasons with no line are left out.",
           "type": "array",
           "items": {
             "type": "object",
@@ -704,12 +704,13 @@ package enum ReportSchema {
               "reason": { "$ref": "#/$defs/lineReason" },
               "explanation": { "type": "string" },
               "count": { "type": "integer", "minimum": 1 },
-              "isRejected": { "description": "true: bad input; false: good input left out on purpose.", "type": "boolean" }
+              "isRejected": { "description": "true: bad input; false: good input left out on purpose, or a value note.", "type": "boolean" },
+              "isValueNote": { "description": "true for order_value_unreadable and order_value_implausible: lines that were parsed and are counted in parsed, whose order value was left out; absent otherwise.", "const": true }
             }
           }
         },
         "samples": {
-          "description": "Examples of rejected lines, IP and e-mail addresses masked, cut to 200 bytes.",
+          "description": "Examples of rejected lines and of lines with a value note, IP and e-mail addresses and customer ids masked, cut to 200 bytes.",
           "type": "array",
           "items": {
             "type": "object",
@@ -729,7 +730,7 @@ package enum ReportSchema {
       }
     },
     "lineReason": {
-      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period"]
+      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period", "order_value_unreadable", "order_value_implausible"]
     },
     "sessionRules": {
       "description": "The session rules the visits were cut by.",

@@ -10,13 +10,17 @@ enum CustomerValue {
         var firstChannel: Channel
         var orders: Int
         var revenueCents: Int64
+        /// Orders with a value, for the AOV; nil when every order has one.
+        var valuedOrders: Int? = nil
     }
 
     static func clv(_ buyers: [Buyer], windowDays: Double, lifespanYears: Double) -> CLV? {
         let orders = buyers.reduce(0) { $0 + $1.orders }
         guard orders > 0, windowDays > 0 else { return nil }
-        let revenue = Double(buyers.reduce(Int64(0)) { $0 + $1.revenueCents }) / 100
-        let aov = revenue / Double(orders)
+        let revenue = Double(buyers.reduce(Int64(0)) { Cents.add($0, $1.revenueCents) }) / 100
+        let valued = buyers.reduce(0) { $0 + ($1.valuedOrders ?? $1.orders) }
+        guard valued > 0 else { return nil }
+        let aov = revenue / Double(valued)
         let perYear = Double(orders) / Double(buyers.count) * 365 / windowDays
         return CLV(buyers: buyers.count, aov: rounded(aov, 100), purchasesPerYear: rounded(perYear, 100),
                    value: rounded(aov * perYear * lifespanYears, 100))

@@ -31,6 +31,16 @@ package struct ScorePartial: Codable {
         questions.tables.renumber(map)
     }
 
+    /// Whether the order values of the read window add up within 64-bit cents. Every sum of
+    /// money the report shows is a part of that total (values are never negative), so when it
+    /// fits, none of them stopped at `Int64.max` (see `Cents`); when it does not, the report is
+    /// refused rather than shown with a capped revenue.
+    package var orderValuesFit: Bool {
+        let buyers = channels.customerValue.buyers.map(\.buyer.revenueCents)
+        return buyers.allSatisfy(Cents.fits) && Cents.checkedSum(buyers).map(Cents.fits) == true
+            && Cents.fits(visits.kpis.current.revenueCents) && Cents.fits(visits.kpis.previous.revenueCents)
+    }
+
     package mutating func merge(_ other: ScorePartial) {
         visits.merge(other.visits)
         channels.merge(other.channels)

@@ -105,7 +105,8 @@ package enum Scorer {
         }
         let reasons = LineOutcome.allCases.compactMap { o -> InputInfo.Reason? in
             let n = q.count(o)
-            return n == 0 ? nil : InputInfo.Reason(reason: o.rawValue, explanation: o.explanation, count: n, isRejected: o.isRejected)
+            return n == 0 ? nil : InputInfo.Reason(reason: o.rawValue, explanation: o.explanation, count: n, isRejected: o.isRejected,
+                                                   isValueNote: o.isValueNote ? true : nil)
         }
         let samples = LineOutcome.allCases.flatMap { o in
             (q.samples[o] ?? []).map { InputInfo.Sample(reason: o.rawValue, file: baseName($0.file), line: $0.line, text: $0.text) }

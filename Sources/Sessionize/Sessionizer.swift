@@ -268,7 +268,9 @@ private struct Engine {
     private static func placeOrder(_ order: Order?, in visit: inout Visit, seen: inout Set<Symbol>) -> Order? {
         guard let order else { return nil }
         if order.isLineItem, let k = visit.orders.firstIndex(where: { $0.id == order.id }) {
-            visit.orders[k].valueCents += order.valueCents
+            visit.orders[k].valueCents = Cents.add(visit.orders[k].valueCents, order.valueCents)
+            // an order with a line item of unknown value has no known value
+            visit.orders[k].hasValue = visit.orders[k].hasValue && order.hasValue
             return nil
         }
         return seen.insert(order.id).inserted ? order : nil

@@ -31,7 +31,7 @@ enum VisitCodec {
             put(UInt32(v.pageTimes.count))
             for t in v.pageTimes { put(t) }
             put(UInt32(v.orders.count))
-            for o in v.orders { put(o.id.raw); put(o.valueCents); put(UInt8(o.isLineItem ? 1 : 0)) }
+            for o in v.orders { put(o.id.raw); put(o.valueCents); put(UInt8((o.isLineItem ? 1 : 0) | (o.hasValue ? 2 : 0))) }
             put(UInt32(v.surveys.count))
             for s in v.surveys { put(UInt8(SurveyAnswer.Kind.allCases.firstIndex(of: s.kind)!)); put(Int32(s.score)); put(s.page) }
             put(UInt32(v.searchTerms.count))
@@ -76,7 +76,8 @@ enum VisitCodec {
         v.pageTimes = list { get(Int32.self) }
         v.orders = list {
             let id = symbol(), cents: Int64 = get()
-            return Order(id: id, valueCents: cents, isLineItem: get(UInt8.self) == 1)
+            let flags: UInt8 = get()
+            return Order(id: id, valueCents: cents, isLineItem: flags & 1 != 0, hasValue: flags & 2 != 0)
         }
         v.surveys = list {
             let kind = SurveyAnswer.Kind.allCases[Int(get(UInt8.self))], score = Int(get(Int32.self))

@@ -91,7 +91,7 @@ struct ExtractCommand: ParsableCommand {
             out += read == parsed + filtered + rejected ? "\n" : "   (UNBALANCED)\n"
             for o in LineOutcome.allCases {
                 guard let c = outcomes[o], c > 0 else { continue }
-                out += "    \(o.isRejected ? "rejected" : "filtered") \(o.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(pad(n(c), 13))  \(o.explanation)\n"
+                out += "    \(o.isRejected ? "rejected" : o.isValueNote ? "noted   " : "filtered") \(o.rawValue + String(repeating: " ", count: max(0, 16 - o.rawValue.count))) \(pad(n(c), 13))  \(o.explanation)\n"
             }
             if let damage { out += "    damage: \(damage)\n" }
         }
@@ -108,7 +108,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let samples = LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { (o, $0) } }
         if !samples.isEmpty {
-            out += "samples (IP and e-mail addresses masked):\n"
+            out += "samples (IP and e-mail addresses and customer ids masked):\n"
             for (o, s) in samples {
                 out += "  \(o.rawValue) \((s.file as NSString).lastPathComponent):\(s.line): \(s.text)\n"
             }

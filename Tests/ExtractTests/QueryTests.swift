@@ -107,12 +107,22 @@ import Testing
     }
 
     @Test func amounts() {
-        func cents(_ s: String) -> Int64? { Array(s.utf8).withUnsafeBytes { QueryString.cents($0) } }
+        func cents(_ s: String) -> Int64? {
+            if case .cents(let c) = Array(s.utf8).withUnsafeBytes({ QueryString.money($0) }) { return c }
+            return nil
+        }
         #expect(cents("89.9") == 8990)
         #expect(cents("12") == 1200)
         #expect(cents("1,5") == 150)
-        #expect(cents("0.015") == 1)
+        #expect(cents("0.015") == 2)  // half away from zero
         #expect(cents("abc") == nil)
         #expect(cents("1.2.3") == nil)
+        // percent-encoded and `+` for a space, as a query writes them
+        #expect(cents("1%2C234.56") == 123_456)
+        #expect(cents("12.50+EUR") == 1250)
+        #expect(cents("%E2%82%AC12%2C50") == 1250)
+        #expect(cents("+3") == 300)  // a query's `+` is a space
+        #expect(cents("%2B3") == 300)
+        #expect(cents("-3") == nil)
     }
 }

@@ -98,6 +98,29 @@ import Testing
         #expect(s.isPartial)
         #expect(s.kpis == ["aov": 24.95, "orders": 3])
     }
+
+    /// Numbers no history journeys writes are refused with the file named, never converted into
+    /// an overflow: a snapshot's huge figure, a negative order value, values beyond 64-bit cents.
+    @Test func figuresBeyondAnyReportAreRefused() throws {
+        let path = try F.historyPath("huge")
+        let store = try HistoryStore(path: path)
+        var facts = F.week47
+        facts.kpis = ["orders": 1e300]
+        try store.record(facts)
+        #expect(throws: HistoryError(file: path, message: "kpi_snapshots.kpis of 2026-W47 holds orders = 1e+300, beyond any figure of a report (at most 1000000000000 in size)")) {
+            try store.snapshot(period: "2026-W47")
+        }
+        let db = try SQLiteConnection(path: path)
+        try db.execute("DELETE FROM kpi_snapshots")
+        try db.execute("INSERT INTO orders (order_id, customer, time, value_cents, channel, period) VALUES ('h1', 1, 1, 9223372036854775807, NULL, NULL), ('h2', 1, 2, 1, NULL, NULL)")
+        #expect(throws: HistoryError.self) { try store.orders(before: .max) }
+        try db.execute("UPDATE orders SET value_cents = 5 WHERE order_id = 'h1'")
+        #expect(try store.orders(before: 3).map(\.valueCents) == [5, 1])
+        try db.execute("UPDATE orders SET value_cents = -1 WHERE order_id = 'h2'")
+        #expect(throws: HistoryError(file: path, message: "order 'h2' has a negative value_cents (-1); an order's value is never negative")) {
+            try store.orders(before: .max)
+        }
+    }
 }
 
 /// ISO weeks by name, and the week a year before.

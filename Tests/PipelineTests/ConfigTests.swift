@@ -12,6 +12,21 @@ import Testing
         #expect(config.shopHosts.contains("shop.example.com"))
     }
 
+    /// `orders.max_value`: money read like an order value, above 0 and at most 10,000,000.00.
+    @Test func theOrderValueCeiling() throws {
+        #expect(try ConfigLoader.load(path: PipelineFixtures.weeklyConfig).maxOrderValueCents == 10_000_000)
+        #expect(try ConfigLoader.parse("orders:\n  max_value: 2.500,50 EUR\n", file: "p.yaml").maxOrderValueCents == 250_050)
+        #expect(try ConfigLoader.parse("orders:\n  max_value: 10000000\n", file: "p.yaml").extractOptions.maxOrderValueCents == 1_000_000_000)
+        for (value, message) in [("0", "orders.max_value expects an amount above 0, found '0'"),
+                                 ("10000000.01", "orders.max_value expects an amount of at most 10,000,000.00, found '10000000.01'"),
+                                 ("1e9", "orders.max_value expects an amount of money such as 100000.00, found '1e9'"),
+                                 ("-5", "orders.max_value expects an amount of money such as 100000.00, found '-5'")] {
+            #expect(throws: ConfigError(file: "p.yaml", line: 2, message: message)) {
+                try ConfigLoader.parse("orders:\n  max_value: \(value)\n", file: "p.yaml")
+            }
+        }
+    }
+
     @Test func unknownKeyNamesFileLineAndKey() {
         let text = "time_zone: UTC\nsessions:\n  rules: ga4\n  timeout_minuts: 30\n"
         #expect(throws: ConfigError(file: "p.yaml", line: 4,

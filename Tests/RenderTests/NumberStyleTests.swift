@@ -43,4 +43,15 @@ import Testing
         #expect(Markup.text("a\u{00}b\u{7F}c\u{85}d\te") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\te")
         #expect(Markup.clean("ok ✓") == "ok ✓")
     }
+
+    /// The largest sums a report can hold (64-bit cents) and numbers beyond them print without trapping.
+    @Test func hugeNumbersPrintWithoutTrapping() {
+        let en = NumberStyle(locale: "en", currency: "EUR"), de = NumberStyle(locale: "de", currency: "EUR")
+        #expect(en.money(Double(Int64.max) / 100) == "€92,233,720,368,547,758.08")
+        #expect(de.money(90_000_000_000_001.25) == "90.000.000.000.001,25\u{A0}€")
+        #expect(en.value(Double(Int64.max), unit: .count) == "9,223,372,036,854,775,808")
+        #expect(en.value(1e300, unit: .money) == "€1e+300")
+        #expect(en.value(-.infinity, unit: .count) == "-inf")
+        #expect(en.percent(.nan) == "nan%")
+    }
 }

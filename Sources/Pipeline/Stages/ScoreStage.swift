@@ -38,7 +38,8 @@ enum ScoreStage {
     }
 
     /// Computes every figure of the report from the folded people.
-    static func run(_ folded: Folded, input: ScoreInput, history: HistoryFacts?, plan: ReadPlan, config: PipelineConfig) -> ReportData {
+    static func run(_ folded: Folded, input: ScoreInput, history: HistoryFacts?, plan: ReadPlan, config: PipelineConfig) throws -> ReportData {
+        guard folded.score.orderValuesFit else { throw OrderValuesOverflow() }
         var input = input
         input.ruleHits = folded.mapper.ruleHits
         input.unmatched = folded.mapper.unmatched
@@ -55,5 +56,14 @@ enum ScoreStage {
                              lookbackDays: config.lookbackDays,
                              timeDecayHalfLifeDays: (config.timeDecayHalfLifeDays * 10_000).rounded() / 10_000))
         return Scorer.score(folded.score, input, context: context)
+    }
+}
+
+/// The order values of the read window add up to more than 64-bit cents hold: the report is
+/// refused rather than published with a sum that stopped at the bound. Each value is at most
+/// `orders.max_value`, so only billions of orders reach it.
+package struct OrderValuesOverflow: Error, CustomStringConvertible {
+    package var description: String {
+        "the order values of the data read add up to more than 92,233,720,368,547,758.07; lower orders.max_value"
     }
 }

@@ -16,7 +16,7 @@ struct ChannelCountsFold: PersonFold {
             rates.visits += o.rates.visits; rates.bounces += o.rates.bounces; rates.purchases += o.rates.purchases
             rates.carts += o.rates.carts; rates.abandonedCarts += o.rates.abandonedCarts
             journeysStarted += o.journeysStarted; journeysClosed += o.journeysClosed
-            orders += o.orders; cents += o.cents
+            orders += o.orders; cents = Cents.add(cents, o.cents)
         }
     }
 
@@ -32,7 +32,7 @@ struct ChannelCountsFold: PersonFold {
             guard !visit.orders.isEmpty else { continue }
             channels[c].journeysClosed += 1
             channels[c].orders += visit.orders.count
-            channels[c].cents += visit.revenueCents
+            channels[c].cents = Cents.add(channels[c].cents, visit.revenueCents)
         }
     }
 

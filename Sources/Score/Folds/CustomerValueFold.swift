@@ -26,13 +26,16 @@ struct CustomerValueFold: PersonFold {
         let channel = person.mapped[0].channel
         customers[channel.order] += 1
         var orders = 0
+        var valued = 0
         var cents: Int64 = 0
         for visit in person.visits where visit.start < end {
             orders += visit.orders.count
-            cents += visit.revenueCents
+            valued += visit.valuedOrders
+            cents = Cents.add(cents, visit.revenueCents)
         }
         if orders > 0 {
-            buyers.append(Ranked(order: person.journeyOrder, buyer: CustomerValue.Buyer(firstChannel: channel, orders: orders, revenueCents: cents)))
+            let buyer = CustomerValue.Buyer(firstChannel: channel, orders: orders, revenueCents: cents, valuedOrders: valued)
+            buyers.append(Ranked(order: person.journeyOrder, buyer: buyer))
         }
     }
 

@@ -30,10 +30,13 @@ struct KPICounts: Codable {
     var buyers = 0
     var repeatBuyers = 0
     var orders = 0
+    /// Orders with a value: the denominator of the average order value.
+    var valuedOrders = 0
+    /// Sum of the order values (`Cents.add`: it stops at `Int64.max` instead of trapping).
     var revenueCents: Int64 = 0
     var carts = 0
     var cartsWithPurchase = 0
-    /// Order values, for their count, mean and spread.
+    /// Values of the orders that have one, for their count, mean and spread.
     var orderValues: [OrderValue] = []
     /// Per visit with an order: seconds and visits from the journey's first visit within the
     /// lookback window to it (visits inclusive).
@@ -48,7 +51,7 @@ struct KPICounts: Codable {
             isVisitor = true
             visits += 1
             pageViews += v.pages.count
-            totalDuration += v.duration
+            totalDuration = Cents.add(totalDuration, v.duration)
             if v.isBounce { bounces += 1 }
             if person.mapped[i].reached(.addToCart) {
                 carts += 1
@@ -58,8 +61,9 @@ struct KPICounts: Codable {
             purchaseVisits += 1
             orders += v.orders.count
             personOrders += v.orders.count
-            for (k, o) in v.orders.enumerated() {
-                revenueCents += o.valueCents
+            for (k, o) in v.orders.enumerated() where o.hasValue {
+                valuedOrders += 1
+                revenueCents = Cents.add(revenueCents, o.valueCents)
                 orderValues.append(OrderValue(start: v.start, device: v.device, visit: Int32(i), order: Int32(k), cents: o.valueCents))
             }
             // time to purchase: from the journey's first visit in the lookback window
@@ -76,8 +80,9 @@ struct KPICounts: Codable {
 
     mutating func merge(_ o: KPICounts) {
         visitors += o.visitors; newVisitors += o.newVisitors; visits += o.visits; pageViews += o.pageViews
-        totalDuration += o.totalDuration; bounces += o.bounces; purchaseVisits += o.purchaseVisits
-        buyers += o.buyers; repeatBuyers += o.repeatBuyers; orders += o.orders; revenueCents += o.revenueCents
+        totalDuration = Cents.add(totalDuration, o.totalDuration); bounces += o.bounces; purchaseVisits += o.purchaseVisits
+        buyers += o.buyers; repeatBuyers += o.repeatBuyers; orders += o.orders
+        valuedOrders += o.valuedOrders; revenueCents = Cents.add(revenueCents, o.revenueCents)
         carts += o.carts; cartsWithPurchase += o.cartsWithPurchase
         orderValues += o.orderValues; secondsToPurchase += o.secondsToPurchase; visitsToPurchase += o.visitsToPurchase
     }
@@ -86,7 +91,7 @@ struct KPICounts: Codable {
     static func sample(_ cents: [Int64]) -> ValueSample? {
         guard !cents.isEmpty else { return nil }
         let n = Double(cents.count)
-        let mean = Double(cents.reduce(0, +)) / n
+        let mean = cents.reduce(0.0) { $0 + Double($1) } / n
         let squares = cents.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) }
         let sd = cents.count > 1 ? (squares / (n - 1)).squareRoot() : 0
         return ValueSample(count: cents.count, mean: rounded(mean / 100, 100), standardDeviation: rounded(sd / 100, 100))
@@ -97,7 +102,7 @@ struct KPICounts: Codable {
         let orderCents = orderValues.sorted().map(\.cents)
         let values = Self.sample(orderCents)
         let dur = visits == 0 ? nil : rounded(Double(totalDuration) / Double(visits), 10)
-        let aov = orders == 0 ? nil : rounded(Double(revenueCents) / 100 / Double(orders), 100)
+        let aov = valuedOrders == 0 ? nil : rounded(Double(revenueCents) / 100 / Double(valuedOrders), 100)
         let abandoned = carts == 0 ? nil : rounded(Double(carts - cartsWithPurchase) / Double(carts))
         let daysToPurchase = secondsToPurchase.map { Double($0) / 86_400 }
         let figures = [
@@ -119,8 +124,9 @@ struct KPICounts: Codable {
             Figure("visitor_conversion", "Visitor conversion", .ratio, ratio(buyers, visitors), .higher, .proportion(buyers, visitors),
                    "buyers / visitors"),
             Figure("orders", "Orders", .count, Double(orders), .higher, .count(orders), "distinct order ids on the confirmation page"),
-            Figure("revenue", "Revenue", .money, Double(revenueCents) / 100, .higher, .sum(values), "sum of order values"),
-            Figure("aov", "Average order value", .money, aov, .higher, .mean(values), "revenue / orders",
+            Figure("revenue", "Revenue", .money, Double(revenueCents) / 100, .higher, .sum(values),
+                   "sum of order values (an order without a readable value adds nothing)"),
+            Figure("aov", "Average order value", .money, aov, .higher, .mean(values), "revenue / orders with a value",
                    interval: Intervals.bootstrapMean(cents: orderCents)),
             Figure("cart_abandonment", "Cart abandonment", .ratio, abandoned, .lower, .proportion(carts - cartsWithPurchase, carts),
                    "visits with add-to-cart and no purchase / visits with add-to-cart"),

@@ -22,7 +22,7 @@ struct MarkovPathsFold: PersonFold {
             converted = true
             let channels = ConversionPath.touches(person, upTo: k, lookback: context.lookback).map(\.channel)
             paths[channels, default: Counts()].conversions += visit.orders.count
-            paths[channels, default: Counts()].cents += visit.revenueCents
+            paths[channels, default: Counts()].cents = Cents.add(paths[channels]?.cents ?? 0, visit.revenueCents)
         }
         guard inPeriod && !converted else { return }
         let end = context.period.upperBound
@@ -36,7 +36,7 @@ struct MarkovPathsFold: PersonFold {
     mutating func merge(_ o: MarkovPathsFold) {
         for (channels, c) in o.paths {
             var mine = paths[channels] ?? Counts()
-            mine.conversions += c.conversions; mine.cents += c.cents; mine.nulls += c.nulls
+            mine.conversions += c.conversions; mine.cents = Cents.add(mine.cents, c.cents); mine.nulls += c.nulls
             paths[channels] = mine
         }
     }

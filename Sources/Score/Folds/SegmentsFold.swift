@@ -15,13 +15,13 @@ struct SegmentsFold: PersonFold {
         mutating func add(_ visit: Visit, _ mapped: MappedVisit) {
             rates.count(visit, mapped)
             orders += visit.orders.count
-            cents += visit.revenueCents
+            cents = Cents.add(cents, visit.revenueCents)
         }
 
         mutating func merge(_ o: Counts) {
             rates.visits += o.rates.visits; rates.bounces += o.rates.bounces; rates.purchases += o.rates.purchases
             rates.carts += o.rates.carts; rates.abandonedCarts += o.rates.abandonedCarts
-            orders += o.orders; cents += o.cents
+            orders += o.orders; cents = Cents.add(cents, o.cents)
         }
     }
     var byDevice: [DeviceClass: Counts] = [:]

@@ -29,7 +29,7 @@ extension CustomerValue {
         for o in orders where o.day >= from && o.day <= asOf {
             let channel = firstChannel[o.customer]?.2 ?? .direct
             buyers[o.customer, default: Buyer(firstChannel: channel, orders: 0, revenueCents: 0)].orders += 1
-            buyers[o.customer]!.revenueCents += o.valueCents
+            buyers[o.customer]!.revenueCents = Cents.add(buyers[o.customer]!.revenueCents, o.valueCents)
         }
         let all = buyers.sorted { $0.key < $1.key }.map(\.value)
         let known = Set(buyers.keys.filter { firstChannel[$0]?.2 != nil })

@@ -72,7 +72,7 @@ enum HistoryFigures {
         guard let period = history.yearAgoPeriod,
               history.orders.contains(where: { $0.day <= period.last }) else { return nil }
         let inPeriod = history.orders.filter { $0.day >= period.first && $0.day <= period.last }
-        let cents = inPeriod.reduce(Int64(0)) { $0 + $1.valueCents }
+        let cents = inPeriod.reduce(Int64(0)) { Cents.add($0, $1.valueCents) }
         var kpis: [String: Double] = ["orders": Double(inPeriod.count), "revenue": Double(cents) / 100]
         if !inPeriod.isEmpty { kpis["aov"] = rounded(Double(cents) / 100 / Double(inPeriod.count), 100) }
         for f in figures(history.orders, asOf: period.last, lifespanYears: lifespanYears) {

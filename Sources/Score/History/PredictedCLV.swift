@@ -87,7 +87,7 @@ package struct PredictedCLV: Sendable {
             let order = CLVModels.Order(day: day, value: Double(o.valueCents) / 100)
             if var c = byCustomer[o.customer] {
                 c.orders.append(order)
-                c.cents += o.valueCents
+                c.cents = Cents.add(c.cents, o.valueCents)
                 if day < c.first { (c.first, c.channel) = (day, o.channel) }
                 byCustomer[o.customer] = c
             } else {

@@ -44,7 +44,7 @@ enum Intervals {
         means.reserveCapacity(resamples)
         for _ in 0..<resamples {
             var sum: Int64 = 0
-            for _ in 0..<values.count { sum += values[Int(rng.below(n))] }
+            for _ in 0..<values.count { sum = Cents.add(sum, values[Int(rng.below(n))]) }
             means.append(sum)  // the sum of n values orders exactly as their mean
         }
         means.sort()

@@ -72,7 +72,7 @@ struct RowCounts: Equatable, Codable {
 
     mutating func merge(_ o: RowCounts) {
         n += o.n; people += o.people; visits += o.visits; purchases += o.purchases
-        orders += o.orders; cents += o.cents; carts += o.carts; exits += o.exits
+        orders += o.orders; cents = Cents.add(cents, o.cents); carts += o.carts; exits += o.exits
     }
 }
 

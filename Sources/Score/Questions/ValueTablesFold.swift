@@ -26,7 +26,7 @@ struct ValueTablesFold: PersonFold {
             let orders = visit.orders.count, cents = visit.revenueCents
             func sale(_ r: inout RowCounts) {
                 r.visits += 1
-                if bought { r.purchases += 1; r.orders += orders; r.cents += cents }
+                if bought { r.purchases += 1; r.orders += orders; r.cents = Cents.add(r.cents, cents) }
             }
             entryPages.add(visit.pages[0]) { r in
                 sale(&r)
@@ -54,7 +54,7 @@ struct ValueTablesFold: PersonFold {
                 }
             }
             for product in added where bought {
-                products.touch(product) { $0.purchases += 1; $0.orders += orders; $0.cents += cents }
+                products.touch(product) { $0.purchases += 1; $0.orders += orders; $0.cents = Cents.add($0.cents, cents) }
             }
             let local = visit.start + Int64(days.offset(at: visit.start))
             let day = LocalDays.day(ofLocal: local)
