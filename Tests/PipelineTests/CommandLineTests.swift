@@ -5,8 +5,7 @@ import Testing
 @Suite(.serialized) struct CommandLineTests {
     func journeys(_ arguments: [String], scratch: String) throws -> (status: Int32, stdout: String, stderr: String)? {
         guard let binary = CrossProcessDeterminismTests.binary() else {
-            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
-            return nil
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         return try CrossProcessDeterminismTests.run(binary, arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": scratch],
                                                     scratch: scratch)

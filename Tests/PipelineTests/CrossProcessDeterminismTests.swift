@@ -61,7 +61,7 @@ import Testing
 
     @Test func twoProcessesWriteByteIdenticalReports() throws {
         guard let journeys = Self.binary() else {
-            return RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         let dir = try PipelineFixtures.scratch("processes")
         let logs = dir + "/logs", first = dir + "/out1", second = dir + "/out2"

@@ -10,8 +10,7 @@ import Testing
     /// fails) when it is not built.
     func journeys(_ arguments: [String]) throws -> Run? {
         guard let binary = CrossProcessDeterminismTests.binary() else {
-            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
-            return nil
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         let scratch = try PipelineFixtures.scratch("diff-cli")
         return try CrossProcessDeterminismTests.run(binary, arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": scratch],

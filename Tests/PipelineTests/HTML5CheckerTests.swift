@@ -3,21 +3,21 @@ import Pipeline
 import Testing
 
 /// What a test does when a tool it needs is missing: in CI (the `CI` environment variable set, as
-/// `.ci/run` does) the test fails, so that a check cannot pass by not running; elsewhere it prints
-/// why it skipped.
+/// `.ci/run` does) the test fails, so that a check cannot pass by not running; elsewhere it is
+/// cancelled, which the test run reports as skipped with the reason, never as passed.
 enum RequiredTool {
     static var inCI: Bool {
         let value = ProcessInfo.processInfo.environment["CI"] ?? ""
         return !["", "0", "false", "no"].contains(value.lowercased())
     }
 
-    /// Records the missing tool as a failure in CI, else prints the skip and its reason.
-    static func missing(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Records the missing tool as a failure in CI, else skips the test with its reason; either
+    /// way the test goes no further.
+    static func missing(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Never {
         if inCI {
             Issue.record("\(reason) (CI is set: a missing check fails)", sourceLocation: sourceLocation)
-        } else {
-            print("skipped: \(reason)")
         }
+        try Test.cancel("skipped: \(reason)", sourceLocation: sourceLocation)
     }
 }
 
@@ -53,7 +53,7 @@ enum RequiredTool {
     }
 
     @Test func demoReportPassesTheW3CChecker() throws {
-        guard let checker = Self.checker() else { return RequiredTool.missing(Self.missingReason) }
+        guard let checker = Self.checker() else { try RequiredTool.missing(Self.missingReason) }
         let (logs, _) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("nu")
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
@@ -67,7 +67,7 @@ enum RequiredTool {
     /// The checker itself works: it rejects a page that is not valid HTML5, so the test above
     /// cannot pass because the checker (or its Java) does nothing.
     @Test func theCheckerRejectsInvalidMarkup() throws {
-        guard let checker = Self.checker() else { return RequiredTool.missing(Self.missingReason) }
+        guard let checker = Self.checker() else { try RequiredTool.missing(Self.missingReason) }
         let file = try PipelineFixtures.scratch("nu-bad") + "/bad.html"
         // No title, a div inside a span, an end tag without its start tag.
         let page = #"<!DOCTYPE html><html lang="en"><head></head><body><span><div>x</div></span></p></body></html>"#

@@ -27,8 +27,7 @@ import Testing
 
     func setup() throws -> Setup? {
         guard let journeys = Run.binary() else {
-            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
-            return nil
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         let dir = try PipelineFixtures.scratch("history-cli")
         return Setup(journeys: journeys, dir: dir, history: dir + "/history/h.sqlite",

@@ -28,7 +28,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]).write(to: URL(fileURLWithPath: hostile))
 
         guard let binary = CrossProcessDeterminismTests.binary() else {
-            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
             return
         }
         let r = try CrossProcessDeterminismTests.run(binary, ["diff", dir + "/out/2026-W46", hostile], environment: ["PATH": "/usr/bin:/bin"],

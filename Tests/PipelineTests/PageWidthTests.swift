@@ -48,7 +48,7 @@ import Testing
 
     /// In English and in German: German words are longer and must not widen the page either.
     @Test(arguments: ["en", "de"]) func thePublishedPagesFitAPhone(locale: String) throws {
-        guard let tools = Self.tools() else { return RequiredTool.missing(Self.missingReason) }
+        guard let tools = Self.tools() else { try RequiredTool.missing(Self.missingReason) }
         let (logs, _) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("phone-\(locale)")
         var options = PipelineFixtures.options(logs: logs, output: out, period: "2026-W46")
@@ -71,7 +71,7 @@ import Testing
 
     /// The check can fail: a page with a box wider than the phone is measured wider.
     @Test func aPageTooWideIsSeen() throws {
-        guard let tools = Self.tools() else { return RequiredTool.missing(Self.missingReason) }
+        guard let tools = Self.tools() else { try RequiredTool.missing(Self.missingReason) }
         let page = try PipelineFixtures.scratch("phone-wide") + "/wide.html"
         try #"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>w</title></head><body><div style="width:900px">x</div></body></html>"#
             .write(toFile: page, atomically: true, encoding: .utf8)

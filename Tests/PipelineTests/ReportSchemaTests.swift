@@ -78,7 +78,7 @@ import Testing
     /// `journeys schema` prints the schema and exits 0.
     @Test func theSchemaCommandPrintsIt() throws {
         guard let binary = CrossProcessDeterminismTests.binary() else {
-            return RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         let dir = try PipelineFixtures.scratch("cli-schema")
         let r = try CrossProcessDeterminismTests.run(binary, ["schema"], environment: ["PATH": "/usr/bin:/bin", "HOME": dir], scratch: dir)
@@ -131,7 +131,7 @@ import Testing
     /// rejects every broken report the tests' validator rejects, at the same place or above it.
     @Test func pythonsJsonschemaAgrees() throws {
         guard let python = Self.python() else {
-            return RequiredTool.missing("Python's jsonschema is not installed (`make checker` installs it into .venv/; "
+            try RequiredTool.missing("Python's jsonschema is not installed (`make checker` installs it into .venv/; "
                                         + "a .venv made before needs `.venv/bin/python -m pip install jsonschema`)")
         }
         let dir = try PipelineFixtures.scratch("jsonschema")

@@ -6,8 +6,7 @@ import Testing
 @Suite(.serialized) struct PartialCommandTests {
     func journeys(_ arguments: [String], scratch: String, stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String)? {
         guard let binary = CrossProcessDeterminismTests.binary() else {
-            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
-            return nil
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         var args = arguments
         if let stdin {
