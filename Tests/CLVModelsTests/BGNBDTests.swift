@@ -85,13 +85,14 @@ import Testing
         #expect(fit.issues.first?.description == "history too short for a stable fit: 2 customers with repeat purchases, at least 30 needed")
     }
 
-    /// Nobody came back: the likelihood rises as r goes to 0 (no one buys), so r runs off to the
-    /// fence and the fit is not stable even when the repeat-customer rule is waived.
+    /// Nobody came back: the likelihood rises as r / alpha goes to 0 (no one buys), so alpha runs
+    /// off to infinity and the fit is not stable even when the repeat-customer rule is waived.
     @Test func noRepeatPurchasesAtAllIsNotStable() {
         let customers = (0..<200).map { CustomerSummary(frequency: 0, recency: 0, age: Double($0 % 40) + 1) }
         let fit = BGNBD.fit(customers, rule: StabilityRule(minimumRepeatCustomers: 0))
-        #expect(!fit.isStable)
-        #expect(fit.issues.contains { if case .parameterOutOfRange(name: "r", _, _) = $0 { true } else { false } })
+        #expect(!fit.isStable && !fit.converged)
+        #expect(fit.issues.contains(.runsAway(name: "alpha", towardsZero: false)), "\(fit.issues)")
+        #expect(fit.issues.contains { if case .parameterOutOfRange(name: "alpha", _, _) = $0 { true } else { false } })
     }
 
     @Test func invalidSummariesAreLeftOut() {
