@@ -39,18 +39,24 @@ package struct WeightedRows: Sendable {
         })
     }
 
+    /// Sorted, then runs of equal summaries counted: no hashing, and the order is the rows' own.
     private init(_ keys: some Sequence<Row>) {
-        var counts: [Row: Int] = [:]
-        for key in keys {
-            counts[key, default: 0] += 1
-            customers += 1
+        var all = Array(keys)
+        customers = all.count
+        for key in all {
             if key.frequency > 0 { repeatCustomers += 1 }
             longestAge = max(longestAge, key.age)
         }
-        rows = counts.map { key, count in
-            var row = key
-            row.count = Double(count)
-            return row
-        }.sorted()
+        all.sort()
+        rows.reserveCapacity(all.count / 2)
+        for key in all {
+            if let last = rows.last, !(last < key) {
+                rows[rows.count - 1].count += 1
+            } else {
+                var row = key
+                row.count = 1
+                rows.append(row)
+            }
+        }
     }
 }
