@@ -54,7 +54,8 @@ package enum FitIssue: Sendable, Equatable, CustomStringConvertible {
         case let .tooFewRepeatCustomers(have, need):
             return "history too short for a stable fit: \(have) customers with repeat purchases, at least \(need) needed"
         case let .historyTooShort(weeks, need):
-            return "history too short for a stable fit: the oldest customer's first order is \(Self.weeks(weeks)) weeks old, at least \(Self.weeks(need)) needed"
+            let age = Self.weeks(weeks)
+            return "history too short for a stable fit: the oldest customer's first order is \(age) \(age == "1" ? "week" : "weeks") old, at least \(Self.weeks(need)) needed"
         case let .runsAway(name, towardsZero):
             return "cannot be fitted: \(name) runs off towards \(towardsZero ? "0" : "infinity"), the history does not pin it down"
         case let .notConverged(iterations):

@@ -81,7 +81,9 @@ import Testing
         let fit = BGNBD.fit(customers)
         #expect(!fit.isStable)
         #expect(fit.customers == 5 && fit.repeatCustomers == 2)
-        #expect(fit.issues.contains(.tooFewRepeatCustomers(have: 2, need: 30)))
+        #expect(fit.issues == [.tooFewRepeatCustomers(have: 2, need: 30), .historyTooShort(weeks: 3, need: 4)])
+        // refused before any search: no iterations, no numbers
+        #expect(fit.iterations == 0 && fit.parameters.r.isNaN && fit.logLikelihood.isNaN)
         #expect(fit.issues.first?.description == "history too short for a stable fit: 2 customers with repeat purchases, at least 30 needed")
     }
 

@@ -103,7 +103,7 @@ import Testing
         let fit = BGNBD.fit(week)
         #expect(!fit.isStable && !fit.converged && fit.iterations == 0)
         #expect(fit.issues == [.historyTooShort(weeks: 1, need: 4)])
-        #expect(fit.issues[0].description == "history too short for a stable fit: the oldest customer's first order is 1 weeks old, at least 4 needed")
+        #expect(fit.issues[0].description == "history too short for a stable fit: the oldest customer's first order is 1 week old, at least 4 needed")
         #expect(fit.parameters.r.isNaN)
     }
 
