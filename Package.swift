@@ -66,6 +66,9 @@ let package = Package(
             "JourneysCore", "Sessionize", .product(name: "HeapModule", package: "swift-collections"),
         ]),
 
+        // `make bench`: the CLV models' fits on 200,000 and 1,000,000 simulated customers.
+        .executableTarget(name: "CLVBench", dependencies: ["CLVModels", "JourneysCore"]),
+
         .testTarget(name: "ByteCodingTests", dependencies: ["ByteCoding"]),
         .testTarget(name: "JourneysCoreTests", dependencies: ["JourneysCore"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),

@@ -9,7 +9,8 @@
 # then the same on a log the demo generator did not write: a real Combined Log Format sample
 # (REAL_LOG, else the first *.log in bench-samples/) repeated to 1,000,000 lines with shifted days
 # and other client addresses (scripts/bench_apache_log.py), with --shards 1 and --shards 2;
-# then sessionize's peak memory over 1 and 4 weeks of the same visitors (SessionizeBench).
+# then sessionize's peak memory over 1 and 4 weeks of the same visitors (SessionizeBench);
+# then the CLV models' fits on 200,000 and 1,000,000 simulated customers (CLVBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,7 @@ fi
 say "building release"
 swift build -c release --product journeys ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
 swift build -c release --product SessionizeBench ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
+swift build -c release --product CLVBench ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
 
 say "writing the demo shop's logs into $LOGS/"
 rm -rf "$LOGS"
@@ -196,5 +198,11 @@ for impl in sink collect; do
     rss=$(echo "$lines" | grep -o 'peak_rss_kib=[0-9]*' | cut -d= -f2 | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
     printf '%-28s %10s %12s %12.1f\n' "$impl, $weeks week(s)" "$events" "$eps" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
   done
+done
+# The CLV models' fits (median of RUNS) on 200,000 and 1,000,000 simulated customers; at 200,000
+# also once with the Nelder-Mead search (--old), for the ratio.
+echo
+for n in 200000 1000000; do
+  "${SCRATCH:-.build}/release/CLVBench" --customers "$n" --runs "$RUNS" $([ "$n" = 200000 ] && echo --old)
 done
 if [ ${#SECONDS_OF[@]} -lt 2 ]; then exit 1; fi

@@ -2,13 +2,21 @@
 /// stable enough to print. The report shows `issues` ("history too short for a stable fit")
 /// instead of numbers when `isStable` is false.
 package struct Fit<Parameters: Sendable & Equatable>: Sendable, Equatable {
+    /// The parameters at the maximum; NaN when the data could not support a fit and none was tried
+    /// (`issues` says why).
     package var parameters: Parameters
-    /// The maximised log-likelihood, summed over the customers used.
+    /// The maximised log-likelihood, summed over the customers used; NaN when no fit was tried.
     package var logLikelihood: Double
-    /// The optimiser's iterations (see `Minimizer.Result.iterations`).
+    /// The search's iterations: Newton steps, plus Nelder–Mead's when the fallback ran.
     package var iterations: Int
-    /// Whether the optimiser met its tolerances and ended on a flat point.
+    /// Whether the search ended at a maximum: within the parameters' sane ranges, a negative
+    /// definite Hessian there, and a Newton decrement at most 1e-10 of |log-likelihood| (see
+    /// `NewtonSearch`).
     package var converged: Bool
+    /// Each parameter's standard error relative to its value (the log-parameter's, from the
+    /// inverse Hessian), in the parameters' order; empty when not converged. Sampling error: a
+    /// parameter fitted on other customers from the same population differs by about this much.
+    package var relativeStandardErrors: [Double]
     /// The customer summaries the fit used.
     package var customers: Int
     /// Of them, those with at least one repeat purchase: the ones that carry the information.
@@ -25,6 +33,12 @@ package struct Fit<Parameters: Sendable & Equatable>: Sendable, Equatable {
 package enum FitIssue: Sendable, Equatable, CustomStringConvertible {
     /// Too few customers bought twice: purchase rates and drop-out cannot be told apart.
     case tooFewRepeatCustomers(have: Int, need: Int)
+    /// The history is too short for BG/NBD: nobody has been watched long enough for drop-out to
+    /// show, and the rates' spread runs off to infinity (a Poisson process for everyone).
+    case historyTooShort(weeks: Double, need: Double)
+    /// A parameter ran off towards 0 or infinity during the search, beyond the range where the model
+    /// describes real customers: the likelihood keeps rising that way, so the data has no maximum.
+    case runsAway(name: String, towardsZero: Bool)
     /// The optimiser hit its iteration limit or ended on a slope (often a parameter running off
     /// towards 0 or infinity, which the data cannot pin down).
     case notConverged(iterations: Int)
@@ -39,6 +53,11 @@ package enum FitIssue: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .tooFewRepeatCustomers(have, need):
             return "history too short for a stable fit: \(have) customers with repeat purchases, at least \(need) needed"
+        case let .historyTooShort(weeks, need):
+            let age = Self.weeks(weeks)
+            return "history too short for a stable fit: the oldest customer's first order is \(age) \(age == "1" ? "week" : "weeks") old, at least \(Self.weeks(need)) needed"
+        case let .runsAway(name, towardsZero):
+            return "cannot be fitted: \(name) runs off towards \(towardsZero ? "0" : "infinity"), the history does not pin it down"
         case let .notConverged(iterations):
             return "the fit did not converge (\(iterations) iterations)"
         case let .parameterOutOfRange(name, value, range):
@@ -49,6 +68,12 @@ package enum FitIssue: Sendable, Equatable, CustomStringConvertible {
             return "the fitted mean spend \(mean) is outside the customers' means \(lowest)...\(highest)"
         }
     }
+
+    /// Weeks to one decimal, without a trailing ".0".
+    private static func weeks(_ value: Double) -> String {
+        let tenths = (value * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
+    }
 }
 
 /// What a fit needs before its numbers are shown.
@@ -57,21 +82,34 @@ package struct StabilityRule: Sendable, Equatable {
     /// alpha, a and b, p and q) trade off against each other and swing from week to week; 30 is a
     /// rule of thumb, CDNOW's sample has 946.
     package var minimumRepeatCustomers: Int
+    /// BG/NBD's weeks from the oldest customer's first purchase day to the as-of day. Drop-out
+    /// shows only as silence after repeat purchases; within a few weeks everyone still looks alive
+    /// and the fit runs r and alpha off to infinity. Four weeks is a lower bound, not a
+    /// recommendation: a year or more pins the parameters down far better.
+    package var minimumHistoryWeeks: Double
 
-    package init(minimumRepeatCustomers: Int = 30) {
+    package init(minimumRepeatCustomers: Int = 30, minimumHistoryWeeks: Double = 4) {
         self.minimumRepeatCustomers = minimumRepeatCustomers
+        self.minimumHistoryWeeks = minimumHistoryWeeks
     }
 }
 
 extension Fit {
-    /// The issues every model shares: repeat customers, convergence, parameters within `ranges`.
-    static func commonIssues(rule: StabilityRule, repeatCustomers: Int, search: Minimizer.Result,
+    /// A fit not tried because the data cannot support one: NaN parameters and the reasons.
+    static func notTried(_ parameters: Parameters, customers: Int, repeatCustomers: Int, issues: [FitIssue]) -> Fit {
+        Fit(parameters: parameters, logLikelihood: .nan, iterations: 0, converged: false, relativeStandardErrors: [],
+            customers: customers, repeatCustomers: repeatCustomers, issues: issues)
+    }
+
+    /// The issues every model shares: convergence, parameters that ran away or lie outside `ranges`.
+    static func searchIssues(_ search: NewtonSearch.Result,
                              named: [(name: String, value: Double, range: ClosedRange<Double>)]) -> [FitIssue] {
         var issues: [FitIssue] = []
-        if repeatCustomers < rule.minimumRepeatCustomers {
-            issues.append(.tooFewRepeatCustomers(have: repeatCustomers, need: rule.minimumRepeatCustomers))
+        if let i = search.runaway {
+            issues.append(.runsAway(name: named[i].name, towardsZero: search.point[i] < 0))
+        } else if !search.converged {
+            issues.append(.notConverged(iterations: search.iterations))
         }
-        if !search.converged { issues.append(.notConverged(iterations: search.iterations)) }
         for parameter in named where !(parameter.value.isFinite && parameter.range.contains(parameter.value)) {
             issues.append(.parameterOutOfRange(name: parameter.name, value: parameter.value, range: parameter.range))
         }

@@ -1,7 +1,8 @@
-/// The deterministic optimiser both models are fitted with: Nelder–Mead from a fixed start, restarted
-/// from its own result until a restart no longer improves it, then a few Newton steps on a
-/// finite-difference Hessian to settle the last digits, and a gradient check that decides whether
-/// the result counts as converged.
+/// A derivative-free deterministic optimiser for any objective: Nelder–Mead from a fixed start,
+/// restarted from its own result until a restart no longer improves it, then a few Newton steps on
+/// a finite-difference Hessian to settle the last digits, and a gradient check that decides whether
+/// the result counts as converged. The CLV models use it only as the fallback of `NewtonSearch`,
+/// which settles and judges its result on the exact derivatives.
 ///
 /// Why restarts: a simplex can collapse onto a line and stop short of the minimum; a fresh simplex
 /// around the point it found costs little and catches that. Why Newton: near the optimum the

@@ -4,7 +4,7 @@
 /// Merging makes the sum faster (on CDNOW, BG/NBD's 2,357 customers become 1,016 rows, the 1,411
 /// one-time buyers only 84) and sorting makes it independent of the order the customers came in, so
 /// a fit's bits depend on the customers alone, not on a dictionary's iteration order.
-struct WeightedRows: Sendable {
+package struct WeightedRows: Sendable {
     struct Row: Sendable, Hashable, Comparable {
         var frequency: Double
         var recency: Double
@@ -18,34 +18,45 @@ struct WeightedRows: Sendable {
     }
 
     private(set) var rows: [Row] = []
-    private(set) var customers = 0
-    private(set) var repeatCustomers = 0
+    package private(set) var customers = 0
+    /// The rows the likelihoods sum over.
+    package var count: Int { rows.count }
+    package private(set) var repeatCustomers = 0
+    /// The largest age T: the weeks from the oldest customer's first purchase day to the as-of day.
+    private(set) var longestAge = 0.0
 
     /// BG/NBD's rows: (x, t_x, T) of every valid summary.
-    init(bgnbd customers: some Sequence<CustomerSummary>) {
+    package init(bgnbd customers: some Sequence<CustomerSummary>) {
         self.init(customers.lazy.filter(\.isValidForBGNBD).map {
             Row(frequency: Double($0.frequency), recency: $0.recency, age: $0.age, monetaryValue: 0)
         })
     }
 
     /// Gamma-Gamma's rows: (x, mean value) of every summary with a repeat purchase of positive mean.
-    init(gammaGamma customers: some Sequence<CustomerSummary>) {
+    package init(gammaGamma customers: some Sequence<CustomerSummary>) {
         self.init(customers.lazy.filter(\.entersGammaGamma).map {
             Row(frequency: Double($0.frequency), recency: 0, age: 0, monetaryValue: $0.monetaryValue!)
         })
     }
 
+    /// Sorted, then runs of equal summaries counted: no hashing, and the order is the rows' own.
     private init(_ keys: some Sequence<Row>) {
-        var counts: [Row: Int] = [:]
-        for key in keys {
-            counts[key, default: 0] += 1
-            customers += 1
+        var all = Array(keys)
+        customers = all.count
+        for key in all {
             if key.frequency > 0 { repeatCustomers += 1 }
+            longestAge = max(longestAge, key.age)
         }
-        rows = counts.map { key, count in
-            var row = key
-            row.count = Double(count)
-            return row
-        }.sorted()
+        all.sort()
+        rows.reserveCapacity(all.count / 2)
+        for key in all {
+            if let last = rows.last, !(last < key) {
+                rows[rows.count - 1].count += 1
+            } else {
+                var row = key
+                row.count = 1
+                rows.append(row)
+            }
+        }
     }
 }

@@ -81,17 +81,20 @@ import Testing
         let fit = BGNBD.fit(customers)
         #expect(!fit.isStable)
         #expect(fit.customers == 5 && fit.repeatCustomers == 2)
-        #expect(fit.issues.contains(.tooFewRepeatCustomers(have: 2, need: 30)))
+        #expect(fit.issues == [.tooFewRepeatCustomers(have: 2, need: 30), .historyTooShort(weeks: 3, need: 4)])
+        // refused before any search: no iterations, no numbers
+        #expect(fit.iterations == 0 && fit.parameters.r.isNaN && fit.logLikelihood.isNaN)
         #expect(fit.issues.first?.description == "history too short for a stable fit: 2 customers with repeat purchases, at least 30 needed")
     }
 
-    /// Nobody came back: the likelihood rises as r goes to 0 (no one buys), so r runs off to the
-    /// fence and the fit is not stable even when the repeat-customer rule is waived.
+    /// Nobody came back: the likelihood rises as r / alpha goes to 0 (no one buys), so alpha runs
+    /// off to infinity and the fit is not stable even when the repeat-customer rule is waived.
     @Test func noRepeatPurchasesAtAllIsNotStable() {
         let customers = (0..<200).map { CustomerSummary(frequency: 0, recency: 0, age: Double($0 % 40) + 1) }
         let fit = BGNBD.fit(customers, rule: StabilityRule(minimumRepeatCustomers: 0))
-        #expect(!fit.isStable)
-        #expect(fit.issues.contains { if case .parameterOutOfRange(name: "r", _, _) = $0 { true } else { false } })
+        #expect(!fit.isStable && !fit.converged)
+        #expect(fit.issues.contains(.runsAway(name: "alpha", towardsZero: false)), "\(fit.issues)")
+        #expect(fit.issues.contains { if case .parameterOutOfRange(name: "alpha", _, _) = $0 { true } else { false } })
     }
 
     @Test func invalidSummariesAreLeftOut() {

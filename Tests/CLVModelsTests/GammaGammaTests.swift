@@ -57,7 +57,8 @@ import Testing
                          CustomerSummary(frequency: 3, recency: 2, age: 2, monetaryValue: 35)]
         let fit = GammaGamma.fit(customers)
         #expect(!fit.isStable)
-        #expect(fit.issues.contains(.tooFewRepeatCustomers(have: 2, need: 30)))
+        #expect(fit.issues == [.tooFewRepeatCustomers(have: 2, need: 30)])
+        #expect(fit.iterations == 0 && fit.parameters.p.isNaN)
     }
 
     @Test func issuesReadAsSentences() {
