@@ -58,6 +58,36 @@ import Testing
         #expect(!text.contains("No prediction"))
     }
 
+    /// The report's fit is the one `journeys history clv --as-of` gives for the period's last day,
+    /// with orders imported inside the period too: the same orders, the same parameters.
+    @Test func theReportsFitIsHistoryCLVsOfItsLastDay() throws {
+        guard let s = try HistoryCommandTests().setup() else { return }
+        let (logs, _) = try PipelineFixtures.demoLogs()
+        let out = try PipelineFixtures.scratch("predicted-clv-as-of")
+        var options = PipelineFixtures.options(logs: logs, output: out, period: "2026-W46")
+        var rows = try HistoryCLVCommandTests.orderTable().map { row -> String in
+            var f = row.split(separator: ",").map(String.init)
+            f[2] = String(Int(f[2].prefix(4))! + 28) + f[2].dropFirst(4)
+            return f.joined(separator: ",")
+        }
+        // 40 of CDNOW's customers order again in the reported week, known from the import alone
+        let customers = Array(Set(rows.map { String($0.split(separator: ",")[0]) })).sorted().prefix(40)
+        rows += customers.enumerated().map { "\($0.element),W47-\($0.offset),2026-11-\(16 + $0.offset % 7),\(20 + $0.offset).00" }
+        let csv = try s.orders(rows)
+        let imported = try s.run(["import", "--pipeline", PipelineFixtures.weeklyConfig, "--history", options.history!, "--orders", csv])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // W46 first, as a shop publishes weekly: the history then holds every order the logs have
+        _ = try ReportPipeline.run(options, environment: [:])
+        options.period = "2026-W47"
+        _ = try ReportPipeline.run(options, environment: [:])
+        let fit = try #require((try PipelineFixtures.reportJSON(out, "2026-W47")["clvModel"] as? [String: Any])?["fit"] as? [String: Any])
+
+        let r = try s.run(["clv", "--pipeline", PipelineFixtures.weeklyConfig, "--history", options.history!, "--as-of", "2026-11-22", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let cli = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(NSDictionary(dictionary: cli) == NSDictionary(dictionary: fit), "report \(fit)\nhistory clv \(cli)")
+    }
+
     /// The demo logs alone are too short a history: the report says why and shows no number.
     @Test func aShortHistoryGivesTheReason() throws {
         let out = try PublishedWeeks.folder()
