@@ -26,7 +26,7 @@ enum ReadStage {
         let events = try MergedEvents(plan.files, options: plan.extract)
         let spill = try VisitSpill(temporaryDirectory: config.sortDirectory)
         var spillError: Error? = nil
-        let sessionizer = Sessionizer(rules: config.sessionRules, timeZone: plan.zone) { visit in
+        let sessionizer = Sessionizer(rules: config.sessionRules, timeZone: plan.zone, temporaryDirectory: config.sortDirectory) { visit in
             do { try spill.add(visit) } catch { spillError = spillError ?? error }
         }
         let periodRange = plan.periodRange
@@ -39,11 +39,11 @@ enum ReadStage {
             n += 1
             if n & 0xFFFF == 0 {
                 progress.update(done: events.bytesConsumed, total: plan.totalBytes, unit: "B")
-                if let spillError { throw spillError }
+                if let spillError = spillError ?? sessionizer.spillError { throw spillError }
             }
         }
         _ = sessionizer.finish()
-        if let spillError { throw spillError }
+        if let spillError = spillError ?? sessionizer.spillError { throw spillError }
         var extract = events.result
         // Symbols numbered in string order, so that no later order depends on which line was
         // read first: one process and merged shards agree.
