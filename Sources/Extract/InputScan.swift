@@ -24,7 +24,11 @@ package struct FileScan: Sendable, Equatable {
     package var isInTimeOrder: Bool { linesOutOfOrder == 0 }
 
     /// The file as the merge reads it: sorted by time first when it is not in time order.
-    package var inputFile: InputFile { InputFile(path: path, sortByTime: !isInTimeOrder) }
+    package var inputFile: InputFile {
+        var file = InputFile(path: path, sortByTime: !isInTimeOrder)
+        file.earliest = earliest
+        return file
+    }
 }
 
 /// Reads the timestamps of every input file, each in its own format and on its own thread.
