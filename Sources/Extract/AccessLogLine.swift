@@ -32,7 +32,9 @@ extension ExtractContext {
     /// Applies the filters to a decoded line and builds its event.
     func classify(_ r: LineRecord) -> LineResult {
         let time = r.time
-        if time < options.keepFrom || time >= options.keepUntil { return .skipped(.outsidePeriod) }
+        if time < options.keepFrom || time >= options.keepUntil {
+            return .skipped(time < options.bulkFrom || time > options.bulkUntil ? .farFromData : .outsidePeriod)
+        }
 
         var agent = Agent(isBot: false, deviceClass: .desktop)
         if let ua = r.agent {

@@ -435,6 +435,7 @@ extension BuiltInCatalogues {
   "reason.line_too_long": "longer than the line limit",
   "reason.bad_timestamp": "timestamp that is not a real date and time",
   "reason.truncated": "cut off by the end of a damaged file",
+  "reason.far_from_data": "dated far before or after the bulk of the data (a wrong clock or a forged date)",
   "reason.header": "header line of a CSV export",
   "reason.bot": "user agent of a bot, crawler, monitor or script",
   "reason.static_asset": "static asset (style, script, image, font)",

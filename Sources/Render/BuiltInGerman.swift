@@ -435,6 +435,7 @@ extension BuiltInCatalogues {
   "reason.line_too_long": "länger als die Zeilengrenze",
   "reason.bad_timestamp": "Zeitstempel, der kein echtes Datum mit Uhrzeit ist",
   "reason.truncated": "abgeschnitten vom Ende einer beschädigten Datei",
+  "reason.far_from_data": "weit vor oder nach dem Großteil der Daten datiert (falsche Uhr oder gefälschtes Datum)",
   "reason.header": "Kopfzeile eines CSV-Exports",
   "reason.bot": "User-Agent eines Bots, Crawlers, Monitors oder Skripts",
   "reason.static_asset": "statische Ressource (Stylesheet, Skript, Bild, Schrift)",

@@ -729,7 +729,7 @@ package enum ReportSchema {
       }
     },
     "lineReason": {
-      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period"]
+      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "far_from_data", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period"]
     },
     "sessionRules": {
       "description": "The session rules the visits were cut by.",
