@@ -404,7 +404,7 @@ extension BuiltInCatalogues {
   "identity.hostOnly": "keyed hash of the IP address (visitor = host)",
   "identity.cookie": "session cookie, else keyed hash of IP + user agent",
   "dataQuality.title": "Data quality",
-  "dataQuality.summary": "{read} lines read = {parsed} parsed + {filtered} filtered + {rejected} rejected. Of the parsed events, {late} arrived too late to place and {after} came after the period's end without an open visit to finish (events after the end only complete visits that started in the period); {cut} visits were cut at the maximum visit length.",
+  "dataQuality.summary": "{read} lines read = {parsed} parsed + {filtered} filtered + {rejected} rejected. Of the parsed events, {late} arrived too late to place and {after} came after the period's end without an open visit to finish (events after the end only complete visits that started in the period); {cut} visits were cut at the maximum visit length or page views.",
   "dataQuality.reason": "Reason",
   "dataQuality.kind": "Kind",
   "dataQuality.lines": "Lines",

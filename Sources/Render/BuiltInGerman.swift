@@ -404,7 +404,7 @@ extension BuiltInCatalogues {
   "identity.hostOnly": "schlüsselbasierter Hash der IP-Adresse (Besucher = Host)",
   "identity.cookie": "Sitzungs-Cookie, sonst schlüsselbasierter Hash aus IP und User-Agent",
   "dataQuality.title": "Datenqualität",
-  "dataQuality.summary": "{read} Zeilen gelesen = {parsed} verarbeitet + {filtered} gefiltert + {rejected} abgewiesen. Von den verarbeiteten Ereignissen kamen {late} zu spät, um sie einzuordnen, und {after} nach dem Ende des Zeitraums ohne offenen Besuch, den sie abschließen (Ereignisse nach dem Ende schließen nur Besuche ab, die im Zeitraum begannen); {cut} Besuche wurden bei der längsten Besuchsdauer abgeschnitten.",
+  "dataQuality.summary": "{read} Zeilen gelesen = {parsed} verarbeitet + {filtered} gefiltert + {rejected} abgewiesen. Von den verarbeiteten Ereignissen kamen {late} zu spät, um sie einzuordnen, und {after} nach dem Ende des Zeitraums ohne offenen Besuch, den sie abschließen (Ereignisse nach dem Ende schließen nur Besuche ab, die im Zeitraum begannen); {cut} Besuche wurden bei der längsten Besuchsdauer oder der größten Zahl an Seitenaufrufen abgeschnitten.",
   "dataQuality.reason": "Grund",
   "dataQuality.kind": "Art",
   "dataQuality.lines": "Zeilen",

@@ -725,7 +725,7 @@ package enum ReportSchema {
         },
         "lateEvents": { "description": "Parsed events that arrived later than the out-of-order tolerance.", "$ref": "#/$defs/count" },
         "afterPeriod": { "description": "Parsed events after the period's end that would have started a visit: left out.", "$ref": "#/$defs/count" },
-        "cutVisits": { "description": "Visits ended by the maximum visit length.", "$ref": "#/$defs/count" }
+        "cutVisits": { "description": "Visits ended by the maximum visit length or the maximum page views.", "$ref": "#/$defs/count" }
       }
     },
     "lineReason": {

@@ -16,7 +16,10 @@ import JourneysCore
 /// 4. another person: the event is logged in as another customer than the visit's (a visit
 ///    belongs to one person; logging in mid-visit continues it);
 /// 5. maximum length: the event is `rules.maxVisitLength` seconds or more after the visit's first
-///    event; the visit is marked `wasCut` and counted in `cutVisits`.
+///    event; the visit is marked `wasCut` and counted in `cutVisits`;
+/// 6. maximum page views: the visit holds `maxVisitPages` page views already (a flood of requests
+///    from one device, a crawler); cut and counted like 5, so that an open visit's memory is
+///    bounded too.
 ///
 /// Events arrive in time order up to `rules.outOfOrderTolerance`: an event at most that many
 /// seconds older than the newest event before it is placed where it belongs (a reorder heap holds
@@ -44,13 +47,16 @@ package final class Sessionizer {
     /// Sorted runs of the reorder buffer on disk at most; more are merged into one first, so that
     /// open files stay few.
     package static let maxReorderRuns = 32
+    /// Page views a visit holds at most; the next one starts a new visit (rule 6).
+    package static let defaultMaxVisitPages = 10_000
 
     /// A sessionizer that keeps the closed visits for `finish()`. Events beyond `reorderBudget` in
     /// the reorder buffer wait in `temporaryDirectory` (the system's temporary folder when `nil`).
     package init(rules: SessionRules, timeZone: TimeZone, reorderBudget: Int = Sessionizer.defaultReorderBudget,
-                 temporaryDirectory: String? = nil) {
+                 temporaryDirectory: String? = nil, maxVisitPages: Int = Sessionizer.defaultMaxVisitPages) {
         self.rules = rules
-        engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory)
+        engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory,
+                        maxVisitPages: maxVisitPages)
         sink = nil
     }
 
@@ -59,15 +65,17 @@ package final class Sessionizer {
     /// closing order, not start order. The sink runs after the event is placed, so it may read the
     /// sessionizer's counters; it must not add events.
     package init(rules: SessionRules, timeZone: TimeZone, reorderBudget: Int = Sessionizer.defaultReorderBudget,
-                 temporaryDirectory: String? = nil, onClose: @escaping (Visit) -> Void) {
+                 temporaryDirectory: String? = nil, maxVisitPages: Int = Sessionizer.defaultMaxVisitPages,
+                 onClose: @escaping (Visit) -> Void) {
         self.rules = rules
-        engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory)
+        engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory,
+                        maxVisitPages: maxVisitPages)
         sink = onClose
     }
 
     /// Events that arrived more than the tolerance after a newer one; left out and counted.
     package var lateEvents: Int { engine.lateEvents }
-    /// Visits cut by the maximum visit length.
+    /// Visits cut by the maximum visit length or the maximum page views.
     package var cutVisits: Int { engine.cutVisits }
     /// Events placed (in visits or counted in `afterEnd`); late events are not among them.
     package var events: Int { engine.events }
@@ -199,9 +207,12 @@ private struct Engine {
         static func == (a: RunHead, b: RunHead) -> Bool { a.arrival == b.arrival }
     }
 
-    init(rules: SessionRules, days: LocalDays, reorderBudget: Int, temporaryDirectory: String?) {
+    let maxVisitPages: Int
+
+    init(rules: SessionRules, days: LocalDays, reorderBudget: Int, temporaryDirectory: String?, maxVisitPages: Int) {
         self.rules = rules
         self.days = days
+        self.maxVisitPages = max(1, maxVisitPages)
         self.reorderBudget = max(1, reorderBudget)
         self.temporaryDirectory = temporaryDirectory
     }
@@ -382,6 +393,7 @@ private struct Engine {
         let customer = slots[s].visit.customer
         if !event.customer.isNone && !customer.isNone && event.customer != customer { return false }
         if event.time - slots[s].visit.start >= rules.maxVisitLength { return true }
+        if slots[s].visit.pages.count >= maxVisitPages { return true }
         return nil
     }
 
