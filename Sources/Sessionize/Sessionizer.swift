@@ -44,6 +44,11 @@ package final class Sessionizer {
 
     /// Events the reorder buffer holds in memory at most (about 150 bytes each); more wait on disk.
     package static let defaultReorderBudget = 1 << 16
+
+    /// The number of waiting events that fit `bytes` of memory (at least one).
+    package static func reorderBudget(bytes: Int) -> Int {
+        max(1, bytes / (MemoryLayout<Event>.stride + MemoryLayout<Engine.Pending>.stride + MemoryLayout<Int32>.stride))
+    }
     /// Sorted runs of the reorder buffer on disk at most; more are merged into one first, so that
     /// open files stay few.
     package static let maxReorderRuns = 32

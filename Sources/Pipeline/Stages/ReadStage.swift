@@ -14,6 +14,8 @@ struct Sessions {
     var afterPeriod: Int
     /// Events that fall in the period.
     var inPeriod: Int
+    /// Sorted runs the reorder buffer set down on disk (a burst beyond its memory).
+    var reorderRunsWritten = 0
 }
 
 /// Reads every input line and cuts the events into visits as they stream past: extract and
@@ -26,7 +28,9 @@ enum ReadStage {
         let events = try MergedEvents(plan.files, options: plan.extract)
         let spill = try VisitSpill(temporaryDirectory: config.sortDirectory)
         var spillError: Error? = nil
-        let sessionizer = Sessionizer(rules: config.sessionRules, timeZone: plan.zone, temporaryDirectory: config.sortDirectory) { visit in
+        let sessionizer = Sessionizer(rules: config.sessionRules, timeZone: plan.zone,
+                                      reorderBudget: Sessionizer.reorderBudget(bytes: config.reorderMemoryBytes),
+                                      temporaryDirectory: config.sortDirectory) { visit in
             do { try spill.add(visit) } catch { spillError = spillError ?? error }
         }
         let periodRange = plan.periodRange
@@ -50,6 +54,6 @@ enum ReadStage {
         let (table, map) = extract.symbols.inStringOrder()
         extract.symbols = table
         return Sessions(spill: (spill, map), extract: extract, lateEvents: sessionizer.lateEvents, cutVisits: sessionizer.cutVisits,
-                        afterPeriod: sessionizer.afterEnd, inPeriod: inPeriod)
+                        afterPeriod: sessionizer.afterEnd, inPeriod: inPeriod, reorderRunsWritten: sessionizer.reorderRunsWritten)
     }
 }
