@@ -81,4 +81,27 @@ import Testing
             #expect(r.stderr.filter { $0 == "\n" }.count == 1)
         }
     }
+
+    /// Files that overlap in time are all open at once in the merge: the soft limit of open files
+    /// is raised to the hard one when journeys starts.
+    @Test func overlappingFilesBeyondTheSoftLimitAreRead() throws {
+        guard let binary = CrossProcessDeterminismTests.binary() else {
+            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
+            return
+        }
+        let dir = try PipelineFixtures.scratch("cli-overlapping-files")
+        let logs = dir + "/logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        for k in 0..<300 {
+            let second = (k % 60 < 10 ? "0" : "") + "\(k % 60)"
+            let line = "203.0.113.\(k % 250) - - [01/Jan/2023:10:00:\(second) +0000] \"GET /p\(k) HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"\n"
+            try line.write(toFile: logs + "/server-\(k).log", atomically: false, encoding: .utf8)
+        }
+        // A soft limit of 100 under a hard limit that allows the 300 files (exit 77 when it does not).
+        let script = "ulimit -S -n 100 && h=$(ulimit -H -n) && { [ \"$h\" = unlimited ] || [ \"$h\" -gt 400 ] || exit 77; } && exec \"$0\" extract --input \"$1\""
+        let r = try CrossProcessDeterminismTests.run("/bin/sh", ["-c", script, binary, logs], environment: ["PATH": "/usr/bin:/bin", "HOME": dir], scratch: dir)
+        if r.status == 77 { return }
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("events: 300\n"), "\(r.stdout)")
+    }
 }
