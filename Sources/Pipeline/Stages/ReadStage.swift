@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Extract
 import JourneysCore
 import Sessionize
@@ -48,6 +51,11 @@ enum ReadStage {
         }
         _ = sessionizer.finish()
         if let spillError = spillError ?? sessionizer.spillError { throw spillError }
+        #if canImport(Glibc)
+        // The read-ahead thread's and the reorder buffer's freed memory goes back to the system
+        // before the fold allocates on threads of its own (glibc keeps it per thread otherwise).
+        _ = glibcMallocTrim(0)
+        #endif
         var extract = events.result
         // Symbols numbered in string order, so that no later order depends on which line was
         // read first: one process and merged shards agree.
@@ -57,3 +65,9 @@ enum ReadStage {
                         afterPeriod: sessionizer.afterEnd, inPeriod: inPeriod, reorderRunsWritten: sessionizer.reorderRunsWritten)
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not import).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
