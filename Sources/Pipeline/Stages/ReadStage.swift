@@ -67,7 +67,11 @@ enum ReadStage {
 }
 
 #if canImport(Glibc)
-/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not import).
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
+/// glibc's `malloc_trim` (in malloc.h, which the Glibc module does not import), found at run time
+/// and called through a C function pointer; nothing when the C library has none.
+private func glibcMallocTrim(_ pad: Int) -> Int32 {
+    // RTLD_DEFAULT is the null handle in glibc: the process's global symbols.
+    guard let symbol = dlsym(nil, "malloc_trim") else { return 0 }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(pad)
+}
 #endif
