@@ -110,6 +110,23 @@ rm -rf "$LOGS/out-sorted-in-memory" "$LOGS/out-sorted-external"
 run "report, sorted in memory" "$BIN" report --pipeline pipelines/weekly.yaml --input "$LOGS/by-client/all.log" --output "$LOGS/out-sorted-in-memory" --history "$LOGS/history-sorted.sqlite" --quiet
 run "report, external sort" "$BIN" report --pipeline "$LOGS/external-sort.yaml" --templates report-templates --input "$LOGS/by-client/all.log" --output "$LOGS/out-sorted-external" --history "$LOGS/history-external.sqlite" --quiet
 
+# A burst: 5,100,000 identical requests within one second (a flood, a crawler caught in the
+# logs), gzip, written to a temporary folder. Beyond its budget the reorder buffer waits on disk
+# and a visit holds at most 10,000 page views, so the peak stays bounded.
+BURST=$(mktemp -d "${TMPDIR:-/tmp}/journeys-burst-XXXXXX")
+trap 'rm -rf "$BURST"' EXIT
+BURST_LINES=5100000
+say "writing a burst of $BURST_LINES identical lines within one second into $BURST"
+python3 - "$BURST/burst.log.gz" "$BURST_LINES" <<'PY'
+import gzip, sys
+line = b'203.0.113.9 - - [18/Nov/2026:10:00:00 +0100] "GET /product/42 HTTP/1.1" 200 5120 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"\n'
+n = int(sys.argv[2])
+with gzip.open(sys.argv[1], "wb", compresslevel=6) as f:
+    for _ in range(n // 100_000): f.write(line * 100_000)
+    f.write(line * (n % 100_000))
+PY
+run "burst: report" "$BIN" report --pipeline pipelines/weekly.yaml --input "$BURST/burst.log.gz" --output "$BURST/out" --history "$BURST/history.sqlite" --quiet
+
 if ! command -v goaccess >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   say "installing goaccess"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq goaccess >/dev/null) || true
@@ -158,13 +175,13 @@ fi
 
 echo
 printf '%-26s %10s %9s %11s %12s\n' "" "lines" "seconds" "lines/s" "peak RSS MB"
-for name in "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "goaccess" \
+for name in "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "burst: report" "goaccess" \
             "real: journeys extract" "real: report, 1 shard" "real: report, 2 shards" "real: goaccess" \
             "real x4: report, 2 shards" "real: Spark local[2]"; do
   [ -n "${SECONDS_OF[$name]:-}" ] || continue
   s=${SECONDS_OF[$name]}
   lines=$LINES
-  case "$name" in real:*) lines=$REAL_LINES ;; "real x4:"*) lines=${REAL4_LINES:-0} ;; esac
+  case "$name" in real:*) lines=$REAL_LINES ;; "real x4:"*) lines=${REAL4_LINES:-0} ;; burst:*) lines=$BURST_LINES ;; esac
   printf '%-26s %10s %9s %11s %12s\n' "$name" "$lines" "$s" \
     "$(awk -v l="$lines" -v s="$s" 'BEGIN { if (s > 0) printf "%.0f", l / s; else print "-" }')" "${RSS_OF[$name]}"
 done

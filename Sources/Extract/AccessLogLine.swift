@@ -33,7 +33,9 @@ extension ExtractContext {
     func classify(_ r: LineRecord) -> LineResult {
         valueNote = nil
         let time = r.time
-        if time < options.keepFrom || time >= options.keepUntil { return .skipped(.outsidePeriod) }
+        if time < options.keepFrom || time >= options.keepUntil {
+            return .skipped(time < options.bulkFrom || time > options.bulkUntil ? .farFromData : .outsidePeriod)
+        }
 
         var agent = Agent(isBot: false, deviceClass: .desktop)
         if let ua = r.agent {

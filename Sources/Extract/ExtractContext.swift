@@ -38,6 +38,12 @@ package final class ExtractContext {
         scratch.reserveCapacity(1024)
     }
 
+    /// Adds an account for `file` to the data quality; its index there.
+    func addAccount(_ file: String) -> Int {
+        quality.files.append(FileAccount(file: file))
+        return quality.files.count - 1
+    }
+
     /// The symbol for `bytes`, decoding them only the first time they are seen.
     package func intern(_ bytes: UnsafeRawBufferPointer) -> Symbol {
         let h = fastHash(bytes)

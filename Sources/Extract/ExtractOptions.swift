@@ -34,6 +34,10 @@ package struct ExtractOptions: Sendable {
     /// Events before `keepFrom` or at/after `keepUntil` (Unix seconds) are filtered as outside the period.
     package var keepFrom: Int64 = .min
     package var keepUntil: Int64 = .max
+    /// The span of the bulk of the data (`InputScan.bulk`): a line outside the read window and
+    /// outside this span is rejected as `far_from_data`, not filtered as `outside_period`.
+    package var bulkFrom: Int64 = .min
+    package var bulkUntil: Int64 = .max
     /// How lines are read: detected per file from its first non-empty line, or fixed.
     package var format: LogFormat = .auto
     /// Where the fields of JSON-lines tracking events are (dotted paths into the object).

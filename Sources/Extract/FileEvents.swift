@@ -15,12 +15,12 @@ package final class FileEvents: EventSource {
     private var counts = [Int](repeating: 0, count: LineOutcome.allCases.count)
     private static let outcomes = LineOutcome.allCases
 
-    package init(path: String, context: ExtractContext) throws {
+    /// `account`: the file's account in `context.quality.files` when already made; else one is added.
+    package init(path: String, context: ExtractContext, account: Int? = nil) throws {
         self.path = path
         self.context = context
         reader = LineReader(source: try openByteSource(path: path), maxLineBytes: context.options.maxLineBytes)
-        context.quality.files.append(FileAccount(file: path))
-        account = context.quality.files.count - 1
+        self.account = account ?? context.addAccount(path)
     }
 
     /// The events of a part of a file (`source`), read as the file's own lines: the decoder is
@@ -37,12 +37,11 @@ package final class FileEvents: EventSource {
 
     /// Some lines of another file, spooled to `path` (see `InputFile.Spool`): counted and sampled
     /// as that file's lines, under their numbers there; its line 1 is still a possible header.
-    init(spooled path: String, _ spool: InputFile.Spool, context: ExtractContext) throws {
+    init(spooled path: String, _ spool: InputFile.Spool, context: ExtractContext, account: Int? = nil) throws {
         self.path = spool.file
         self.context = context
         reader = LineReader(source: try openByteSource(path: path), maxLineBytes: context.options.maxLineBytes)
-        context.quality.files.append(FileAccount(file: spool.file))
-        account = context.quality.files.count - 1
+        self.account = account ?? context.addAccount(spool.file)
         lineNumbers = spool.lineNumbers
         spooledDamage = spool.damage
         truncatedLine = spool.truncatedLine

@@ -21,6 +21,9 @@ package enum InputFiles {
                 guard !matches.isEmpty else { throw ExtractError(path: pattern, reason: "matches no file") }
             } else {
                 var isDir: ObjCBool = false
+                if pattern == "-" {
+                    throw ExtractError(path: "-", reason: "standard input is not read: the run reads each input twice (timestamps, then events); save the log to a file and give that file")
+                }
                 guard FileManager.default.fileExists(atPath: pattern, isDirectory: &isDir) else {
                     throw ExtractError(path: pattern, reason: "no such file or folder")
                 }
@@ -44,7 +47,31 @@ package enum InputFiles {
         for f in files where access(f, R_OK) != 0 {
             throw ExtractError(path: f, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
+        for f in files { try requireRegularFile(f) }
         return files
+    }
+
+    /// Refuses an input that is not a regular file (a FIFO, a device, a socket, standard input):
+    /// the run reads each input twice, once for its timestamps (the period) and once for its
+    /// events, and a stream gives its lines once; a device like `/dev/zero` never ends. Checked
+    /// with `stat`, which neither opens nor blocks.
+    static func requireRegularFile(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ExtractError(path: path, reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw ExtractError(path: path, reason: "not a regular file (\(kind(info.st_mode))); save the log to a file and give that file")
+        }
+    }
+
+    private static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO or pipe"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFSOCK: "a socket"
+        default: "not a plain file"
+        }
     }
 
     /// Total size of the files in bytes, for progress.

@@ -10,6 +10,10 @@ package struct InputFile: Sendable, Equatable {
     /// Set when `path` holds some lines of another file (a shard's share, see `SpooledLines`):
     /// the lines are accounted to that file, under their numbers there.
     package var spool: Spool? = nil
+    /// The earliest timestamp of the file's lines, when a scan has read them: the merge opens
+    /// the file only when it reaches that time, so that files that follow each other (a year of
+    /// daily logs) are not all open at once.
+    package var earliest: Int64? = nil
     package init(path: String, sortByTime: Bool = false) { self.path = path; self.sortByTime = sortByTime }
 
     /// Where a spooled file's lines come from: the original file's name, the number of each of
@@ -64,19 +68,29 @@ package final class MergedEvents {
     private var batch: [Event] = []
     private var index = 0
 
-    /// Opens every file (throwing for one that cannot be opened) without reading any line yet.
+    /// Prepares the merge of `files` without reading any line yet. A file is opened when the
+    /// merge reaches its earliest line (`InputFile.earliest`; at the start when unknown) and
+    /// closed after its last, so that the open files are those whose lines overlap in time, not
+    /// all of them: a thousand daily logs do not meet the open-file limit. A file that cannot be
+    /// opened stops the merge when its turn comes. Each file's account is made here, in the order
+    /// given, whenever the file is opened.
     package init(_ files: [InputFile], options: ExtractOptions) throws {
         let context = ExtractContext(options: options)
         // The files to sort are gathered at once, when the merge takes its first event of each:
         // they share the budget.
         let budget = options.sortBudgetBytes / max(1, files.filter(\.sortByTime).count)
-        let sources: [EventSource] = try files.map { file in
-            // A large plain file in time order is parsed by several threads at once.
-            if file.spool == nil, !file.sortByTime, let sharded = try ShardedFileEvents.open(path: file.path, context: context) { return sharded }
-            let events = try file.spool.map { try FileEvents(spooled: file.path, $0, context: context) }
-                ?? FileEvents(path: file.path, context: context)
-            guard file.sortByTime else { return events }
-            return TimeSortedEvents(events, budgetBytes: budget, temporaryDirectory: options.sortDirectory)
+        let sources: [LazyFileSource] = files.map { file in
+            context.quality.files.append(FileAccount(file: file.spool?.file ?? file.path))
+            let account = context.quality.files.count - 1
+            return LazyFileSource(opensAt: file.earliest.map { $0 - LazyFileSource.openingMargin }) {
+                // A large plain file in time order is parsed by several threads at once.
+                if file.spool == nil, !file.sortByTime,
+                   let sharded = try ShardedFileEvents.open(path: file.path, context: context, account: account) { return sharded }
+                let events = try file.spool.map { try FileEvents(spooled: file.path, $0, context: context, account: account) }
+                    ?? FileEvents(path: file.path, context: context, account: account)
+                guard file.sortByTime else { return events }
+                return TimeSortedEvents(events, budgetBytes: budget, temporaryDirectory: options.sortDirectory)
+            }
         }
         self.context = context
         merger = Merger(sources)
@@ -129,7 +143,41 @@ package final class MergedEvents {
     }
 }
 
-/// The k-way merge of the files' event streams by time (ties: the earlier file first).
+/// One file's events, opened when the merge first asks for them and closed (its source let go)
+/// after the last.
+final class LazyFileSource: EventSource {
+    /// How long before a file's earliest scanned line the merge opens it: a margin, so that the
+    /// merge is the same as with every file open from the start.
+    static let openingMargin: Int64 = 86_400
+    /// When the merge opens the file: once it reaches this time; nil: at the start.
+    let opensAt: Int64?
+    private var make: (() throws -> EventSource)?
+    private var source: EventSource? = nil
+    private var consumedWhenClosed = 0
+
+    init(opensAt: Int64?, make: @escaping () throws -> EventSource) {
+        self.opensAt = opensAt
+        self.make = make
+    }
+
+    var bytesConsumed: Int { source?.bytesConsumed ?? consumedWhenClosed }
+
+    func next() throws -> Event? {
+        if let make {
+            self.make = nil
+            source = try make()
+        }
+        guard let source else { return nil }
+        if let e = try source.next() { return e }
+        consumedWhenClosed = source.bytesConsumed
+        self.source = nil
+        return nil
+    }
+}
+
+/// The k-way merge of the files' event streams by time (ties: the earlier file first). A file
+/// joins the merge when the merge reaches its `opensAt` time: none of its events can come
+/// before that, so the order is the one of a merge that opened every file at the start.
 final class Merger {
     private struct Head: Comparable {
         var event: Event
@@ -140,21 +188,30 @@ final class Merger {
         static func == (a: Head, b: Head) -> Bool { a.event.time == b.event.time && a.source == b.source }
     }
 
-    private let sources: [EventSource]
+    private let sources: [LazyFileSource]
     private var heads = Heap<Head>()
-    private var started = false
+    /// The sources not yet opened, by the time they open at (then file order).
+    private var unopened: [Int]
+    private var nextUnopened = 0
 
-    init(_ sources: [EventSource]) { self.sources = sources }
+    init(_ sources: [LazyFileSource]) {
+        self.sources = sources
+        unopened = sources.indices.sorted { i, j in
+            let a = sources[i].opensAt ?? .min, b = sources[j].opensAt ?? .min
+            return a != b ? a < b : i < j
+        }
+    }
 
     var bytesConsumed: Int { sources.reduce(0) { $0 + $1.bytesConsumed } }
 
     func next() throws -> Event? {
         if sources.count == 1 { return try sources[0].next() }
-        if !started {
-            started = true
-            for (i, s) in sources.enumerated() {
-                if let e = try s.next() { heads.insert(Head(event: e, source: i)) }
-            }
+        // Opens every file that may hold an event at or before the merge's next one.
+        while nextUnopened < unopened.count {
+            let i = unopened[nextUnopened]
+            if let first = heads.min, let opensAt = sources[i].opensAt, first.event.time < opensAt { break }
+            nextUnopened += 1
+            if let e = try sources[i].next() { heads.insert(Head(event: e, source: i)) }
         }
         guard let head = heads.popMin() else { return nil }
         if let e = try sources[head.source].next() { heads.insert(Head(event: e, source: head.source)) }

@@ -26,15 +26,15 @@ final class ShardedFileEvents: EventSource {
     private var ended = false
 
     /// nil when the file is too small to split, compressed, or has no line to take the format from.
-    static func open(path: String, context: ExtractContext) throws -> ShardedFileEvents? {
-        PlainFileParts.open(path: path, options: context.options).map { ShardedFileEvents(parts: $0, context: context) }
+    /// `account`: the file's account in `context.quality.files` when already made; else one is added.
+    static func open(path: String, context: ExtractContext, account: Int? = nil) throws -> ShardedFileEvents? {
+        PlainFileParts.open(path: path, options: context.options).map { ShardedFileEvents(parts: $0, context: context, account: account) }
     }
 
-    private init(parts: PlainFileParts, context: ExtractContext) {
+    private init(parts: PlainFileParts, context: ExtractContext, account: Int?) {
         path = parts.path
         self.context = context
-        context.quality.files.append(FileAccount(file: path))
-        account = context.quality.files.count - 1
+        self.account = account ?? context.addAccount(path)
         work = PartWork(parts: parts, options: context.options)
     }
 

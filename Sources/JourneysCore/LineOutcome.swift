@@ -11,6 +11,7 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
     case lineTooLong = "line_too_long"
     case badTimestamp = "bad_timestamp"
     case truncated
+    case farFromData = "far_from_data"
     // filtered: the line was read and deliberately left out
     case header
     case bot
@@ -26,7 +27,7 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
 
     package var isRejected: Bool {
         switch self {
-        case .malformed, .csvFieldCount, .missingField, .invalidUTF8, .lineTooLong, .badTimestamp, .truncated: true
+        case .malformed, .csvFieldCount, .missingField, .invalidUTF8, .lineTooLong, .badTimestamp, .truncated, .farFromData: true
         default: false
         }
     }
@@ -46,6 +47,7 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
         case .lineTooLong: "longer than the line limit"
         case .badTimestamp: "timestamp that is not a real date and time"
         case .truncated: "cut off by the end of a damaged file"
+        case .farFromData: "dated far before or after the bulk of the data (a wrong clock or a forged date)"
         case .header: "header line of a CSV export"
         case .bot: "user agent of a bot, crawler, monitor or script"
         case .staticAsset: "static asset (style, script, image, font)"

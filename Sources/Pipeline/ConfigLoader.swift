@@ -78,6 +78,7 @@ package enum ConfigLoader {
             "templates": { config.templates = try r.string($0, "templates"); config.templatesLine = $0.mark?.line ?? 0 },
             "sort_memory_mb": { config.sortMemoryBytes = Int(try r.double($0, "sort_memory_mb", min: 0.001) * 1_048_576) },
             "sort_directory": { config.sortDirectory = try r.string($0, "sort_directory") },
+            "reorder_memory_mb": { config.reorderMemoryBytes = Int(try r.double($0, "reorder_memory_mb", min: 0.001) * 1_048_576) },
             "shop_hosts": { config.shopHosts = try r.strings($0, "shop_hosts").map { $0.lowercased() } },
             "identity": { node in
                 try r.mapping(node, at: "identity", keys: [

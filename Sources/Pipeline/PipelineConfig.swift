@@ -17,6 +17,9 @@ package struct PipelineConfig: Sendable {
     package var templatesLine = 0
     /// Memory for sorting an input file that is not in time order (`sort_memory_mb`).
     package var sortMemoryBytes: Int = 256 << 20
+    /// Memory for the events waiting in the sessionizer's reorder buffer (`reorder_memory_mb`);
+    /// beyond it they wait on disk, in `sortDirectory`.
+    package var reorderMemoryBytes: Int = 8 << 20
     /// Where an external sort writes its temporary files; `nil` is the system's.
     package var sortDirectory: String? = nil
     /// Threads that parse a large plain file at once (`journeys report --shards`); the report is

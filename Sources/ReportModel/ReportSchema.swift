@@ -726,11 +726,11 @@ package enum ReportSchema {
         },
         "lateEvents": { "description": "Parsed events that arrived later than the out-of-order tolerance.", "$ref": "#/$defs/count" },
         "afterPeriod": { "description": "Parsed events after the period's end that would have started a visit: left out.", "$ref": "#/$defs/count" },
-        "cutVisits": { "description": "Visits ended by the maximum visit length.", "$ref": "#/$defs/count" }
+        "cutVisits": { "description": "Visits ended by the maximum visit length or the maximum page views.", "$ref": "#/$defs/count" }
       }
     },
     "lineReason": {
-      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period", "order_value_unreadable", "order_value_implausible"]
+      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "far_from_data", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period", "order_value_unreadable", "order_value_implausible"]
     },
     "sessionRules": {
       "description": "The session rules the visits were cut by.",

@@ -18,12 +18,18 @@ import JourneysCore
 /// 4. another person: the event is logged in as another customer than the visit's (a visit
 ///    belongs to one person; logging in mid-visit continues it);
 /// 5. maximum length: the event is `rules.maxVisitLength` seconds or more after the visit's first
-///    event; the visit is marked `wasCut` and counted in `cutVisits`.
+///    event; the visit is marked `wasCut` and counted in `cutVisits`;
+/// 6. maximum page views: the visit holds `maxVisitPages` page views already (a flood of requests
+///    from one device, a crawler); cut and counted like 5, so that an open visit's memory is
+///    bounded too.
 ///
 /// Events arrive in time order up to `rules.outOfOrderTolerance`: an event at most that many
 /// seconds older than the newest event before it is placed where it belongs (a reorder heap holds
 /// the last `tolerance` seconds of events); an older one is late, counted in `lateEvents` and left
-/// out.
+/// out. The reorder buffer holds at most `reorderBudget` events in memory: a burst of more events
+/// within the tolerance (a crawler, a flood of requests within one second) waits on disk in sorted
+/// runs (`ReorderRun`) and is placed in exactly the same order, so memory stays bounded whatever
+/// the input's shape.
 ///
 /// Open visits sit in a list ordered by their last event, so closing the visits whose timeout has
 /// passed looks only at the list's head: O(1) per event, whatever the number of open visits.
@@ -38,10 +44,26 @@ package final class Sessionizer {
     private let sink: ((Visit) -> Void)?
     private var collected: [Visit] = []
 
-    /// A sessionizer that keeps the closed visits for `finish()`.
-    package init(rules: SessionRules, timeZone: TimeZone) {
+    /// Events the reorder buffer holds in memory at most (about 150 bytes each); more wait on disk.
+    package static let defaultReorderBudget = 1 << 16
+
+    /// The number of waiting events that fit `bytes` of memory (at least one).
+    package static func reorderBudget(bytes: Int) -> Int {
+        max(1, bytes / (MemoryLayout<Event>.stride + MemoryLayout<Engine.Pending>.stride + MemoryLayout<Int32>.stride))
+    }
+    /// Sorted runs of the reorder buffer on disk at most; more are merged into one first, so that
+    /// open files stay few.
+    package static let maxReorderRuns = 32
+    /// Page views a visit holds at most; the next one starts a new visit (rule 6).
+    package static let defaultMaxVisitPages = 10_000
+
+    /// A sessionizer that keeps the closed visits for `finish()`. Events beyond `reorderBudget` in
+    /// the reorder buffer wait in `temporaryDirectory` (the system's temporary folder when `nil`).
+    package init(rules: SessionRules, timeZone: TimeZone, reorderBudget: Int = Sessionizer.defaultReorderBudget,
+                 temporaryDirectory: String? = nil, maxVisitPages: Int = Sessionizer.defaultMaxVisitPages) {
         self.rules = rules
-        engine = Engine(rules: rules, days: LocalDays(zone: timeZone))
+        engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory,
+                        maxVisitPages: maxVisitPages)
         sink = nil
     }
 
@@ -49,15 +71,18 @@ package final class Sessionizer {
     /// its timeout has passed, a rule cut it, or `finish()` ended the stream. Visits come in
     /// closing order, not start order. The sink runs after the event is placed, so it may read the
     /// sessionizer's counters; it must not add events.
-    package init(rules: SessionRules, timeZone: TimeZone, onClose: @escaping (Visit) -> Void) {
+    package init(rules: SessionRules, timeZone: TimeZone, reorderBudget: Int = Sessionizer.defaultReorderBudget,
+                 temporaryDirectory: String? = nil, maxVisitPages: Int = Sessionizer.defaultMaxVisitPages,
+                 onClose: @escaping (Visit) -> Void) {
         self.rules = rules
-        engine = Engine(rules: rules, days: LocalDays(zone: timeZone))
+        engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory,
+                        maxVisitPages: maxVisitPages)
         sink = onClose
     }
 
     /// Events that arrived more than the tolerance after a newer one; left out and counted.
     package var lateEvents: Int { engine.lateEvents }
-    /// Visits cut by the maximum visit length.
+    /// Visits cut by the maximum visit length or the maximum page views.
     package var cutVisits: Int { engine.cutVisits }
     /// Events placed (in visits or counted in `afterEnd`); late events are not among them.
     package var events: Int { engine.events }
@@ -73,6 +98,13 @@ package final class Sessionizer {
     package var openVisits: Int { engine.slotOf.count }
     /// The most visits that were open at once: what memory grows with.
     package var peakOpenVisits: Int { engine.peakOpenVisits }
+    /// The most events the reorder buffer held in memory at once (at most the budget).
+    package var peakReorderInMemory: Int { engine.peakWaiting }
+    /// Sorted runs of the reorder buffer written to disk (merges of runs included).
+    package var reorderRunsWritten: Int { engine.runsWritten }
+    /// Why the reorder buffer's disk failed, if it did: the visits are then incomplete, and the
+    /// run must stop with this error.
+    package var spillError: Error? { engine.spillError }
 
     /// Adds one event; events may arrive out of order by up to the rules' tolerance.
     package func add(_ event: Event) {
@@ -135,10 +167,20 @@ private struct Engine {
     var head: Int32 = -1
     var tail: Int32 = -1
 
-    // The reorder buffer: a heap of small keys; the events wait in a slab.
+    // The reorder buffer: a heap of small keys; the events wait in a slab, or beyond the budget
+    // in sorted runs on disk, with a heap over the runs' heads.
     var pending = Heap<Pending>()
     var waiting: [Event] = []
     var freeWaiting: [Int32] = []
+    let reorderBudget: Int
+    let temporaryDirectory: String?
+    var runs: [ReorderRun?] = []
+    var liveRuns = 0
+    var runHeads = Heap<RunHead>()
+    var runsWritten = 0
+    var peakWaiting = 0
+    var spillError: Error? = nil
+    static var maxRuns: Int { Sessionizer.maxReorderRuns }
     var arrivals: UInt64 = 0
     var newest: Int64 = .min
     /// `newest - tolerance`: events at or before it are placed, events before it are late.
@@ -161,9 +203,25 @@ private struct Engine {
         static func == (a: Pending, b: Pending) -> Bool { a.arrival == b.arrival }
     }
 
-    init(rules: SessionRules, days: LocalDays) {
+    /// A run's next event, ordered like `Pending`.
+    struct RunHead: Comparable {
+        var time: Int64
+        var arrival: UInt64
+        var run: Int32
+        static func < (a: RunHead, b: RunHead) -> Bool {
+            a.time != b.time ? a.time < b.time : a.arrival < b.arrival
+        }
+        static func == (a: RunHead, b: RunHead) -> Bool { a.arrival == b.arrival }
+    }
+
+    let maxVisitPages: Int
+
+    init(rules: SessionRules, days: LocalDays, reorderBudget: Int, temporaryDirectory: String?, maxVisitPages: Int) {
         self.rules = rules
         self.days = days
+        self.maxVisitPages = max(1, maxVisitPages)
+        self.reorderBudget = max(1, reorderBudget)
+        self.temporaryDirectory = temporaryDirectory
     }
 
     mutating func add(_ event: Event) {
@@ -185,15 +243,109 @@ private struct Engine {
             waiting.append(event)
         }
         pending.insert(Pending(time: event.time, arrival: arrivals, slot: slot))
-        while let first = pending.min, first.time <= ready {
-            pending.removeMin()
-            release(first.slot)
-        }
+        if pending.count > peakWaiting { peakWaiting = pending.count }
+        releaseUpTo(ready)
+        if pending.count >= reorderBudget && spillError == nil { spillPending() }
     }
 
     mutating func finish() {
-        while let first = pending.popMin() { release(first.slot) }
+        releaseUpTo(.max)
         while head >= 0 { close(head) }
+        runs = []
+        liveRuns = 0
+    }
+
+    /// Places the waiting events at or before `limit`, in memory or on disk, in time order (equal
+    /// times in arrival order).
+    private mutating func releaseUpTo(_ limit: Int64) {
+        while true {
+            let memory = pending.min, disk = runHeads.min
+            if let m = memory, m.time <= limit, disk.map({ m < Pending(time: $0.time, arrival: $0.arrival, slot: 0) }) ?? true {
+                pending.removeMin()
+                release(m.slot)
+            } else if let d = disk, d.time <= limit {
+                runHeads.removeMin()
+                guard let event = nextFromRun(d.run) else { continue }
+                process(event)
+            } else {
+                return
+            }
+        }
+    }
+
+    /// The head event of run `k`, moving the run on; nil when its disk failed.
+    private mutating func nextFromRun(_ k: Int32) -> Event? {
+        guard let run = runs[Int(k)] else { return nil }
+        do {
+            let entry = try run.advance()
+            if let next = run.head {
+                runHeads.insert(RunHead(time: next.time, arrival: next.arrival, run: k))
+            } else {
+                runs[Int(k)] = nil
+                liveRuns -= 1
+            }
+            return entry.event
+        } catch {
+            spillError = spillError ?? error
+            runs[Int(k)] = nil
+            liveRuns -= 1
+            return nil
+        }
+    }
+
+    /// Each run's read buffer: all runs read at once stay within about the budget.
+    private var runBufferEntries: Int { max(64, reorderBudget / Self.maxRuns) }
+
+    /// Writes the waiting events to disk as one sorted run, emptying the buffer in memory; at
+    /// `maxRuns` runs, merges them all into one.
+    private mutating func spillPending() {
+        var entries: [ReorderRun.Entry] = []
+        entries.reserveCapacity(pending.count)
+        for p in pending.unordered { entries.append(ReorderRun.Entry(arrival: p.arrival, event: waiting[Int(p.slot)])) }
+        entries.sort { $0.precedes($1) }
+        do {
+            let run = try ReorderRun(directory: temporaryDirectory)
+            try entries.withUnsafeBufferPointer { try run.write($0) }
+            try run.startReading(bufferEntries: runBufferEntries)
+            runsWritten += 1
+            pending = Heap()
+            waiting.removeAll(keepingCapacity: true)
+            freeWaiting.removeAll(keepingCapacity: true)
+            addRun(run)
+            if liveRuns >= Self.maxRuns { try mergeRuns() }
+        } catch {
+            // The events stay in memory; the run stops with the error.
+            spillError = spillError ?? error
+        }
+    }
+
+    private mutating func addRun(_ run: ReorderRun) {
+        guard let first = run.head else { return }
+        runs.append(run)
+        liveRuns += 1
+        runHeads.insert(RunHead(time: first.time, arrival: first.arrival, run: Int32(runs.count - 1)))
+    }
+
+    /// Merges every run on disk into one.
+    private mutating func mergeRuns() throws {
+        let merged = try ReorderRun(directory: temporaryDirectory)
+        var out: [ReorderRun.Entry] = []
+        out.reserveCapacity(runBufferEntries)
+        while let h = runHeads.popMin() {
+            let run = runs[Int(h.run)]!
+            out.append(try run.advance())
+            if let next = run.head { runHeads.insert(RunHead(time: next.time, arrival: next.arrival, run: h.run)) }
+            if out.count == runBufferEntries {
+                try out.withUnsafeBufferPointer { try merged.write($0) }
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        try out.withUnsafeBufferPointer { try merged.write($0) }
+        try merged.startReading(bufferEntries: runBufferEntries)
+        runsWritten += 1
+        runs = []
+        liveRuns = 0
+        addRun(merged)
     }
 
     private mutating func release(_ slot: Int32) {
@@ -254,6 +406,7 @@ private struct Engine {
         let customer = slots[s].visit.customer
         if !event.customer.isNone && !customer.isNone && event.customer != customer { return false }
         if event.time - slots[s].visit.start >= rules.maxVisitLength { return true }
+        if slots[s].visit.pages.count >= maxVisitPages { return true }
         return nil
     }
 

@@ -14,4 +14,9 @@ struct Journeys: ParsableCommand {
         subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self,
                       SchemaCommand.self, HistoryCommand.self, PartialCommand.self, MergeCommand.self,
                       PairsCommand.self, KeyCommand.self])
+
+    static func main() {
+        OpenFileLimit.raise()
+        main(nil)
+    }
 }

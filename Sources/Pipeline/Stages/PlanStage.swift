@@ -58,9 +58,12 @@ enum PlanStage {
         let paths = try InputFiles.resolve(config.inputs)
         let options = config.extractOptions
         let scans = try InputScan.scan(paths, options: options, tolerance: config.sessionRules.outOfOrderTolerance)
-        guard let span = InputScan.span(scans) else {
+        // The period is chosen, and its coverage judged, on the bulk of the data: stray lines
+        // far from it (a clock in 2099) move nothing and are rejected as `far_from_data`.
+        guard let bulk = InputScan.bulk(scans) else {
             throw ExtractError(path: paths.joined(separator: ", "), reason: "no line with a readable timestamp in the inputs")
         }
+        let span = (earliest: bulk.earliest, latest: bulk.latest)
         var period: Period
         if let asked = askedPeriod {
             guard let p = Period(parsing: asked) else {
@@ -71,8 +74,13 @@ enum PlanStage {
         } else {
             period = PeriodChoice.choose(earliest: span.earliest, latest: span.latest, zone: zone)
         }
-        return try plan(files: scans.map(\.inputFile), scans: scans, totalBytes: InputFiles.totalBytes(paths), period: period,
-                        span: span, zone: zone, config: config)
+        var plan = try plan(files: scans.map(\.inputFile), scans: scans, totalBytes: InputFiles.totalBytes(paths), period: period,
+                            span: span, zone: zone, config: config)
+        if bulk.strayLines > 0 {
+            plan.extract.bulkFrom = bulk.earliest
+            plan.extract.bulkUntil = bulk.latest
+        }
+        return plan
     }
 
     /// The plan of `period` over inputs whose lines span `span`: whether the previous period is

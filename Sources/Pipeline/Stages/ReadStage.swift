@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Extract
 import JourneysCore
 import Sessionize
@@ -14,6 +17,8 @@ struct Sessions {
     var afterPeriod: Int
     /// Events that fall in the period.
     var inPeriod: Int
+    /// Sorted runs the reorder buffer set down on disk (a burst beyond its memory).
+    var reorderRunsWritten = 0
 }
 
 /// Reads every input line and cuts the events into visits as they stream past: extract and
@@ -26,7 +31,9 @@ enum ReadStage {
         let events = try MergedEvents(plan.files, options: plan.extract)
         let spill = try VisitSpill(temporaryDirectory: config.sortDirectory)
         var spillError: Error? = nil
-        let sessionizer = Sessionizer(rules: config.sessionRules, timeZone: plan.zone) { visit in
+        let sessionizer = Sessionizer(rules: config.sessionRules, timeZone: plan.zone,
+                                      reorderBudget: Sessionizer.reorderBudget(bytes: config.reorderMemoryBytes),
+                                      temporaryDirectory: config.sortDirectory) { visit in
             do { try spill.add(visit) } catch { spillError = spillError ?? error }
         }
         let periodRange = plan.periodRange
@@ -39,17 +46,32 @@ enum ReadStage {
             n += 1
             if n & 0xFFFF == 0 {
                 progress.update(done: events.bytesConsumed, total: plan.totalBytes, unit: "B")
-                if let spillError { throw spillError }
+                if let spillError = spillError ?? sessionizer.spillError { throw spillError }
             }
         }
         _ = sessionizer.finish()
-        if let spillError { throw spillError }
+        if let spillError = spillError ?? sessionizer.spillError { throw spillError }
+        #if canImport(Glibc)
+        // The read-ahead thread's and the reorder buffer's freed memory goes back to the system
+        // before the fold allocates on threads of its own (glibc keeps it per thread otherwise).
+        _ = glibcMallocTrim(0)
+        #endif
         var extract = events.result
         // Symbols numbered in string order, so that no later order depends on which line was
         // read first: one process and merged shards agree.
         let (table, map) = extract.symbols.inStringOrder()
         extract.symbols = table
         return Sessions(spill: (spill, map), extract: extract, lateEvents: sessionizer.lateEvents, cutVisits: sessionizer.cutVisits,
-                        afterPeriod: sessionizer.afterEnd, inPeriod: inPeriod)
+                        afterPeriod: sessionizer.afterEnd, inPeriod: inPeriod, reorderRunsWritten: sessionizer.reorderRunsWritten)
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (in malloc.h, which the Glibc module does not import), found at run time
+/// and called through a C function pointer; nothing when the C library has none.
+private func glibcMallocTrim(_ pad: Int) -> Int32 {
+    // RTLD_DEFAULT is the null handle in glibc: the process's global symbols.
+    guard let symbol = dlsym(nil, "malloc_trim") else { return 0 }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(pad)
+}
+#endif
