@@ -69,8 +69,10 @@ extension KPIChange {
             return (NoiseTests.sum(newOrders.map(SampleSummary.init) ?? none, against: baseOrders.map(SampleSummary.init) ?? none),
                     "compound Poisson z on the sum of orders")
         case (_, .count):
-            guard let v1 = new.value, let v0 = base.value else { return (.notTestable, "") }
-            return (NoiseTests.count(Int(v1), against: Int(v0)), "Poisson z")
+            // A count read from a file: a value no count can be is not tested, never trapped on.
+            guard let v1 = new.value.flatMap({ Int(exactly: $0.rounded()) }),
+                  let v0 = base.value.flatMap({ Int(exactly: $0.rounded()) }) else { return (.notTestable, "") }
+            return (NoiseTests.count(v1, against: v0), "Poisson z")
         default:
             return (.notTestable, "")
         }

@@ -2,6 +2,11 @@ import JourneysCore
 
 /// What the report reads back: plain values, in a fixed order.
 extension HistoryStore {
+    /// The times an order of a shop's history can have (Unix seconds, 1970 to 2199): an import
+    /// refuses others, and a file holding others was not written by journeys. Days are worked out
+    /// from these times, so a time near the ends of 64 bits must never reach them.
+    package static let orderTimes: Range<Int64> = 0..<7_258_118_400
+
     /// Every order placed before `end` (Unix seconds, exclusive: a period's `endTime`), oldest
     /// first, for repeat purchases and customer value. `notRecordedBy` leaves out the rows that
     /// an earlier run of that period wrote: a period run again takes its own orders from its
@@ -16,7 +21,10 @@ extension HistoryStore {
             SELECT order_id, customer, time, value_cents, channel FROM orders
             WHERE time < ?1 AND (?2 IS NULL OR period IS NULL OR period <> ?2) ORDER BY time, order_id
             """).rows(.integer(end), .text(period)) { row in
-            let value = row.int64(3)
+            let value = row.int64(3), time = row.int64(2)
+            guard Self.orderTimes.contains(time) else {
+                throw HistoryError(file: path, message: "order '\(row.text(0).prefix(40))' has a time (\(time)) outside 1970 to 2199; the file is not a history journeys wrote")
+            }
             guard value >= 0 else {
                 throw HistoryError(file: path, message: "order '\(row.text(0))' has a negative value_cents (\(value)); an order's value is never negative")
             }
@@ -25,7 +33,7 @@ extension HistoryStore {
                 throw HistoryError(file: path, message: "the orders' value_cents add up to more than 64-bit cents hold (at order '\(row.text(0))', \(value) cents); the file is not a history journeys wrote")
             }
             total = sum
-            return HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: row.int64(2),
+            return HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: time,
                                 valueCents: value, channel: try channel(row.optionalText(4), in: "orders.channel"))
         }
     }

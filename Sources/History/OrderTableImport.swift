@@ -81,6 +81,9 @@ extension HistoryStore {
                 guard let time = OrderTableValues.time(field("ordered_at"), zone: timeZone) else {
                     throw fail("expected ordered_at as a date (2025-06-01) or a date-time with a zone (2025-06-01T10:20:30Z, 2025-06-01T10:20:30+02:00), found '\(Self.shown(field("ordered_at")))'")
                 }
+                guard HistoryStore.orderTimes.contains(time) else {
+                    throw fail("expected ordered_at between 1970 and 2199 (an order of a shop's history), found '\(Self.shown(field("ordered_at")))'")
+                }
                 guard let cents = OrderTableValues.cents(field("value")) else {
                     throw fail("expected value as an amount of money (129.90, 1,234.56, 1.234,56 EUR), found '\(Self.shown(field("value")))'")
                 }

@@ -28,11 +28,19 @@ package enum ReportComparison {
                 throw CompareError("\(file): \(place) holds \(number), beyond any figure of a report (at most \(Int(maxNumber)) in size)")
             }
         }
+        let report: ReportData
         do {
-            return try JSONDecoder().decode(ReportData.self, from: bytes)
+            report = try JSONDecoder().decode(ReportData.self, from: bytes)
         } catch {
             throw CompareError("\(file): not a report.json of schema \(ReportData.schemaVersion) (\(describe(error)))")
         }
+        // What was decoded is checked again: with a key given twice, the tree above and the
+        // decoder can take different ones.
+        if let again = try? JSONSerialization.jsonObject(with: ReportJSON.encode(report)),
+           let (place, number) = outOfRange(again, at: "") {
+            throw CompareError("\(file): \(place) holds \(number), beyond any figure of a report (at most \(Int(maxNumber)) in size)")
+        }
+        return report
     }
 
     /// The comparison as Markdown, with the thresholds it crossed when thresholds were given, in

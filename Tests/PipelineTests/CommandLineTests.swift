@@ -45,8 +45,7 @@ import Testing
     /// file's first line and closes it after its last, so daily logs are never all open at once.
     @Test func moreFilesThanTheOpenFileLimitAreRead() throws {
         guard let binary = CrossProcessDeterminismTests.binary() else {
-            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
-            return
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         let dir = try PipelineFixtures.scratch("cli-many-files")
         let logs = dir + "/logs"
@@ -85,8 +84,7 @@ import Testing
     /// is raised to the hard one when journeys starts.
     @Test func overlappingFilesBeyondTheSoftLimitAreRead() throws {
         guard let binary = CrossProcessDeterminismTests.binary() else {
-            RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
-            return
+            try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
         let dir = try PipelineFixtures.scratch("cli-overlapping-files")
         let logs = dir + "/logs"

@@ -57,13 +57,16 @@ enum HistoryFigures {
             guard let year = yearAgo, let then = year.kpis[key] else { continue }
             kpis[i].yearAgo = then
             if let x1 = kpis[i].numerator, let n1 = kpis[i].denominator,
-               let x0 = year.kpis["\(key).numerator"], let n0 = year.kpis["\(key).denominator"] {
-                kpis[i].yearAgoSignificant = ChangeTest.test(.proportion(x1, n1), .proportion(Int(x0), Int(n0))).isSignificant
-            } else if kpis[i].unit == .count, let now = kpis[i].value {
-                kpis[i].yearAgoSignificant = ChangeTest.test(.count(Int(now)), .count(Int(then))).isSignificant
+               let x0 = year.kpis["\(key).numerator"].flatMap(Self.count), let n0 = year.kpis["\(key).denominator"].flatMap(Self.count) {
+                kpis[i].yearAgoSignificant = ChangeTest.test(.proportion(x1, n1), .proportion(x0, n0)).isSignificant
+            } else if kpis[i].unit == .count, let now = kpis[i].value.flatMap(Self.count), let then = Self.count(then) {
+                kpis[i].yearAgoSignificant = ChangeTest.test(.count(now), .count(then)).isSignificant
             }
         }
     }
+
+    /// A count kept as a number in a snapshot; nil for a value no count can be (never a trap).
+    static func count(_ value: Double) -> Int? { value >= 0 ? Int(exactly: value.rounded()) : nil }
 
     /// The period a year earlier as the history's orders show it, when no report of it was
     /// recorded: orders, revenue and AOV of its days, and the figures of the history as of its

@@ -1,0 +1,32 @@
+import Foundation
+import Compare
+@testable import Pipeline
+import Testing
+
+/// What `journeys diff` and the next week's comparison read: a report.json is checked as it is
+/// decoded, so a key given twice cannot slip a figure past the size check.
+@Suite(.serialized) struct ReportComparisonTests {
+    @Test func aKeyGivenTwiceIsCheckedAsDecoded() throws {
+        let out = try PublishedWeeks.folder()
+        let text = try String(contentsOfFile: out + "/2026-W47/report.json", encoding: .utf8)
+        let report = try PipelineFixtures.reportJSON(out, "2026-W47")
+        var visits = (report["kpis"] as! [String: [String: Any]])["visits"]!
+        visits["value"] = 1e300
+        let forged = String(decoding: try JSONSerialization.data(withJSONObject: visits, options: [.sortedKeys]), as: UTF8.self)
+        // the decoder takes the first "visits", the object tree the last
+        let marker = try #require(text.range(of: "\"kpis\" : {"))
+        var twice = text
+        twice.insert(contentsOf: "\n\"visits\" : \(forged),", at: marker.upperBound)
+        let dir = try PipelineFixtures.scratch("report-twice")
+        try twice.write(toFile: dir + "/report.json", atomically: true, encoding: .utf8)
+        #expect(throws: CompareError.self) { _ = try ReportComparison.load(dir + "/report.json") }
+        do {
+            _ = try ReportComparison.load(dir + "/report.json")
+        } catch {
+            #expect("\(error)".contains("beyond any figure of a report"), "\(error)")
+            #expect(!"\(error)".contains("\n"))
+        }
+        // the report itself loads
+        _ = try ReportComparison.load(out + "/2026-W47/report.json")
+    }
+}
