@@ -151,8 +151,17 @@ extension RunSetup {
     static func refuseHistory(_ history: String, inside output: String) throws {
         let folder = OutputLock.resolved(output)
         let file = OutputLock.resolved(history)
-        guard file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { return }
-        throw HistoryError(file: history, message: "inside the output folder \(output), which is published as it is; keep the history outside it (history.path or --history)")
+        let refusal = HistoryError(file: history, message: "inside the output folder \(output), which is published as it is; keep the history outside it (history.path or --history)")
+        if file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") { throw refusal }
+        // Another name of the same file (a hard link) in the output folder publishes it as well.
+        var own = stat()
+        guard stat(file, &own) == 0, own.st_nlink > 1,
+              let names = FileManager.default.enumerator(atPath: folder) else { return }
+        for case let name as String in names {
+            var other = stat()
+            if lstat((folder as NSString).appendingPathComponent(name), &other) == 0,
+               other.st_dev == own.st_dev, other.st_ino == own.st_ino { throw refusal }
+        }
     }
 }
 

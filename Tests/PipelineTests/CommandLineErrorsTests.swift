@@ -101,5 +101,13 @@ import Testing
         #expect(empty.stderr == "journeys: error: \(dir)/empty.sqlite: empty (0 bytes): not a journeys history; delete it to start a new one\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/empty.sqlite")).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: dir + "/out2/2026-W47"))
+
+        // a hard link of the history inside the output folder would publish it under another name
+        guard let first = try report(history: dir + "/h.sqlite", output: dir + "/out3") else { return }
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(link(dir + "/h.sqlite", dir + "/out3/2026-W47/h.sqlite") == 0)
+        guard let hardLinked = try report(history: dir + "/h.sqlite", output: dir + "/out3") else { return }
+        #expect(hardLinked.status == 2, "\(hardLinked.stderr)")
+        #expect(hardLinked.stderr.contains("inside the output folder"), "\(hardLinked.stderr)")
     }
 }
