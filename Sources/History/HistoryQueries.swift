@@ -25,6 +25,9 @@ extension HistoryStore {
             guard Self.orderTimes.contains(time) else {
                 throw HistoryError(file: path, message: "order '\(row.text(0).prefix(40))' has a time (\(time)) outside 1970 to 2199; the file is not a history journeys wrote")
             }
+            guard value <= MoneyText.maxCeilingCents else {
+                throw HistoryError(file: path, message: "order '\(row.text(0).prefix(40))' has a value_cents (\(value)) above the highest orders.max_value (10,000,000.00); the file is not a history journeys wrote")
+            }
             guard value >= 0 else {
                 throw HistoryError(file: path, message: "order '\(row.text(0))' has a negative value_cents (\(value)); an order's value is never negative")
             }

@@ -208,6 +208,9 @@ package final class HistoryStore {
         if facts.customers.contains(where: { $0.customer.isNone }) { throw fail("a customer without a pseudonym") }
         if let o = facts.orders.first(where: { $0.customer.isNone }) { throw fail("order \(o.id) has no customer pseudonym") }
         if facts.orders.contains(where: { $0.id.isEmpty }) { throw fail("an order without an order id") }
+        if let o = facts.orders.first(where: { !(0...MoneyText.maxCeilingCents).contains($0.valueCents) || !Self.orderTimes.contains($0.time) }) {
+            throw fail("order \(o.id.prefix(40)) is worth \(o.valueCents) cents at time \(o.time); the history keeps orders of 0 to 10,000,000.00 from 1970 to 2199 (line items adding up beyond orders.max_value?)")
+        }
         if facts.weeklyVisits.contains(where: { $0.customer.isNone }) { throw fail("weekly visits without a customer pseudonym") }
         if let v = facts.weeklyVisits.first(where: { $0.visits <= 0 }) { throw fail("\(v.visits) visits in \(v.week); expected at least 1") }
     }

@@ -74,7 +74,7 @@ package enum DiffMarkdown {
         let scalars = Array(s.unicodeScalars)
         for (i, ch) in scalars.enumerated() {
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "!": out += "\\" + String(ch)
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "$": out += "\\" + String(ch)
             case "<": out += "&lt;"
             case "&": out += "&amp;"
             case "@", "#": out += "\\" + String(ch) + "\u{2060}"

@@ -120,6 +120,11 @@ import Testing
         #expect(throws: HistoryError(file: path, message: "order 'h2' has a negative value_cents (-1); an order's value is never negative")) {
             try store.orders(before: .max)
         }
+        // A value no order can have (above the highest ceiling) is refused too.
+        try db.execute("UPDATE orders SET value_cents = 1000000001 WHERE order_id = 'h2'")
+        #expect(throws: HistoryError(file: path, message: "order 'h2' has a value_cents (1000000001) above the highest orders.max_value (10,000,000.00); the file is not a history journeys wrote")) {
+            try store.orders(before: .max)
+        }
         // A time days cannot be worked out from (the ends of 64 bits) is refused, not trapped on.
         try db.execute("UPDATE orders SET value_cents = 1, time = -9223372036854775808 WHERE order_id = 'h2'")
         #expect(throws: HistoryError(file: path, message: "order 'h2' has a time (-9223372036854775808) outside 1970 to 2199; the file is not a history journeys wrote")) {

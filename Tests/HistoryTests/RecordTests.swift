@@ -90,7 +90,12 @@ import Testing
         var zero = F.week47
         zero.weeklyVisits[0].visits = 0
         #expect(throws: HistoryError.self) { try store.record(zero) }
+        // an order its own reader would refuse (line items adding up beyond the highest ceiling)
+        var huge = F.week47
+        huge.orders[0].valueCents = 2_999_970_000
+        #expect(throws: HistoryError.self) { try store.record(huge) }
         #expect(try F.dump(path) == before)
+        #expect(try store.orders(before: .max).count == F.week46.orders.count)
     }
 
     /// A failure inside the transaction (the last insert, refused by a trigger) leaves the period

@@ -151,6 +151,11 @@ import Validate
                 == "![t](https://evil.example/p.png) @everyone me@evil.example #123 www.evil.example \u{FFFD}x\u{FFFD}")
     }
 
+    /// GitHub renders `$...$` as mathematics: a dollar sign is escaped like the rest.
+    @Test func dollarSignsMakeNoMathematics() {
+        #expect(DiffMarkdown.escape("$x^2$ costs $5") == "\\$x^2\\$ costs \\$5")
+    }
+
     /// A report.json's period name and dates reach the heading and subtitle escaped.
     @Test func periodNamesAndDatesAreEscaped() throws {
         var diff = try Self.hostileDiff()
