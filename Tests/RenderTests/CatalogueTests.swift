@@ -26,13 +26,13 @@ import Testing
         }
     }
 
-    /// The files beside the templates are what journeys has built in: a key added to one must be
-    /// added to the other (and to every language).
+    /// The files beside the templates are what journeys has built in (the build embeds them), and
+    /// every file there is a language journeys knows.
     @Test func theFilesAreTheBuiltInCatalogues() throws {
         for locale in Catalogue.locales {
             let file = try Self.file(locale), builtIn = Catalogue.builtIn(locale).entries
             let differ = Set(file.keys).union(builtIn.keys).filter { file[$0] != builtIn[$0] }.sorted()
-            #expect(differ.isEmpty, "strings/\(locale).json and Sources/Render/BuiltIn*.swift differ at \(differ)")
+            #expect(differ.isEmpty, "strings/\(locale).json and the catalogue the build embedded differ at \(differ)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.stringsFolder).filter { $0.hasSuffix(".json") }.sorted()
         #expect(files == Catalogue.locales.map { "\($0).json" })
