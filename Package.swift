@@ -39,8 +39,20 @@ let package = Package(
         // report.json (schema 1) as Codable types: what score produces, render draws and the diff reads.
         .target(name: "ReportModel"),
         .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Compare", "CLVModels"]),
+        // The templates, stylesheet and catalogues of `report-templates/` are embedded by the build
+        // (`PackageResources`), reached through the `report-templates` link in the target's folder:
+        // the binary renders its pages with no folder beside it, and the files are the only copy.
         .target(name: "Render", dependencies: ["JourneysCore", "ReportModel", "Compare",
-                                               .product(name: "Mustache", package: "swift-mustache")]),
+                                               .product(name: "Mustache", package: "swift-mustache")],
+                exclude: ["report-templates/strings/README.md"],
+                resources: [
+                    .embedInCode("report-templates/report.mustache"),
+                    .embedInCode("report-templates/index.mustache"),
+                    .embedInCode("report-templates/diff.mustache"),
+                    .embedInCode("report-templates/report.css"),
+                    .embedInCode("report-templates/strings/en.json"),
+                    .embedInCode("report-templates/strings/de.json"),
+                ]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
         // The diff of two report models: changes, noise tests, shift-share, thresholds.
         .target(name: "Compare", dependencies: ["ReportModel"]),

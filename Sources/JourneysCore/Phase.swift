@@ -2,19 +2,15 @@
 package enum Phase: String, CaseOrdered, Sendable, Codable {
     case awareness, consideration, purchase, retention, advocacy
 
-    /// The label shown in the report for `locale` ("en" or "de").
-    package func label(locale: String) -> String {
-        switch (self, locale) {
-        case (.awareness, "de"): "Bewusstsein"
-        case (.consideration, "de"): "Überlegung"
-        case (.purchase, "de"): "Kauf"
-        case (.retention, "de"): "Bindung"
-        case (.advocacy, "de"): "Weiterempfehlung"
-        case (.awareness, _): "Awareness"
-        case (.consideration, _): "Consideration"
-        case (.purchase, _): "Purchase"
-        case (.retention, _): "Retention"
-        case (.advocacy, _): "Advocacy"
+    /// The English name report.json gives the phase beside its id; the page shows the
+    /// catalogue's `phase.<id>`.
+    package var name: String {
+        switch self {
+        case .awareness: "Awareness"
+        case .consideration: "Consideration"
+        case .purchase: "Purchase"
+        case .retention: "Retention"
+        case .advocacy: "Advocacy"
         }
     }
 }

@@ -21,7 +21,7 @@ struct DiffView {
 
     init(_ diff: ReportDiff, catalogue: Catalogue) {
         self.diff = diff
-        labels = PageLabels(catalogue: catalogue, style: NumberStyle(locale: diff.locale, currency: diff.currency))
+        labels = PageLabels(catalogue: catalogue, style: NumberStyle(catalogue: catalogue, currency: diff.currency))
     }
 
     /// Formatting only, for lines that need no diff (a report's own "What changed").

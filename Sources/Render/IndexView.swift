@@ -18,13 +18,13 @@ enum IndexView {
         let sections = groups.compactMap { group -> [String: Any]? in
             let members = entries.filter { kind($0) == group.kind }
             guard !members.isEmpty else { return nil }
-            let style = NumberStyle(locale: catalogue.locale, currency: members[0].data.period.currency)
+            let style = NumberStyle(catalogue: catalogue, currency: members[0].data.period.currency)
             let labels = PageLabels(catalogue: catalogue, style: style)
             return ["id": group.id, "title": labels.text("index.\(group.id).title"),
                     "periods": members.map { row($0, labels: labels) },
                     "trends": trends(members, labels: labels), "hasTrends": members.filter { !$0.data.period.isPartial }.count >= 2]
         }
-        let labels = PageLabels(catalogue: catalogue, style: NumberStyle(locale: catalogue.locale, currency: "EUR"))
+        let labels = PageLabels(catalogue: catalogue, style: NumberStyle(catalogue: catalogue, currency: "EUR"))
         let contents = sections.enumerated().map { i, s in ["id": s["id"]!, "title": s["title"]!, "isLast": i == sections.count - 1] }
         return ["css": css, "lang": catalogue.locale, "groups": sections, "contents": contents, "hasPeriods": !entries.isEmpty,
                 "t": TemplateStrings(catalogue: catalogue, values: ["count": labels.style.integer(trendLength)])]
@@ -33,7 +33,7 @@ enum IndexView {
     /// One period: its link, days and headline figures, in the index's language.
     static func row(_ e: ReportRenderer.IndexEntry, labels: PageLabels) -> [String: Any] {
         let d = e.data
-        let style = NumberStyle(locale: labels.locale, currency: d.period.currency)
+        let style = NumberStyle(catalogue: labels.catalogue, currency: d.period.currency)
         func value(_ key: String) -> String {
             guard let k = d.kpi(key) else { return style.missing }
             return style.value(k.value, unit: k.unit)
@@ -51,7 +51,7 @@ enum IndexView {
         let whole = members.filter { !$0.data.period.isPartial }
         guard let newest = whole.first else { return [] }
         let shown = Array(whole.prefix(trendLength).reversed())
-        let style = NumberStyle(locale: labels.locale, currency: newest.data.period.currency)
+        let style = NumberStyle(catalogue: labels.catalogue, currency: newest.data.period.currency)
         return newest.data.kpis.map { k in
             func show(_ v: Double?) -> String { style.value(v, unit: k.unit) }
             let points = shown.map { TrendPoint(period: $0.data.period.name, value: $0.data.kpi(k.key)?.value) }

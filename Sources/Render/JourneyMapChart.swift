@@ -120,7 +120,7 @@ enum JourneyMapChart {
         for (c, phase) in Phase.allCases.enumerated() {
             let x = 30 + Double(c) * columnWidth
             svg.element("rect", ["x": fmt(x - 10), "y": "0", "width": fmt(nodeWidth + 20), "height": fmt(layout.height), "rx": "6", "class": "column"])
-            svg.element("text", ["x": fmt(x + nodeWidth / 2), "y": "22", "text-anchor": "middle", "class": "phase"], text: phase.label(locale: locale))
+            svg.element("text", ["x": fmt(x + nodeWidth / 2), "y": "22", "text-anchor": "middle", "class": "phase"], text: words.phase(phase.rawValue))
             if let s = shares[phase.rawValue] {
                 svg.element("text", ["x": fmt(x + nodeWidth / 2), "y": "40", "text-anchor": "middle", "class": "phase-share"],
                             text: words.text("journeyMap.chart.phaseShare", ["share": style.percent(s.share, places: 0),

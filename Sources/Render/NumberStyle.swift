@@ -1,16 +1,26 @@
 import ReportModel
 import JourneysCore
 
-/// Formats numbers for the report by hand, per locale (`en`, `de`), so output never depends on
-/// the machine's locale data: the same numbers give the same bytes everywhere.
+/// Formats numbers for the report by hand, per locale, so output never depends on the machine's
+/// locale data: the same numbers give the same bytes everywhere. The separators, signs and unit
+/// words are the catalogue's `format.*` texts, so a language is one catalogue file.
 package struct NumberStyle: Sendable {
-    package var locale: String
+    package let catalogue: Catalogue
     package var currency: String
+    private let group: String
+    private let decimalMark: String
 
-    package init(locale: String, currency: String) { self.locale = locale; self.currency = currency }
+    package var locale: String { catalogue.locale }
 
-    private var group: String { locale == "de" ? "." : "," }
-    private var decimal: String { locale == "de" ? "," : "." }
+    package init(catalogue: Catalogue, currency: String) {
+        self.catalogue = catalogue
+        self.currency = currency
+        group = catalogue.text("format.group")
+        decimalMark = catalogue.text("format.decimal")
+    }
+
+    /// The style of `locale`'s built-in catalogue.
+    package init(locale: String, currency: String) { self.init(catalogue: .builtIn(locale), currency: currency) }
 
     package func integer(_ n: Int) -> String { DigitGrouping(separator: group).string(n) }
 
@@ -27,7 +37,7 @@ package struct NumberStyle: Sendable {
         let sign = x < 0 && scaled != 0 ? "-" : ""
         guard places > 0 else { return sign + whole }
         let frac = String(scaled % unit)
-        return sign + whole + decimal + String(repeating: "0", count: places - frac.count) + frac
+        return sign + whole + decimalMark + String(repeating: "0", count: places - frac.count) + frac
     }
 
     /// A KPI's value in its unit (`missing` for none): the report's cards, the diff and the trends
@@ -39,7 +49,7 @@ package struct NumberStyle: Sendable {
         case .ratio: return percent(v)
         case .money: return money(v)
         case .seconds: return duration(seconds: v)
-        case .days: return decimal(v, places: 1) + (locale == "de" ? "\u{A0}Tage" : " d")
+        case .days: return catalogue.text("format.days", ["value": decimal(v, places: 1)])
         case .score: return decimal(v, places: 1)
         case .number: return decimal(v, places: 2)
         }
@@ -64,11 +74,11 @@ package struct NumberStyle: Sendable {
     }
 
     /// A figure that has no value (nothing to divide by, no previous period).
-    package var missing: String { locale == "de" ? "k. A." : "n/a" }
+    package var missing: String { catalogue.text("format.missing") }
 
     /// German puts a space before the sign, a no-break one, so that a figure never wraps apart.
     package func percent(_ ratio: Double, places: Int = 1) -> String {
-        decimal(ratio * 100, places: places) + (locale == "de" ? "\u{A0}%" : "%")
+        catalogue.text("format.percent", ["value": decimal(ratio * 100, places: places)])
     }
 
     /// A rate that may have no denominator: `missing` (n/a) for none, never 0%.
@@ -80,16 +90,16 @@ package struct NumberStyle: Sendable {
     /// (1.234,50 €, with a no-break space); a currency without a sign shows its code.
     package func money(_ x: Double) -> String {
         let symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : currency
-        return locale == "de" ? decimal(x, places: 2) + "\u{A0}" + symbol : symbol + decimal(x, places: 2)
+        return catalogue.text("format.money", ["symbol": symbol, "value": decimal(x, places: 2)])
     }
 
     /// "2m 42s" in English, "2 Min. 42 Sek." in German, joined by no-break spaces so that a
     /// duration never breaks across lines.
     package func duration(seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        if locale == "de" {
-            return s >= 60 ? "\(s / 60)\u{A0}Min.\u{A0}\(s % 60)\u{A0}Sek." : "\(s)\u{A0}Sek."
-        }
-        return s >= 60 ? "\(s / 60)m\u{A0}\(s % 60 < 10 ? "0" : "")\(s % 60)s" : "\(s)s"
+        guard s >= 60 else { return catalogue.text("format.duration.seconds", ["seconds": "\(s)"]) }
+        let rest = s % 60
+        return catalogue.text("format.duration.minutes", ["minutes": "\(s / 60)", "seconds": "\(rest)",
+                                                          "paddedSeconds": rest < 10 ? "0\(rest)" : "\(rest)"])
     }
 }

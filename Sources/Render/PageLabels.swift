@@ -65,8 +65,8 @@ struct PageLabels: Sendable {
         ("loops", "withheld.table.loops"),
     ]
 
-    /// A journey phase by its id; `Phase.label(locale:)` is the one source of their names.
-    func phase(_ id: String) -> String { Phase(rawValue: id)?.label(locale: locale) ?? Markup.clean(id) }
+    /// A journey phase by its id (`retention`), else the id.
+    func phase(_ id: String) -> String { catalogue.optional("phase.\(id)") ?? Markup.clean(id) }
 
     /// A channel by its id (`organic_search`), else report.json's name of it.
     func channel(_ id: String, fallback: String) -> String { catalogue.optional("channel.\(id)") ?? Markup.clean(fallback) }

@@ -1,32 +1,31 @@
 import JourneysCore
 
-/// Dates and period names as the page's text shows them: `23.11.2026` and `KW 47/2026` in German,
-/// the ISO forms in English (`2026-11-23`, `2026-W47`). Only visible text changes: file names,
-/// folder names, ids and report.json keep the ISO forms.
+/// Dates and period names as the page's text shows them, in the forms of the catalogue's
+/// `format.date`, `format.week`, `format.month` and `format.range` (`23.11.2026` and `KW 47/2026`
+/// in German, the ISO forms in English). Only visible text changes: file names, folder names, ids
+/// and report.json keep the ISO forms.
 extension NumberStyle {
     /// A day, `yyyy-mm-dd` in report.json; anything else stays as written.
     package func date(_ iso: String) -> String {
-        guard locale == "de", let d = CivilDate(iso), d.description == iso else { return iso }
-        return "\(two(d.day)).\(two(d.month)).\(d.year)"
+        guard let d = CivilDate(iso), d.description == iso else { return iso }
+        return catalogue.text("format.date", ["iso": iso, "day": two(d.day), "month": two(d.month), "year": "\(d.year)"])
     }
 
     /// A period's name (`2026-W47`, `2026-11`, `2026-11-02..2026-11-15`); anything else stays as
     /// written.
     package func period(_ name: String) -> String {
-        guard locale == "de", let p = Period(parsing: name) else { return name }
+        guard let p = Period(parsing: name) else { return name }
         switch p.kind {
         case .week:
             let w = p.first.isoWeek
-            return "KW \(w.week)/\(w.year)"
+            return catalogue.text("format.week", ["iso": name, "week": "\(w.week)", "year": "\(w.year)"])
         case .month:
-            return "\(Self.germanMonths[p.first.month - 1]) \(p.first.year)"
+            return catalogue.text("format.month", ["iso": name, "monthName": catalogue.text("format.monthName.\(p.first.month)"),
+                                                   "year": "\(p.first.year)"])
         case .range:
-            return "\(date(p.first.description))–\(date(p.last.description))"
+            return catalogue.text("format.range", ["iso": name, "first": date(p.first.description), "last": date(p.last.description)])
         }
     }
-
-    static let germanMonths = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-                               "Oktober", "November", "Dezember"]
 
     private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -8,7 +8,7 @@ import ReportModel
 enum ReportView {
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
                      mapLinks: Int = JourneyMapChart.defaultMaxLinks) -> [String: Any] {
-        let style = NumberStyle(locale: data.period.locale, currency: data.period.currency)
+        let style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
         let labels = PageLabels(catalogue: catalogue, style: style)
         let p = data.period
         var view: [String: Any] = [
@@ -70,7 +70,7 @@ enum ReportView {
             .filter { $0.views >= 20 }
             .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
             .prefix(8)
-            .map { ["touchpoint": Markup.clean($0.touchpoint), "phase": (Phase(rawValue: $0.phase) ?? .consideration).label(locale: labels.locale),
+            .map { ["touchpoint": Markup.clean($0.touchpoint), "phase": labels.phase((Phase(rawValue: $0.phase) ?? .consideration).rawValue),
                     "views": style.integer($0.views), "exits": style.integer($0.exits), "exitRate": style.percent($0.exitRate)] as [String: Any] }
         view["channels"] = data.channels.map { c -> [String: Any] in
             [

@@ -3,19 +3,20 @@ import Testing
 @testable import Render
 
 /// The binary carries the templates and stylesheet it ships, so that it renders anywhere: the
-/// built-in copies are the files of `report-templates/` to the byte (`scripts/embed_templates.py`
-/// writes them), and a run without a templates folder renders the same pages as one with it.
+/// build embeds the files of `report-templates/` (`embedInCode` through the link in
+/// `Sources/Render`), and a run without a templates folder renders the same pages as one with it.
 @Suite struct BuiltInTemplatesTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("report-templates").path
 
-    @Test func theBuiltInCopiesAreTheFiles() throws {
+    /// The link the build embeds through reaches the files users edit, not a copy of them.
+    @Test func theBuildEmbedsTheFiles() throws {
         for (name, file) in [("report", "report.mustache"), ("index", "index.mustache"), ("diff", "diff.mustache")] {
             let text = try String(contentsOfFile: Self.folder + "/" + file, encoding: .utf8)
-            #expect(BuiltInTemplates.templates[name] == text, "\(file) differs from its built-in copy: run scripts/embed_templates.py")
+            #expect(BuiltInTemplates.templates[name] == text, "\(file) is not what the build embedded: Sources/Render/report-templates must link to report-templates/")
         }
         #expect(BuiltInTemplates.css == (try String(contentsOfFile: Self.folder + "/report.css", encoding: .utf8)),
-                "report.css differs from its built-in copy: run scripts/embed_templates.py")
+                "report.css is not what the build embedded: Sources/Render/report-templates must link to report-templates/")
     }
 
     @Test func aRunWithoutTheFolderRendersTheSamePage() throws {

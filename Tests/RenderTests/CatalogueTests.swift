@@ -26,23 +26,32 @@ import Testing
         }
     }
 
-    /// The files beside the templates are what journeys has built in: a key added to one must be
-    /// added to the other (and to every language).
+    /// The files beside the templates are what journeys has built in (the build embeds them), and
+    /// every file there is a language journeys knows.
     @Test func theFilesAreTheBuiltInCatalogues() throws {
         for locale in Catalogue.locales {
             let file = try Self.file(locale), builtIn = Catalogue.builtIn(locale).entries
             let differ = Set(file.keys).union(builtIn.keys).filter { file[$0] != builtIn[$0] }.sorted()
-            #expect(differ.isEmpty, "strings/\(locale).json and Sources/Render/BuiltIn*.swift differ at \(differ)")
+            #expect(differ.isEmpty, "strings/\(locale).json and the catalogue the build embedded differ at \(differ)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.stringsFolder).filter { $0.hasSuffix(".json") }.sorted()
         #expect(files == Catalogue.locales.map { "\($0).json" })
     }
 
     /// A translation fills the same figures as the English text. The funnel chart's English text
-    /// lowercases the step's name in a sentence; German keeps nouns as they are.
+    /// lowercases the step's name in a sentence; German keeps nouns as they are. The forms of
+    /// dates, periods and durations may use any part they are given: English writes the ISO form
+    /// and pads seconds, German writes day, week and month and does not.
     @Test func translationsUseTheSamePlaceholders() {
         let english = Catalogue.builtIn("en").entries
-        let alternatives: [String: Set<String>] = ["funnel.chart.drop": ["step", "stepLowercased"]]
+        let alternatives: [String: Set<String>] = [
+            "funnel.chart.drop": ["step", "stepLowercased"],
+            "format.date": ["iso", "day", "month", "year"],
+            "format.week": ["iso", "week", "year"],
+            "format.month": ["iso", "monthName", "year"],
+            "format.range": ["iso", "first", "last"],
+            "format.duration.minutes": ["minutes", "seconds", "paddedSeconds"],
+        ]
         for locale in Catalogue.locales where locale != "en" {
             for (key, text) in Catalogue.builtIn(locale).entries {
                 let mine = Catalogue.placeholders(in: text), theirs = Catalogue.placeholders(in: english[key] ?? "")
@@ -121,6 +130,21 @@ import Testing
                 #expect(error.file == folder + "/strings/de.json")
             }
         }
+    }
+
+    /// Phase names and the forms of figures are catalogue texts like any other: a user's file
+    /// rewords them on the page.
+    @Test func aUserFileRewordsPhasesAndFigures() throws {
+        let folder = try Self.templatesWith(#"{"phase.retention": "Treue", "format.percent": "{value} Prozent"}"#)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let templates = try ReportTemplates(directory: folder)
+        let style = NumberStyle(catalogue: templates.catalogue(for: "de"), currency: "EUR")
+        #expect(style.percent(0.4504) == "45,0 Prozent")
+        #expect(style.money(1234.5) == "1.234,50\u{A0}€")
+        let html = ReportRenderer(templates: templates).report(RenderFixtures.data(locale: "de"))
+        #expect(html.contains(">Treue<"))
+        #expect(!html.contains(">Bindung<"))
+        #expect(html.contains(" Prozent"))
     }
 
     /// A templates folder of an older journeys, without `strings/`, renders with the built-in words.

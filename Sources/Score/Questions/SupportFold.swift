@@ -76,7 +76,7 @@ struct SupportFold: PersonFold {
             medianSeconds: median(handled.map(Double.init)), contactsPerOrder: orders[0] == 0 ? nil : rounded(Double(t.contacts) / Double(orders[0])),
             byKind: rows(byKind, "support.byKind", id: { kinds[$0] }, label: { kinds[$0] }),
             byChannel: rows(byChannel, "support.byChannel", id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
-            byPhase: rows(byPhase, "support.byPhase", id: { $0 }, label: { Phase(rawValue: $0)?.label(locale: "en") ?? $0 }))
+            byPhase: rows(byPhase, "support.byPhase", id: { $0 }, label: { Phase(rawValue: $0)?.name ?? $0 }))
     }
 
     /// The handling times of one period as a sample (count, mean, standard deviation), for the
