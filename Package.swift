@@ -59,7 +59,7 @@ let package = Package(
         // Predicted customer lifetime value: BG/NBD and Gamma-Gamma fitted on per-customer order summaries.
         .target(name: "CLVModels"),
         // What outlives rotated logs: customers, their orders and weekly visits, each period's KPIs.
-        .target(name: "History", dependencies: ["CSQLite", "JourneysCore"]),
+        .target(name: "History", dependencies: ["CSQLite", "JourneysCore", "ByteCoding"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
         // Config, the stage list, the runner and the atomic publish.

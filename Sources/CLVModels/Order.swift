@@ -1,6 +1,6 @@
 /// One order of one customer: the day it was placed and what it was worth.
 package struct Order: Sendable, Equatable {
-    /// Days since 1970-01-01 (see `CivilDay`); the models only look at which day, never the time.
+    /// Days since 1970-01-01 (`CivilDate.dayNumber`); the models only look at which day, never the time.
     package var day: Int
     /// The order's value in the shop's currency; refunds may be negative.
     package var value: Double
@@ -8,11 +8,5 @@ package struct Order: Sendable, Equatable {
     package init(day: Int, value: Double) {
         self.day = day
         self.value = value
-    }
-
-    /// An order placed on a calendar date; nil when the date does not exist.
-    package init?(year: Int, month: Int, day: Int, value: Double) {
-        guard let number = CivilDay.number(year: year, month: month, day: day) else { return nil }
-        self.init(day: number, value: value)
     }
 }

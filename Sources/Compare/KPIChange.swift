@@ -58,28 +58,28 @@ extension KPIChange {
     static func test(_ id: String, base: KPI?, new: KPI?, baseOrders: ValueSample?, newOrders: ValueSample?) -> (NoiseTestResult, String) {
         guard let base, let new else { return (.notTestable, "") }
         if let x1 = new.numerator, let n1 = new.denominator, let x0 = base.numerator, let n0 = base.denominator {
-            return (NoiseTests.proportion(x1, of: n1, against: x0, of: n0), "two-proportion z")
+            return (Significance.proportion(x1, of: n1, against: x0, of: n0), "two-proportion z")
         }
         switch (id, new.unit) {
         case ("aov", _):
             guard let a = newOrders, let b = baseOrders else { return (.notTestable, "") }
-            return (NoiseTests.mean(SampleSummary(a), against: SampleSummary(b)), "Welch's t on order values")
+            return (Significance.mean(ValueMoments(a), against: ValueMoments(b)), "Welch's t on order values")
         case ("revenue", _):
-            let none = SampleSummary(count: 0, mean: 0, standardDeviation: 0)
-            return (NoiseTests.sum(newOrders.map(SampleSummary.init) ?? none, against: baseOrders.map(SampleSummary.init) ?? none),
+            let none = ValueMoments(count: 0, mean: 0, standardDeviation: 0)
+            return (Significance.sum(newOrders.map(ValueMoments.init) ?? none, against: baseOrders.map(ValueMoments.init) ?? none),
                     "compound Poisson z on the sum of orders")
         case (_, .count):
             // A count read from a file: a value no count can be is not tested, never trapped on.
             guard let v1 = new.value.flatMap({ Int(exactly: $0.rounded()) }),
                   let v0 = base.value.flatMap({ Int(exactly: $0.rounded()) }) else { return (.notTestable, "") }
-            return (NoiseTests.count(v1, against: v0), "Poisson z")
+            return (Significance.count(v1, against: v0), "Poisson z")
         default:
             return (.notTestable, "")
         }
     }
 }
 
-extension SampleSummary {
+extension ValueMoments {
     /// The order values report.json keeps, as the tests take them.
     package init(_ v: ValueSample) { self.init(count: v.count, mean: v.mean, standardDeviation: v.standardDeviation) }
 }

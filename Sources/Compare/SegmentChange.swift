@@ -16,7 +16,7 @@ package struct SegmentChange: Sendable, Equatable {
         package var base: Int
         package var new: Int
         package var test: NoiseTestResult
-        init(_ base: Int, _ new: Int) { self.base = base; self.new = new; test = NoiseTests.count(new, against: base) }
+        init(_ base: Int, _ new: Int) { self.base = base; self.new = new; test = Significance.count(new, against: base) }
     }
 
     package static func == (a: SegmentChange, b: SegmentChange) -> Bool {
@@ -33,7 +33,7 @@ package struct SegmentChange: Sendable, Equatable {
         revenue = (base?.revenue ?? 0, new?.revenue ?? 0)
         func rate(_ r: RateCounts) -> Double? { r.visits == 0 ? nil : Double(r.purchases) / Double(r.visits) }
         conversion = (rate(b), rate(n))
-        conversionTest = NoiseTests.proportion(n.purchases, of: n.visits, against: b.purchases, of: b.visits)
+        conversionTest = Significance.proportion(n.purchases, of: n.visits, against: b.purchases, of: b.visits)
     }
 
     /// Every channel of either report, by its share of the new period's visits.

@@ -1,3 +1,4 @@
+import ByteCoding
 import JourneysCore
 
 /// Where a line holds a customer id, so that a data-quality sample shows `[customer]` there: the

@@ -1,3 +1,4 @@
+import ByteCoding
 import JourneysCore
 
 /// Reads the lines of one file in its format, chosen from the options or from the file's first

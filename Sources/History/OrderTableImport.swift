@@ -1,3 +1,4 @@
+import ByteCoding
 import Foundation
 import JourneysCore
 #if canImport(Glibc)
@@ -61,7 +62,7 @@ extension HistoryStore {
                 if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeRawBufferPointer(rebasing: line.dropFirst(3)) }
                 func fail(_ message: String) -> HistoryError { HistoryError(file: path, line: lineNumber, message: message) }
 
-                guard let fields = CSVLine.fields(line) else {
+                guard let fields = CSVRow.fields(line, separator: UInt8(ascii: ",")) else {
                     throw fail("expected comma-separated fields, a quoted one ending in a quote before the next comma")
                 }
                 if lineNumber == 1 {

@@ -17,6 +17,16 @@ package struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses `YYYYMMDD`, as `compactString` writes it and the CDNOW logs and many shop exports
+    /// date their rows; nil for anything else, or a date that does not exist.
+    package init?(compact text: some StringProtocol) {
+        guard text.utf8.count == 8, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let value = Int(text) else { return nil }
+        let (y, m, d) = (value / 10_000, value / 100 % 100, value % 100)
+        guard CivilDate.isValid(year: y, month: m, day: d) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// Whether the date exists (no 30 February).
     package static func isValid(year: Int, month: Int, day: Int) -> Bool {
         (1...12).contains(month) && day >= 1 && day <= daysIn(year: year, month: month)

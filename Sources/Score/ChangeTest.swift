@@ -1,9 +1,9 @@
 import Compare
 import ReportModel
 
-/// Tells a real week-over-week change from noise, so the report does not make news of chance. The
-/// tests are the diff's (`Compare.NoiseTests`), so the report and `journeys diff` agree on what
-/// is news.
+/// Tells a real week-over-week change of a KPI from noise, so the report does not make news of
+/// chance: picks the test by what the KPI was computed from. The tests are the diff's
+/// (`Compare.Significance`), so the report and `journeys diff` agree on what is news.
 package enum ChangeTest {
     /// What a KPI was computed from.
     package enum Sample: Sendable, Equatable {
@@ -21,15 +21,15 @@ package enum ChangeTest {
 
     /// The test of `now` against `before`; not testable when the samples are of different kinds.
     package static func test(_ now: Sample, _ before: Sample) -> NoiseTestResult {
-        let none = SampleSummary(count: 0, mean: 0, standardDeviation: 0)
-        func summary(_ v: ValueSample?) -> SampleSummary { v.map(SampleSummary.init) ?? none }
+        let none = ValueMoments(count: 0, mean: 0, standardDeviation: 0)
+        func summary(_ v: ValueSample?) -> ValueMoments { v.map(ValueMoments.init) ?? none }
         switch (now, before) {
-        case let (.proportion(x1, n1), .proportion(x0, n0)): return NoiseTests.proportion(x1, of: n1, against: x0, of: n0)
-        case let (.count(a), .count(b)): return NoiseTests.count(a, against: b)
-        case let (.mean(a), .mean(b)): return NoiseTests.mean(summary(a), against: summary(b))
-        case let (.sum(a), .sum(b)): return NoiseTests.sum(summary(a), against: summary(b))
+        case let (.proportion(x1, n1), .proportion(x0, n0)): return Significance.proportion(x1, of: n1, against: x0, of: n0)
+        case let (.count(a), .count(b)): return Significance.count(a, against: b)
+        case let (.mean(a), .mean(b)): return Significance.mean(summary(a), against: summary(b))
+        case let (.sum(a), .sum(b)): return Significance.sum(summary(a), against: summary(b))
         case let (.nps(p1, d1, n1), .nps(p0, d0, n0)):
-            return NoiseTests.nps(promoters: p1, detractors: d1, answers: n1, against: p0, detractors: d0, answers: n0)
+            return Significance.nps(promoters: p1, detractors: d1, answers: n1, against: p0, detractors: d0, answers: n0)
         default: return .notTestable
         }
     }

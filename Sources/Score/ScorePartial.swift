@@ -8,14 +8,14 @@ import Touchpoints
 package struct ScorePartial: Codable {
     var visits: VisitFolds
     var channels = ChannelFolds()
-    var questions: QuestionsScore
+    var questions: QuestionFolds
 
     /// What every fold reads besides the people: the period, the settings, the catalog.
-    package static func context(_ input: ScoreInput) -> FoldContext { QuestionsScore.context(input) }
+    package static func context(_ input: ScoreInput) -> FoldContext { QuestionFolds.context(input) }
 
     package init(_ context: FoldContext) {
         visits = VisitFolds(context)
-        questions = QuestionsScore(context.settings)
+        questions = QuestionFolds(context.settings)
     }
 
     /// Folds one person in: all of their visits of the read window, oldest first, with their mapping.

@@ -15,7 +15,7 @@ package enum Scorer {
 
     /// Scores the visits and journeys of `input`: every person folded into one partial, then finished.
     package static func score(_ input: ScoreInput, context: Context) -> ReportData {
-        let foldContext = QuestionsScore.context(input)
+        let foldContext = QuestionFolds.context(input)
         var partial = ScorePartial(foldContext)
         for journey in input.journeys {
             partial.add(PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] }),
@@ -27,7 +27,7 @@ package enum Scorer {
     /// Finishes a partial that every person of the read window was folded into (in any number
     /// of parts, merged); `input` gives the settings, the accounting and the history, not visits.
     package static func score(_ partial: ScorePartial, _ input: ScoreInput, context: Context) -> ReportData {
-        let foldContext = QuestionsScore.context(input)
+        let foldContext = QuestionFolds.context(input)
         let visitSections = partial.visits.finish(foldContext)
         let questions = partial.questions
         var questionKPIs = Figure.kpis(questions.figures(0, hasPrevious: true),

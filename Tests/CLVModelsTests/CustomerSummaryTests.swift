@@ -1,8 +1,9 @@
 import CLVModels
+import struct JourneysCore.CivilDate
 import Testing
 
 @Suite struct CustomerSummaryTests {
-    static let start = CivilDay.number(year: 2026, month: 1, day: 5)!
+    static let start = CivilDate(year: 2026, month: 1, day: 5).dayNumber
 
     @Test func ordersOfOneDayArePurchaseOfOneDay() throws {
         let orders = [

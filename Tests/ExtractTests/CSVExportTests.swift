@@ -99,23 +99,4 @@ import Testing
             #expect(error.path.hasSuffix("export.csv"))
         }
     }
-
-    @Test func rowSplitting() {
-        var fields: [CSVRow.Field] = []
-        func split(_ s: String) -> [String]? {
-            Array(s.utf8).withUnsafeBytes { b in
-                guard CSVRow.split(b, separator: UInt8(ascii: ","), into: &fields) else { return nil }
-                return fields.map { f in
-                    var out = [UInt8](repeating: 0, count: f.range.count)
-                    let n = out.withUnsafeMutableBytes { CSVRow.collapseQuotes(UnsafeRawBufferPointer(rebasing: b[f.range]), into: $0.baseAddress!) }
-                    return String(decoding: out[0..<n], as: UTF8.self)
-                }
-            }
-        }
-        #expect(split("a,b,c") == ["a", "b", "c"])
-        #expect(split("a,,") == ["a", "", ""])
-        #expect(split(#""x, y","say ""hi""",z"#) == ["x, y", #"say "hi""#, "z"])
-        #expect(split(#""open,b"#) == nil)
-        #expect(split(#""a"b,c"#) == nil)
-    }
 }

@@ -168,14 +168,4 @@ import Testing
             #expect(OrderTableValues.cents(bad) == nil, "\(bad)")
         }
     }
-
-    @Test func csvLines() {
-        func split(_ s: String) -> [String]? { Array(s.utf8).withUnsafeBytes { CSVLine.fields($0) } }
-        #expect(split("a,b,,c") == ["a", "b", "", "c"])
-        #expect(split("a,") == ["a", ""])
-        #expect(split("") == [""])
-        #expect(split("\"a,b\",\"\",\"say \"\"hi\"\"\"") == ["a,b", "", "say \"hi\""])
-        #expect(split("\"open") == nil)
-        #expect(split("\"a\"b,c") == nil)
-    }
 }

@@ -16,6 +16,6 @@ import Testing
         _ = try ReportPipeline.run(options, environment: [:])
         let page = try String(contentsOfFile: out + "/2026-W47/index.html", encoding: .utf8)
         #expect(page.contains("<style>") && page.contains("prefers-color-scheme"))
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
     }
 }

@@ -50,7 +50,7 @@ import Testing
 
         // Every run read every line of every file, none damaged.
         for out in outputs {
-            PipelineFixtures.checkSchema(output: out)
+            try PipelineFixtures.checkSchema(output: out)
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/report.json"))) as! [String: Any]
             let input = json["input"] as! [String: Any]
             #expect(input["read"] as? Int == summary.days.reduce(0) { $0 + $1.lines }, "\(out)")

@@ -27,7 +27,7 @@ import Testing
         // the working directory (the package root) holds no `data` or `tpl`
         #expect(!FileManager.default.fileExists(atPath: "data") && !FileManager.default.fileExists(atPath: "tpl"))
         let summary = try ReportPipeline.run(options, environment: [:])
-        PipelineFixtures.checkSchema(output: options.output)
+        try PipelineFixtures.checkSchema(output: options.output)
         #expect(summary.period == "2026-W47")
         #expect(FileManager.default.fileExists(atPath: summary.reportPath))
     }

@@ -76,10 +76,10 @@ import Testing
         // each run its own history, as two machines have
         let one = try Self.run(journeys, report + [first, "--history", dir + "/history1.sqlite"], environment: utc, scratch: dir)
         try #require(one.status == 0, "first journeys report failed: \(one.stderr)")
-        PipelineFixtures.checkSchema(output: first)
+        try PipelineFixtures.checkSchema(output: first)
         let two = try Self.run(journeys, report + [second, "--history", dir + "/history2.sqlite"], environment: newYork, scratch: dir)
         try #require(two.status == 0, "second journeys report failed: \(two.stderr)")
-        PipelineFixtures.checkSchema(output: second)
+        try PipelineFixtures.checkSchema(output: second)
         // Each run names its report, in its own output folder.
         #expect(one.stdout == first + "/2026-W47/index.html\n")
         #expect(two.stdout == second + "/2026-W47/index.html\n")

@@ -9,7 +9,7 @@ import Testing
         let (logs, summary) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("out")
         let result = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         // Without --period: the last complete ISO week of the input.
         #expect(result.period == "2026-W47")
         #expect(result.reportPath == out + "/2026-W47/index.html")
@@ -38,9 +38,9 @@ import Testing
         let (logs, _) = try PipelineFixtures.demoLogs()
         let a = try PipelineFixtures.scratch("a"), b = try PipelineFixtures.scratch("b")
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: a), environment: [:])
-        PipelineFixtures.checkSchema(output: a)
+        try PipelineFixtures.checkSchema(output: a)
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: b), environment: [:])
-        PipelineFixtures.checkSchema(output: b)
+        try PipelineFixtures.checkSchema(output: b)
         for file in ["index.html", "2026-W47/index.html", "2026-W47/report.json"] {
             let x = try Data(contentsOf: URL(fileURLWithPath: a + "/" + file))
             let y = try Data(contentsOf: URL(fileURLWithPath: b + "/" + file))
@@ -59,7 +59,7 @@ import Testing
         try (extra + "\n").write(toFile: logs + "/access.log-extra", atomically: true, encoding: .utf8)
         let out = try PipelineFixtures.scratch("privacy")
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let text = try String(contentsOfFile: out + "/2026-W47/index.html", encoding: .utf8)
             + String(contentsOfFile: out + "/2026-W47/report.json", encoding: .utf8)
         #expect(text.range(of: #"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"#, options: .regularExpression) == nil)
@@ -73,7 +73,7 @@ import Testing
         let (logs, summary) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("w46")
         let result = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out, period: "2026-W46"), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         #expect(result.period == "2026-W46")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-W46/report.json"))) as! [String: Any]
         let period = json["period"] as! [String: Any]
@@ -86,7 +86,7 @@ import Testing
 
         // A month that the input covers only in part is marked partial; the index lists both periods, newest first.
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out, period: "2026-11"), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let month = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2026-11/report.json"))) as! [String: Any]
         #expect((month["period"] as! [String: Any])["isPartial"] as? Bool == true)
         let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
@@ -115,7 +115,7 @@ import Testing
         var options = PipelineFixtures.options(logs: dir + "/events.csv", output: out, period: "2019-W40")
         options.pipeline = PipelineFixtures.repo.appendingPathComponent("pipelines/events.yaml").path
         _ = try ReportPipeline.run(options, environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/2019-W40/report.json"))) as! [String: Any]
         let kpis = (json["kpis"] as! [String: [String: Any]]).mapValues { $0["value"] as Any }
         // customer 541: one visit of three events with the order; customer 542: two visits on two days

@@ -72,7 +72,7 @@ enum PublishedGermanWeeks {
     @Test func theGermanPagesPassTheW3CChecker() throws {
         guard let checker = HTML5CheckerTests.checker() else { try RequiredTool.missing(HTML5CheckerTests.missingReason) }
         let out = try PublishedGermanWeeks.folder()
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let files = ["2026-W47/index.html", "2026-W47/diff.html", "2026-W46/index.html", "index.html"].map { out + "/" + $0 }
         let (status, output) = try HTML5CheckerTests.check(checker, files)
         #expect(status == 0, "W3C checker: \(output)")

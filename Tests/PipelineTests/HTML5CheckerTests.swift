@@ -57,7 +57,7 @@ enum RequiredTool {
         let (logs, _) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("nu")
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let files = [out + "/2026-W47/index.html", out + "/index.html"]
         for file in files { #expect(FileManager.default.fileExists(atPath: file), "\(file) was not written") }
         let (status, output) = try Self.check(checker, files)

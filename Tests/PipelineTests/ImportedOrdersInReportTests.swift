@@ -72,6 +72,6 @@ import Testing
         try importTable(table, into: options.history!, at: out + ".orders.csv")
         _ = try ReportPipeline.run(options, environment: [:])
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/report.json")) == first)
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
     }
 }

@@ -51,7 +51,7 @@ import Testing
     @Test func forgedOrdersNeitherTrapNorCount() throws {
         let forged = 9_300
         let (out, json, options) = try run(Self.log(forged: forged))
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let kpis = json["kpis"] as! [String: [String: Any]]
         #expect(kpis["orders"]?["value"] as? Double == 5)
         #expect(kpis["revenue"]?["value"] as? Double == 1_344.46)

@@ -24,7 +24,7 @@ import Testing
         let logs = try ExportFixture.write(ExportFixture().byTime.filter { $0.time < end })
         let out = try PipelineFixtures.scratch("partial-period")
         _ = try ReportPipeline.run(PipelineFixtures.exportOptions(logs: logs, output: out, period: "2026-W47"), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let json = try PipelineFixtures.reportJSON(out, "2026-W47")
         #expect((json["period"] as! [String: Any])["isPartial"] as? Bool == true)
         let kpis = json["kpis"] as! [String: [String: Any]]

@@ -40,7 +40,7 @@ import Testing
         let kpi = try #require((report["kpis"] as? [String: [String: Any]])?["predicted_clv_52w"])
         #expect(kpi["value"] as? Double == all["expectedValue"] as? Double)
         #expect((kpi["value"] as? Double ?? 0) > 0)
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
 
         // What the next week's comparison reads back is what was written.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/report.json"))

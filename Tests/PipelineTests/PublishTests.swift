@@ -9,7 +9,7 @@ import Testing
         let (logs, _) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("publish")
         _ = try ReportPipeline.run(PipelineFixtures.options(logs: logs, output: out), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let published = try Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/index.html"))
 
         let broken = try PipelineFixtures.scratch("templates")

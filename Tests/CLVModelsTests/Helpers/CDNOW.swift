@@ -1,5 +1,6 @@
 import CLVModels
 import Foundation
+import struct JourneysCore.CivilDate
 
 /// The CDNOW sample as the `lifetimes` package ships it (Fixtures/CDNOW_sample.txt) and the summary
 /// Fader, Hardie and Lee published for it (Fixtures/cdnow_customers_summary_with_transactions.csv).
@@ -8,7 +9,7 @@ enum CDNOW {
         .appendingPathComponent("Fixtures")
 
     /// The end of the calibration period, 1997-09-30, the as-of day of the published fits.
-    static let calibrationEnd = CivilDay.number(year: 1997, month: 9, day: 30)!
+    static let calibrationEnd = CivilDate(year: 1997, month: 9, day: 30).dayNumber
 
     struct FixtureError: Error { var line: String }
 
@@ -19,7 +20,7 @@ enum CDNOW {
         var result: [Int: [Order]] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ")
-            guard fields.count == 5, let id = Int(fields[1]), let day = CivilDay.number(yyyymmdd: fields[2]),
+            guard fields.count == 5, let id = Int(fields[1]), let day = CivilDate(compact: fields[2])?.dayNumber,
                   let value = Double(fields[4]) else { throw FixtureError(line: String(line)) }
             result[id, default: []].append(Order(day: day, value: value))
         }

@@ -2,17 +2,15 @@ import Foundation
 import ReportModel
 import Testing
 
-/// The checks every report.json a test writes goes through: the schema (`ReportSchema.json`)
-/// and the decimals its numbers may have.
+/// The checks every report.json a test writes goes through: the schema (`ReportSchema.json`,
+/// by Python's jsonschema) and the decimals its numbers may have.
 extension PipelineFixtures {
-    /// The validator of `ReportSchema.json`, made once; an error when the schema uses what the
-    /// validator cannot check.
-    static let reportSchema = Result { try SchemaValidator(schemaText: ReportSchema.json) }
-
     /// Holds every `<period>/report.json` under `output` against the schema and the rounding
     /// rules, recording an issue per violation (naming the file and the JSON pointer, e.g.
-    /// `2026-W47/report.json /kpis/visits/value: type: ...`) and one when there is no report at all.
-    static func checkSchema(output: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// `2026-W47/report.json /kpis/visits/value: ...`) and one when there is no report at all.
+    /// One Python process checks all of them; without jsonschema the test fails in CI and is
+    /// skipped elsewhere (`RequiredTool`).
+    static func checkSchema(output: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let fm = FileManager.default
         let periods = ((try? fm.contentsOfDirectory(atPath: output)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         let reports = periods.map { "\($0)/report.json" }.filter { fm.fileExists(atPath: output + "/" + $0) }
@@ -20,24 +18,27 @@ extension PipelineFixtures {
             Issue.record("no report.json under \(output)", sourceLocation: sourceLocation)
             return
         }
+        guard let python = JSONSchemaCheck.python else {
+            try RequiredTool.missing(JSONSchemaCheck.missingReason, sourceLocation: sourceLocation)
+        }
+        do {
+            let found = try JSONSchemaCheck.violations(of: reports.map { output + "/" + $0 }, python: python)
+            for (report, violations) in zip(reports, found) {
+                for violation in violations { Issue.record("\(report) \(violation)", sourceLocation: sourceLocation) }
+            }
+        } catch {
+            Issue.record("\(error)", sourceLocation: sourceLocation)
+        }
         for report in reports {
             do {
                 let text = try Data(contentsOf: URL(fileURLWithPath: output + "/" + report))
-                for problem in try reportProblems(text) {
+                for problem in ReportDecimals.violations(try JSONValue.parse(text)) {
                     Issue.record("\(report) \(problem)", sourceLocation: sourceLocation)
                 }
             } catch {
                 Issue.record("\(report): \(error)", sourceLocation: sourceLocation)
             }
         }
-    }
-
-    /// What is wrong with a report.json's bytes: schema violations, then numbers with more
-    /// decimals than their field keeps.
-    static func reportProblems(_ data: Data) throws -> [String] {
-        let document = try JSONValue.parse(data)
-        let schema = try reportSchema.get()
-        return schema.validate(document).map(\.description) + ReportDecimals.violations(document)
     }
 }
 

@@ -67,7 +67,7 @@ import Testing
     /// The people split into `parts` partials by `assign`, each partial fed its people in the
     /// order `shuffle` gives, merged from the last partial to the first.
     func merged(_ input: ScoreInput, parts: Int, assign: (Int) -> Int, reversed: Bool) -> ChannelFolds {
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         var partials = Array(repeating: ChannelFolds(), count: parts)
         var order = Array(people(input).enumerated())
         if reversed { order.reverse() }
@@ -79,7 +79,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 7]) func mergedPartialsEqualOneFold(parts: Int) throws {
         let input = try input()
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         let whole = ChannelFolds.fold(input, context)
         let assignments: [(Int) -> Int] = [{ $0 }, { ($0 * 7919) % 101 }, { $0 / 5 }, { ($0 * $0 + 3) % 13 }]
         for (a, assign) in assignments.enumerated() {
@@ -98,7 +98,7 @@ import Testing
     /// every model, Markov credit, fractional credits, and buyers of equal revenue in a tier.
     @Test func theShopCoversEveryModel() throws {
         let input = try input()
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         let whole = ChannelFolds.fold(input, context)
         let rows = whole.channelRows()
         #expect(rows.count == Channel.allCases.count)
@@ -118,7 +118,7 @@ import Testing
     /// Score reads the channel table and the logs' customer value from these folds.
     @Test func scorerReportsTheFinishedFolds() throws {
         let input = try input()
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         let whole = ChannelFolds.fold(input, context)
         let data = Scorer.score(input, context: ScoreTestShop.context)
         #expect(data.channels == whole.channelRows())

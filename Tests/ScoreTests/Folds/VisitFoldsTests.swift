@@ -53,7 +53,7 @@ import Testing
     /// The people split into `parts` partials by `assign`, each partial filled in `order`, the
     /// partials merged in `mergeOrder`.
     func merged(_ input: ScoreInput, parts: Int, assign: (Int) -> Int, reversed: Bool, mergeReversed: Bool) -> VisitSections {
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         let everyone = people(input)
         var partials = Array(repeating: VisitFolds(context), count: parts)
         for j in reversed ? Array(everyone.indices.reversed()) : Array(everyone.indices) {
@@ -67,7 +67,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 7]) func mergedPartialsEqualOneFold(parts: Int) throws {
         let input = try input()
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         let whole = VisitFolds.fold(input, context).finish(context)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         let random = (0..<input.journeys.count).map { _ in
@@ -94,7 +94,7 @@ import Testing
     /// An empty partial merges as nothing.
     @Test func anEmptyPartialChangesNothing() throws {
         let input = try input()
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         var folds = VisitFolds.fold(input, context)
         let before = folds.finish(context)
         folds.merge(VisitFolds(context))
@@ -108,7 +108,7 @@ import Testing
     /// doubles people cannot pass by agreeing with itself.
     @Test func foldCountsTheShop() throws {
         let input = try input()
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         let folds = VisitFolds.fold(input, context)
         let sections = folds.finish(context)
         func value(_ figures: [Figure]?, _ key: String) -> Double? { figures?.first { $0.key == key }?.value }
@@ -146,7 +146,7 @@ import Testing
     /// Without a previous period there are no previous figures, however people were split.
     @Test func noPreviousPeriodNoPreviousFigures() throws {
         let input = try shop().input(period: Self.period)
-        let context = QuestionsScore.context(input)
+        let context = QuestionFolds.context(input)
         let sections = VisitFolds.fold(input, context).finish(context)
         #expect(sections.previousFigures == nil)
         #expect(merged(input, parts: 3, assign: { $0 }, reversed: true, mergeReversed: true) == sections)

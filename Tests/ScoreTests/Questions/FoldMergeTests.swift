@@ -28,9 +28,9 @@ import Testing
         var settings = QuestionSettings()
         settings.minPeople = 2
         let input = try shop().input(period: 7 * Self.day..<14 * Self.day, previous: 0..<7 * Self.day, settings: settings)
-        let context = QuestionsScore.context(input)
-        let whole = QuestionsScore.fold(input)
-        var partials = Array(repeating: QuestionsScore(settings), count: parts)
+        let context = QuestionFolds.context(input)
+        let whole = QuestionFolds.fold(input)
+        var partials = Array(repeating: QuestionFolds(settings), count: parts)
         for (j, journey) in input.journeys.enumerated() {
             let person = PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] })
             partials[(j * 7919) % parts].add(person, context)

@@ -1,7 +1,7 @@
-/// What report.json keeps of a sample of values (the period's order values): how many, their mean
-/// and their sample standard deviation. Enough for Welch's t test and the test on a sum; a
+/// The moments of a sample of values (the period's order values) that report.json keeps: how
+/// many, their mean and their sample standard deviation. Enough for Welch's t test and the test on a sum; a
 /// bootstrap would need the values themselves.
-package struct SampleSummary: Sendable, Equatable {
+package struct ValueMoments: Sendable, Equatable {
     package var count: Int
     package var mean: Double
     /// The sample standard deviation, with n - 1 in the denominator; 0 (or anything) when count < 2.

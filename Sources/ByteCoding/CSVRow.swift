@@ -1,14 +1,20 @@
 /// Splits one CSV row into field ranges over its bytes (RFC 4180 quoting: `"a, b"`, `""` for a
-/// quote inside a quoted field). Rows spanning several lines are not supported.
-enum CSVRow {
-    struct Field {
-        var range: Range<Int>
+/// quote inside a quoted field). Rows spanning several lines are not supported. The one CSV
+/// reader of the project: Extract reads exports with it on the hot path, History an order table.
+package enum CSVRow {
+    package struct Field {
+        package var range: Range<Int>
         /// The field was quoted and holds `""` pairs to collapse.
-        var doubledQuotes: Bool
+        package var doubledQuotes: Bool
+
+        package init(range: Range<Int>, doubledQuotes: Bool) {
+            self.range = range
+            self.doubledQuotes = doubledQuotes
+        }
     }
 
     /// False when a quote is not closed or text follows a closing quote.
-    static func split(_ b: UnsafeRawBufferPointer, separator: UInt8, into fields: inout [Field]) -> Bool {
+    package static func split(_ b: UnsafeRawBufferPointer, separator: UInt8, into fields: inout [Field]) -> Bool {
         fields.removeAll(keepingCapacity: true)
         let n = b.count
         var i = 0
@@ -45,7 +51,7 @@ enum CSVRow {
     }
 
     /// A field's text with `""` collapsed, written to `out` (room for `raw.count` bytes); its length.
-    static func collapseQuotes(_ raw: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer) -> Int {
+    package static func collapseQuotes(_ raw: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer) -> Int {
         var o = 0
         var i = 0
         while i < raw.count {
@@ -54,6 +60,20 @@ enum CSVRow {
             i += (raw[i] == 0x22 && i + 1 < raw.count && raw[i + 1] == 0x22) ? 2 : 1
         }
         return o
+    }
+
+    /// The fields of `row` as text (UTF-8, `""` collapsed), for readers off the hot path; nil
+    /// when a quote is not closed or text follows a closing quote.
+    package static func fields(_ row: UnsafeRawBufferPointer, separator: UInt8) -> [String]? {
+        var ranges: [Field] = []
+        guard split(row, separator: separator, into: &ranges) else { return nil }
+        return ranges.map { field in
+            let raw = UnsafeRawBufferPointer(rebasing: row[field.range])
+            guard field.doubledQuotes else { return String(decoding: raw, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: raw.count) { out in
+                collapseQuotes(raw, into: UnsafeMutableRawPointer(out.baseAddress!))
+            }
+        }
     }
 }
 

@@ -4,8 +4,8 @@ import Foundation
 /// on changes chance would rarely make. Each test compares the new period with the base one and is
 /// two-sided at the 5% level; the rates and counts tests are the report's own (docs/definitions.md
 /// "Significance tests"), so the diff and the report agree on what is news.
-package enum NoiseTests {
-    /// A rate, `x1` of `n1` now against `x0` of `n0` before (conversion rate: visits with an order
+package enum Significance {
+    /// A rate, `x1` of `n1` in the new period against `x0` of `n0` in the base one (conversion rate: visits with an order
     /// of visits): the two-proportion z test with the pooled proportion p = (x1 + x0) / (n1 + n0),
     /// z = (x1/n1 - x0/n0) / sqrt(p (1 - p) (1/n1 + 1/n0)); significant when |z| >= 1.96.
     /// Not testable when a denominator is 0 (or a count is impossible: negative, or x > n). When
@@ -19,7 +19,7 @@ package enum NoiseTests {
         return z((p1 - p0) / se)
     }
 
-    /// A count of independent events (visits, orders), `new` now against `base` before, each taken
+    /// A count of independent events (visits, orders), `new` in the new period against `base`, each taken
     /// as Poisson: z = (new - base) / sqrt(new + base); significant when |z| >= 1.96. Not testable
     /// when both are 0 (or either is negative).
     package static func count(_ new: Int, against base: Int) -> NoiseTestResult {
@@ -37,7 +37,7 @@ package enum NoiseTests {
     /// distribution would find news in small weeks too readily); significant when p < 0.05. Not
     /// testable with fewer than 2 values in a period (no standard deviation), or when neither
     /// period varies (sd 0 in both: nothing to measure noise by), or on values that are not finite.
-    package static func mean(_ new: SampleSummary, against base: SampleSummary) -> NoiseTestResult {
+    package static func mean(_ new: ValueMoments, against base: ValueMoments) -> NoiseTestResult {
         guard new.count >= 2, base.count >= 2,
               [new.mean, new.standardDeviation, base.mean, base.standardDeviation].allSatisfy(\.isFinite),
               new.standardDeviation >= 0, base.standardDeviation >= 0 else { return .notTestable }
@@ -66,8 +66,8 @@ package enum NoiseTests {
     /// order value, and report.json keeps only the count, mean and sd. Not testable when both
     /// variances are 0 (no orders, or only orders of value 0) or on values that are not finite;
     /// a period of 0 or 1 orders needs no standard deviation.
-    package static func sum(_ new: SampleSummary, against base: SampleSummary) -> NoiseTestResult {
-        func moments(_ s: SampleSummary) -> (sum: Double, variance: Double)? {
+    package static func sum(_ new: ValueMoments, against base: ValueMoments) -> NoiseTestResult {
+        func moments(_ s: ValueMoments) -> (sum: Double, variance: Double)? {
             guard s.count != 0 else { return (0, 0) }
             guard s.count > 0, s.mean.isFinite else { return nil }
             let n = Double(s.count)

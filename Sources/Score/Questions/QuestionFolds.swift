@@ -3,9 +3,10 @@ import JourneysCore
 import ReportModel
 import Touchpoints
 
-/// The CX sections of score: every person folded once into each section's partial, then each
-/// partial finished into the report's rows and KPIs.
-struct QuestionsScore: Codable {
+/// The CX sections' folds, one partial of score (part of `ScorePartial`): every person folded
+/// once into each section's fold, partials of disjoint people merged, then each section finished
+/// into the report's rows and KPIs.
+struct QuestionFolds: Codable {
     var satisfaction: SatisfactionFold
     var support = SupportFold()
     var carts: CartRecoveryFold
@@ -30,7 +31,7 @@ struct QuestionsScore: Codable {
         tables.add(person, context)
     }
 
-    mutating func merge(_ o: QuestionsScore) {
+    mutating func merge(_ o: QuestionFolds) {
         satisfaction.merge(o.satisfaction)
         support.merge(o.support)
         carts.merge(o.carts)
@@ -51,9 +52,9 @@ struct QuestionsScore: Codable {
     }
 
     /// Every journey of the input folded in, one person at a time.
-    static func fold(_ input: ScoreInput) -> QuestionsScore {
+    static func fold(_ input: ScoreInput) -> QuestionFolds {
         let context = context(input)
-        var score = QuestionsScore(input.questions)
+        var score = QuestionFolds(input.questions)
         for journey in input.journeys {
             let person = PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] })
             score.add(person, context)

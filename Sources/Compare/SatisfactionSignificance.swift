@@ -1,7 +1,7 @@
 import Foundation
 import ReportModel
 
-extension NoiseTests {
+extension Significance {
     /// Two Net Promoter Scores, each from its promoters, detractors and answers: NPS = 100 (P - D)
     /// / N has variance 100^2 (p + d - (p - d)^2) / N (promoters score +1, detractors -1, passives
     /// 0), and z = (NPS1 - NPS0) / sqrt(Var1 + Var0); significant when |z| >= 1.96.
@@ -27,10 +27,10 @@ extension KPIChange {
             var c = KPIChange(id: id, label: label, unit: .score, better: .higher, base: b.value, new: n.value,
                               test: .notTestable, testName: "")
             if let p1 = n.promoters, let d1 = n.detractors, let p0 = b.promoters, let d0 = b.detractors {
-                c.test = NoiseTests.nps(promoters: p1, detractors: d1, answers: n.answers, against: p0, detractors: d0, answers: b.answers)
+                c.test = Significance.nps(promoters: p1, detractors: d1, answers: n.answers, against: p0, detractors: d0, answers: b.answers)
                 c.testName = "z on the difference of two NPS"
             } else if let t1 = n.topBox, let t0 = b.topBox {
-                c.test = NoiseTests.proportion(t1, of: n.answers, against: t0, of: b.answers)
+                c.test = Significance.proportion(t1, of: n.answers, against: t0, of: b.answers)
                 c.testName = "two-proportion z on top-box answers"
             }
             return c
