@@ -81,14 +81,14 @@ import Testing
         #expect(stored.reduce(Int64(0)) { $0 + $1.valueCents } == 134_446)
     }
 
-    @Test func aHistoryWhoseValuesLeave64BitsIsRefused() throws {
+    @Test func aHistoryWithValuesNoOrderHasIsRefused() throws {
         let history = try PipelineFixtures.scratch("money-history") + "/history.sqlite"
         _ = try run(Self.log(forged: 0), history: history)
-        // orders of an earlier week with values no journeys writes: a sum beyond Int64, a negative value
+        // orders of an earlier week with values no journeys writes: one beyond any ceiling, a negative one
         let insert = "INSERT INTO orders (order_id, customer, time, value_cents, channel, period) VALUES "
         let october = 1_791_000_000  // 2026-10-03
         for (sql, words) in [(insert + "('old1', 1, \(october), 9223372036854775000, NULL, NULL), ('old2', 2, \(october + 60), 9000, NULL, NULL)",
-                              "add up to more than 64-bit cents"),
+                              "above the highest orders.max_value"),
                              ("DELETE FROM orders WHERE order_id LIKE 'old%'; " + insert + "('old3', 1, \(october), -5, NULL, NULL)",
                               "negative value_cents")] {
             let db = try SQLiteConnection(path: history)
