@@ -107,7 +107,7 @@ extension ExtractContext {
             readQuery(UnsafeRawBufferPointer(rebasing: target[(pathEnd + 1)..<end]), into: &event)
         }
         if event.order == nil, let id = r.orderID, !LineRecord.isMissing(id) {
-            event.order = order(intern(id), value: r.orderValue.map { MoneyText.read($0) } ?? .missing, isLineItem: r.orderIsLineItems)
+            event.order = order(intern(id), value: r.orderValue.map { MoneyText.read($0, currency: options.currency) } ?? .missing, isLineItem: r.orderIsLineItems)
         }
         if event.survey == nil, let t = r.surveyType, let s = r.surveyScore {
             event.survey = surveyAnswer(String(decoding: t, as: UTF8.self), String(decoding: s, as: UTF8.self))
@@ -168,7 +168,7 @@ extension ExtractContext {
                 }
             }
             if key.elementsEqual(options.orderIDParameter.utf8) { orderID = value }
-            else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.money(value) }
+            else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.money(value, currency: options.currency) }
             else if key.elementsEqual(options.surveyTypeParameter.utf8) { surveyKind = SurveyAnswer.Kind(rawValue: QueryString.decode(value).lowercased()) }
             else if key.elementsEqual(options.surveyScoreParameter.utf8) { surveyScore = Int(QueryString.decode(value)) }
             else if key.elementsEqual(options.searchParameter.utf8) { event.searchTerm = searchTerm(QueryString.decode(value)) }

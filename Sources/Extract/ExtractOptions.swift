@@ -20,6 +20,8 @@ package struct ExtractOptions: Sendable {
     /// The highest order value taken as real, in cents (`orders.max_value`): an order above it
     /// is no order, noted as `order_value_implausible`.
     package var maxOrderValueCents: Int64 = MoneyText.defaultCeilingCents
+    /// The shop's currency (`currency`): order values in another are unreadable; nil reads any.
+    package var currency: String? = nil
     /// Query parameters of the survey page: its type (nps, csat, ces) and score.
     package var surveyTypeParameter: String = "type"
     package var surveyScoreParameter: String = "score"

@@ -30,9 +30,9 @@ package enum QueryString {
 
     /// An order value (`MoneyText`) from a raw query value: percent-decoded first when it holds
     /// `%` or `+` (`1%2C234.56`, `12.50+EUR`, `%E2%82%AC12`), else read as it stands.
-    package static func money(_ raw: UnsafeRawBufferPointer) -> MoneyText.Reading {
-        guard raw.contains(where: { $0 == 0x25 || $0 == 0x2B }) else { return MoneyText.read(raw) }
-        return MoneyText.read(decode(raw))
+    package static func money(_ raw: UnsafeRawBufferPointer, currency: String? = nil) -> MoneyText.Reading {
+        guard raw.contains(where: { $0 == 0x25 || $0 == 0x2B }) else { return MoneyText.read(raw, currency: currency) }
+        return MoneyText.read(decode(raw), currency: currency)
     }
 
     package static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {

@@ -35,10 +35,10 @@ extension HistoryStore {
     /// time is the first instant of that day in `timeZone`. An order id the history already
     /// holds is kept once, by the rule of `record`; an imported customer's first-seen day is the
     /// day of their first order, with no first channel.
-    /// A value is read as the logs' order values are (`MoneyText`); a value above
+    /// A value is read as the logs' order values are (`MoneyText`, in `currency` when given); a value above
     /// `maxValueCents` (`orders.max_value`) stops the import like any bad row.
     package func importOrders(csv path: String, timeZone: TimeZone, maxValueCents: Int64 = MoneyText.defaultCeilingCents,
-                              pseudonymize: (String) -> Pseudonym) throws -> OrderImportCounts {
+                              currency: String? = nil, pseudonymize: (String) -> Pseudonym) throws -> OrderImportCounts {
         guard let file = fopen(path, "rb") else {
             throw HistoryError(file: path, message: "cannot open the order table: \(String(cString: strerror(errno)))")
         }
@@ -85,8 +85,8 @@ extension HistoryStore {
                 guard HistoryStore.orderTimes.contains(time) else {
                     throw fail("expected ordered_at between 1970 and 2199 (an order of a shop's history), found '\(Self.shown(field("ordered_at")))'")
                 }
-                guard let cents = OrderTableValues.cents(field("value")) else {
-                    throw fail("expected value as an amount of money (129.90, 1,234.56, 1.234,56 EUR), found '\(Self.shown(field("value")))'")
+                guard let cents = OrderTableValues.cents(field("value"), currency: currency) else {
+                    throw fail("expected value as an amount of money (129.90, 1,234.56, 1.234,56 \(currency ?? "EUR")), found '\(Self.shown(field("value")))'")
                 }
                 guard cents <= maxValueCents else {
                     throw fail("expected value at most orders.max_value (\(OrderTableValues.shown(cents: maxValueCents))), found '\(Self.shown(field("value")))'")

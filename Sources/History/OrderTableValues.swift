@@ -46,8 +46,8 @@ enum OrderTableValues {
 
     /// Cents of a value as `MoneyText` reads it (`129.90`, `1.234,56`, `EUR 12.50`); nil for an
     /// empty, unreadable, negative or too large one.
-    static func cents(_ text: String) -> Int64? {
-        if case .cents(let c) = MoneyText.read(text) { return c }
+    static func cents(_ text: String, currency: String? = nil) -> Int64? {
+        if case .cents(let c) = MoneyText.read(text, currency: currency) { return c }
         return nil
     }
 

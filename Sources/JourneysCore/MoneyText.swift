@@ -3,7 +3,9 @@
 /// money in journeys (docs/definitions.md "What counts as a page view", order values).
 ///
 /// - A currency code (three letters, `EUR`) or symbol (`€`, `$`, `£`, `¥`) may stand before or
-///   after the number, once, with or without a space; a leading `+` is allowed.
+///   after the number, once, with or without a space; a leading `+` is allowed. Given the shop's
+///   currency (the config's `currency`), only its code and symbol are read: `15000JPY` in a shop
+///   that sells in EUR is unreadable, not €15,000.
 /// - Spaces (also no-break and thin spaces) and `'` only group thousands. When both `.` and `,`
 ///   appear, the last one is the decimal mark and the other groups thousands (`1,234.56`,
 ///   `1.234,56`). A mark that appears twice or more groups thousands (`1,234,567`). A single `.`
@@ -33,12 +35,13 @@ package enum MoneyText {
         case unreadable
     }
 
-    package static func read(_ text: String) -> Reading {
+    package static func read(_ text: String, currency: String? = nil) -> Reading {
         var copy = text
-        return copy.withUTF8 { read(UnsafeRawBufferPointer($0)) }
+        return copy.withUTF8 { read(UnsafeRawBufferPointer($0), currency: currency) }
     }
 
-    package static func read(_ raw: UnsafeRawBufferPointer) -> Reading {
+    /// `currency`: the ISO code the shop sells in; nil reads any code or symbol.
+    package static func read(_ raw: UnsafeRawBufferPointer, currency: String? = nil) -> Reading {
         var lo = 0
         var hi = raw.count
         skipSpaces(raw, &lo, hi)
@@ -50,9 +53,11 @@ package enum MoneyText {
             return .unreadable  // negative
         }
         if let n = currencyPrefix(raw, lo, hi) {
+            guard isShops(raw, lo, lo + n, currency) else { return .unreadable }
             lo += n
             skipSpaces(raw, &lo, hi)
         } else if let n = currencySuffix(raw, lo, hi) {
+            guard isShops(raw, hi - n, hi, currency) else { return .unreadable }
             hi -= n
             trimSpaces(raw, lo, &hi)
         }
@@ -206,6 +211,25 @@ package enum MoneyText {
         if b[i] == 0xC2, i + 1 < hi, b[i + 1] == 0xA3 || b[i + 1] == 0xA5 { return 2 }  // £ ¥
         if b[i] == 0xE2, i + 2 < hi, b[i + 1] == 0x82, b[i + 2] == 0xAC { return 3 }  // €
         return 0
+    }
+
+    /// Whether the code or symbol in `lo..<hi` is `currency`'s (any, without one): its three
+    /// letters in any case, or its symbol (`€` EUR, `$` USD, `£` GBP, `¥` JPY and CNY).
+    private static func isShops(_ b: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int, _ currency: String?) -> Bool {
+        guard let currency else { return true }
+        let code = Array(currency.utf8)
+        if hi - lo == 3, isLetter(b[lo]) {
+            return code.count == 3 && (0..<3).allSatisfy { b[lo + $0] | 0x20 == code[$0] | 0x20 }
+        }
+        let symbol: [UInt8]
+        switch currency.uppercased() {
+        case "EUR": symbol = [0xE2, 0x82, 0xAC]
+        case "USD": symbol = [0x24]
+        case "GBP": symbol = [0xC2, 0xA3]
+        case "JPY", "CNY": symbol = [0xC2, 0xA5]
+        default: return false
+        }
+        return hi - lo == symbol.count && (0..<symbol.count).allSatisfy { b[lo + $0] == symbol[$0] }
     }
 
     private static func currencyPrefix(_ b: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int? {

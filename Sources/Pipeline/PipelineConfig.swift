@@ -135,6 +135,7 @@ extension PipelineConfig {
         o.orderIDParameter = orderIDParameter
         o.orderValueParameter = orderValueParameter
         o.maxOrderValueCents = maxOrderValueCents
+        o.currency = currency
         o.surveyTypeParameter = surveyTypeParameter
         o.surveyScoreParameter = surveyScoreParameter
         o.cesPoints = cesPoints

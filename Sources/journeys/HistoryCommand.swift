@@ -65,7 +65,8 @@ struct HistoryImportCommand: ParsableCommand {
             let zone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
             let path = options.historyPath(config)
             let store = try HistoryStore(path: path)
-            let counts = try store.importOrders(csv: orders, timeZone: zone, maxValueCents: config.maxOrderValueCents) { Pseudonym.customer($0, key: key) }
+            let counts = try store.importOrders(csv: orders, timeZone: zone, maxValueCents: config.maxOrderValueCents,
+                                                 currency: config.currency) { Pseudonym.customer($0, key: key) }
             let n = DigitGrouping(separator: ",")
             print("\(orders): \(n.string(counts.rows)) rows, \(n.string(counts.ordersAdded)) orders added, "
                   + "\(n.string(counts.ordersAlreadyKnown)) already known; history \(path)")

@@ -10,6 +10,21 @@ import Testing
                  request: "GET /checkout/done?\(query) HTTP/1.1")
     }
 
+    /// In a shop that sells in EUR (the config's `currency`), a value in another currency is
+    /// unreadable: the order counts without a value and the line is noted.
+    @Test func aValueInAnotherCurrencyIsUnreadable() throws {
+        var options = ExtractOptions()
+        options.currency = "EUR"
+        let r = try extract(lines: [
+            confirmation("order=B1&value=15000JPY", second: 1),
+            confirmation("order=B2&value=%C2%A515000", second: 2),
+            confirmation("order=B3&value=12%2C50+EUR", second: 3),
+        ], options: options)
+        #expect(r.quality.files[0].count(.orderValueUnreadable) == 2)
+        #expect(r.events.map { $0.order.map { ($0.valueCents, $0.hasValue) }?.0 } == [0, 0, 1_250])
+        #expect(r.events.map { $0.order?.hasValue } == [false, false, true])
+    }
+
     @Test func accessLogValuesAreReadNotedOrRefused() throws {
         let r = try extract(lines: [
             confirmation("order=A1&value=1%2C234.56", second: 1),          // 1: 1234.56

@@ -29,6 +29,22 @@ import Testing
         }
     }
 
+    /// Given the shop's currency, another currency's code or symbol is unreadable; so are three
+    /// letters that are no currency (`NaN5`, `abc12`).
+    @Test func onlyTheShopsCurrencyIsRead() {
+        for (text, cents) in [("12,50 EUR", Int64(1250)), ("eur 12.50", 1250), ("€12,50", 1250), ("12.50€", 1250), ("12.50", 1250)] {
+            #expect(MoneyText.read(text, currency: "EUR") == .cents(cents), "\(text)")
+        }
+        for text in ["15000JPY", "¥15000", "USD 99.99", "$5", "£3", "abc12", "NaN5", "Inf12", "XXX1,234"] {
+            #expect(MoneyText.read(text, currency: "EUR") == .unreadable, "\(text)")
+        }
+        #expect(MoneyText.read("$5", currency: "USD") == .cents(500))
+        #expect(MoneyText.read("¥15000", currency: "JPY") == .cents(1_500_000))
+        #expect(MoneyText.read("CHF 12.50", currency: "CHF") == .cents(1250))
+        #expect(MoneyText.read("€12.50", currency: "CHF") == .unreadable)
+        #expect(MoneyText.read("15000JPY") == .cents(1_500_000))
+    }
+
     @Test func refusesWhatIsNotAnAmount() {
         for text in ["-3", "-0.5", "€-5", "1e2", "1E2", "NaN", "nan", "Infinity", "inf", "abc", "1.2.3", "12 34", "1,2,3",
                      "1.234,567,89", "1,234.567.8", "12.", "12,", ".", ",", "EUR", "€", "EUR 12 USD", "12..5", "1 2", "0x10",
