@@ -116,12 +116,29 @@ package final class VisitSpill {
     }
 
     /// A new folder of this process's own inside `base` (the system's temporary folder when
-    /// nil), for spill files; whoever makes it removes it.
+    /// nil), for spill files; whoever makes it removes it. Its name carries the process id
+    /// (`journeys-visits-<pid>-XXXXXX`), so that the folders of a run that was killed or crashed
+    /// are removed by the next run: those of the same prefix, owned by this user, whose process
+    /// is gone.
     package static func temporaryFolder(in base: String?, prefix: String) throws -> String {
         let base = base ?? NSTemporaryDirectory()
-        var template = Array((base as NSString).appendingPathComponent(prefix + "-XXXXXX").utf8CString)
+        removeStale(in: base, prefix: prefix)
+        var template = Array((base as NSString).appendingPathComponent("\(prefix)-\(getpid())-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw SpillError(path: base, errno: errno) }
         return String(cString: made)
+    }
+
+    /// Removes `prefix`'s folders in `base` left by processes of this user that no longer run.
+    static func removeStale(in base: String, prefix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+        for name in names where name.hasPrefix(prefix + "-") {
+            let parts = name.dropFirst(prefix.count + 1).split(separator: "-")
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, pid != getpid() else { continue }
+            let path = (base as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { try? FileManager.default.removeItem(atPath: path) }
+        }
     }
 }
 

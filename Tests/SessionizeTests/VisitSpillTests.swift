@@ -53,6 +53,26 @@ import Testing
         #expect(listed.contains { ($0.campaign?.clickValue ?? 0) != 0 && ($0.campaign?.nameAndKeyword ?? 0) != 0 })
     }
 
+    /// A killed run's spill folder is removed by the next run; a live process's and another
+    /// prefix's stay.
+    @Test func aDeadRunsFolderIsRemovedByTheNext() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("spill-stale-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        // a process id that cannot be running: above the kernel's largest (4,194,304)
+        let dead = base + "/journeys-visits-99999999-abc123", live = base + "/journeys-visits-1-abc123"
+        let other = base + "/journeys-shard-99999999-abc123"
+        for folder in [dead, live, other] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: folder + "/visits", contents: Data([1, 2, 3]))
+        }
+        let spill = try VisitSpill(temporaryDirectory: base)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: live))   // process 1 runs
+        #expect(FileManager.default.fileExists(atPath: other))
+        _ = spill
+    }
+
     @Test func symbolsAreRenumberedOnTheWayBack() throws {
         let listed = visits()
         let spill = try VisitSpill(temporaryDirectory: nil)
