@@ -40,7 +40,32 @@ package enum ReportComparison {
            let (place, number) = outOfRange(again, at: "") {
             throw CompareError("\(file): \(place) holds \(number), beyond any figure of a report (at most \(Int(maxNumber)) in size)")
         }
+        if let wrong = impossibleFigure(report) {
+            throw CompareError("\(file): \(wrong), which no report holds")
+        }
         return report
+    }
+
+    /// A key figure no period can have although it is within the size bound: a negative count,
+    /// amount or time, a rate outside 0 to 1, a rate's numerator below 0 or above its denominator.
+    static func impossibleFigure(_ report: ReportData) -> String? {
+        for k in report.kpis {
+            for (name, value) in [("value", k.value), ("previous", k.previous)] {
+                guard let v = value else { continue }
+                switch k.unit {
+                case .count, .money, .seconds, .days, .number:
+                    if v < 0 { return "kpis.\(k.key).\(name) is \(v), below 0" }
+                case .ratio:
+                    if !(0...1).contains(v) { return "kpis.\(k.key).\(name) is \(v), outside 0 to 1" }
+                case .score:
+                    if !(-100...100).contains(v) { return "kpis.\(k.key).\(name) is \(v), outside -100 to 100" }
+                }
+            }
+            if let x = k.numerator, let n = k.denominator, x < 0 || n < 0 || x > n {
+                return "kpis.\(k.key) counts \(x) of \(n)"
+            }
+        }
+        return nil
     }
 
     /// The comparison as Markdown, with the thresholds it crossed when thresholds were given, in

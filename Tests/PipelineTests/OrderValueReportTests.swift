@@ -138,9 +138,16 @@ import Testing
             var kpis = json["kpis"] as! [String: Any]
             for key in kpis.keys.sorted() where Bool.random(using: &rng) {
                 var kpi = kpis[key] as! [String: Any]
-                for field in ["value", "previous", "numerator", "denominator"] where kpi[field] != nil && Bool.random(using: &rng) {
-                    // every third copy holds extremes; the others numbers a report may hold, but nonsense
-                    let x = trial % 3 == 0 ? extremes.randomElement(using: &rng)! : Double.random(in: -9e11...9e11, using: &rng)
+                // every third copy holds extremes in any field; the others, in a figure's value,
+                // numbers of its unit that a report may hold, but nonsense
+                let fields = trial % 3 == 0 ? ["value", "previous", "numerator", "denominator"] : ["value", "previous"]
+                let range: ClosedRange<Double> = switch kpi["unit"] as? String {
+                case "ratio": 0...1
+                case "score": -100...100
+                default: 0...9e11
+                }
+                for field in fields where kpi[field] != nil && Bool.random(using: &rng) {
+                    let x = trial % 3 == 0 ? extremes.randomElement(using: &rng)! : Double.random(in: range, using: &rng)
                     kpi[field] = field == "numerator" || field == "denominator" ? Double(Int64(clamping: Int(exactly: x.rounded()) ?? 0)) : x
                 }
                 kpis[key] = kpi

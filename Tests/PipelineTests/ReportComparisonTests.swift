@@ -29,4 +29,25 @@ import Testing
         // the report itself loads
         _ = try ReportComparison.load(out + "/2026-W47/report.json")
     }
+
+    /// Figures within the size bound that no period can have are refused too.
+    @Test func impossibleFiguresAreRefused() throws {
+        let out = try PublishedWeeks.folder()
+        for (key, field, value, words) in [("visits", "value", -5.0, "kpis.visits.value is -5.0, below 0"),
+                                           ("conversion_rate", "value", 5.0, "kpis.conversion_rate.value is 5.0, outside 0 to 1"),
+                                           ("conversion_rate", "numerator", 1e9, "kpis.conversion_rate counts 1000000000 of")] {
+            var report = try PipelineFixtures.reportJSON(out, "2026-W47")
+            var kpis = report["kpis"] as! [String: [String: Any]]
+            kpis[key]![field] = field == "numerator" ? Int(value) : value
+            report["kpis"] = kpis
+            let dir = try PipelineFixtures.scratch("report-impossible")
+            try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]).write(to: URL(fileURLWithPath: dir + "/report.json"))
+            do {
+                _ = try ReportComparison.load(dir + "/report.json")
+                Issue.record("\(key).\(field) = \(value) was read")
+            } catch {
+                #expect("\(error)".contains(words), "\(error)")
+            }
+        }
+    }
 }
