@@ -90,6 +90,14 @@ extension HistoryStore {
         if let (key, value) = kpis.first(where: { !$0.value.isFinite || abs($0.value) >= 1e12 }) {
             throw HistoryError(file: path, message: "kpi_snapshots.kpis of \(row.text(0)) holds \(key) = \(value), beyond any figure of a report (at most 1000000000000 in size)")
         }
+        // A rate's counts, which the year-over-year test reads: never negative, the part at most the whole.
+        for (key, x) in kpis where key.hasSuffix(".numerator") {
+            let rate = key.dropLast(".numerator".count)
+            let n = kpis["\(rate).denominator"] ?? .infinity
+            if x < 0 || n < 0 || x > n {
+                throw HistoryError(file: path, message: "kpi_snapshots.kpis of \(row.text(0)) counts \(rate) as \(x) of \(n), which no report holds")
+            }
+        }
         return KPISnapshot(period: row.text(0), kind: kind, first: try day(row.text(2), in: "kpi_snapshots.first_day"),
                            last: try day(row.text(3), in: "kpi_snapshots.last_day"), isPartial: row.int64(4) != 0,
                            kpis: kpis, reportSchemaVersion: Int(row.int64(5)))

@@ -110,6 +110,11 @@ import Testing
         #expect(throws: HistoryError(file: path, message: "kpi_snapshots.kpis of 2026-W47 holds orders = 1e+300, beyond any figure of a report (at most 1000000000000 in size)")) {
             try store.snapshot(period: "2026-W47")
         }
+        facts.kpis = ["conversion_rate": 0.5, "conversion_rate.numerator": 5, "conversion_rate.denominator": 3]
+        try store.record(facts)
+        #expect(throws: HistoryError(file: path, message: "kpi_snapshots.kpis of 2026-W47 counts conversion_rate as 5.0 of 3.0, which no report holds")) {
+            try store.snapshot(period: "2026-W47")
+        }
         let db = try SQLiteConnection(path: path)
         try db.execute("DELETE FROM kpi_snapshots")
         try db.execute("INSERT INTO orders (order_id, customer, time, value_cents, channel, period) VALUES ('h1', 1, 1, 9223372036854775807, NULL, NULL), ('h2', 1, 2, 1, NULL, NULL)")
