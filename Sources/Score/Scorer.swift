@@ -91,8 +91,8 @@ package enum Scorer {
     /// CLV from a year of the history when there is one, else from the logs' window.
     static func customerValue(_ input: ScoreInput, window folds: ChannelFolds, _ context: FoldContext) -> CustomerValueInfo {
         if let history = input.history, let last = input.lastDay {
-            if let section = CustomerValue.section(history: history.orders, asOf: last,
-                                                   configuredLifespanYears: input.customerLifespanYears) { return section }
+            let lifespan = CustomerValue.lifespan(history: history.orders, asOf: last, configured: input.customerLifespanYears)
+            if let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: lifespan.years) { return section }
         }
         return folds.customerValueSection(context)
     }

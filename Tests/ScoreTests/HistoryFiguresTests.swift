@@ -57,7 +57,7 @@ import Testing
         // AOV 25.00, 4 / 2 × 365 / 70 = 10.4286 purchases a year, × 3 years = 782.14
         #expect(byKey["purchase_frequency_year"]?.value == 10.43)
         #expect(byKey["clv"]?.value == 782.14)
-        let section = try #require(CustomerValue.section(history: short, asOf: asOf, configuredLifespanYears: 3))
+        let section = try #require(CustomerValue.section(history: short, asOf: asOf, lifespanYears: CustomerValue.lifespan(history: short, asOf: asOf, configured: 3).years))
         #expect(section.all?.value == byKey["clv"]?.value)
         #expect(section.all?.purchasesPerYear == byKey["purchase_frequency_year"]?.value)
     }
@@ -71,7 +71,7 @@ import Testing
         let byKey = Dictionary(uniqueKeysWithValues: HistoryFigures.figures(two, asOf: asOf, lifespanYears: 3).map { ($0.key, $0) })
         // 70.00 × 1 purchase a year × 7/6 = 81.67 (with the lifespan rounded to 1.17 first: 81.90)
         #expect(byKey["clv"]?.value == 81.67)
-        let section = try #require(CustomerValue.section(history: two, asOf: asOf, configuredLifespanYears: 3))
+        let section = try #require(CustomerValue.section(history: two, asOf: asOf, lifespanYears: CustomerValue.lifespan(history: two, asOf: asOf, configured: 3).years))
         #expect(section.all?.value == 81.67)
         #expect(section.lifespanYears == 1.17)
     }
@@ -188,7 +188,7 @@ import Testing
         // customer 2 is known from an imported order only (no channel)
         let orders = [order(1, "a", 500, 1_000, .paidSearch), order(1, "b", 100, 6_000, .direct), order(1, "c", 50, 6_000, nil),
                       order(1, "d", 10, 6_000, nil), order(2, "e", 30, 2_000, nil)]
-        let info = try #require(CustomerValue.section(history: orders, asOf: asOf, configuredLifespanYears: 2))
+        let info = try #require(CustomerValue.section(history: orders, asOf: asOf, lifespanYears: CustomerValue.lifespan(history: orders, asOf: asOf, configured: 2).years))
         #expect(info.windowDays == 365)
         // the year: 4 orders, 200.00, 2 buyers: AOV 50, 2 orders per buyer and year, CLV 50 * 2 * 2 = 200
         let all = try #require(info.all)

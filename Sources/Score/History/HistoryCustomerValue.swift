@@ -13,11 +13,11 @@ extension CustomerValue {
     /// Customer lifetime value from a year of the history's orders instead of the logs' window:
     /// the buyers of the 365 days up to `asOf` (or of the history's span when it is shorter,
     /// annualised from it), per first channel (the channel of the customer's first order in the
-    /// history; imported orders have none) and per spend tier. The one computation of the
-    /// history's CLV: the `clv` key figure is this section's `all`.
-    static func section(history orders: [HistoryFacts.Order], asOf: CivilDate, configuredLifespanYears: Double) -> CustomerValueInfo? {
+    /// history; imported orders have none) and per spend tier, with `lifespanYears` from
+    /// `lifespan(history:asOf:configured:)`. The one computation of the history's CLV: the `clv`
+    /// key figure is this section's `all`.
+    static func section(history orders: [HistoryFacts.Order], asOf: CivilDate, lifespanYears: Double) -> CustomerValueInfo? {
         guard let firstDay = orders.lazy.filter({ $0.day <= asOf }).map(\.day).min() else { return nil }
-        let lifespanYears = lifespan(history: orders, asOf: asOf, configured: configuredLifespanYears).years
         let from = max(asOf.adding(days: -364), firstDay)
         let windowDays = Double(asOf.dayNumber - from.dayNumber + 1)
         var firstChannel: [Pseudonym: (CivilDate, String, Channel?)] = [:]

@@ -13,8 +13,8 @@ enum HistoryFigures {
         let r365 = Retention.repeatBuyers(orders, days: 365, asOf: asOf)
         // CLV and purchases per year are the history's customer value section's, so that the key
         // figure and the section agree to the cent.
-        let value = CustomerValue.section(history: orders, asOf: asOf, configuredLifespanYears: lifespanYears)?.all
         let span = CustomerValue.lifespan(history: orders, asOf: asOf, configured: lifespanYears)
+        let value = CustomerValue.section(history: orders, asOf: asOf, lifespanYears: span.years)?.all
         let lifespanText = span.retention.map {
             "an average lifespan of \(rounded(span.years, 100)) years, 1 / (1 - yearly retention \(rounded($0))) from the history"
         } ?? "an average lifespan of \(lifespanYears) years (kpis.customer_lifespan_years: the history has less than two years)"
