@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Touchpoints", dependencies: ["JourneysCore"]),
         // report.json (schema 1) as Codable types: what score produces, render draws and the diff reads.
         .target(name: "ReportModel"),
-        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Compare", "CLVModels"]),
+        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Statistics", "CLVModels"]),
         // The templates, stylesheet and catalogues of `report-templates/` are embedded by the build
         // (`PackageResources`), reached through the `report-templates` link in the target's folder:
         // the binary renders its pages with no folder beside it, and the files are the only copy.
@@ -55,9 +55,12 @@ let package = Package(
                 ]),
         .target(name: "Validate", dependencies: ["ByteCoding", "CLibXML2"]),
         // The diff of two report models: changes, noise tests, shift-share, thresholds.
-        .target(name: "Compare", dependencies: ["ReportModel"]),
+        .target(name: "Compare", dependencies: ["ReportModel", "Statistics"]),
+        // Noise tests, intervals, the bootstrap and the optimisers the report and the diff share: no
+        // dependency, so that every stage may use them.
+        .target(name: "Statistics"),
         // Predicted customer lifetime value: BG/NBD and Gamma-Gamma fitted on per-customer order summaries.
-        .target(name: "CLVModels"),
+        .target(name: "CLVModels", dependencies: ["Statistics"]),
         // What outlives rotated logs: customers, their orders and weekly visits, each period's KPIs.
         .target(name: "History", dependencies: ["CSQLite", "JourneysCore", "ByteCoding"]),
         // The demo shop that `journeys sample` writes.
@@ -79,20 +82,21 @@ let package = Package(
         ]),
 
         // `make bench`: the CLV models' fits on 200,000 and 1,000,000 simulated customers.
-        .executableTarget(name: "CLVBench", dependencies: ["CLVModels", "JourneysCore"]),
+        .executableTarget(name: "CLVBench", dependencies: ["CLVModels", "Statistics", "JourneysCore"]),
 
         .testTarget(name: "ByteCodingTests", dependencies: ["ByteCoding"]),
         .testTarget(name: "JourneysCoreTests", dependencies: ["JourneysCore"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel", "Compare"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel", "Statistics"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate",
                                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
                     exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
-        .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel", "JourneysCore"]),
-        .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels", "JourneysCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel", "Statistics", "JourneysCore"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels", "Statistics", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore", "CLVModels"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History"], exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 import CLVModels
 import Foundation
 import JourneysCore
+import Statistics
 
 // `make bench` (and by hand): the time of the BG/NBD and Gamma-Gamma fits on simulated customers.
 //

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 extension BGNBD {
     /// The log-likelihood with its gradient and Hessian in (r, alpha, a, b), summed over `rows`.

@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 extension BGNBD {
     /// The log-likelihood of the parameters given the customers' (x, t_x, T), summed over the
@@ -36,7 +37,7 @@ extension BGNBD {
                              repeatCustomers: rows.repeatCustomers, issues: refusals)
         }
         let sane = [shapeRange, alphaRange, shapeRange, shapeRange].map { log($0.lowerBound)...log($0.upperBound) }
-        let search = NewtonSearch(sane: sane).minimize({ u in
+        let search = NewtonSearch(sane: sane, fence: logParameterFence).minimize({ u in
             let theta = u.map(exp)
             return secondOrder(parameters(fromLog: u), rows: rows).inLogParameters(theta).negated
         }, value: { u in

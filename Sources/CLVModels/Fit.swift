@@ -1,3 +1,5 @@
+import Statistics
+
 /// A fitted model: its parameters, how well and how surely they were found, and whether they are
 /// stable enough to print. The report shows `issues` ("history too short for a stable fit")
 /// instead of numbers when `isStable` is false.

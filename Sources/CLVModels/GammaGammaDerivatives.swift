@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 extension GammaGamma {
     /// The log-likelihood with its gradient and Hessian in (p, q, v), summed over `rows`.

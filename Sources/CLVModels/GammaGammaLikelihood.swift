@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 extension GammaGamma {
     /// The log-likelihood of the parameters given the customers' (x, m), summed over the summaries
@@ -30,7 +31,7 @@ extension GammaGamma {
         }
         let sane = [log(shapeRange.lowerBound)...log(shapeRange.upperBound), log(shapeRange.lowerBound)...log(shapeRange.upperBound),
                     -logParameterFence...logParameterFence]
-        let search = NewtonSearch(sane: sane).minimize({ u in
+        let search = NewtonSearch(sane: sane, fence: logParameterFence).minimize({ u in
             secondOrder(parameters(fromLog: u), rows: rows).inLogParameters(u.map(exp)).negated
         }, value: { u in
             guard u.allSatisfy({ abs($0) <= logParameterFence }) else { return .infinity }

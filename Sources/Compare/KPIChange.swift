@@ -1,4 +1,5 @@
 import ReportModel
+import Statistics
 
 /// One key figure in the base and the new period: how much it moved and whether the move is
 /// larger than noise, by the test that fits the figure (see `test(_:base:new:)`).

@@ -1,4 +1,5 @@
 import ReportModel
+import Statistics
 
 /// A change worth acting on, with its estimated effect on orders and revenue: the diff and the
 /// report's "What changed" rank by money, not by traffic counts, so that a channel that doubled

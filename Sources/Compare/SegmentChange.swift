@@ -1,4 +1,5 @@
 import ReportModel
+import Statistics
 
 /// One channel or device in both periods: its visits, orders and conversion, each tested.
 package struct SegmentChange: Sendable, Equatable {

@@ -1,9 +1,9 @@
-import Compare
 import ReportModel
+import Statistics
 
 /// Tells a real week-over-week change of a KPI from noise, so the report does not make news of
 /// chance: picks the test by what the KPI was computed from. The tests are the diff's
-/// (`Compare.Significance`), so the report and `journeys diff` agree on what is news.
+/// (`Statistics.Significance`), so the report and `journeys diff` agree on what is news.
 package enum ChangeTest {
     /// What a KPI was computed from.
     package enum Sample: Sendable, Equatable {
@@ -22,7 +22,9 @@ package enum ChangeTest {
     /// The test of `now` against `before`; not testable when the samples are of different kinds.
     package static func test(_ now: Sample, _ before: Sample) -> NoiseTestResult {
         let none = ValueMoments(count: 0, mean: 0, standardDeviation: 0)
-        func summary(_ v: ValueSample?) -> ValueMoments { v.map(ValueMoments.init) ?? none }
+        func summary(_ v: ValueSample?) -> ValueMoments {
+            v.map { ValueMoments(count: $0.count, mean: $0.mean, standardDeviation: $0.standardDeviation) } ?? none
+        }
         switch (now, before) {
         case let (.proportion(x1, n1), .proportion(x0, n0)): return Significance.proportion(x1, of: n1, against: x0, of: n0)
         case let (.count(a), .count(b)): return Significance.count(a, against: b)

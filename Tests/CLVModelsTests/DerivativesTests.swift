@@ -1,5 +1,6 @@
 @testable import CLVModels
 import Foundation
+import Statistics
 import Testing
 
 /// The analytic gradients and Hessians the Newton search uses, against the likelihoods' values.

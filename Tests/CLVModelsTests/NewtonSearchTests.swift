@@ -1,5 +1,6 @@
 @testable import CLVModels
 import Foundation
+import Statistics
 import Testing
 
 /// The search on its own: from starts far from the maximum it still finds CDNOW's, and its verdict
@@ -17,7 +18,7 @@ import Testing
     @Test func farStartsReachTheSameMaximum() {
         let scipy = [0.24259453, 4.41360239, 0.79292205, 2.42590692].map(log)
         for start in [[3.0, -3, 3, -3], [-4.0, 6, -2, 4], [0.0, 0, 0, 0]] {
-            let result = NewtonSearch(sane: Self.sane).minimize(Self.objective, value: Self.value, start: start, fallback: Minimizer())
+            let result = NewtonSearch(sane: Self.sane, fence: 30).minimize(Self.objective, value: Self.value, start: start, fallback: Minimizer())
             #expect(result.converged, "from \(start)")
             for (ours, theirs) in zip(result.point, scipy) {
                 #expect(abs(ours - theirs) < 1e-6, "from \(start): \(exp(ours)) vs SciPy's \(exp(theirs))")
@@ -27,7 +28,7 @@ import Testing
 
     /// A saddle (x^2 - y^2 has a flat point at 0 but no minimum): never converged there.
     @Test func aSaddleIsNotAMinimum() {
-        let result = NewtonSearch(sane: [-30...30, -30...30]).minimize({ u in
+        let result = NewtonSearch(sane: [-30...30, -30...30], fence: 30).minimize({ u in
             SecondOrder(value: u[0] * u[0] - u[1] * u[1], gradient: [2 * u[0], -2 * u[1]], hessian: [2, 0, 0, -2])
         }, start: [0.5, 0])
         #expect(!result.converged)

@@ -1,4 +1,4 @@
-import Compare
+import Statistics
 import ReportModel
 import Score
 import Testing

@@ -4,20 +4,20 @@
 /// in u = log theta, where every parameter is positive and a step is a ratio. The chain rule for
 /// theta_i = e^(u_i): d/du_i = theta_i d/dtheta_i, and d2/du_i du_j = theta_i theta_j
 /// d2/dtheta_i dtheta_j + [i = j] theta_i d/dtheta_i.
-struct SecondOrder: Sendable {
-    var value: Double
-    var gradient: [Double]
+package struct SecondOrder: Sendable {
+    package var value: Double
+    package var gradient: [Double]
     /// Row-major, n x n, symmetric.
-    var hessian: [Double]
+    package var hessian: [Double]
 
-    init(value: Double, gradient: [Double], hessian: [Double]) {
+    package init(value: Double, gradient: [Double], hessian: [Double]) {
         self.value = value
         self.gradient = gradient
         self.hessian = hessian
     }
 
     /// The same derivatives with respect to the logs of `theta`.
-    func inLogParameters(_ theta: [Double]) -> SecondOrder {
+    package func inLogParameters(_ theta: [Double]) -> SecondOrder {
         let n = theta.count
         var g = gradient, h = hessian
         for i in 0..<n {
@@ -29,7 +29,7 @@ struct SecondOrder: Sendable {
     }
 
     /// The negative: the objective a minimiser sees.
-    var negated: SecondOrder {
+    package var negated: SecondOrder {
         SecondOrder(value: -value, gradient: gradient.map { -$0 }, hessian: hessian.map { -$0 })
     }
 }

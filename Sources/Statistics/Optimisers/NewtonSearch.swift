@@ -21,35 +21,38 @@ import Foundation
 /// point is within sqrt(2e-10 |f|) standard errors of it, 0.03 for a million customers of about 4
 /// nats each (CDNOW's BG/NBD has 4.07). The search goes on until the decrement reaches rounding,
 /// so the point it returns is far closer still.
-struct NewtonSearch: Sendable {
-    var convergenceTolerance = 1e-10
+package struct NewtonSearch: Sendable {
+    package var convergenceTolerance = 1e-10
     /// The decrement, relative to |f|, below which a further step changes nothing that matters.
-    var stopTolerance = 1e-15
-    var maximumIterations = 100
-    var maximumStep = 3.0
+    package var stopTolerance = 1e-15
+    package var maximumIterations = 100
+    package var maximumStep = 3.0
     /// The log-parameters' sane ranges; the search itself may go beyond them up to the fence.
-    var sane: [ClosedRange<Double>]
+    package var sane: [ClosedRange<Double>]
+    /// The largest |log-parameter| the search may reach: beyond it a parameter has run away.
+    package var logParameterFence: Double
 
-    init(sane: [ClosedRange<Double>]) {
+    package init(sane: [ClosedRange<Double>], fence: Double) {
         self.sane = sane
+        self.logParameterFence = fence
     }
 
-    struct Result: Sendable {
-        var point: [Double]
+    package struct Result: Sendable {
+        package var point: [Double]
         /// The objective (the negative log-likelihood) at `point`, with its derivatives.
-        var at: SecondOrder
-        var iterations: Int
-        var converged: Bool
+        package var at: SecondOrder
+        package var iterations: Int
+        package var converged: Bool
         /// The index of a log-parameter that crossed the fence or ended outside its sane range; nil
         /// when none did.
-        var runaway: Int?
+        package var runaway: Int?
         /// sqrt of the diagonal of H^-1: the log-parameters' standard errors, that is the
         /// parameters' relative standard errors. Empty when H is not positive definite.
-        var standardErrors: [Double]
+        package var standardErrors: [Double]
     }
 
     /// Minimises `objective` (value, gradient and Hessian at a point) from `start`.
-    func minimize(_ objective: ([Double]) -> SecondOrder, start: [Double]) -> Result {
+    package func minimize(_ objective: ([Double]) -> SecondOrder, start: [Double]) -> Result {
         let n = start.count
         var x = start, current = objective(x)
         var iterations = 0
@@ -95,7 +98,7 @@ struct NewtonSearch: Sendable {
 
     /// The Newton direction -(H + mu I)^-1 g, the decrement -g'd, and H's Cholesky factor when mu
     /// is 0 (H positive definite); nil when no shift up to 1e12 times H's largest diagonal helps.
-    static func newtonDirection(_ at: SecondOrder, n: Int) -> (direction: [Double], decrement: Double, factor: [Double]?)? {
+    package static func newtonDirection(_ at: SecondOrder, n: Int) -> (direction: [Double], decrement: Double, factor: [Double]?)? {
         guard at.gradient.allSatisfy(\.isFinite), at.hessian.allSatisfy(\.isFinite) else { return nil }
         let scale = max(1e-300, (0..<n).map { abs(at.hessian[$0 * n + $0]) }.max() ?? 0)
         var shift = 0.0
@@ -116,8 +119,8 @@ extension NewtonSearch {
     /// within the sane ranges where no step lowers the objective), `fallback`'s Nelder–Mead from
     /// the same start, and Newton again from where the simplex stopped. The verdict is always
     /// Newton's. `value` is the objective alone, +infinity outside the fence.
-    func minimize(_ objective: ([Double]) -> SecondOrder, value: ([Double]) -> Double, start: [Double],
-                  fallback: Minimizer) -> Result {
+    package func minimize(_ objective: ([Double]) -> SecondOrder, value: ([Double]) -> Double, start: [Double],
+                          fallback: Minimizer) -> Result {
         let first = minimize(objective, start: start)
         if first.converged || first.runaway != nil { return first }
         var simplex = fallback

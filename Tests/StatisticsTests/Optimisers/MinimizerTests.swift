@@ -1,4 +1,4 @@
-import CLVModels
+import Statistics
 import Testing
 
 @Suite struct MinimizerTests {

@@ -1,4 +1,4 @@
-import Compare
+import Statistics
 import Testing
 
 @Suite struct SignificanceTests {
