@@ -15,7 +15,7 @@ package struct ScorePartial: Codable {
 
     package init(_ context: FoldContext) {
         visits = VisitFolds(context)
-        questions = QuestionFolds(context.settings)
+        questions = QuestionFolds(context)
     }
 
     /// Folds one person in: all of their visits of the read window, oldest first, with their mapping.

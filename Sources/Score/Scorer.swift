@@ -28,7 +28,8 @@ package enum Scorer {
     /// of parts, merged); `input` gives the settings, the accounting and the history, not visits.
     package static func score(_ partial: ScorePartial, _ input: ScoreInput, context: Context) -> ReportData {
         let foldContext = QuestionFolds.context(input)
-        let visitSections = partial.visits.finish(foldContext)
+        var finishing = FinishContext(foldContext)
+        let visitSections = partial.visits.finish(&finishing)
         let questions = partial.questions
         var questionKPIs = Figure.kpis(questions.figures(0, hasPrevious: true),
                                        before: input.previous == nil ? nil : questions.figures(1, hasPrevious: true),
@@ -52,7 +53,8 @@ package enum Scorer {
             clvModel = predicted.model
             HistoryFigures.addTrends(&allKPIs, history, period: context.period.name, lifespanYears: input.customerLifespanYears)
         }
-        let channels = partial.channels.channelRows()
+        let channels = partial.channels.channelRows(&finishing)
+        let customerValue = customerValue(input, window: partial.channels, &finishing)
         var report = ReportData(
             period: context.period,
             input: inputInfo(input),
@@ -64,20 +66,15 @@ package enum Scorer {
             disagreements: ChannelTable.disagreements(channels),
             segments: visitSections.segments,
             journeyLengths: visitSections.journeyLengths,
-            loops: visitSections.loops.rows,
-            paths: visitSections.paths.rows,
-            buyingPaths: visitSections.buyingPaths.rows,
+            loops: visitSections.loops,
+            paths: visitSections.paths,
+            buyingPaths: visitSections.buyingPaths,
             touchpointRules: ruleUsage(input),
             satisfaction: questions.satisfaction.all.scores,
-            customerValue: customerValue(input, window: partial.channels, foldContext))
+            customerValue: customerValue)
         report.orderValues = visitSections.orderValues
-        var (sections, joined) = questions.finish(foldContext, funnel: report.funnel)
-        // The older tables of visits withhold rows about few people too, counted with the rest.
-        for (table, withheld) in [("paths", visitSections.paths.withheld), ("buyingPaths", visitSections.buyingPaths.withheld),
-                                 ("loops", visitSections.loops.withheld)] {
-            sections.suppressed.byTable[table] = withheld
-            sections.suppressed.rows += withheld
-        }
+        finishing.funnel = report.funnel
+        let (sections, joined) = questions.finish(&finishing)
         report.questions = sections
         report.satisfaction.joined = joined
         if let history = input.history, let last = input.lastDay {
@@ -89,12 +86,12 @@ package enum Scorer {
     }
 
     /// CLV from a year of the history when there is one, else from the logs' window.
-    static func customerValue(_ input: ScoreInput, window folds: ChannelFolds, _ context: FoldContext) -> CustomerValueInfo {
+    static func customerValue(_ input: ScoreInput, window folds: ChannelFolds, _ context: inout FinishContext) -> CustomerValueInfo {
         if let history = input.history, let last = input.lastDay {
             let lifespan = CustomerValue.lifespan(history: history.orders, asOf: last, configured: input.customerLifespanYears)
             if let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: lifespan.years) { return section }
         }
-        return folds.customerValueSection(context)
+        return folds.customerValueSection(&context)
     }
 
     static func inputInfo(_ input: ScoreInput) -> InputInfo {

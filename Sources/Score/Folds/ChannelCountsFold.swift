@@ -4,7 +4,7 @@ import ReportModel
 /// The counted columns of the channel table: the period's visits per channel with the counts
 /// behind the headline rates, journeys each channel started and closed, orders and revenue of
 /// the visits it brought. All integers, so partials merge by adding.
-struct ChannelCountsFold: PersonFold {
+struct ChannelCountsFold: SectionFold {
     struct Counts: Equatable, Codable {
         var rates = RateCounts()
         var journeysStarted = 0
@@ -41,4 +41,11 @@ struct ChannelCountsFold: PersonFold {
     }
 
     subscript(_ c: Channel) -> Counts { channels[c.order] }
+
+    /// The counts per channel, by `Channel.order`.
+    func finish(_ context: inout FinishContext) -> [Counts] { channels }
+}
+
+extension ChannelCountsFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -37,11 +37,12 @@ struct ChannelFolds: Codable {
 
     /// The channel table: a row per channel with a visit in the period or any credit, in
     /// `Channel` order, credits rounded.
-    func channelRows() -> [ChannelRow] {
-        let credits = heuristic.finish()
-        let markovCredit = markov.finish()
+    func channelRows(_ context: inout FinishContext) -> [ChannelRow] {
+        let credits = heuristic.finish(&context)
+        let markovCredit = markov.finish(&context)
+        let counts = counts.finish(&context)
         return Channel.allCases.compactMap { c in
-            let n = counts[c]
+            let n = counts[c.order]
             guard n.rates.visits > 0 || credits[c] != nil || markovCredit[c] != nil else { return nil }
             var a = credits[c] ?? Attribution()
             a.firstTouch = rounded(a.firstTouch)
@@ -59,5 +60,5 @@ struct ChannelFolds: Codable {
     }
 
     /// Customer value from the logs' window.
-    func customerValueSection(_ context: FoldContext) -> CustomerValueInfo { customerValue.finish(context) }
+    func customerValueSection(_ context: inout FinishContext) -> CustomerValueInfo { customerValue.finish(&context) }
 }

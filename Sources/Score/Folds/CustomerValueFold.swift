@@ -5,7 +5,7 @@ import ReportModel
 /// the period's end per first channel, and every buyer with their orders and revenue in cents.
 /// Buyers are kept with their place in the list of journeys, because spend tiers split a ranking
 /// in which buyers of equal revenue keep that order.
-struct CustomerValueFold: PersonFold {
+struct CustomerValueFold: SectionFold {
     /// People per channel of their first visit, by `Channel.order`.
     var customers = Array(repeating: 0, count: Channel.allCases.count)
     var buyers: [Ranked] = []
@@ -46,7 +46,8 @@ struct CustomerValueFold: PersonFold {
     }
 
     /// The section: the window from the first visit read to the period's end, in whole days.
-    func finish(_ context: FoldContext) -> CustomerValueInfo {
+    func finish(_ context: inout FinishContext) -> CustomerValueInfo {
+        let context = context.fold
         let end = context.period.upperBound
         let all = buyers.sorted { $0.order < $1.order }.map(\.buyer)
         let windowDays = max(1, (Double(end - (firstStart ?? end)) / 86_400).rounded(.up))
@@ -61,4 +62,8 @@ struct CustomerValueFold: PersonFold {
                                  tiers: CustomerValue.tiers(all, windowDays: windowDays, lifespanYears: lifespan),
                                  all: CustomerValue.clv(all, windowDays: windowDays, lifespanYears: lifespan))
     }
+}
+
+extension CustomerValueFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -2,7 +2,7 @@ import JourneysCore
 import ReportModel
 
 /// The closed purchase funnel: the period's visits that reached a step and so every step before it.
-struct FunnelFold: PersonFold {
+struct FunnelFold: SectionFold {
     /// Per funnel step, the visits that reached it.
     var reached = Array(repeating: 0, count: FunnelStep.allCases.count)
 
@@ -17,7 +17,7 @@ struct FunnelFold: PersonFold {
         for k in reached.indices { reached[k] += o.reached[k] }
     }
 
-    func finish() -> [FunnelRow] {
+    func finish(_ context: inout FinishContext) -> [FunnelRow] {
         var rows: [FunnelRow] = []
         var previous = 0
         for (k, step) in FunnelStep.allCases.enumerated() {
@@ -29,4 +29,8 @@ struct FunnelFold: PersonFold {
         }
         return rows
     }
+}
+
+extension FunnelFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -5,7 +5,7 @@ import ReportModel
 /// position based), kept per conversion rather than summed: credits are fractions, and a sum of
 /// doubles depends on its order. `finish` adds them up per channel in the order of the converting
 /// visits, the same for any split of the people.
-struct HeuristicCreditsFold: PersonFold {
+struct HeuristicCreditsFold: SectionFold {
     /// One channel's credit for one conversion, already weighted by the conversion's orders.
     struct Credit: Codable {
         var order: ConversionOrder
@@ -40,7 +40,7 @@ struct HeuristicCreditsFold: PersonFold {
 
     /// Credit per channel that any conversion's path touched, summed in the order of the
     /// conversions (unrounded; the table rounds).
-    func finish() -> [Channel: Attribution] {
+    func finish(_ context: inout FinishContext) -> [Channel: Attribution] {
         var sums: [Channel: Attribution] = [:]
         for e in credits.sorted(by: { $0.order != $1.order ? $0.order < $1.order : $0.channel < $1.channel }) {
             var s = sums[e.channel] ?? Attribution()
@@ -54,4 +54,8 @@ struct HeuristicCreditsFold: PersonFold {
         }
         return sums
     }
+}
+
+extension HeuristicCreditsFold {
+    init(zero context: FoldContext) { self.init() }
 }

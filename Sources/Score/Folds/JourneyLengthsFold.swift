@@ -4,7 +4,7 @@ import ReportModel
 /// How long journeys are: the people of the period grouped by how many visits their journey
 /// has in the lookback window before the period's end, with how many channels they used and
 /// how many bought in the period.
-struct JourneyLengthsFold: PersonFold {
+struct JourneyLengthsFold: SectionFold {
     static let buckets: [(label: String, range: ClosedRange<Int>)] = [("1", 1...1), ("2", 2...2), ("3–4", 3...4), ("5+", 5...Int.max)]
     /// Per bucket: people, people with more than one channel, people who bought.
     var journeys = Array(repeating: 0, count: buckets.count)
@@ -30,11 +30,15 @@ struct JourneyLengthsFold: PersonFold {
         }
     }
 
-    func finish() -> [JourneyLengthRow] {
+    func finish(_ context: inout FinishContext) -> [JourneyLengthRow] {
         Self.buckets.indices.map { b in
             JourneyLengthRow(visits: Self.buckets[b].label, journeys: journeys[b],
                              multiChannel: ratio(multiChannel[b], journeys[b]),
                              buyers: buyers[b], conversion: ratio(buyers[b], journeys[b]))
         }
     }
+}
+
+extension JourneyLengthsFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -6,7 +6,7 @@ import Touchpoints
 /// between consecutive touchpoints of a visit as weighted links with the median time they
 /// took, and the share of visits each phase holds. Times are kept as counts per second, so
 /// that partials merge exactly and the median is taken once, in `finish`.
-struct JourneyMapFold: PersonFold {
+struct JourneyMapFold: SectionFold {
     static let phases = Phase.allCases
     /// The period's visits, with or without touchpoints.
     var visits = 0
@@ -23,7 +23,7 @@ struct JourneyMapFold: PersonFold {
     /// Per touchpoint index, the index of its phase in `phases`; the same in every partial.
     let phaseOf: [Int]
 
-    init(_ context: FoldContext) {
+    init(zero context: FoldContext) {
         let n = context.catalog.count
         views = Array(repeating: 0, count: n)
         entries = views
@@ -68,7 +68,8 @@ struct JourneyMapFold: PersonFold {
         }
     }
 
-    func finish(_ catalog: TouchpointCatalog) -> JourneyMap {
+    func finish(_ context: inout FinishContext) -> JourneyMap {
+        let catalog = context.fold.catalog
         let n = views.count
         let nodes = (0..<n).filter { views[$0] > 0 }.map { t in
             var node = JourneyMap.Node(id: t, touchpoint: catalog[t].name, phase: catalog[t].phase.rawValue,

@@ -5,7 +5,7 @@ import Touchpoints
 /// Back-and-forth in a visit: A -> B -> A (repeats folded), such as cart -> shipping info ->
 /// cart, which hints at a surprise (shipping costs) the page did not answer. Keyed by the pair
 /// A, B; a visit counts once per loop however often it went round.
-struct LoopsFold: PersonFold {
+struct LoopsFold: SectionFold {
     static let maxRows = 6
     var loops = KeyedCounts<TouchpointSequence>()
 
@@ -24,12 +24,19 @@ struct LoopsFold: PersonFold {
 
     mutating func merge(_ o: LoopsFold) { loops.merge(o.loops) }
 
-    /// The top loops, and how many were withheld for being about fewer than `k` people.
-    func finish(_ catalog: TouchpointCatalog, k: Int) -> WithheldRows<LoopRow> {
-        let (top, withheld) = loops.top(Self.maxRows, k: k)
-        return WithheldRows(rows: top.map { key, c in
+    /// The top loops; those about fewer than privacy.min_people people are withheld, and counted
+    /// in the context's ledger.
+    func finish(_ context: inout FinishContext) -> [LoopRow] {
+        let catalog = context.fold.catalog
+        let (top, withheld) = loops.top(Self.maxRows, k: context.fold.settings.minPeople)
+        context.withhold(withheld, in: "loops")
+        return top.map { key, c in
             LoopRow(from: catalog[key.steps[0]].name, via: catalog[key.steps[1]].name, visits: c.n,
                     purchases: c.purchases, conversionRate: ratio(c.purchases, c.n) ?? 0)
-        }, withheld: withheld)
+        }
     }
+}
+
+extension LoopsFold {
+    init(zero context: FoldContext) { self.init() }
 }

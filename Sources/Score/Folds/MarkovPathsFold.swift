@@ -5,7 +5,7 @@ import JourneysCore
 /// the journey to a conversion of the period (see `ConversionPath`); a person with a visit in the
 /// period and no order in it adds a path to null of their visits in the lookback window before
 /// the period's end. Counts only, so partials merge exactly; the chain is built in `finish`.
-struct MarkovPathsFold: PersonFold {
+struct MarkovPathsFold: SectionFold {
     struct Counts: Equatable, Codable {
         var conversions = 0
         var cents: Int64 = 0
@@ -43,9 +43,13 @@ struct MarkovPathsFold: PersonFold {
 
     /// Conversions credited to each channel with any credit, the paths given to the model in
     /// the order of their channels.
-    func finish() -> [Channel: Double] {
+    func finish(_ context: inout FinishContext) -> [Channel: Double] {
         let sorted = paths.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         let input = sorted.map { ChannelPath($0.key, conversions: $0.value.conversions, value: Double($0.value.cents) / 100, nulls: $0.value.nulls) }
         return MarkovAttribution.credit(input).compactMapValues { $0.conversions > 0 ? $0.conversions : nil }
     }
+}
+
+extension MarkovPathsFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -5,7 +5,7 @@ import Touchpoints
 /// The most common visit paths (touchpoints in order, repeats folded) and how each converts,
 /// of all the period's visits and of its visits with a purchase. Long paths keep their first
 /// two and last three steps, so that entries and endings stay visible.
-struct PathsFold: PersonFold {
+struct PathsFold: SectionFold {
     static let maxSteps = 5
     static let maxRows = 12
     var all = KeyedCounts<TouchpointSequence>()
@@ -36,17 +36,23 @@ struct PathsFold: PersonFold {
         buying.merge(o.buying)
     }
 
-    /// The top paths of all visits and of buying visits, each with how many paths were withheld
-    /// for being about fewer than `k` people (privacy.min_people). Ties are broken on the
+    /// The top paths of all visits and of buying visits; paths about fewer than
+    /// privacy.min_people people are withheld, and counted in the context's ledger. Ties are broken on the
     /// touchpoint indexes, never on names (two touchpoints may share one).
-    func finish(_ catalog: TouchpointCatalog, k: Int) -> (all: WithheldRows<PathRow>, buying: WithheldRows<PathRow>) {
-        func rows(_ table: KeyedCounts<TouchpointSequence>) -> WithheldRows<PathRow> {
+    func finish(_ context: inout FinishContext) -> (all: [PathRow], buying: [PathRow]) {
+        let catalog = context.fold.catalog, k = context.fold.settings.minPeople
+        func rows(_ table: KeyedCounts<TouchpointSequence>, _ name: String) -> [PathRow] {
             let (top, withheld) = table.top(Self.maxRows, k: k)
-            return WithheldRows(rows: top.map { key, c in
+            context.withhold(withheld, in: name)
+            return top.map { key, c in
                 PathRow(steps: key.steps.map { $0 < 0 ? "…" : catalog[$0].name }, visits: c.n, purchases: c.purchases,
                         conversionRate: ratio(c.purchases, c.n) ?? 0)
-            }, withheld: withheld)
+            }
         }
-        return (rows(all), rows(buying))
+        return (rows(all, "paths"), rows(buying, "buyingPaths"))
     }
+}
+
+extension PathsFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -5,7 +5,7 @@ import Touchpoints
 /// The period's visits split by device and by new versus returning (docs/definitions.md
 /// "Segments"): the same few rates per segment so that a weak segment stands out. A visit is
 /// new when it is its person's first visit in the data.
-struct SegmentsFold: PersonFold {
+struct SegmentsFold: SectionFold {
     /// One segment's visits: the headline rates' counts, orders and revenue.
     struct Counts: Codable {
         var rates = RateCounts()
@@ -42,7 +42,7 @@ struct SegmentsFold: PersonFold {
     }
 
     /// The segments with visits: devices in their order, then new and returning.
-    func finish() -> [SegmentRow] {
+    func finish(_ context: inout FinishContext) -> [SegmentRow] {
         let devices = DeviceClass.allCases.compactMap { d in byDevice[d].map { ("device", d.rawValue, $0) } }
         let visitors = zip(["new", "returning"], byVisitor).filter { $0.1.rates.visits > 0 }.map { ("visitor", $0.0, $0.1) }
         return (devices + visitors).map { dimension, segment, c in
@@ -54,4 +54,8 @@ struct SegmentsFold: PersonFold {
             return row
         }
     }
+}
+
+extension SegmentsFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -14,7 +14,7 @@ struct VisitFolds: Codable {
     var journeyLengths = JourneyLengthsFold()
 
     init(_ context: FoldContext) {
-        journeyMap = JourneyMapFold(context)
+        journeyMap = JourneyMapFold(zero: context)
     }
 
     /// Every section counts visits of the period, the KPIs those of the previous period too: a
@@ -57,14 +57,13 @@ struct VisitFolds: Codable {
         return folds
     }
 
-    func finish(_ context: FoldContext) -> VisitSections {
-        let now = kpis.current.finish()
-        let k = context.settings.minPeople
-        let p = paths.finish(context.catalog, k: k)
-        return VisitSections(figures: now.figures, previousFigures: context.previous == nil ? nil : kpis.previous.finish().figures,
-                             orderValues: now.orderValues, funnel: funnel.finish(), journeyMap: journeyMap.finish(context.catalog),
-                             segments: segments.finish(), journeyLengths: journeyLengths.finish(),
-                             paths: p.all, buyingPaths: p.buying, loops: loops.finish(context.catalog, k: k))
+    func finish(_ context: inout FinishContext) -> VisitSections {
+        let now = kpis.finish(&context)
+        let p = paths.finish(&context)
+        return VisitSections(figures: now.figures, previousFigures: now.previousFigures,
+                             orderValues: now.orderValues, funnel: funnel.finish(&context), journeyMap: journeyMap.finish(&context),
+                             segments: segments.finish(&context), journeyLengths: journeyLengths.finish(&context),
+                             paths: p.all, buyingPaths: p.buying, loops: loops.finish(&context))
     }
 }
 
@@ -79,13 +78,7 @@ struct VisitSections: Equatable {
     var journeyMap: JourneyMap
     var segments: [SegmentRow]
     var journeyLengths: [JourneyLengthRow]
-    var paths: WithheldRows<PathRow>
-    var buyingPaths: WithheldRows<PathRow>
-    var loops: WithheldRows<LoopRow>
-}
-
-/// A table's rows shown, and how many rows were withheld for being about fewer than k people.
-struct WithheldRows<Row: Equatable>: Equatable {
-    var rows: [Row]
-    var withheld: Int
+    var paths: [PathRow]
+    var buyingPaths: [PathRow]
+    var loops: [LoopRow]
 }

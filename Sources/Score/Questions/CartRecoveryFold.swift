@@ -8,7 +8,7 @@ import Touchpoints
 /// cart's window has closed when the period ends: a cart of the period's last Sunday would
 /// otherwise count as lost for want of time to come back. Cohort 0 is this period's, 1 the
 /// previous period's.
-struct CartRecoveryFold: PersonFold {
+struct CartRecoveryFold: SectionFold {
     struct Cohort: Equatable, Codable {
         var carts = 0
         var abandoned = 0
@@ -86,12 +86,13 @@ struct CartRecoveryFold: PersonFold {
         median(cohorts[b].recoverySeconds.map(Double.init)).map { rounded($0 / 86_400, 10) }
     }
 
-    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> CartRecoveryInfo {
+    func finish(_ finishing: inout FinishContext) -> CartRecoveryInfo {
+        let context = finishing.fold
         let k = context.settings.minPeople, c = cohorts[0]
         let days = Self.cohortDays(0, context) ?? (context.periodDays.lowerBound - context.settings.recoveryDays)...(context.periodDays.lowerBound - context.settings.recoveryDays)
         func sources<K>(_ counts: KeyedCounts<K>, _ name: String, id: (K) -> String, label: (K) -> String) -> [CartRecoveryInfo.Source] {
             let (top, withheld) = counts.top(.max, k: k)
-            suppressed[name, default: 0] += withheld
+            finishing.withhold(withheld, in: name)
             return top.map { CartRecoveryInfo.Source(id: id($0.key), label: label($0.key), carts: $0.counts.n,
                                                      people: $0.counts.people, share: ratio($0.counts.n, c.recovered) ?? 0) }
         }
@@ -103,4 +104,8 @@ struct CartRecoveryFold: PersonFold {
             byChannel: sources(byChannel, "cartRecovery.byChannel", id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
             byTouchpoint: sources(byTouchpoint, "cartRecovery.byTouchpoint", id: tp, label: tp))
     }
+}
+
+extension CartRecoveryFold {
+    init(zero context: FoldContext) { self.init(zone: context.settings.timeZone) }
 }

@@ -6,7 +6,7 @@ import Touchpoints
 /// each step but the last, the period's visits that reached it and not the next, and where
 /// they went next: the first later page of the visit outside the purchase phase, else the
 /// landing of their next visit within the lookback, else nothing.
-struct DropOffFold: PersonFold {
+struct DropOffFold: SectionFold {
     struct Key: Hashable, Comparable, Codable {
         /// 0 the same visit, 1 the next visit, 2 nothing.
         var kind: Int
@@ -43,12 +43,13 @@ struct DropOffFold: PersonFold {
         for s in Self.steps.indices { next[s].merge(o.next[s]); left[s].merge(o.left[s]) }
     }
 
-    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> [DropOff] {
+    func finish(_ finishing: inout FinishContext) -> [DropOff] {
+        let context = finishing.fold
         let k = context.settings.minPeople
         return Self.steps.enumerated().map { s, step in
             let total = left[s].rows[0] ?? RowCounts()
             let (top, withheld) = next[s].top(8, k: k)
-            suppressed["dropOffs", default: 0] += withheld
+            finishing.withhold(withheld, in: "dropOffs")
             let kinds = ["visit", "next_visit", "none"]
             return DropOff(step: step.rawValue, label: step.label, left: total.n, people: total.people,
                            next: top.map { DropOff.Next(kind: kinds[$0.key.kind],
@@ -57,4 +58,8 @@ struct DropOffFold: PersonFold {
                                                         share: ratio($0.counts.n, total.n) ?? 0) })
         }
     }
+}
+
+extension DropOffFold {
+    init(zero context: FoldContext) { self.init() }
 }

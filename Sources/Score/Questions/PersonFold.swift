@@ -1,5 +1,6 @@
 import Foundation
 import JourneysCore
+import ReportModel
 import Touchpoints
 
 /// One person's visits as a score fold sees them: every visit of the data read, oldest first,
@@ -51,12 +52,37 @@ package struct FoldContext {
     }
 }
 
-/// A section of score as a fold (see the architecture: fold, merge, finish). `add` takes one
-/// person; `merge` joins the partial of other people exactly (integers and keyed counts only);
-/// `finish` turns the merged partial into the report's rows, sorting where order matters.
-protocol PersonFold: Codable {
+/// What a fold's finish reads besides its own partial: the fold context, the funnel for the
+/// sections measured against it, and the one ledger of rows withheld for being about fewer
+/// than `privacy.min_people` people (report.json `questions.suppressed`).
+struct FinishContext {
+    var fold: FoldContext
+    /// The report's funnel, finished before the sections that compare with it.
+    var funnel: [FunnelRow] = []
+    /// Rows withheld per table; a table that withheld none is listed with 0.
+    private(set) var withheld: [String: Int] = [:]
+
+    init(_ fold: FoldContext) { self.fold = fold }
+
+    /// Records that `table` withheld `rows` rows.
+    mutating func withhold(_ rows: Int, in table: String) { withheld[table, default: 0] += rows }
+
+    /// The ledger as report.json shows it.
+    var suppressed: Suppressed {
+        Suppressed(k: fold.settings.minPeople, rows: withheld.values.reduce(0, +), byTable: withheld)
+    }
+}
+
+/// A section of score as a fold, in the shape of Spark's `Aggregator`: `init(zero:)` is the
+/// empty partial, `add` takes one person, `merge` joins the partial of other people exactly
+/// (integers and keyed counts only), and `finish` turns the merged partial into the report's
+/// part, sorting where order matters and recording the rows it withholds in the context.
+protocol SectionFold: Codable {
+    associatedtype Output
+    init(zero context: FoldContext)
     mutating func add(_ person: PersonVisits, _ context: FoldContext)
     mutating func merge(_ other: Self)
+    func finish(_ context: inout FinishContext) -> Output
 }
 
 /// Counts per row of a table, each with the number of distinct people behind it.

@@ -15,10 +15,10 @@ struct QuestionFolds: Codable {
     var funnels = SegmentFunnelFold()
     var tables: ValueTablesFold
 
-    init(_ settings: QuestionSettings) {
-        satisfaction = SatisfactionFold(cesPoints: settings.cesPoints)
-        carts = CartRecoveryFold(zone: settings.timeZone)
-        tables = ValueTablesFold(zone: settings.timeZone)
+    init(_ context: FoldContext) {
+        satisfaction = SatisfactionFold(zero: context)
+        carts = CartRecoveryFold(zero: context)
+        tables = ValueTablesFold(zero: context)
     }
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
@@ -54,7 +54,7 @@ struct QuestionFolds: Codable {
     /// Every journey of the input folded in, one person at a time.
     static func fold(_ input: ScoreInput) -> QuestionFolds {
         let context = context(input)
-        var score = QuestionFolds(input.questions)
+        var score = QuestionFolds(context)
         for journey in input.journeys {
             let person = PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] })
             score.add(person, context)
@@ -62,20 +62,23 @@ struct QuestionFolds: Codable {
         return score
     }
 
-    func finish(_ context: FoldContext, funnel: [FunnelRow]) -> (JourneyQuestions, SatisfactionJoin) {
-        var withheld: [String: Int] = [:]
-        let join = satisfaction.finish(context, suppressed: &withheld)
-        let variantRows = variants.finish(context, funnel: funnel, suppressed: &withheld)
-        let t = tables.finish(context, suppressed: &withheld)
+    /// The CX sections; `suppressed` is the context's whole ledger, so every table finished
+    /// before (paths, loops) is counted with these.
+    func finish(_ context: inout FinishContext) -> (JourneyQuestions, SatisfactionJoin) {
+        let join = satisfaction.finish(&context)
+        let variantRows = variants.finish(&context)
+        let t = tables.finish(&context)
+        let support = support.finish(&context)
+        let cartRecovery = carts.finish(&context)
+        let dropOffs = dropOffs.finish(&context)
+        let funnels = funnels.finish(&context)
         let questions = JourneyQuestions(
-            support: support.finish(context, suppressed: &withheld),
-            cartRecovery: carts.finish(context, suppressed: &withheld),
-            dropOffs: dropOffs.finish(context, suppressed: &withheld),
+            support: support, cartRecovery: cartRecovery, dropOffs: dropOffs,
             variants: variantRows.variants, friction: variantRows.friction,
-            funnels: funnels.finish(context, suppressed: &withheld),
+            funnels: funnels,
             entryPages: t.entryPages, campaigns: t.campaigns, searchTerms: t.searchTerms, products: t.products,
             weekdayHour: t.weekdayHour,
-            suppressed: Suppressed(k: context.settings.minPeople, rows: withheld.values.reduce(0, +), byTable: withheld))
+            suppressed: context.suppressed)
         return (questions, join)
     }
 

@@ -71,13 +71,14 @@ extension AnswerCounts {
 }
 
 extension SatisfactionFold {
-    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> SatisfactionJoin {
+    func finish(_ finishing: inout FinishContext) -> SatisfactionJoin {
+        let context = finishing.fold
         let k = context.settings.minPeople, minAnswers = context.settings.minAnswers
         /// Groups about at least k people, most answers first; the rest counted as withheld.
         func rows<K>(_ table: [K: AnswerCounts], _ name: String, limit: Int = .max,
                      id: (K) -> String, label: (K) -> String) -> [SatisfactionRow] {
             let groups = table.filter { $0.value.answersNow > 0 }
-            suppressed[name, default: 0] += groups.values.filter { $0.people < k }.count
+            finishing.withhold(groups.values.filter { $0.people < k }.count, in: name)
             return groups.filter { $0.value.people >= k }
                 .map { $0.value.row(id: id($0.key), label: label($0.key), minAnswers: minAnswers) }
                 .sorted { a, b in
@@ -93,7 +94,7 @@ extension SatisfactionFold {
         }
         func paths(_ counts: KeyedCounts<TouchpointSequence>, total: Int, _ name: String) -> [AnswerPath] {
             let (top, withheld) = counts.top(8, k: k)
-            suppressed[name, default: 0] += withheld
+            finishing.withhold(withheld, in: name)
             return top.map { AnswerPath(steps: pathNames($0.key), answers: $0.counts.n, people: $0.counts.people,
                                         share: ratio($0.counts.n, total) ?? 0) }
         }

@@ -34,7 +34,7 @@ struct AnswerCounts: Equatable, Codable {
 /// Satisfaction joined to journeys: every answer of the period (and of the previous one, for
 /// the comparison) grouped by what the person went through just before answering
 /// (docs/definitions.md "Satisfaction joined to journeys").
-struct SatisfactionFold: PersonFold {
+struct SatisfactionFold: SectionFold {
     /// What an answer is about: the visit and page view just before it, other than the survey.
     struct Experience: Codable {
         var visit: Int
@@ -130,4 +130,8 @@ struct SatisfactionFold: PersonFold {
         detractors += o.detractors
         promoters += o.promoters
     }
+}
+
+extension SatisfactionFold {
+    init(zero context: FoldContext) { self.init(cesPoints: context.settings.cesPoints) }
 }

@@ -3,7 +3,7 @@ import ReportModel
 import Touchpoints
 
 /// The purchase funnel per channel and per device class, side by side.
-struct SegmentFunnelFold: PersonFold {
+struct SegmentFunnelFold: SectionFold {
     struct Counts: Equatable, Codable {
         var visits = 0
         var people = 0
@@ -35,10 +35,11 @@ struct SegmentFunnelFold: PersonFold {
         for (k, c) in o.byDevice { byDevice[k, default: Counts()].merge(c) }
     }
 
-    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> SegmentFunnels {
+    func finish(_ finishing: inout FinishContext) -> SegmentFunnels {
+        let context = finishing.fold
         let k = context.settings.minPeople
         func rows<K: RawRepresentable<String>>(_ table: [K: Counts], _ name: String, label: (String) -> String) -> [SegmentFunnel] {
-            suppressed[name, default: 0] += table.values.filter { $0.people < k }.count
+            finishing.withhold(table.values.filter { $0.people < k }.count, in: name)
             return table.filter { $0.value.people >= k }
                 .map { key, c in
                     let id = key.rawValue
@@ -51,4 +52,8 @@ SegmentFunnel(id: id, label: label(id), visits: c.visits, people: c.people, step
         return SegmentFunnels(byChannel: rows(byChannel, "funnels.byChannel") { Channel(rawValue: $0)?.label ?? $0 },
                               byDevice: rows(byDevice, "funnels.byDevice") { $0 })
     }
+}
+
+extension SegmentFunnelFold {
+    init(zero context: FoldContext) { self.init() }
 }

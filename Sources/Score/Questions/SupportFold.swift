@@ -4,7 +4,7 @@ import Touchpoints
 
 /// Support contacts and their handling times (docs/definitions.md "Support contacts"), this
 /// period (0) and the previous one (1). Seconds add up as integers; AHT is divided in `finish`.
-struct SupportFold: PersonFold {
+struct SupportFold: SectionFold {
     struct Times: Equatable, Codable {
         var contacts = 0
         var timed = 0
@@ -60,12 +60,13 @@ struct SupportFold: PersonFold {
         byKind.merge(o.byKind); byChannel.merge(o.byChannel); byPhase.merge(o.byPhase)
     }
 
-    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> SupportInfo {
+    func finish(_ finishing: inout FinishContext) -> SupportInfo {
+        let context = finishing.fold
         let k = context.settings.minPeople
         func aht(_ seconds: Int64, _ timed: Int) -> Double? { timed == 0 ? nil : rounded(Double(seconds) / Double(timed), 10) }
         func rows<K>(_ counts: KeyedCounts<K>, _ name: String, id: (K) -> String, label: (K) -> String) -> [SupportInfo.Row] {
             let (top, withheld) = counts.top(.max, k: k)
-            suppressed[name, default: 0] += withheld
+            finishing.withhold(withheld, in: name)
             return top.map { SupportInfo.Row(id: id($0.key), label: label($0.key), contacts: $0.counts.n, timed: $0.counts.visits,
                                              people: $0.counts.people, ahtSeconds: aht($0.counts.cents, $0.counts.visits)) }
         }
@@ -88,4 +89,8 @@ struct SupportFold: PersonFold {
         let variance = t.timed > 1 ? max(0, (Double(t.squares) - n * mean * mean) / (n - 1)) : 0
         return ValueSample(count: t.timed, mean: rounded(mean, 100), standardDeviation: rounded(variance.squareRoot(), 100))
     }
+}
+
+extension SupportFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -7,7 +7,7 @@ import Touchpoints
 /// terms, products"), and visits and orders by weekday and hour. Keys are the symbols of the
 /// logged strings, so partials merge within one symbol table; the strings are looked up and
 /// masked in `finish`, before anything leaves score.
-struct ValueTablesFold: PersonFold {
+struct ValueTablesFold: SectionFold {
     var entryPages = KeyedCounts<Symbol>()
     var campaigns = KeyedCounts<Symbol>()
     var searchTerms = KeyedCounts<Symbol>()
@@ -87,12 +87,13 @@ struct ValueTablesFold: PersonFold {
         var weekdayHour: WeekdayHour
     }
 
-    func finish(_ context: FoldContext, suppressed: inout [String: Int]) -> Tables {
+    func finish(_ finishing: inout FinishContext) -> Tables {
+        let context = finishing.fold
         let k = context.settings.minPeople
         func rows(_ counts: KeyedCounts<Symbol>, _ name: String, limit: Int = 12) -> [ValueRow] {
             // ties by the string, not by the symbol's number (the order strings were first seen)
             let (all, withheld) = counts.top(.max, k: k)
-            suppressed[name, default: 0] += withheld
+            finishing.withhold(withheld, in: name)
             let top = all.map { (key: context.symbols[$0.key], counts: $0.counts) }
                 .sorted { $0.counts.n != $1.counts.n ? $0.counts.n > $1.counts.n : $0.key < $1.key }
                 .prefix(limit)
@@ -107,4 +108,8 @@ struct ValueTablesFold: PersonFold {
                       searchTerms: rows(searchTerms, "searchTerms", limit: 15), products: rows(products, "products", limit: 15),
                       weekdayHour: WeekdayHour(visits: grid(visitsAt), orders: grid(ordersAt)))
     }
+}
+
+extension ValueTablesFold {
+    init(zero context: FoldContext) { self.init(zone: context.settings.timeZone) }
 }

@@ -4,7 +4,7 @@ import Touchpoints
 
 /// Journey variants and the touchpoints people leave from on the way to purchase
 /// (docs/definitions.md "Variants and friction").
-struct VariantFold: PersonFold {
+struct VariantFold: SectionFold {
     /// Variants longer than this keep their first steps and a final "…", so that one endless
     /// visit cannot make a key of thousands of steps.
     static let maxSteps = 40
@@ -37,10 +37,11 @@ struct VariantFold: PersonFold {
         variants.merge(o.variants); exits.merge(o.exits); visits += o.visits
     }
 
-    func finish(_ context: FoldContext, funnel: [FunnelRow], suppressed: inout [String: Int]) -> (variants: [Variant], friction: Friction) {
+    func finish(_ finishing: inout FinishContext) -> (variants: [Variant], friction: Friction) {
+        let context = finishing.fold, funnel = finishing.funnel
         let k = context.settings.minPeople
         let (top, withheld) = variants.top(10, k: k)
-        suppressed["variants", default: 0] += withheld
+        finishing.withhold(withheld, in: "variants")
         func names(_ s: [Int]) -> [String] { s.map { $0 < 0 ? "…" : context.catalog[$0].name } }
         let rows = top.map { row in
             Variant(id: names(row.key.steps).joined(separator: " > "), steps: names(row.key.steps), visits: row.counts.n,
@@ -52,7 +53,7 @@ struct VariantFold: PersonFold {
             Friction.Step(step: now.step, label: now.label, lost: before.visits - now.visits, lossRate: now.dropOff)
         }.sorted { $0.lost != $1.lost ? $0.lost > $1.lost : $0.step < $1.step }
         let candidates = exits.rows.filter { $0.value.people >= k }
-        suppressed["friction.exits", default: 0] += exits.rows.count - candidates.count
+        finishing.withhold(exits.rows.count - candidates.count, in: "friction.exits")
         let exitRows = candidates
             .map { tp, c in
                 Friction.Exit(touchpoint: context.catalog[tp].name, phase: context.catalog[tp].phase.rawValue, visits: c.n, exits: c.exits,
@@ -62,4 +63,8 @@ struct VariantFold: PersonFold {
             .prefix(8)
         return (rows, Friction(steps: steps, exits: Array(exitRows)))
     }
+}
+
+extension VariantFold {
+    init(zero context: FoldContext) { self.init() }
 }

@@ -85,9 +85,9 @@ import Testing
         for (a, assign) in assignments.enumerated() {
             for reversed in [false, true] {
                 let m = merged(input, parts: parts, assign: assign, reversed: reversed)
-                #expect(m.channelRows() == whole.channelRows(), "assignment \(a), reversed \(reversed)")
-                #expect(m.heuristic.finish() == whole.heuristic.finish(), "assignment \(a), reversed \(reversed)")
-                #expect(m.markov.finish() == whole.markov.finish(), "assignment \(a), reversed \(reversed)")
+                #expect(m.channelRows(context) == whole.channelRows(context), "assignment \(a), reversed \(reversed)")
+                #expect(m.heuristic.finished(context) == whole.heuristic.finished(context), "assignment \(a), reversed \(reversed)")
+                #expect(m.markov.finished(context) == whole.markov.finished(context), "assignment \(a), reversed \(reversed)")
                 #expect(m.counts.channels == whole.counts.channels)
                 #expect(m.customerValueSection(context) == whole.customerValueSection(context), "assignment \(a), reversed \(reversed)")
             }
@@ -100,7 +100,7 @@ import Testing
         let input = try input()
         let context = QuestionFolds.context(input)
         let whole = ChannelFolds.fold(input, context)
-        let rows = whole.channelRows()
+        let rows = whole.channelRows(context)
         #expect(rows.count == Channel.allCases.count)
         for model in [\Attribution.firstTouch, \.lastTouch, \.lastNonDirect, \.linear, \.timeDecay, \.positionBased, \.markov] {
             #expect(rows.filter { $0.attribution[keyPath: model] > 0 }.count >= 3)
@@ -121,7 +121,7 @@ import Testing
         let context = QuestionFolds.context(input)
         let whole = ChannelFolds.fold(input, context)
         let data = Scorer.score(input, context: ScoreTestShop.context)
-        #expect(data.channels == whole.channelRows())
+        #expect(data.channels == whole.channelRows(context))
         #expect(data.customerValue == whole.customerValueSection(context))
         #expect(data.customerValue.lifespanYears == 2.5)
     }

@@ -45,7 +45,7 @@ import Testing
                 }
             }
             let (partial, context) = try fold(shop)
-            let sections = partial.visits.finish(context)
+            let sections = partial.visits.finished(context)
             let fits = exact < Int128(Int64.max)
             #expect(partial.orderValuesFit == fits, "trial \(trial)")
             #expect(value(sections, "orders") == Double(orders))

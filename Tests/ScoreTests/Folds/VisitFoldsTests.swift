@@ -62,13 +62,13 @@ import Testing
         if mergeReversed { partials.reverse() }
         var all = partials[0]
         for p in partials.dropFirst() { all.merge(p) }
-        return all.finish(context)
+        return all.finished(context)
     }
 
     @Test(arguments: [1, 2, 3, 7]) func mergedPartialsEqualOneFold(parts: Int) throws {
         let input = try input()
         let context = QuestionFolds.context(input)
-        let whole = VisitFolds.fold(input, context).finish(context)
+        let whole = VisitFolds.fold(input, context).finished(context)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         let random = (0..<input.journeys.count).map { _ in
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -96,12 +96,12 @@ import Testing
         let input = try input()
         let context = QuestionFolds.context(input)
         var folds = VisitFolds.fold(input, context)
-        let before = folds.finish(context)
+        let before = folds.finished(context)
         folds.merge(VisitFolds(context))
-        #expect(folds.finish(context) == before)
+        #expect(folds.finished(context) == before)
         var empty = VisitFolds(context)
         empty.merge(VisitFolds.fold(input, context))
-        #expect(empty.finish(context) == before)
+        #expect(empty.finished(context) == before)
     }
 
     /// The fold's numbers against the visit list counted plainly, so that a split that loses or
@@ -110,7 +110,8 @@ import Testing
         let input = try input()
         let context = QuestionFolds.context(input)
         let folds = VisitFolds.fold(input, context)
-        let sections = folds.finish(context)
+        var finishing = FinishContext(context)
+        let sections = folds.finish(&finishing)
         func value(_ figures: [Figure]?, _ key: String) -> Double? { figures?.first { $0.key == key }?.value }
         let person = input.personOfVisit
         for (figures, range) in [(sections.figures, Self.period), (sections.previousFigures, Self.previous)] {
@@ -137,17 +138,19 @@ import Testing
         #expect(sections.segments.map(\.visits).reduce(0, +) == 2 * inPeriod.count)
         #expect(sections.journeyLengths.map(\.journeys).reduce(0, +) == Set(inPeriod.map { person[$0] }).count)
         // k = 2: some paths are shown, some withheld; buying paths all bought; loops found.
-        #expect(!sections.paths.rows.isEmpty && sections.paths.withheld > 0)
-        #expect(!sections.buyingPaths.rows.isEmpty && sections.buyingPaths.rows.allSatisfy { $0.purchases == $0.visits })
-        #expect(!sections.loops.rows.isEmpty)
-        #expect(sections.paths.rows.contains { $0.steps.contains("…") })
+        #expect(!sections.paths.isEmpty && finishing.withheld["paths"]! > 0)
+        #expect(!sections.buyingPaths.isEmpty && sections.buyingPaths.allSatisfy { $0.purchases == $0.visits })
+        #expect(!sections.loops.isEmpty)
+        #expect(sections.paths.contains { $0.steps.contains("…") })
+        #expect(finishing.suppressed.rows == finishing.withheld.values.reduce(0, +))
+        #expect(Set(finishing.withheld.keys) == ["paths", "buyingPaths", "loops"])
     }
 
     /// Without a previous period there are no previous figures, however people were split.
     @Test func noPreviousPeriodNoPreviousFigures() throws {
         let input = try shop().input(period: Self.period)
         let context = QuestionFolds.context(input)
-        let sections = VisitFolds.fold(input, context).finish(context)
+        let sections = VisitFolds.fold(input, context).finished(context)
         #expect(sections.previousFigures == nil)
         #expect(merged(input, parts: 3, assign: { $0 }, reversed: true, mergeReversed: true) == sections)
     }
