@@ -5,32 +5,99 @@ import Compare
 import Render
 import ReportModel
 import Score
+import Touchpoints
 
-/// The `journeys report` pipeline. `run` is the whole story: each stage takes what the stages
-/// before it returned and returns its own typed result.
+/// The `journeys report` pipeline. The stage list below is the data flow: each stage is a value
+/// with its name and its typed input and output, and `run` and `merge` hand each stage what the
+/// stages before it returned. A sharded run is the same list cut in two: `journeys partial` runs
+/// the map side (plan, read+sessionize, touchpoints+fold) per shard and writes the folded
+/// partial; `journeys merge` stands `merge partials` in for the map side and runs the reduce side.
 package enum ReportPipeline {
-    /// The stages, in order, as progress lines and timings name them.
-    package static let stageNames = ["plan", "read+sessionize", "touchpoints+fold", "history", "score", "compare", "render",
-                                     "validate", "record history", "publish"]
+    // The map side: from the inputs to the folded people.
+    static let plan = Stage<RunSetup, ReadPlan>("plan") { setup, _ in
+        try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: setup.options.period)
+    }
+    static let read = Stage<(setup: RunSetup, plan: ReadPlan), Sessions>("read+sessionize") { run, progress in
+        let sessions = try ReadStage.run(run.plan, config: run.setup.config, progress: progress)
+        guard sessions.inPeriod > 0 else {
+            throw NoDataError(message: "no data in \(run.plan.period): no event of the inputs (\(run.plan.coverage)) falls in it after filtering")
+        }
+        return sessions
+    }
+    static let fold = Stage<(sessions: Sessions, input: ScoreInput, mapper: TouchpointMapper, plan: ReadPlan, config: PipelineConfig), Folded>(
+        "touchpoints+fold") { run, _ in
+        try FoldStage.run(run.sessions, input: run.input, mapper: run.mapper, plan: run.plan, config: run.config)
+    }
+    /// What stands in for the map side in `journeys merge`: the shards' partials merged.
+    static let mergePartials = Stage<(setup: RunSetup, partials: [String]), (ReadPlan, Sessions, Folded)>("merge partials") { run, _ in
+        try PartialMerge.run(run.partials, config: run.setup.config, zone: run.setup.zone, fingerprint: run.setup.fingerprint)
+    }
 
-    /// The stages of `journeys merge`: the partials stand for plan and read+sessionize.
-    package static let mergeStageNames = ["merge partials"] + stageNames.dropFirst(3)
+    // The reduce side: from the folded people to the published report.
+    static let history = Stage<(store: HistoryStore, plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]), HistoryFacts>(
+        "history") { run, _ in
+        try HistoryStage.read(run.store, plan: run.plan, folded: run.folded, logOrders: run.logOrders)
+    }
+    static let score = Stage<(folded: Folded, input: ScoreInput, history: HistoryFacts, plan: ReadPlan, config: PipelineConfig), ReportData>(
+        "score") { run, _ in
+        try ScoreStage.run(run.folded, input: run.input, history: run.history, plan: run.plan, config: run.config)
+    }
+    static let compare = Stage<(report: ReportData, options: RunOptions), ReportDiff?>("compare") { run, _ in
+        CompareStage.run(run.report, output: run.options.output, quiet: run.options.quiet)
+    }
+    static let render = Stage<(report: ReportData, diff: ReportDiff?, period: String, setup: RunSetup, publishing: PublishTransaction),
+                              StagedReport>("render") { run, _ in
+        try run.publishing.step(.stageReport)
+        return try RenderStage.run(run.report, diff: run.diff, templates: run.setup.templates,
+                                   into: run.publishing.staged(run.period), output: run.setup.options.output,
+                                   mapLinks: run.setup.config.mapLinks)
+    }
+    static let validate = Stage<(staged: StagedReport, report: ReportData, hasDiff: Bool, period: String, setup: RunSetup,
+                                 publishing: PublishTransaction), Void>("validate") { run, _ in
+        let publishing = run.publishing, period = run.period
+        try publishing.step(.validateReport)
+        try ValidateStage.run(run.staged, output: publishing.root)
+        try publishing.step(.stageIndex)
+        let index = try PublishStage.stageIndex(run.report, hasDiff: run.hasDiff, period: period, locale: run.setup.config.locale,
+                                                templates: run.setup.templates, output: run.setup.options.output, into: publishing)
+        try publishing.step(.validateIndex)
+        try ValidateStage.check([index], root: publishing.root)
+    }
+    static let recordHistory = Stage<(publishing: PublishTransaction, recording: HistoryRecording, store: HistoryStore), UInt32?>(
+        "record history") { run, _ in
+        try run.publishing.step(.writeHistory)
+        try run.recording.prepare()
+        return run.store.counterBeforeWrite
+    }
+    static let publish = Stage<(publishing: PublishTransaction, recording: HistoryRecording, period: String, store: HistoryStore,
+                                counter: UInt32?), Void>("publish") { run, _ in
+        try run.publishing.publish([(run.period, true), ("index.html", false)], history: run.store.path,
+                                   historyCounter: run.counter) {
+            try run.recording.commit()
+        }
+    }
+
+    /// The map side's stages, in order.
+    static let mapSide = [plan.name, read.name, fold.name]
+    /// The reduce side's stages, in order.
+    static let reduceSide = [history.name, score.name, compare.name, render.name, validate.name, recordHistory.name, publish.name]
+
+    /// The stages of `journeys report`, in order, as progress lines and timings name them.
+    package static let stageNames = mapSide + reduceSide
+
+    /// The stages of `journeys merge`: the partials stand for the map side.
+    package static let mergeStageNames = [mergePartials.name] + reduceSide
 
     /// Runs every stage in order; any error comes back wrapped with its stage's name.
     package static func run(_ options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
         let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: stageNames, progress: Progress(quiet: options.quiet))
-        let plan = try stages.run("plan") { _ in
-            try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: options.period)
-        }
-        let sessions = try stages.run("read+sessionize") { progress in
-            let sessions = try ReadStage.run(plan, config: setup.config, progress: progress)
-            guard sessions.inPeriod > 0 else {
-                throw NoDataError(message: "no data in \(plan.period): no event of the inputs (\(plan.coverage)) falls in it after filtering")
-            }
-            return sessions
-        }
-        return try report(setup, plan: plan, sessions: sessions, stages: &stages)
+        let plan = try stages.run(Self.plan, setup)
+        let sessions = try stages.run(Self.read, (setup, plan))
+        let mapper = try TouchpointsStage.mapper(setup.config)
+        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: setup.config)
+        let folded = try stages.run(Self.fold, (sessions, input, mapper, plan, setup.config))
+        return try report(setup, plan: plan, sessions: sessions, input: input, folded: folded, stages: &stages)
     }
 
     /// `journeys merge`: the report of the partials' lines, the same bytes as `run` over them.
@@ -38,32 +105,27 @@ package enum ReportPipeline {
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
         let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: mergeStageNames, progress: Progress(quiet: options.quiet))
-        let (plan, sessions, folded) = try stages.run("merge partials") { _ in
-            try PartialMerge.run(partials, config: setup.config, zone: setup.zone, fingerprint: setup.fingerprint)
-        }
-        return try report(setup, plan: plan, sessions: sessions, folded: folded, stages: &stages)
+        let (plan, sessions, folded) = try stages.run(Self.mergePartials, (setup, partials))
+        let mapper = try TouchpointsStage.mapper(setup.config)
+        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: setup.config)
+        return try report(setup, plan: plan, sessions: sessions, input: input, folded: folded, stages: &stages)
     }
 
-    /// The stages after read+sessionize, shared by `run` and `merge`.
-    private static func report(_ setup: RunSetup, plan: ReadPlan, sessions: Sessions, folded merged: Folded? = nil,
+    /// The reduce side, shared by `run` and `merge`.
+    private static func report(_ setup: RunSetup, plan: ReadPlan, sessions: Sessions, input: ScoreInput, folded: Folded,
                                stages: inout StageRunner) throws -> RunSummary {
-        let config = setup.config, options = setup.options, store = setup.store, templates = setup.templates
-        let mapper = try TouchpointsStage.mapper(config)
-        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: config)
-        let folded = try merged ?? stages.run("touchpoints+fold") { _ in
-            try FoldStage.run(sessions, input: input, mapper: mapper, plan: plan, config: config)
-        }
+        let config = setup.config, options = setup.options, store = setup.store
         // The read window's orders, for reading the history and for recording the period.
         let logOrders = folded.history.logOrders
-        let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, folded: folded.history, logOrders: logOrders) }
+        let history = try stages.run(Self.history, (store, plan, folded.history, logOrders))
         let recording = HistoryRecording(store) { HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders) }
         let report: ReportData
         let diff: ReportDiff?
         let publishing: PublishTransaction
         do {
-            report = try stages.run("score") { _ in try ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
+            report = try stages.run(Self.score, (folded, input, history, plan, config))
             recording.snapshot(Scorer.historySnapshot(report.kpis))
-            diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
+            diff = try stages.run(Self.compare, (report, options))
             publishing = try PublishTransaction(output: options.output, hook: options.publishHook)
         } catch {
             recording.abandon()
@@ -74,30 +136,10 @@ package enum ReportPipeline {
         defer { publishing.discard() }
         let period = plan.period.description
         do {
-            let staged = try stages.run("render") { _ in
-                try publishing.step(.stageReport)
-                return try RenderStage.run(report, diff: diff, templates: templates, into: publishing.staged(period),
-                                           output: options.output, mapLinks: config.mapLinks)
-            }
-            try stages.run("validate") { _ in
-                try publishing.step(.validateReport)
-                try ValidateStage.run(staged, output: publishing.root)
-                try publishing.step(.stageIndex)
-                let index = try PublishStage.stageIndex(report, hasDiff: diff != nil, period: period, locale: config.locale,
-                                                        templates: templates, output: options.output, into: publishing)
-                try publishing.step(.validateIndex)
-                try ValidateStage.check([index], root: publishing.root)
-            }
-            let counter = try stages.run("record history") { _ in
-                try publishing.step(.writeHistory)
-                try recording.prepare()
-                return store.counterBeforeWrite
-            }
-            try stages.run("publish") { _ in
-                try publishing.publish([(period, true), ("index.html", false)], history: store.path, historyCounter: counter) {
-                    try recording.commit()
-                }
-            }
+            let staged = try stages.run(Self.render, (report, diff, period, setup, publishing))
+            try stages.run(Self.validate, (staged, report, diff != nil, period, setup, publishing))
+            let counter = try stages.run(Self.recordHistory, (publishing, recording, store))
+            try stages.run(Self.publish, (publishing, recording, period, store, counter))
         } catch {
             recording.abandon()
             throw error
@@ -110,6 +152,18 @@ package enum ReportPipeline {
                        linesRead: sessions.extract.quality.read, visits: report.kpi("visits")?.value.map(Int.init) ?? 0,
                        stageSeconds: stages.timings)
         }
+    }
+}
+
+/// A stage of the run: the name its progress line and its timing show, and what it makes of
+/// what the stages before it returned.
+struct Stage<Input, Output>: Sendable {
+    let name: String
+    let body: @Sendable (Input, Progress) throws -> Output
+
+    init(_ name: String, _ body: @escaping @Sendable (Input, Progress) throws -> Output) {
+        self.name = name
+        self.body = body
     }
 }
 
@@ -165,9 +219,10 @@ extension RunSetup {
     }
 }
 
-/// Runs the named stages in order: shows each in the progress line, times it, and wraps its
-/// error with its name.
+/// Runs stages in the order of its list: shows each in the progress line, times it, and wraps
+/// its error with its name.
 struct StageRunner {
+    /// The names of the stages of this run, in order (`ReportPipeline.stageNames`).
     let names: [String]
     let progress: Progress
     private(set) var timings: [(String, Double)] = []
@@ -178,18 +233,20 @@ struct StageRunner {
     }
 
     @discardableResult
-    mutating func run<T>(_ name: String, _ body: (Progress) throws -> T) throws -> T {
-        let number = (names.firstIndex(of: name) ?? timings.count) + 1
-        progress.begin("[\(number)/\(names.count)] \(name)")
+    mutating func run<Input, Output>(_ stage: Stage<Input, Output>, _ input: Input) throws -> Output {
+        guard let index = names.firstIndex(of: stage.name) else {
+            preconditionFailure("stage '\(stage.name)' is not in this run's list \(names)")
+        }
+        progress.begin("[\(index + 1)/\(names.count)] \(stage.name)")
         let started = Date()
-        let result: T
+        let result: Output
         do {
-            result = try body(progress)
+            result = try stage.body(input, progress)
         } catch {
             if progress.enabled { FileHandle.standardError.write(Data("\n".utf8)) }
-            throw StageError(stage: name, underlying: error)
+            throw StageError(stage: stage.name, underlying: error)
         }
-        timings.append((name, Date().timeIntervalSince(started)))
+        timings.append((stage.name, Date().timeIntervalSince(started)))
         progress.end()
         return result
     }

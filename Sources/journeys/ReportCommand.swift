@@ -7,7 +7,7 @@ import Pipeline
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run plan → read+sessionize → touchpoints+fold → history → score → compare → render → validate → record history → publish for one period (publishing moves the report and the index into place and commits the history, all or nothing).",
+        abstract: "Run \(ReportPipeline.stageNames.joined(separator: " → ")) for one period (publishing moves the report and the index into place and commits the history, all or nothing).",
         discussion: """
             Writes OUTPUT/<period>/index.html and report.json, and updates OUTPUT/index.html. \
             Without --period the report covers the last complete ISO week in the input. \
