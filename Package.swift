@@ -72,7 +72,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History", "Score", "CLVModels",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History", "Score",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -95,7 +95,7 @@ let package = Package(
                     exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "CompareTests", dependencies: ["Compare", "ReportModel", "Statistics", "JourneysCore"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "JourneysCore"]),
         .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels", "Statistics", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore", "CLVModels"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),

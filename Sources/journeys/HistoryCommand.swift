@@ -1,5 +1,4 @@
 import ArgumentParser
-import CLVModels
 import Foundation
 import History
 import JourneysCore
@@ -146,12 +145,7 @@ struct HistoryCLVCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw UsageError("\(path): no history file here (journeys report and journeys history import write it)")
             }
-            let store = try HistoryStore(path: path)
-            let orders = try store.orders(before: day.adding(days: 1).startTime(in: zone)).map {
-                HistoryFacts.Order(customer: $0.customer, orderID: $0.id, day: CivilDate.of(time: $0.time, in: zone),
-                                   valueCents: $0.valueCents, channel: $0.channel)
-            }
-            let model = PredictedCLV(orders, asOf: day)
+            let model = try HistoryCLV.fit(try HistoryStore(path: path), asOf: day, zone: zone)
             guard model.isStable, let summary = model.summary else {
                 FileHandle.standardError.write(Data("journeys: no stable fit of the CLV models as of \(day): \(model.reason)\n".utf8))
                 throw ExitCode(1)
@@ -159,7 +153,7 @@ struct HistoryCLVCommand: ParsableCommand {
             if json {
                 print(String(decoding: try summary.jsonData(), as: UTF8.self))
             } else {
-                print(Self.text(model, summary, asOf: day, zone: config.timeZone))
+                print(Self.text(model, asOf: day, zone: config.timeZone))
             }
         } catch let exit as ExitCode {
             throw exit
@@ -169,7 +163,8 @@ struct HistoryCLVCommand: ParsableCommand {
     }
 
     /// The fit and the mean prediction, for people.
-    static func text(_ model: PredictedCLV, _ s: CLVModelSummary, asOf day: CivilDate, zone: String) -> String {
+    static func text(_ model: PredictedCLV, asOf day: CivilDate, zone: String) -> String {
+        guard let s = model.summary else { return "" }
         let n = DigitGrouping(separator: ",")
         var lines = [
             "CLV models on the orders up to \(day) (\(zone)), time unit week: \(n.string(s.customers)) customers, "

@@ -24,8 +24,7 @@ enum HistoryStage {
         var seen = Set<String>()
         func add(_ o: HistoryOrder) {
             guard seen.insert(o.id).inserted else { return }
-            facts.orders.append(HistoryFacts.Order(customer: o.customer, orderID: o.id, day: CivilDate.of(time: o.time, in: plan.zone),
-                                                   valueCents: o.valueCents, channel: o.channel))
+            facts.orders.append(order(o, in: plan.zone))
         }
         for o in stored where o.time < range.lowerBound { add(o) }
         for o in logOrders where o.time < range.upperBound { add(o) }
@@ -49,6 +48,12 @@ enum HistoryStage {
             facts.yearAgoPeriod = (name, earlier.first, earlier.last)
         }
         return facts
+    }
+
+    /// A stored order as score reads it: its day in the report's time zone.
+    static func order(_ o: HistoryOrder, in zone: TimeZone) -> HistoryFacts.Order {
+        HistoryFacts.Order(customer: o.customer, orderID: o.id, day: CivilDate.of(time: o.time, in: zone),
+                           valueCents: o.valueCents, channel: o.channel)
     }
 
     /// The same ISO week, or month, a year earlier.
