@@ -4,27 +4,17 @@ import ReportModel
 /// The channel sections of score as folds: the channel table with its attribution models, and
 /// customer value from the logs' window. People can be folded in any split, merged, and
 /// finished into the same rows to the byte.
-struct ChannelFolds: Codable {
+struct ChannelFolds: FoldContainer {
     var counts = ChannelCountsFold()
     var heuristic = HeuristicCreditsFold()
     var markov = MarkovPathsFold()
     var customerValue = CustomerValueFold()
 
+    static let folds = [FoldSlot(\Self.counts), FoldSlot(\Self.heuristic), FoldSlot(\Self.markov), FoldSlot(\Self.customerValue)]
+
     init() {}
 
-    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
-        counts.add(person, context)
-        heuristic.add(person, context)
-        markov.add(person, context)
-        customerValue.add(person, context)
-    }
-
-    mutating func merge(_ o: ChannelFolds) {
-        counts.merge(o.counts)
-        heuristic.merge(o.heuristic)
-        markov.merge(o.markov)
-        customerValue.merge(o.customerValue)
-    }
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) { addToEveryFold(person, context) }
 
     /// Every journey of the input folded in, one person at a time.
     static func fold(_ input: ScoreInput, _ context: FoldContext) -> ChannelFolds {

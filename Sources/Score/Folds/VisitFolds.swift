@@ -4,7 +4,7 @@ import ReportModel
 /// The sections of score read from visits (the KPIs of the period and of the previous one, the
 /// funnel, the journey map, paths, loops, segments, journey lengths) as one fold: people can
 /// be added in any split and order, partials merged, and the finish gives the same report.
-struct VisitFolds: Codable {
+struct VisitFolds: FoldContainer {
     var kpis = KPIFold()
     var funnel = FunnelFold()
     var journeyMap: JourneyMapFold
@@ -12,6 +12,11 @@ struct VisitFolds: Codable {
     var loops = LoopsFold()
     var segments = SegmentsFold()
     var journeyLengths = JourneyLengthsFold()
+
+    /// The folds that count the period's visits only; `kpis` counts the previous period's too.
+    static let periodFolds = [FoldSlot(\Self.funnel), FoldSlot(\Self.journeyMap), FoldSlot(\Self.paths), FoldSlot(\Self.loops),
+                              FoldSlot(\Self.segments), FoldSlot(\Self.journeyLengths)]
+    static let folds = [FoldSlot(\Self.kpis)] + periodFolds
 
     init(_ context: FoldContext) {
         journeyMap = JourneyMapFold(zero: context)
@@ -28,22 +33,7 @@ struct VisitFolds: Codable {
         guard inPeriod || inPrevious else { return }
         kpis.add(person, context)
         guard inPeriod else { return }
-        funnel.add(person, context)
-        journeyMap.add(person, context)
-        paths.add(person, context)
-        loops.add(person, context)
-        segments.add(person, context)
-        journeyLengths.add(person, context)
-    }
-
-    mutating func merge(_ o: VisitFolds) {
-        kpis.merge(o.kpis)
-        funnel.merge(o.funnel)
-        journeyMap.merge(o.journeyMap)
-        paths.merge(o.paths)
-        loops.merge(o.loops)
-        segments.merge(o.segments)
-        journeyLengths.merge(o.journeyLengths)
+        for slot in Self.periodFolds { slot.add(&self, person, context) }
     }
 
     /// Every journey of the input with a visit of the period or the previous one folded in, one

@@ -6,7 +6,7 @@ import Touchpoints
 /// The CX sections' folds, one partial of score (part of `ScorePartial`): every person folded
 /// once into each section's fold, partials of disjoint people merged, then each section finished
 /// into the report's rows and KPIs.
-struct QuestionFolds: Codable {
+struct QuestionFolds: FoldContainer {
     var satisfaction: SatisfactionFold
     var support = SupportFold()
     var carts: CartRecoveryFold
@@ -15,31 +15,16 @@ struct QuestionFolds: Codable {
     var funnels = SegmentFunnelFold()
     var tables: ValueTablesFold
 
+    static let folds = [FoldSlot(\Self.satisfaction), FoldSlot(\Self.support), FoldSlot(\Self.carts), FoldSlot(\Self.dropOffs),
+                        FoldSlot(\Self.variants), FoldSlot(\Self.funnels), FoldSlot(\Self.tables)]
+
     init(_ context: FoldContext) {
         satisfaction = SatisfactionFold(zero: context)
         carts = CartRecoveryFold(zero: context)
         tables = ValueTablesFold(zero: context)
     }
 
-    mutating func add(_ person: PersonVisits, _ context: FoldContext) {
-        satisfaction.add(person, context)
-        support.add(person, context)
-        carts.add(person, context)
-        dropOffs.add(person, context)
-        variants.add(person, context)
-        funnels.add(person, context)
-        tables.add(person, context)
-    }
-
-    mutating func merge(_ o: QuestionFolds) {
-        satisfaction.merge(o.satisfaction)
-        support.merge(o.support)
-        carts.merge(o.carts)
-        dropOffs.merge(o.dropOffs)
-        variants.merge(o.variants)
-        funnels.merge(o.funnels)
-        tables.merge(o.tables)
-    }
+    mutating func add(_ person: PersonVisits, _ context: FoldContext) { addToEveryFold(person, context) }
 
     package static func context(_ input: ScoreInput) -> FoldContext {
         var context = FoldContext(catalog: input.catalog, symbols: input.symbols, period: input.period, previous: input.previous,
