@@ -5,8 +5,8 @@ extension KPIChange {
     /// NPS, CSAT and CES as key figures of the diff (ids `nps`, `csat`, `ces`, in points 0..100 or
     /// -100..100), tested on the counts behind them.
     static func satisfaction(base: Satisfaction, new: Satisfaction) -> [KPIChange] {
-        func change(_ id: String, _ label: String, _ b: Satisfaction.Score, _ n: Satisfaction.Score) -> KPIChange {
-            var c = KPIChange(id: id, label: label, unit: .score, better: .higher, base: b.value, new: n.value,
+        func change(_ kpi: KPIDefinition, _ b: Satisfaction.Score, _ n: Satisfaction.Score) -> KPIChange {
+            var c = KPIChange(id: kpi.id, label: kpi.label, unit: kpi.unit, better: kpi.better, base: b.value, new: n.value,
                               test: .notTestable, testName: "")
             if let p1 = n.promoters, let d1 = n.detractors, let p0 = b.promoters, let d0 = b.detractors {
                 c.test = Significance.nps(promoters: p1, detractors: d1, answers: n.answers, against: p0, detractors: d0, answers: b.answers)
@@ -17,7 +17,6 @@ extension KPIChange {
             }
             return c
         }
-        return [change("nps", "NPS", base.nps, new.nps), change("csat", "CSAT", base.csat, new.csat),
-                change("ces", "CES", base.ces, new.ces)]
+        return [change(.nps, base.nps, new.nps), change(.csat, base.csat, new.csat), change(.ces, base.ces, new.ces)]
     }
 }

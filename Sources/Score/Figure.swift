@@ -13,10 +13,11 @@ struct Figure: Equatable {
     /// The 95% interval when it is not the one the sample gives (the AOV's bootstrap).
     var interval: Interval? = nil
 
-    init(_ key: String, _ label: String, _ unit: KPI.Unit, _ value: Double?, _ better: KPI.Better,
-         _ sample: ChangeTest.Sample?, _ definition: String, interval: Interval? = nil) {
-        self.key = key; self.label = label; self.unit = unit; self.value = value
-        self.better = better; self.sample = sample; self.definition = definition; self.interval = interval
+    /// The figure `kpi` with its value and sample in a period; `formula` is the definition's
+    /// formula with the period's values filled in, when it has any.
+    init(_ kpi: KPIDefinition, _ value: Double?, _ sample: ChangeTest.Sample?, formula: String? = nil, interval: Interval? = nil) {
+        key = kpi.id; label = kpi.label; unit = kpi.unit; self.value = value
+        better = kpi.better; self.sample = sample; definition = formula ?? kpi.formula; self.interval = interval
     }
 }
 

@@ -22,26 +22,18 @@ enum HistoryFigures {
         let clv = value?.value
         let gap = Retention.medianDaysBetweenPurchases(orders, asOf: asOf)
         var out = [
-            Figure("repeat_purchase_rate_90d", "Repeat purchase rate (90 days)", .ratio, ratio(r90.repeaters, r90.buyers), .higher,
-                   .proportion(r90.repeaters, r90.buyers),
-                   "customers with 2+ orders in the 90 days to the period's end / customers with an order in them (history)"),
-            Figure("repeat_purchase_rate_365d", "Repeat purchase rate (365 days)", .ratio, ratio(r365.repeaters, r365.buyers), .higher,
-                   .proportion(r365.repeaters, r365.buyers),
-                   "customers with 2+ orders in the 365 days to the period's end / customers with an order in them (history)"),
-            Figure("purchase_frequency_year", "Purchases per customer and year", .number, frequency, .higher, nil,
-                   "orders in the 365 days to the period's end / customers with an order in them (history), × 365 / the days of history when it holds less than a year"),
-            Figure("days_between_purchases", "Days between purchases", .days, gap.map { rounded($0, 10) }, .neutral, nil,
-                   "median days between a customer's consecutive purchase days, over the whole history"),
-            Figure("clv", "Customer lifetime value", .money, clv, .higher, nil,
-                   "AOV × purchases per customer and year, both over the 365 days to the period's end (annualised when the history is shorter), × \(lifespanText)"),
+            Figure(.repeatPurchaseRate90d, ratio(r90.repeaters, r90.buyers), .proportion(r90.repeaters, r90.buyers)),
+            Figure(.repeatPurchaseRate365d, ratio(r365.repeaters, r365.buyers), .proportion(r365.repeaters, r365.buyers)),
+            Figure(.purchaseFrequencyYear, frequency, nil),
+            Figure(.daysBetweenPurchases, gap.map { rounded($0, 10) }, nil),
+            Figure(.clv, clv, nil, formula: KPIDefinition.clv.formula(["lifespan": lifespanText])),
         ]
         // Retention cost: last year's retention spend per customer of last year who came back this year.
         let lastYear = asOf.year - 1
         if let spend = retentionSpend[lastYear] {
             let r = Retention.returning(orders, year: lastYear, asOf: asOf)
-            out.append(Figure("retention_cost", "Retention cost", .money, r.returned == 0 ? nil : rounded(spend / Double(r.returned), 100),
-                              .lower, nil,
-                              "retention spend of \(lastYear) (kpis.retention_spend) / customers with an order in \(lastYear) who ordered again in \(lastYear + 1) up to the period's end"))
+            out.append(Figure(.retentionCost, r.returned == 0 ? nil : rounded(spend / Double(r.returned), 100), nil,
+                              formula: KPIDefinition.retentionCost.formula(["year": "\(lastYear)", "nextYear": "\(lastYear + 1)"])))
         }
         return out
     }

@@ -148,8 +148,7 @@ package struct PredictedCLV: Sendable {
     /// without a stable fit.
     var figure: Figure {
         let value = isStable ? prediction(of: Array(customers.indices)).expectedValue : nil
-        return Figure("predicted_clv_52w", "Predicted customer value (52 weeks)", .money, value, .higher, nil,
-                      "mean over the history's customers of expected purchases in the next 52 weeks (BG/NBD) × expected value per purchase (Gamma-Gamma), fitted on every order up to the period's end; not discounted; n/a when a fit is not stable")
+        return Figure(.predictedClv52w, value, nil)
     }
 
     /// The KPI and `clvModel` as of the period's last day; the KPI's previous value is the same

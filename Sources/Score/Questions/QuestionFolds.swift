@@ -90,26 +90,15 @@ struct QuestionFolds: FoldContainer {
         func score(_ x: (x: Int, n: Int)) -> Double? { x.n == 0 ? nil : rounded(Double(x.x) / Double(x.n) * 100, 10) }
         let aht = t.timed == 0 ? nil : rounded(Double(t.seconds) / Double(t.timed), 10)
         var figures = [
-            Figure("nps", "NPS", .score, n == 0 ? nil : rounded(Double(p - d) / Double(n) * 100, 10), .higher, .nps(p, d, n),
-                   "% promoters (9-10) - % detractors (0-6) of the period's NPS answers (0-10)"),
-            Figure("csat", "CSAT", .score, score(csat), .higher, .proportion(csat.x, csat.n),
-                   "answers \"very satisfied\" (5 of 5, top box) / answers x 100"),
-            Figure("csat_top2", "CSAT (top two boxes)", .score, score(top2), .higher, .proportion(top2.x, top2.n),
-                   "answers 4 or 5 of 5 / answers x 100; shown beside CSAT, as many tools report it"),
-            Figure("ces", "CES", .score, score(ces), .higher, .proportion(ces.x, ces.n),
-                   "answers \"very easy\" (the top of the CES scale) / answers x 100"),
-            Figure("support_contacts", "Support contacts", .count, Double(t.contacts), .neutral, .count(t.contacts),
-                   "chats, contact forms and call-backs started in the period's visits"),
-            Figure("aht_seconds", "Average handling time", .seconds, aht, .lower, .mean(support.sample(b)),
-                   "total handling time / support contacts with a handling time (start to end event, or a logged duration)"),
-            Figure("customer_cart_abandonment", "Cart abandonment (customers)", .ratio, ratio(c.peopleAbandoned, c.people), .lower,
-                   .proportion(c.peopleAbandoned, c.people),
-                   "people with a cart who did not order in that visit or within the recovery window / people with a cart"),
-            Figure("cart_recovery_rate", "Cart recovery rate", .ratio, ratio(c.recovered, c.abandoned), .higher,
-                   .proportion(c.recovered, c.abandoned),
-                   "abandoned carts whose person ordered within the recovery window / abandoned carts"),
-            Figure("median_days_to_recovery", "Time to recovery", .days, carts.medianDays(b), .lower, nil,
-                   "median days from an abandoned cart's visit to the visit with the order"),
+            Figure(.nps, n == 0 ? nil : rounded(Double(p - d) / Double(n) * 100, 10), .nps(p, d, n)),
+            Figure(.csat, score(csat), .proportion(csat.x, csat.n)),
+            Figure(.csatTop2, score(top2), .proportion(top2.x, top2.n)),
+            Figure(.ces, score(ces), .proportion(ces.x, ces.n)),
+            Figure(.supportContacts, Double(t.contacts), .count(t.contacts)),
+            Figure(.ahtSeconds, aht, .mean(support.sample(b))),
+            Figure(.customerCartAbandonment, ratio(c.peopleAbandoned, c.people), .proportion(c.peopleAbandoned, c.people)),
+            Figure(.cartRecoveryRate, ratio(c.recovered, c.abandoned), .proportion(c.recovered, c.abandoned)),
+            Figure(.medianDaysToRecovery, carts.medianDays(b), nil),
         ]
         if b == 1 && !hasPrevious { for i in figures.indices { figures[i].value = nil; figures[i].sample = nil } }
         return figures
