@@ -58,12 +58,12 @@ package enum ReportPipeline {
         let history = try stages.run("history") { _ in try HistoryStage.read(store, plan: plan, folded: folded.history, logOrders: logOrders) }
         let recording = HistoryRecording(store) { HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders) }
         let report: ReportData
-        let diff: ReportDiff?
+        let compared: CompareStage.Compared
         let publishing: PublishTransaction
         do {
             report = try stages.run("score") { _ in try ScoreStage.run(folded, input: input, history: history, plan: plan, config: config) }
             recording.snapshot(Scorer.historySnapshot(report.kpis))
-            diff = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
+            compared = try stages.run("compare") { _ in CompareStage.run(report, output: options.output, quiet: options.quiet) }
             publishing = try PublishTransaction(output: options.output, hook: options.publishHook)
         } catch {
             recording.abandon()
@@ -73,17 +73,19 @@ package enum ReportPipeline {
         // rows written, and only then are they put in place and the history committed.
         defer { publishing.discard() }
         let period = plan.period.description
+        let diff = compared.diff
         do {
             let staged = try stages.run("render") { _ in
                 try publishing.step(.stageReport)
-                return try RenderStage.run(report, diff: diff, templates: templates, into: publishing.staged(period),
+                return try RenderStage.run(report, compared: compared, templates: templates, into: publishing.staged(period),
                                            output: options.output, mapLinks: config.mapLinks)
             }
             try stages.run("validate") { _ in
                 try publishing.step(.validateReport)
                 try ValidateStage.run(staged, output: publishing.root)
                 try publishing.step(.stageIndex)
-                let index = try PublishStage.stageIndex(report, hasDiff: diff != nil, period: period, locale: config.locale,
+                let index = try PublishStage.stageIndex(report, hasDiff: diff != nil, changes: compared.changes, period: period,
+                                                        locale: config.locale,
                                                         templates: templates, output: options.output, into: publishing)
                 try publishing.step(.validateIndex)
                 try ValidateStage.check([index], root: publishing.root)
