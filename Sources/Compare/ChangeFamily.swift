@@ -22,6 +22,13 @@ struct ChangeFamily {
         ("csat", ["csat", "csat_top2"]),
     ]
 
+    /// Counts of events that come in clusters, not one by one: a visitor makes several visits, a
+    /// visit several page views. The Poisson test takes each event as independent and finds news
+    /// in their clumping (an A/A test of demo weeks flags page views in a quarter of the pairs),
+    /// so these are tested only against their recent weeks, whose spread holds the clumping; the
+    /// traffic story rests on visitors, each counted once.
+    static let clusteredCounts: Set<String> = ["visits", "page_views"]
+
     static func story(of kpi: String) -> String { stories.first { $0.members.contains(kpi) }?.id ?? kpi }
     static func rank(of kpi: String) -> Int { stories.first { $0.members.contains(kpi) }?.members.firstIndex(of: kpi) ?? 0 }
 
@@ -36,7 +43,7 @@ struct ChangeFamily {
         self.new = new
         baseRevenue = new.kpi("revenue")?.previous ?? 0
         for k in new.kpis {
-            if let p = k.pValue, k.previous != nil {
+            if let p = k.pValue, k.previous != nil, !Self.clusteredCounts.contains(k.key) {
                 add(k, reference: .previous, base: k.previous, pValue: p, sample: sample(k, against: k.previous))
             }
             addTrendAndYearAgo(k)
@@ -47,7 +54,7 @@ struct ChangeFamily {
     init(new: ReportData, base: ReportData, kpis: [KPIChange], ratesOnly: Bool) {
         self.new = new
         baseRevenue = base.kpi("revenue")?.value ?? 0
-        for c in kpis where c.isCompared {
+        for c in kpis where c.isCompared && !Self.clusteredCounts.contains(c.id) {
             guard let p = c.test.pValue, c.base != nil, c.new != nil else { continue }
             let kpi = new.kpi(c.id) ?? KPI(key: c.id, label: c.label, unit: c.unit, better: c.better, definition: "")
             add(kpi, reference: .previous, base: c.base, value: c.new, pValue: p, sample: diffSample(c, base: base))
@@ -63,7 +70,7 @@ struct ChangeFamily {
             add(k, reference: .trend, base: trend.mean, pValue: p, sample: sample(k, against: nil),
                 trend: (trend.count, trend.min, trend.max))
         }
-        if let then = k.yearAgo, let p = k.yearAgoPValue {
+        if let then = k.yearAgo, let p = k.yearAgoPValue, !Self.clusteredCounts.contains(k.key) {
             add(k, reference: .yearAgo, base: then, pValue: p, sample: sample(k, against: then))
         }
     }
@@ -110,9 +117,9 @@ struct ChangeFamily {
         tests.append(Test(story: Self.story(of: k.key), evidence: evidence, orders: effect.orders, revenue: effect.revenue))
     }
 
-    /// A channel's or device's visits, orders and conversion against the base period (only its
-    /// conversion when a period is partial). Its effect is what it brought: its orders' and
-    /// revenue's change.
+    /// A channel's or device's orders and conversion against the base period (only its
+    /// conversion when a period is partial; its visits come in clusters, see `clusteredCounts`).
+    /// Its effect is what it brought: its orders' and revenue's change.
     mutating func addSegments(_ kind: String, _ segments: [SegmentChange], ratesOnly: Bool) {
         for s in segments {
             let story = "\(kind):\(s.id)"
@@ -121,7 +128,6 @@ struct ChangeFamily {
             ]
             if !ratesOnly {
                 measures.insert(("orders", Double(s.orders.base), Double(s.orders.new), s.orders.test, s.orders.base + s.orders.new), at: 0)
-                measures.insert(("visits", Double(s.visits.base), Double(s.visits.new), s.visits.test, s.visits.base + s.visits.new), at: 1)
             }
             for (figure, base, new, test, n) in measures {
                 guard let p = test.pValue else { continue }

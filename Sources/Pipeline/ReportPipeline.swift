@@ -78,7 +78,7 @@ package enum ReportPipeline {
             let staged = try stages.run("render") { _ in
                 try publishing.step(.stageReport)
                 return try RenderStage.run(report, compared: compared, templates: templates, into: publishing.staged(period),
-                                           output: options.output, mapLinks: config.mapLinks)
+                                           output: options.output, mapLinks: config.mapLinks, baseURL: config.publishBaseURL)
             }
             try stages.run("validate") { _ in
                 try publishing.step(.validateReport)

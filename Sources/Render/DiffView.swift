@@ -119,11 +119,11 @@ struct DiffView {
         segments.map { c in
             func counted(_ x: SegmentChange.Counted) -> String {
                 let verdict = x.test.isSignificant == true ? (x.new > x.base ? 1 : -1) : 0
-                return "\(style.integer(x.base)) → \(style.integer(x.new)) \(mark(verdict))".trimmingCharacters(in: .whitespaces)
+                return "\(mark(verdict))\(style.integer(x.base)) → \(style.integer(x.new))"
             }
             let conversionVerdict = c.conversionTest.isSignificant == true
                 ? ((c.conversion.new ?? 0) > (c.conversion.base ?? 0) ? 1 : -1) : 0
-            let conversion = "\(c.conversion.base.map { style.percent($0) } ?? style.missing) → \(c.conversion.new.map { style.percent($0) } ?? style.missing) \(mark(conversionVerdict))"
+            let conversion = "\(mark(conversionVerdict))\(c.conversion.base.map { style.percent($0) } ?? style.missing) → \(c.conversion.new.map { style.percent($0) } ?? style.missing)"
             return Row(cells: [segmentLabel(c.id, c.label), counted(c.visits), counted(c.orders),
                                "\(style.money(c.revenue.base)) → \(style.money(c.revenue.new))",
                                conversion.trimmingCharacters(in: .whitespaces)], trend: "flat")

@@ -7,35 +7,53 @@ import Testing
 @Suite struct ChangeListTests {
     let changes: ChangeList
 
-    init() throws { changes = try ReportDiff.compare(base: Snapshots.w46, new: Snapshots.w47).changes }
+    /// The snapshots with their visitors: 8,000 (5,000 new) against 8,800 (5,600 new), and the
+    /// visitors' conversion 300 / 8,000 against 364 / 8,800.
+    static func withVisitors(_ r: ReportData, _ visitors: Int, _ new: Int, buyers: Int) -> ReportData {
+        var r = r
+        r.kpis += [Snapshots.count("visitors", "Visitors", visitors), Snapshots.count("new_visitors", "New visitors", new),
+                   Snapshots.rate("visitor_conversion", "Visitor conversion", buyers, of: visitors)]
+        return r
+    }
 
-    /// 26 tests (10 KPIs with a test, 5 channels and 3 devices... each by visits, orders and
-    /// conversion where testable); the Poisson tests of paid social's orders (0 + 15) and
-    /// affiliate's (10 + 0) rest on fewer than 30 orders and are not run.
+    init() throws {
+        changes = try ReportDiff.compare(base: Self.withVisitors(Snapshots.w46, 8_000, 5_000, buyers: 300),
+                                         new: Self.withVisitors(Snapshots.w47, 8_800, 5_600, buyers: 364)).changes
+    }
+
+    /// 20 tests. 10 KPIs: of the 14, visits and page views are not tested by Poisson (their
+    /// events come in clusters), pages per visit has no test and CES no answers. 6 of the 5
+    /// channels: orders and conversion each, less paid social's and affiliate's conversion (no
+    /// visits in a week) and their orders (0 + 15 and 10 + 0, fewer than 30: not run). 4 of the
+    /// 2 devices, by orders and conversion.
     @Test func oneFamilyWithSmallSamplesLeftOut() {
-        #expect(changes.tests == 26)
+        #expect(changes.tests == 20)
         #expect(changes.smallSamples == 2)
         #expect(changes.falseDiscoveryRate == 0.05)
     }
 
-    /// Visits (+4%, p 0.005) and page views (+10%) are one traffic item led by visits, whose
-    /// effect (+400 visits × 3.5% conversion = +14 orders) is counted once; orders and revenue
-    /// are one sales item. Conversion (+0.5 pp, p 0.044) is larger than noise alone but not in a
-    /// family of 26: it is not listed.
+    /// Visitors (+10%, z = 800 / sqrt(16,800) = 6.17) and new visitors (+12%, z = 5.83) are one
+    /// traffic item led by visitors, whose effect (+800 visitors × 364 / 8,800 = +33.1 orders) is
+    /// counted once; orders and revenue are one sales item. Conversion (+0.5 pp, p 0.044) is
+    /// larger than noise alone but not in a family of 20: it is not listed; neither is the
+    /// visitors' conversion (z = 1.28).
     @Test func oneItemPerCause() throws {
-        #expect(changes.items.map(\.id) == ["device:mobile", "sales", "channel:email", "aov", "traffic", "channel:paid_social",
-                                            "device:desktop", "nps", "channel:affiliate"])
         let traffic = try #require(changes.items.first { $0.id == "traffic" })
-        #expect(traffic.lead.figure == "visits" && traffic.also.map(\.figure) == ["page_views"])
-        #expect(abs(traffic.orders! - 14) < 1e-9)
+        #expect(traffic.lead.figure == "visitors" && traffic.also.map(\.figure) == ["new_visitors"])
+        #expect(abs(traffic.orders! - 800.0 * 364 / 8_800) < 1e-9)
         let sales = try #require(changes.items.first { $0.id == "sales" })
         #expect(sales.lead.figure == "orders" && sales.also.map(\.figure) == ["revenue"] && sales.orders == 80)
-        #expect(!changes.items.contains { $0.lead.figure == "conversion_rate" || $0.also.contains { $0.figure == "conversion_rate" } })
-        // paid social's orders are a small sample: its visits lead, its orders' change is the effect
-        let social = try #require(changes.items.first { $0.id == "channel:paid_social" })
-        #expect(social.lead.figure == "visits" && social.orders == 15)
-        // NPS has no estimate: after the changes worth at least 1% of W46's revenue (320), before the smaller
-        #expect(changes.items.firstIndex { $0.id == "nps" }! > changes.items.firstIndex { $0.id == "traffic" }!)
+        #expect(!changes.items.contains { $0.id == "conversion" })
+        #expect(!changes.items.contains { ["visits", "page_views"].contains($0.lead.figure) })
+        // paid social's orders are a small sample, its visits clustered: no item
+        #expect(!changes.items.contains { $0.id == "channel:paid_social" })
+        // by effect on revenue, then NPS (no estimate) after those worth at least 1% of W46's revenue (320)
+        print(changes.items.map { "\($0.id) \($0.lead.figure) \($0.revenue as Any)" })
+        let money = changes.items.compactMap(\.revenue).map(abs)
+        #expect(money == money.sorted(by: >))
+        let nps = try #require(changes.items.firstIndex { $0.id == "nps" })
+        #expect(changes.items[..<nps].allSatisfy { abs($0.revenue!) >= 320 })
+        #expect(changes.items[(nps + 1)...].allSatisfy { abs($0.revenue!) < 320 })
     }
 
     /// A report alone, with 8 earlier weeks of orders around 100 (sd 2.07) and 140 this week:

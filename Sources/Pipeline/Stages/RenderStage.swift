@@ -36,7 +36,8 @@ enum RenderStage {
             let page = (staging as NSString).appendingPathComponent("diff.html")
             let summary = (staging as NSString).appendingPathComponent("diff.md")
             try write(Data(renderer.diff(diff, published: true).utf8), to: page)
-            try write(Data(ReportComparison.markdown(diff, crossed: nil, catalogue: templates.catalogue(for: diff.locale)).utf8), to: summary)
+            try write(Data(ReportComparison.markdown(diff, crossed: nil, catalogue: templates.catalogue(for: diff.locale),
+                                                                baseURL: baseURL).utf8), to: summary)
             files += [page, summary]
         }
         return StagedReport(folder: staging, files: files)
