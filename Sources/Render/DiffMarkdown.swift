@@ -72,7 +72,7 @@ package enum DiffMarkdown {
     /// A period's name as one segment of a URL path: letters, digits, `-`, `_` and `.` kept (not
     /// `..`), everything else percent-encoded, so that a report.json's name cannot leave the link
     /// or its folder.
-    static func pathSegment(_ name: String) -> String {
+    package static func pathSegment(_ name: String) -> String {
         if name == "." || name == ".." { return name.replacingOccurrences(of: ".", with: "%2E") }
         var out = ""
         for byte in name.utf8 {

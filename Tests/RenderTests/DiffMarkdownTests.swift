@@ -177,3 +177,22 @@ import Validate
         #expect(!Self.has(head, "www.evil"))
     }
 }
+
+/// diff.md's link to the published report (`publish.base_url`): the period's name from a
+/// report.json is one percent-encoded path segment, so it can neither end the link nor add one.
+@Suite struct DiffMarkdownLinkTests {
+    @Test func theReportIsLinkedUnderTheBaseURL() throws {
+        let diff = try DiffMarkdownTests.hostileDiff()
+        let md = DiffMarkdown.render(diff, baseURL: "https://reports.example/journeys")
+        #expect(md.contains("\n[The report of 2026-W47](https://reports.example/journeys/2026-W47/index.html)\n"))
+        #expect(!DiffMarkdown.render(diff).contains("The report of"))
+    }
+
+    @Test func aHostilePeriodNameStaysInItsSegment() {
+        #expect(DiffMarkdown.pathSegment("x)[y](javascript:alert(1))") == "x%29%5By%5D%28javascript%3Aalert%281%29%29")
+        #expect(DiffMarkdown.pathSegment("../../etc") == "..%2F..%2Fetc")
+        #expect(DiffMarkdown.pathSegment("..") == "%2E%2E")
+        #expect(DiffMarkdown.pathSegment("2026-W47") == "2026-W47")
+        #expect(DiffMarkdown.pathSegment("ü @#") == "%C3%BC%20%40%23")
+    }
+}
