@@ -99,6 +99,6 @@ let package = Package(
         .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels", "Statistics", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore", "CLVModels"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History", "Compare"], exclude: ["Fixtures"]),
     ]
 )

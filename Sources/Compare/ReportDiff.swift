@@ -2,7 +2,7 @@ import ReportModel
 
 /// Two reports compared: every key figure with its change and noise test, channels and devices,
 /// what appeared, vanished or moved in the journey map and the paths, why the headline rates
-/// moved, and what to act on first. `journeys diff` prints it; the report publishes it beside the
+/// moved, and what changed (`ChangeList`, the list the new period's page shows too). `journeys diff` prints it; the report publishes it beside the
 /// page when the previous period's report is there.
 package struct ReportDiff: Sendable, Equatable {
     package struct Period: Sendable, Equatable {
@@ -24,7 +24,8 @@ package struct ReportDiff: Sendable, Equatable {
     package var links: SetChange
     package var paths: SetChange
     package var rateSplits: [RateSplit]
-    package var priorities: [Priority]
+    /// What changed, ranked: the same list the new period's page and the index draw.
+    package var changes: ChangeList
 
     /// Compares `new` with `base`. Throws when the two were made by different rules (sessions,
     /// identity, lookback, time zone, currency), which would make every difference meaningless.
@@ -48,18 +49,18 @@ package struct ReportDiff: Sendable, Equatable {
             for i in kpis.indices where !kpis[i].isRate { kpis[i].isCompared = false }
         }
         let channels = SegmentChange.channels(base: base, new: new)
+        let devices = SegmentChange.devices(base: base, new: new)
         func period(_ r: ReportData) -> Period {
             Period(name: r.period.name, first: r.period.first, last: r.period.last, isPartial: r.period.isPartial)
         }
         return ReportDiff(
             base: period(base), new: period(new), ratesOnly: ratesOnly, currency: new.period.currency, locale: new.period.locale,
-            kpis: kpis, channels: channels, devices: SegmentChange.devices(base: base, new: new),
+            kpis: kpis, channels: channels, devices: devices,
             touchpoints: SetChange(base: SetChange.touchpoints(base), new: SetChange.touchpoints(new)),
             links: SetChange(base: SetChange.links(base), new: SetChange.links(new)),
             paths: SetChange(base: SetChange.paths(base), new: SetChange.paths(new)),
             rateSplits: RateSplit.all(base: base, new: new),
-            priorities: Priority.ranked(kpis: kpis, channels: ratesOnly ? [] : channels, new: new,
-                                        baseRevenue: base.kpi("revenue")?.value ?? 0))
+            changes: ChangeList.of(new: new, base: base, kpis: kpis, channels: channels, devices: devices, ratesOnly: ratesOnly))
     }
 
     /// The rules both reports must share, and what differs when they do not.
@@ -95,6 +96,6 @@ package struct ReportDiff: Sendable, Equatable {
     package static func == (a: ReportDiff, b: ReportDiff) -> Bool {
         a.base == b.base && a.new == b.new && a.kpis == b.kpis && a.channels == b.channels && a.devices == b.devices
             && a.touchpoints == b.touchpoints && a.links == b.links && a.paths == b.paths && a.rateSplits == b.rateSplits
-            && a.priorities == b.priorities
+            && a.changes == b.changes
     }
 }

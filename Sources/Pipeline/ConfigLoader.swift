@@ -221,6 +221,11 @@ package enum ConfigLoader {
                     "path": { config.historyPath = try r.string($0, "history.path") },
                 ])
             },
+            "publish": { node in
+                try r.mapping(node, at: "publish", keys: [
+                    "base_url": { config.publishBaseURL = try r.baseURL($0, "publish.base_url") },
+                ])
+            },
             "diff": { node in
                 try r.mapping(node, at: "diff", keys: [
                     "fail_on": {
@@ -275,6 +280,18 @@ struct Reader {
     func string(_ node: Node, _ key: String) throws -> String {
         guard case .scalar(let s) = node else { throw error(node, "\(key) expects a text value") }
         return s.string
+    }
+
+    /// An http(s) address without spaces, quotes, angle brackets or controls, and without a
+    /// trailing slash (the period's folder is appended).
+    func baseURL(_ node: Node, _ key: String) throws -> String {
+        var s = try string(node, key)
+        let lower = s.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), s.count > 8,
+              !s.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>()\\`".unicodeScalars.contains($0) || $0.value > 0x7E })
+        else { throw error(node, "\(key) expects an http:// or https:// address without spaces, quotes, brackets or non-ASCII characters, found '\(s)'") }
+        while s.hasSuffix("/") { s.removeLast() }
+        return s
     }
 
     func strings(_ node: Node, _ key: String) throws -> [String] {

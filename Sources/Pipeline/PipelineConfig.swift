@@ -76,6 +76,9 @@ package struct PipelineConfig: Sendable {
     package var touchpointRules: [TouchpointRule] = []
     package var unmatchedPhase: Phase = .consideration
 
+    /// `publish.base_url`: where the output folder is published (`https://reports.example/journeys`);
+    /// diff.md then links the period's report. Nil: no link.
+    package var publishBaseURL: String? = nil
     /// `diff.fail_on`: the thresholds a diff fails on when `--fail-on` gives none.
     package var diffFailOn: String = ""
 

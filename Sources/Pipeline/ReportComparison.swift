@@ -69,9 +69,11 @@ package enum ReportComparison {
     }
 
     /// The comparison as Markdown, with the thresholds it crossed when thresholds were given, in
-    /// the words of `catalogue` (the built-in catalogue of the reports' locale when nil).
-    package static func markdown(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]?, catalogue: Catalogue? = nil) -> String {
-        DiffMarkdown.render(diff, crossed: crossed, catalogue: catalogue)
+    /// the words of `catalogue` (the built-in catalogue of the reports' locale when nil), linking
+    /// the new period's report under `baseURL` (`publish.base_url`) when given.
+    package static func markdown(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]?, catalogue: Catalogue? = nil,
+                                 baseURL: String? = nil) -> String {
+        DiffMarkdown.render(diff, crossed: crossed, catalogue: catalogue, baseURL: baseURL)
     }
 
     /// The diff's page with the templates of `folder`, written through a temporary file and

@@ -42,23 +42,24 @@ package enum ReportPipeline {
         "score") { run, _ in
         try ScoreStage.run(run.folded, input: run.input, history: run.history, plan: run.plan, config: run.config)
     }
-    static let compare = Stage<(report: ReportData, options: RunOptions), ReportDiff?>("compare") { run, _ in
+    static let compare = Stage<(report: ReportData, options: RunOptions), CompareStage.Compared>("compare") { run, _ in
         CompareStage.run(run.report, output: run.options.output, quiet: run.options.quiet)
     }
-    static let render = Stage<(report: ReportData, diff: ReportDiff?, period: String, setup: RunSetup, publishing: PublishTransaction),
-                              StagedReport>("render") { run, _ in
+    static let render = Stage<(report: ReportData, compared: CompareStage.Compared, period: String, setup: RunSetup,
+                               publishing: PublishTransaction), StagedReport>("render") { run, _ in
         try run.publishing.step(.stageReport)
-        return try RenderStage.run(run.report, diff: run.diff, templates: run.setup.templates,
+        return try RenderStage.run(run.report, compared: run.compared, templates: run.setup.templates,
                                    into: run.publishing.staged(run.period), output: run.setup.options.output,
-                                   mapLinks: run.setup.config.mapLinks)
+                                   mapLinks: run.setup.config.mapLinks, baseURL: run.setup.config.publishBaseURL)
     }
-    static let validate = Stage<(staged: StagedReport, report: ReportData, hasDiff: Bool, period: String, setup: RunSetup,
-                                 publishing: PublishTransaction), Void>("validate") { run, _ in
+    static let validate = Stage<(staged: StagedReport, report: ReportData, compared: CompareStage.Compared, period: String,
+                                 setup: RunSetup, publishing: PublishTransaction), Void>("validate") { run, _ in
         let publishing = run.publishing, period = run.period
         try publishing.step(.validateReport)
         try ValidateStage.run(run.staged, output: publishing.root)
         try publishing.step(.stageIndex)
-        let index = try PublishStage.stageIndex(run.report, hasDiff: run.hasDiff, period: period, locale: run.setup.config.locale,
+        let index = try PublishStage.stageIndex(run.report, hasDiff: run.compared.diff != nil, changes: run.compared.changes,
+                                                period: period, locale: run.setup.config.locale,
                                                 templates: run.setup.templates, output: run.setup.options.output, into: publishing)
         try publishing.step(.validateIndex)
         try ValidateStage.check([index], root: publishing.root)
@@ -120,12 +121,12 @@ package enum ReportPipeline {
         let history = try stages.run(Self.history, (store, plan, folded.history, logOrders))
         let recording = HistoryRecording(store) { HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders) }
         let report: ReportData
-        let diff: ReportDiff?
+        let compared: CompareStage.Compared
         let publishing: PublishTransaction
         do {
             report = try stages.run(Self.score, (folded, input, history, plan, config))
             recording.snapshot(Scorer.historySnapshot(report.kpis))
-            diff = try stages.run(Self.compare, (report, options))
+            compared = try stages.run(Self.compare, (report, options))
             publishing = try PublishTransaction(output: options.output, hook: options.publishHook)
         } catch {
             recording.abandon()
@@ -136,8 +137,8 @@ package enum ReportPipeline {
         defer { publishing.discard() }
         let period = plan.period.description
         do {
-            let staged = try stages.run(Self.render, (report, diff, period, setup, publishing))
-            try stages.run(Self.validate, (staged, report, diff != nil, period, setup, publishing))
+            let staged = try stages.run(Self.render, (report, compared, period, setup, publishing))
+            try stages.run(Self.validate, (staged, report, compared, period, setup, publishing))
             let counter = try stages.run(Self.recordHistory, (publishing, recording, store))
             try stages.run(Self.publish, (publishing, recording, period, store, counter))
         } catch {

@@ -1,28 +1,56 @@
 import Compare
 
-/// The diff as Markdown for a CI log or a pull-request comment. Every value is escaped
+/// The diff as Markdown for a CI log or a pull-request comment: a summary of at most
+/// `summaryLines` lines (what changed, why the rates moved, a link to the published report), then
+/// every table inside `<details>`, which GitHub and GitLab show folded. Every value is escaped
 /// (`escape`), so a hostile path or report.json cannot break a table, inject a link, an image or
 /// HTML, or notify anyone.
 package enum DiffMarkdown {
+    /// The most lines the summary above `<details>` takes; items of "What changed" beyond it
+    /// continue, numbered on, inside `<details>`.
+    package static let summaryLines = 40
+
     /// `catalogue`: the words of the summary; the built-in catalogue of the diff's locale when nil.
-    package static func render(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]? = nil, catalogue: Catalogue? = nil) -> String {
+    /// `baseURL`: where the output folder is published (`publish.base_url`), for a link to the new
+    /// period's report; no link when nil.
+    package static func render(_ diff: ReportDiff, crossed: [(Threshold, KPIChange)]? = nil, catalogue: Catalogue? = nil,
+                               baseURL: String? = nil) -> String {
         let v = DiffView(diff, catalogue: catalogue ?? .builtIn(diff.locale))
         // every text, the catalogue's too, is escaped (`escape`): none is Markdown
         func t(_ key: String, _ values: [String: String] = [:]) -> String { escape(v.text(key, values)) }
-        var out = "## \(t("page.heading")): \(escape(v.title))\n\n"
-        out += "_\(escape(v.subtitle)). \(t("diff.markdown.legend"))_\n\n"
-        if let note = v.ratesOnlyNote { out += "> \(escape(note))\n\n" }
+        var head = "## \(t("page.heading")): \(escape(v.title))\n\n"
+        head += "_\(escape(v.subtitle)). \(t("diff.markdown.legend"))_\n\n"
+        if let baseURL {
+            head += "[\(t("diff.markdown.report", ["new": v.labels.period(diff.new.name)]))](\(baseURL)/\(pathSegment(diff.new.name))/index.html)\n\n"
+        }
+        if let note = v.ratesOnlyNote { head += "> \(escape(note))\n\n" }
         if let crossed {
-            out += "### \(t("diff.markdown.thresholds"))\n\n"
-            out += crossed.isEmpty ? "\(t("diff.markdown.noneCrossed"))\n\n"
+            head += "### \(t("diff.markdown.thresholds"))\n\n"
+            head += crossed.isEmpty ? "\(t("diff.markdown.noneCrossed"))\n\n"
                 : crossed.map { "- **\(t("diff.markdown.crossed"))** `\(code("\($0.0)"))`: \(escape(v.kpiLabel($0.1))) \(escape(v.absolute($0.1))) (\(escape(v.relative($0.1))))\n" }.joined() + "\n"
         }
-        out += "### \(t("diff.actFirst.title"))\n\n"
-        let priorities = v.priorities
-        out += priorities.isEmpty ? "\(t("diff.actFirst.none"))\n\n"
-            : priorities.enumerated().map { "\($0.offset + 1). \(mark($0.element.trend))\(escape($0.element.cells[0]))\n" }.joined() + "\n"
+        var why = ""
         if !v.rateSplits.isEmpty {
-            out += "### \(t("diff.why.title"))\n\n" + v.rateSplits.map { "- \(escape($0))\n" }.joined() + "\n"
+            why = "### \(t("diff.why.title"))\n\n" + v.rateSplits.map { "- \(escape($0))\n" }.joined() + "\n"
+        }
+        let lines = v.priorities.enumerated().map { "\($0.offset + 1). \(mark($0.element.trend))\(escape($0.element.cells[0]))\n" }
+        let family = "_\(escape(DiffView.familyNote(diff.changes, labels: v.labels)))_\n\n"
+        // the summary's fixed lines, then as many items as fit; the rest continue in <details>
+        let fixed = lineCount(head) + lineCount(why) + 2 + lineCount(family) + 1
+        let room = max(0, summaryLines - fixed)
+        let shown = lines.count <= room ? lines.count : max(0, room - 1)
+        var out = head + "### \(t("diff.actFirst.title"))\n\n"
+        if lines.isEmpty {
+            out += "\(t("diff.actFirst.none"))\n\n"
+        } else {
+            out += lines[..<shown].joined()
+            if shown < lines.count { out += "\(t("diff.markdown.more", ["count": v.style.integer(lines.count - shown)]))\n" }
+            out += "\n"
+        }
+        out += family + why
+        out += "<details>\n<summary>\(t("diff.markdown.fullTables"))</summary>\n\n"
+        if shown < lines.count {
+            out += "### \(t("diff.actFirst.title"))\n\n" + lines[shown...].joined() + "\n"
         }
         out += "### \(t("kpis.title"))\n\n"
         out += table([v.text("diff.kpi"), v.labels.period(diff.base.name), v.labels.period(diff.new.name), v.text("diff.change"),
@@ -35,6 +63,26 @@ package enum DiffMarkdown {
         out += table([v.text("col.device")] + segmentColumns, v.segmentRows(diff.devices), numeric: [])
         for listing in v.setListings where !listing.items.isEmpty {
             out += "### \(escape(listing.title))\n\n" + listing.items.map { "- \(escape($0))\n" }.joined() + "\n"
+        }
+        return out + "</details>\n"
+    }
+
+    static func lineCount(_ s: String) -> Int { s.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
+
+    /// A period's name as one segment of a URL path: letters, digits, `-`, `_` and `.` kept (not
+    /// `..`), everything else percent-encoded, so that a report.json's name cannot leave the link
+    /// or its folder.
+    package static func pathSegment(_ name: String) -> String {
+        if name == "." || name == ".." { return name.replacingOccurrences(of: ".", with: "%2E") }
+        var out = ""
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
         }
         return out
     }
@@ -92,4 +140,8 @@ package enum DiffMarkdown {
         }
         return out
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -21,7 +21,7 @@ extension ReportRenderer {
             "basePeriodLabel": labels.period(diff.base.name), "newPeriodLabel": labels.period(diff.new.name),
             "ratesOnly": v.ratesOnlyNote ?? false,
             "priorities": v.priorities.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] },
-            "hasPriorities": !diff.priorities.isEmpty,
+            "hasPriorities": !diff.changes.items.isEmpty, "changesFamily": DiffView.familyNote(diff.changes, labels: labels),
             "rateSplits": v.rateSplits.map { ["text": Markup.clean($0)] },
             "hasRateSplits": !diff.rateSplits.isEmpty,
             "kpis": rows(v.kpiRows), "channels": rows(v.segmentRows(diff.channels)), "devices": rows(v.segmentRows(diff.devices)),

@@ -85,31 +85,8 @@ struct DiffView {
         }
     }
 
-    /// "What to act on first", one line each.
-    var priorities: [Row] { diff.priorities.map(line) }
-
-    static func lines(_ priorities: [Priority], labels: PageLabels) -> [Row] {
-        let v = DiffView(labels: labels)
-        return priorities.map(v.line)
-    }
-
-    /// One change worth acting on: what moved, and its estimated effect.
-    func line(_ p: Priority) -> Row {
-        var text: String
-        if let k = p.kpi {
-            text = "\(kpiLabel(k)) \(value(k.base, k.unit)) → \(value(k.new, k.unit)) (\(k.isRate ? absolute(k) : relative(k)))"
-        } else if let c = p.segment {
-            text = self.text("diff.line.segmentOrders", ["segment": segmentLabel(c.id, c.label), "base": style.integer(c.orders.base),
-                                                         "new": style.integer(c.orders.new)])
-        } else {
-            text = p.label
-        }
-        var effect: [String] = []
-        if let o = p.orders, o != 0 { effect.append(self.text("diff.line.orders", ["orders": signed(style.decimal(abs(o), places: 0), o)])) }
-        if let r = p.revenue, r != 0 { effect.append("≈ \(signed(style.money(abs(r)), r))") }
-        if !effect.isEmpty { text += ": " + effect.joined(separator: ", ") }
-        return Row(cells: [text], trend: trend(p.verdict))
-    }
+    /// "What changed", one line each: the list the new period's page shows too.
+    var priorities: [Row] { DiffView.lines(diff.changes, labels: labels) }
 
     /// `conversion −0.4 pp = −0.3 pp mix (Paid social share 12.0% → 20.0%) −0.1 pp rates (E-mail 3.1% → 2.6%)`.
     var rateSplits: [String] {
@@ -142,11 +119,11 @@ struct DiffView {
         segments.map { c in
             func counted(_ x: SegmentChange.Counted) -> String {
                 let verdict = x.test.isSignificant == true ? (x.new > x.base ? 1 : -1) : 0
-                return "\(style.integer(x.base)) → \(style.integer(x.new)) \(mark(verdict))".trimmingCharacters(in: .whitespaces)
+                return "\(mark(verdict))\(style.integer(x.base)) → \(style.integer(x.new))"
             }
             let conversionVerdict = c.conversionTest.isSignificant == true
                 ? ((c.conversion.new ?? 0) > (c.conversion.base ?? 0) ? 1 : -1) : 0
-            let conversion = "\(c.conversion.base.map { style.percent($0) } ?? style.missing) → \(c.conversion.new.map { style.percent($0) } ?? style.missing) \(mark(conversionVerdict))"
+            let conversion = "\(mark(conversionVerdict))\(c.conversion.base.map { style.percent($0) } ?? style.missing) → \(c.conversion.new.map { style.percent($0) } ?? style.missing)"
             return Row(cells: [segmentLabel(c.id, c.label), counted(c.visits), counted(c.orders),
                                "\(style.money(c.revenue.base)) → \(style.money(c.revenue.new))",
                                conversion.trimmingCharacters(in: .whitespaces)], trend: "flat")

@@ -1,3 +1,4 @@
+import Compare
 import JourneysCore
 import ReportModel
 
@@ -20,7 +21,14 @@ enum IndexView {
             guard !members.isEmpty else { return nil }
             let style = NumberStyle(catalogue: catalogue, currency: members[0].data.period.currency)
             let labels = PageLabels(catalogue: catalogue, style: style)
-            return ["id": group.id, "title": labels.text("index.\(group.id).title"),
+            var latest: Any = false
+            if let newest = members.first, let changes = newest.changes {
+                let lines = DiffView.lines(changes, labels: labels)
+                latest = ["title": labels.text("index.latestChanges", ["period": labels.period(newest.data.period.name)]),
+                          "items": lines.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }, "hasItems": !lines.isEmpty,
+                          "family": DiffView.familyNote(changes, labels: labels)] as [String: Any]
+            }
+            return ["id": group.id, "title": labels.text("index.\(group.id).title"), "latestChanges": latest,
                     "periods": members.map { row($0, labels: labels) },
                     "trends": trends(members, labels: labels), "hasTrends": members.filter { !$0.data.period.isPartial }.count >= 2]
         }

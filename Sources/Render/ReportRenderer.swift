@@ -1,3 +1,4 @@
+import Compare
 import ReportModel
 
 /// The render stage: the report page of one period and the index of all periods.
@@ -13,10 +14,13 @@ package struct ReportRenderer: Sendable {
 
     /// The report page. `hasDiff`: a comparison with the previous period stands beside it;
     /// `previous`, `next`: the names of the neighbouring periods whose reports are published, to
-    /// link to (nil links nowhere, so that no link is dead).
-    package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil) -> String {
+    /// link to (nil links nowhere, so that no link is dead). `changes`: "What changed" as the
+    /// compare stage made it for the page, the diff and the index alike (the report's own when nil).
+    package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil,
+                        changes: ChangeList? = nil) -> String {
         let view = ReportView.make(data, css: templates.css, catalogue: templates.catalogue(for: data.period.locale),
-                                   links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks)
+                                   links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
+                                   changes: changes)
         return templates.render(view, template: "report")
     }
 
@@ -25,7 +29,11 @@ package struct ReportRenderer: Sendable {
         package var data: ReportData
         /// Whether the period's folder holds a comparison with the period before (`diff.html`).
         package var hasDiff: Bool
-        package init(data: ReportData, hasDiff: Bool = false) { self.data = data; self.hasDiff = hasDiff }
+        /// The period's "What changed", when this run made it (the newest period's).
+        package var changes: ChangeList?
+        package init(data: ReportData, hasDiff: Bool = false, changes: ChangeList? = nil) {
+            self.data = data; self.hasDiff = hasDiff; self.changes = changes
+        }
     }
 
     /// The index of all published periods, newest first, in the words of `locale` (by default the

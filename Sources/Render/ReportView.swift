@@ -6,8 +6,10 @@ import ReportModel
 /// arrows, the charts and the sentences that carry figures, in the words of the page's catalogue.
 /// Strings from logs are cleaned here and escaped by mustache.
 enum ReportView {
+    /// `changes`: the period's "What changed", as the compare stage made it (the report's own
+    /// when nil).
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
-                     mapLinks: Int = JourneyMapChart.defaultMaxLinks) -> [String: Any] {
+                     mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil) -> [String: Any] {
         let style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
         let labels = PageLabels(catalogue: catalogue, style: style)
         let p = data.period
@@ -44,11 +46,12 @@ enum ReportView {
                 },
             ] as [String: Any]
         }
-        // What changed this week: the changes larger than noise, by their estimated effect on
-        // orders and revenue (as the diff ranks them).
-        let changed = DiffView.lines(Priority.whatChanged(data), labels: labels)
+        // What changed: the one list the diff and the index draw too.
+        let changeList = changes ?? ChangeList.of(data)
+        let changed = DiffView.lines(changeList, labels: labels)
         view["changes"] = changed.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }
         view["hasChanges"] = !changed.isEmpty
+        view["changesFamily"] = DiffView.familyNote(changeList, labels: labels)
         let funnel = data.funnel.map { row -> FunnelRow in
             var row = row
             row.label = labels.funnelStep(row.step, fallback: row.label)

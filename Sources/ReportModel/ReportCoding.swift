@@ -108,7 +108,7 @@ struct RankedKPI: Codable {
 
     enum CodingKeys: String, CodingKey {
         case rank, label, unit, value, previous, better, significant, definition, numerator, denominator
-        case trend, yearAgo, yearAgoSignificant, interval
+        case trend, yearAgo, yearAgoSignificant, interval, pValue, yearAgoPValue
     }
 
     func encode(to encoder: Encoder) throws {
@@ -127,6 +127,8 @@ struct RankedKPI: Codable {
         try c.encode(kpi.trend, forKey: .trend)
         try c.encode(kpi.yearAgo, forKey: .yearAgo)
         try c.encode(kpi.yearAgoSignificant, forKey: .yearAgoSignificant)
+        try c.encodeIfPresent(kpi.pValue, forKey: .pValue)
+        try c.encodeIfPresent(kpi.yearAgoPValue, forKey: .yearAgoPValue)
     }
 
     init(from decoder: Decoder) throws {
@@ -144,6 +146,8 @@ struct RankedKPI: Codable {
         k.trend = try c.decodeIfPresent([TrendPoint].self, forKey: .trend) ?? []
         k.yearAgo = try c.decodeIfPresent(Double.self, forKey: .yearAgo)
         k.yearAgoSignificant = try c.decodeIfPresent(Bool.self, forKey: .yearAgoSignificant)
+        k.pValue = try c.decodeIfPresent(Double.self, forKey: .pValue)
+        k.yearAgoPValue = try c.decodeIfPresent(Double.self, forKey: .yearAgoPValue)
         kpi = k
     }
 }

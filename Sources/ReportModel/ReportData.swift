@@ -195,6 +195,9 @@ package struct KPI: Codable, Equatable, Sendable {
     /// Whether the change from the previous period is larger than chance would make it
     /// (|z| >= 1.96; two-proportion test for rates, Poisson test for counts); nil when not testable.
     package var significant: Bool?
+    /// The two-sided p-value of that test; nil when not testable (and in reports written before
+    /// it was kept). "What changed" corrects it for the number of tests of the week.
+    package var pValue: Double? = nil
     package var definition: String
     /// For a rate: the counts it is made of (`value` = numerator / denominator), so that a later
     /// comparison can test the change; nil for other KPIs.
@@ -209,6 +212,8 @@ package struct KPI: Codable, Equatable, Sendable {
     package var yearAgo: Double? = nil
     /// Whether the change against a year earlier is larger than noise; nil when not testable.
     package var yearAgoSignificant: Bool? = nil
+    /// The two-sided p-value of the test against a year earlier; nil when not testable.
+    package var yearAgoPValue: Double? = nil
 
     package init(key: String, label: String, unit: Unit, value: Double? = nil, previous: Double? = nil, better: Better, significant: Bool? = nil, definition: String) {
         self.key = key

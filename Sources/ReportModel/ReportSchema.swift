@@ -781,7 +781,9 @@ package enum ReportSchema {
           }
         },
         "yearAgo": { "description": "The figure in the same ISO week (or month) a year earlier; null when the history lacks it.", "type": ["number", "null"] },
-        "yearAgoSignificant": { "description": "Whether the change against a year earlier is larger than noise; null when not testable.", "type": ["boolean", "null"] }
+        "yearAgoSignificant": { "description": "Whether the change against a year earlier is larger than noise; null when not testable.", "type": ["boolean", "null"] },
+        "pValue": { "description": "The two-sided p-value of the test behind significant, rounded to 6 decimals; absent when not testable.", "type": "number", "minimum": 0, "maximum": 1 },
+        "yearAgoPValue": { "description": "The two-sided p-value of the test behind yearAgoSignificant, rounded to 6 decimals; absent when not testable.", "type": "number", "minimum": 0, "maximum": 1 }
       }
     },
     "countKPI": {

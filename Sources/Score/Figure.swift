@@ -42,8 +42,10 @@ extension Figure {
         let previous = Dictionary((before ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return now.map { f in
             let then = (!partial || f.unit == .ratio) ? previous[f.key] : nil
+            let test = f.sample.flatMap { now in then?.sample.map { ChangeTest.test(now, $0) } }
             var kpi = KPI(key: f.key, label: f.label, unit: f.unit, value: f.value, previous: then?.value, better: f.better,
-                          significant: ChangeTest.isSignificant(f.sample, then?.sample), definition: f.definition)
+                          significant: test?.isSignificant, definition: f.definition)
+            kpi.pValue = test?.pValue.map { rounded($0, 1_000_000) }
             if case .proportion(let x, let n) = f.sample {
                 kpi.numerator = x
                 kpi.denominator = n

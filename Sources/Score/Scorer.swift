@@ -36,6 +36,7 @@ package enum Scorer {
                                        partial: context.period.isPartial)
         for i in questionKPIs.indices where questions.isSmallSample(questionKPIs[i].key, minAnswers: input.questions.minAnswers) {
             questionKPIs[i].significant = nil
+            questionKPIs[i].pValue = nil
         }
         let kpis = Figure.kpis(visitSections.figures, before: visitSections.previousFigures, partial: context.period.isPartial) + questionKPIs
         var allKPIs = kpis

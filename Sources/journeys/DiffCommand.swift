@@ -32,7 +32,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the comparison as a page in the report's look (validated).")
     var html: String?
 
-    @Option(name: .long, help: "A pipeline config: its diff.fail_on and templates.")
+    @Option(name: .long, help: "A pipeline config: its diff.fail_on, templates and publish.base_url.")
     var pipeline: String?
 
     @Option(name: .long, help: "The folder of templates and CSS for --html (default: the config's, else the built-in ones).")
@@ -42,10 +42,12 @@ struct DiffCommand: ParsableCommand {
         do {
             var thresholdText = failOn
             var templateFolder = templates
+            var baseURL: String? = nil
             if let pipeline {
                 let config = try ConfigLoader.load(path: pipeline)
                 if thresholdText == nil, !config.diffFailOn.isEmpty { thresholdText = config.diffFailOn }
                 if templates == nil { templateFolder = config.templates }
+                baseURL = config.publishBaseURL
             }
             let thresholds = try thresholdText.map { text throws(ThresholdError) in try Threshold.list(parsing: text) }
             let diff = try ReportDiff.compare(base: try ReportComparison.load(base), new: try ReportComparison.load(new))
@@ -54,7 +56,7 @@ struct DiffCommand: ParsableCommand {
                 let folder = (html as NSString).deletingLastPathComponent
                 try ReportComparison.writePage(diff, templateFolder: templateFolder, to: html, root: folder.isEmpty ? "." : folder)
             }
-            print(ReportComparison.markdown(diff, crossed: crossed), terminator: "")
+            print(ReportComparison.markdown(diff, crossed: crossed, baseURL: baseURL), terminator: "")
             if let crossed, !crossed.isEmpty { throw ExitCode(1) }
         } catch let error as ExitCode {
             throw error

@@ -229,23 +229,6 @@ import Testing
     ///
     /// The channel whose orders doubled ranks far above +10% page views. Bounce (no change), CSAT
     /// (within noise) and search and direct (orders within noise) are not listed.
-    @Test func prioritiesByEffectOnRevenue() throws {
-        let p = diff.priorities
-        #expect(p.map(\.id) == ["revenue", "orders", "channel:email", "conversion_rate", "aov", "visits",
-                                "channel:paid_social", "nps", "channel:affiliate", "page_views"])
-        #expect(p.map(\.verdict) == [1, 1, 1, 1, 1, 1, 1, -1, -1, 1])
-        let expected: [(orders: Double?, revenue: Double?)] = [
-            (12_000.0 / 110, 12_000), (80, 8_800), (64, 6_400), (52, 5_720), (0, 4_000), (14, 1_540), (15, 1_500),
-            (nil, nil), (-10, -250), (0, 0),
-        ]
-        for (priority, e) in zip(p, expected) {
-            #expect(priority.orders.map { abs($0 - e.orders!) < 1e-9 } ?? (e.orders == nil), "\(priority.id) orders \(String(describing: priority.orders))")
-            #expect(priority.revenue.map { abs($0 - e.revenue!) < 1e-6 } ?? (e.revenue == nil), "\(priority.id) revenue \(String(describing: priority.revenue))")
-        }
-        #expect(p[2].label == "E-mail" && p[2].segment?.id == "email" && p[2].kpi == nil)
-        #expect(p[3].kpi?.id == "conversion_rate" && p[3].segment == nil)
-    }
-
     /// A report against itself: nothing moved, so nothing is news.
     @Test(arguments: ["2026-W46", "2026-W47"])
     func aReportAgainstItselfShowsNoChange(_ week: String) throws {
@@ -257,7 +240,7 @@ import Testing
             #expect(k.test.statistic == nil || k.test.statistic == 0, "\(k.id)")
         }
         #expect(same.kpis.filter { $0.absolute != nil }.count == 10)
-        #expect(same.priorities.isEmpty)
+        #expect(same.changes.items.isEmpty)
         for c in same.channels + same.devices {
             #expect(c.visits.test.isSignificant == false && c.orders.test.isSignificant != true, "\(c.id)")
             #expect(c.conversionTest.isSignificant == false, "\(c.id)")
@@ -321,7 +304,10 @@ import Testing
         }
         // conversion +0.5 pp, z = 2.01, as in the whole weeks
         #expect(try #require(d.kpi("conversion_rate")).isSignificant)
-        #expect(d.priorities.map(\.id) == ["conversion_rate"])
+        // only rates make the list, without an estimate in orders; conversion's p of 0.044 does
+        // not survive the correction for the week's family of tests
+        #expect(d.changes.items.allSatisfy { $0.lead.isRate && $0.also.allSatisfy(\.isRate) && $0.orders == nil })
+        #expect(!d.changes.items.contains { $0.id == "conversion" })
         #expect(try d.crossed(Threshold.list(parsing: "visits:+1%,revenue:+1")).isEmpty)
         #expect(try d.crossed(Threshold.list(parsing: "conversion_rate:+10%")).map(\.1.id) == ["conversion_rate"])
     }

@@ -27,6 +27,17 @@ import Testing
         }
     }
 
+    /// `publish.base_url`: an http(s) address diff.md links the period's report under; no
+    /// trailing slash kept, nothing that could end a Markdown link or start HTML accepted.
+    @Test func thePublishedAddress() throws {
+        #expect(try ConfigLoader.load(path: PipelineFixtures.weeklyConfig).publishBaseURL == nil)
+        #expect(try ConfigLoader.parse("publish:\n  base_url: https://reports.example/journeys/\n", file: "p.yaml").publishBaseURL
+            == "https://reports.example/journeys")
+        for value in ["ftp://reports.example", "https://reports.example/a b", "https://reports.example/x)[y](z", "https://r.example/<b>", "https://"] {
+            #expect(throws: ConfigError.self) { try ConfigLoader.parse("publish:\n  base_url: \"\(value)\"\n", file: "p.yaml") }
+        }
+    }
+
     @Test func unknownKeyNamesFileLineAndKey() {
         let text = "time_zone: UTC\nsessions:\n  rules: ga4\n  timeout_minuts: 30\n"
         #expect(throws: ConfigError(file: "p.yaml", line: 4,

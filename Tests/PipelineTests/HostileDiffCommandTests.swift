@@ -35,7 +35,10 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let md = r.stdout
         #expect(md.hasPrefix("## Customer journeys: "), "\(md.prefix(300))")
-        #expect(!Self.has(md, "<"))
+        // only the folding of the full tables is HTML, on lines of its own
+        let unfolded = md.replacingOccurrences(of: "\n<details>\n<summary>", with: "\n").replacingOccurrences(of: "</summary>\n", with: "\n")
+            .replacingOccurrences(of: "\n</details>\n", with: "\n")
+        #expect(!Self.has(unfolded, "<"))
         #expect(!Self.has(md, "!["))
         #expect(!Self.has(md, "[click]("))
         #expect(!Self.has(md, "://"))

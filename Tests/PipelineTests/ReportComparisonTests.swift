@@ -50,4 +50,25 @@ import Testing
             }
         }
     }
+
+    /// A report.json written before the key figures kept their p-values is still read and
+    /// compared: the diff tests against its base on its own, so its list is the same.
+    @Test func aReportWithoutPValuesIsComparedAlike() throws {
+        let out = try PublishedWeeks.folder()
+        var report = try PipelineFixtures.reportJSON(out, "2026-W47")
+        var kpis = report["kpis"] as! [String: [String: Any]]
+        #expect(kpis.values.contains { $0["pValue"] != nil })
+        for key in kpis.keys {
+            kpis[key]!["pValue"] = nil
+            kpis[key]!["yearAgoPValue"] = nil
+        }
+        report["kpis"] = kpis
+        let dir = try PipelineFixtures.scratch("report-old")
+        try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]).write(to: URL(fileURLWithPath: dir + "/report.json"))
+        let base = try ReportComparison.load(out + "/2026-W46/report.json")
+        let old = try ReportDiff.compare(base: base, new: try ReportComparison.load(dir + "/report.json"))
+        let now = try ReportDiff.compare(base: base, new: try ReportComparison.load(out + "/2026-W47/report.json"))
+        #expect(old.kpis == now.kpis)
+        #expect(old.changes.items.map(\.id) == now.changes.items.filter { $0.lead.reference != .yearAgo }.map(\.id))
+    }
 }

@@ -128,7 +128,7 @@ import Testing
         let units = ReportDecimals.kpiUnits(report)
         var most: [Bool: Int] = [:]
         report.walk { path, value in
-            guard case .number(_, let literal) = value else { return }
+            guard case .number(_, let literal) = value, !path.hasSuffix("pValue"), !path.hasSuffix("yearAgoPValue") else { return }
             let money = ReportDecimals.isMoney(path, kpiUnits: units)
             most[money] = max(most[money] ?? 0, ReportDecimals.decimals(literal))
         }

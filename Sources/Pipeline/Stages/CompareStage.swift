@@ -5,9 +5,21 @@ import ReportModel
 /// Compares the new report with the previous period's, when that one is published in the output
 /// folder: the weekly run then publishes `diff.html` and `diff.md` beside the report. A previous
 /// report that cannot be compared (another schema, other session rules) gives no diff and a note
-/// on stderr, never a failed run.
+/// on stderr, never a failed run. "What changed" is made here either way, once, for the page, the
+/// diff and the index (`Compared`).
 enum CompareStage {
-    static func run(_ report: ReportData, output: String, quiet: Bool) -> ReportDiff? {
+    /// The comparison with the previous period, if any, and the period's one list of changes.
+    struct Compared {
+        var diff: ReportDiff?
+        var changes: ChangeList
+    }
+
+    static func run(_ report: ReportData, output: String, quiet: Bool) -> Compared {
+        let diff: ReportDiff? = previousDiff(report, output: output, quiet: quiet)
+        return Compared(diff: diff, changes: diff?.changes ?? ChangeList.of(report))
+    }
+
+    static func previousDiff(_ report: ReportData, output: String, quiet: Bool) -> ReportDiff? {
         let previous = ((output as NSString).appendingPathComponent(report.period.previous) as NSString)
             .appendingPathComponent("report.json")
         guard FileManager.default.fileExists(atPath: previous) else { return nil }

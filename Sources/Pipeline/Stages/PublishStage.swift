@@ -1,3 +1,4 @@
+import Compare
 import Foundation
 import Render
 import ReportModel
@@ -9,10 +10,10 @@ import Score
 enum PublishStage {
     /// Writes the staged index of `output` with `report` (the period's folder `period`) in it;
     /// returns its path. `locale`: the language of the index, the run's.
-    static func stageIndex(_ report: ReportData, hasDiff: Bool, period: String, locale: String, templates: ReportTemplates,
-                           output: String, into publishing: PublishTransaction) throws -> String {
+    static func stageIndex(_ report: ReportData, hasDiff: Bool, changes: ChangeList? = nil, period: String, locale: String,
+                           templates: ReportTemplates, output: String, into publishing: PublishTransaction) throws -> String {
         var entries = publishedReports(in: output, except: period)
-        entries.append(.init(data: report, hasDiff: hasDiff))
+        entries.append(.init(data: report, hasDiff: hasDiff, changes: changes))
         let index = ReportRenderer(templates: templates).index(sorted(entries), locale: locale)
         let path = publishing.staged("index.html")
         try RenderStage.write(Data(index.utf8), to: path)

@@ -15,8 +15,9 @@ struct StagedReport {
 /// folder (`PublishTransaction`), beside the output folder; nothing is published before validate
 /// has passed. `output`: the published reports, for the links to the neighbouring periods.
 enum RenderStage {
-    static func run(_ data: ReportData, diff: ReportDiff?, templates: ReportTemplates, into staging: String, output: String,
-                    mapLinks: Int) throws -> StagedReport {
+    static func run(_ data: ReportData, compared: CompareStage.Compared, templates: ReportTemplates, into staging: String, output: String,
+                    mapLinks: Int, baseURL: String? = nil) throws -> StagedReport {
+        let diff = compared.diff
         let renderer = ReportRenderer(templates: templates, mapLinks: mapLinks)
         try? FileManager.default.removeItem(atPath: staging)
         do {
@@ -27,14 +28,16 @@ enum RenderStage {
         let html = (staging as NSString).appendingPathComponent("index.html")
         let json = (staging as NSString).appendingPathComponent("report.json")
         let neighbours = PublishedNeighbours(of: data.period.name, in: output)
-        try write(Data(renderer.report(data, hasDiff: diff != nil, previous: neighbours.previous, next: neighbours.next).utf8), to: html)
+        try write(Data(renderer.report(data, hasDiff: diff != nil, previous: neighbours.previous, next: neighbours.next,
+                                                   changes: compared.changes).utf8), to: html)
         try write(try ReportJSON.encode(data), to: json)
         var files = [html, json]
         if let diff {
             let page = (staging as NSString).appendingPathComponent("diff.html")
             let summary = (staging as NSString).appendingPathComponent("diff.md")
             try write(Data(renderer.diff(diff, published: true).utf8), to: page)
-            try write(Data(ReportComparison.markdown(diff, crossed: nil, catalogue: templates.catalogue(for: diff.locale)).utf8), to: summary)
+            try write(Data(ReportComparison.markdown(diff, crossed: nil, catalogue: templates.catalogue(for: diff.locale),
+                                                                baseURL: baseURL).utf8), to: summary)
             files += [page, summary]
         }
         return StagedReport(folder: staging, files: files)

@@ -50,9 +50,13 @@ enum HistoryFigures {
             kpis[i].yearAgo = then
             if let x1 = kpis[i].numerator, let n1 = kpis[i].denominator,
                let x0 = year.kpis["\(key).numerator"].flatMap(Self.count), let n0 = year.kpis["\(key).denominator"].flatMap(Self.count) {
-                kpis[i].yearAgoSignificant = ChangeTest.test(.proportion(x1, n1), .proportion(x0, n0)).isSignificant
+                let test = ChangeTest.test(.proportion(x1, n1), .proportion(x0, n0))
+                kpis[i].yearAgoSignificant = test.isSignificant
+                kpis[i].yearAgoPValue = test.pValue.map { rounded($0, 1_000_000) }
             } else if kpis[i].unit == .count, let now = kpis[i].value.flatMap(Self.count), let then = Self.count(then) {
-                kpis[i].yearAgoSignificant = ChangeTest.test(.count(now), .count(then)).isSignificant
+                let test = ChangeTest.test(.count(now), .count(then))
+                kpis[i].yearAgoSignificant = test.isSignificant
+                kpis[i].yearAgoPValue = test.pValue.map { rounded($0, 1_000_000) }
             }
         }
     }

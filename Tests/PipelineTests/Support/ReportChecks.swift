@@ -97,13 +97,15 @@ enum ReportDecimals {
     /// The decimals the field at `path` keeps, by docs/definitions.md "Rounding": money 2,
     /// durations (seconds, days) 1, pages per visit and purchase frequency 2, survey scores
     /// (NPS, CSAT, CES: values, previous values, intervals, the top-two box) 1 and their mean
-    /// answers 2, anything else (rates, shares, attribution credit) 4. A KPI's interval keeps
+    /// answers 2, p-values 6, anything else (rates, shares, attribution credit) 4. A KPI's interval keeps
     /// the rounding of its value; a count KPI's interval, if one is ever given, that of a rate.
     static func allowed(_ path: String, kpiUnits: [String: String]) -> Int {
         if isMoney(path, kpiUnits: kpiUnits) { return 2 }
         let parts = parts(path)
         let last = parts.last ?? ""
         switch parts.first {
+        case "kpis" where ["pValue", "yearAgoPValue"].contains(last):
+            return 6
         case "kpis" where isKPIFigure(parts):
             switch kpiUnits[parts[1]] {
             case "seconds", "days", "score": return 1
