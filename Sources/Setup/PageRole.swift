@@ -55,6 +55,12 @@ package enum RoleWords {
     static let account: Set<String> = ["account", "my-account", "myaccount", "customer", "konto", "mein-konto",
                                        "kundenkonto", "profile", "profil", "login", "anmelden"]
 
+    /// Whether a query parameter's name speaks of an order (`order`, `id_order`, `orderId`, `bestellnr`).
+    static func namesOrder(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return orderKeys.contains(k) || ["order", "bestell", "auftrag", "transaction"].contains { k.contains($0) }
+    }
+
     /// Whether any literal word of `pattern` is in `words` (case-insensitive).
     static func mentions(_ pattern: PathPattern, _ words: Set<String>) -> Bool {
         pattern.words.contains { words.contains($0.lowercased()) }

@@ -157,7 +157,10 @@ package struct PatternLearner {
             for name in other.children.keys.sorted() { child(name).absorb(other.children[name]!) }
         }
 
-        var isLeaf: Bool { children.isEmpty && wildcard == nil }
+        /// A page with nothing below it (a trailing `/` aside).
+        var isLeaf: Bool {
+            wildcard == nil && (children.isEmpty || (children.count == 1 && children[PatternLearner.slashMark]?.isLeaf == true))
+        }
 
         /// The structure below this node: whether it has views, its literal children by name,
         /// its `*` child.

@@ -53,7 +53,7 @@ package enum RoleFinder {
                     .sorted { (RoleWords.valueKeys.contains($0.key.lowercased()) ? 1 : 0, $0.value.count, $1.key)
                               > (RoleWords.valueKeys.contains($1.key.lowercased()) ? 1 : 0, $1.value.count, $0.key) }
                     .first?.key
-                let named = RoleWords.orderKeys.contains(key.lowercased())
+                let named = RoleWords.namesOrder(key)
                 // Without an amount or a name, only a token that never repeats and is no search term.
                 let token = q.uniqueness >= 0.98 && q.count >= 5 && !RoleWords.searchKeys.contains(key)
                     && q.values.reduce(0) { $0 + $1.count } >= 4 * q.values.count
@@ -107,6 +107,15 @@ package enum RoleFinder {
             if score > bestAdd { bestAdd = score; addToCart = i }
         }
         var cart: Int? = nil
+        if let a = addToCart, let selfNext = P[a].next[a],
+           selfNext >= P[a].next.filter({ $0.key != a }).values.max() ?? 0 {
+            // Adding posts to the cart page itself (then shows it): one page, the cart.
+            addToCart = nil
+            cart = a
+            roleOf[a] = .cart
+            findings.append(RoleFinding(role: .cart, patterns: [a], certainty: Certainty(share: P[a].postShare + 0.3),
+                                        evidence: "\(pct(P[a].postShare)) POST requests right after item pages, most often followed by itself: adding posts to the cart page"))
+        }
         if let a = addToCart {
             roleOf[a] = .addToCart
             let after = P[a].next.filter { $0.key != a && free($0.key) && !isItemLike($0.key) }

@@ -65,9 +65,11 @@ package struct SiteSurvey: Sendable {
             if let host = r.referrerHost, let rp = r.referrerPath { referrers[host, default: [:]][rp, default: 0] += 1 }
             s.span = (min(s.span?.from ?? r.time, r.time), max(s.span?.to ?? r.time, r.time))
         }
+        // A host whose referrers name several pages of this log, not only its root (a search
+        // engine's `https://www.google.com/` names `/`, which every site has).
         for (host, byPath) in referrers {
-            let inside = byPath.filter { paths[$0.key] != nil }.values.reduce(0, +)
-            if inside > 0 { s.internalReferrers[host] = inside }
+            let inside = byPath.filter { $0.key != "/" && paths[$0.key] != nil }
+            if inside.count >= 2 { s.internalReferrers[host] = inside.values.reduce(0, +) }
         }
         let views = paths.mapValues(\.views)
         s.pathViews = views
