@@ -71,6 +71,8 @@ package enum Scorer {
             satisfaction: questions.satisfaction.all.scores,
             customerValue: customerValue(input, window: partial.channels, foldContext))
         report.orderValues = visitSections.orderValues
+        report.rulesWarning = RulesCheckFigures.warning(input, orders: Int(report.kpi("orders")?.value ?? 0),
+                                                        ordersWithValue: report.orderValues?.count ?? 0)
         var (sections, joined) = questions.finish(foldContext, funnel: report.funnel)
         // The older tables of visits withhold rows about few people too, counted with the rest.
         for (table, withheld) in [("paths", visitSections.paths.withheld), ("buyingPaths", visitSections.buyingPaths.withheld),
