@@ -75,7 +75,7 @@ package enum ConfigWriter {
             touchpoints:
               unmatched_phase: consideration
               # Tried in order, first match wins: path is a glob (* within a segment, ** across),
-              # regex a regular expression. The rules cover \(percent(Double(setup.covered) / Double(total))) of the page views.
+              # regex a regular expression. The rules cover \(coverage(setup.covered, of: s.totalViews)) of the page views.
               rules:
 
             """
@@ -115,4 +115,10 @@ package enum ConfigWriter {
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
+    /// A share of a whole, rounded down: 99.99% is "99.9%", so that "100.0%" means all of it.
+    static func coverage(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "0.0%" }
+        return String(format: "%.1f%%", (Double(part * 1000 / whole)) / 10)
+    }
 }

@@ -83,7 +83,7 @@ package struct PatternLearner {
     ///   hyphenated words are as often the site's sections: `/my-account`, `/order-history`);
     /// - folders below which the paths have the same structure with an item in it (`/denim/*`
     ///   beside `/summer-dresses/*`), when a few are alike or they match the folded ones;
-    /// - ids and slugs of any kind when there are many of them;
+    /// - ids and slugs of any kind when there are many of them below a folder;
     /// - plain words when there are many of them (below the root only: the root's plain words
     ///   are the site's sections, `/search`, `/cart`).
     private func generalise(_ node: Node, depth: Int = 0) {
@@ -96,9 +96,10 @@ package struct PatternLearner {
             bySignature[Self.signature(name) + (node.children[name]!.isLeaf ? "|page" : "|folder"), default: []].append(name)
         }
         for group in bySignature.values where group.count >= threshold { fold.formUnion(group) }
-        // Many ids or slugs of any kind below one folder: its items (blog posts, documents).
+        // Many ids or slugs of any kind below one folder (not the root, whose hyphenated words
+        // are as often its sections): the folder's items (blog posts, documents).
         let allIDs = bySignature.values.flatMap { $0 }
-        if allIDs.count >= (depth == 0 ? manyValues * 4 : manyValues) { fold.formUnion(allIDs) }
+        if depth > 0 && allIDs.count >= manyValues { fold.formUnion(allIDs) }
         let plainLeaves = names.filter { $0 != Self.slashMark && !Self.looksLikeItem($0) && node.children[$0]!.isLeaf }
         if depth > 0 && plainLeaves.count >= manyValues { fold.formUnion(plainLeaves) }
         if !fold.isEmpty {

@@ -41,7 +41,15 @@ package struct RulesCheck: Sendable {
             check.visits += 1
             for s in v.steps { check.funnel[s, default: 0] += 1 }
         }
+        var seen = 0
         check.tally = try RequestReader().forEach(files: files) { r in
+            seen += 1
+            if seen % 65_536 == 0 {
+                for key in open.keys.sorted() where r.time - open[key]!.last > SiteSurvey.visitTimeout {
+                    close(open[key]!)
+                    open[key] = nil
+                }
+            }
             let path = symbols.intern(r.path)
             let tp = mapper.touchpoint(of: path, symbols: symbols)
             let step: FunnelStep?
@@ -62,7 +70,6 @@ package struct RulesCheck: Sendable {
         var shadowed = Array(repeating: 0, count: rules.count)
         var shadowedBy: [Int?] = Array(repeating: nil, count: rules.count)
         var pathViews: [String: Int] = [:]
-        for (rule, n) in mapper.ruleHits.enumerated() where n > 0 { _ = rule }
         for s in 1..<symbols.count {
             let path = symbols[Symbol(raw: UInt32(s))]
             let range = NSRange(path.startIndex..., in: path)

@@ -26,7 +26,7 @@ package enum SetupSummary {
         } else {
             lines.append("platform: none recognised; every rule is learned from the paths")
         }
-        lines.append("rules: \(setup.rules.count), covering \(ConfigWriter.percent(setup.coverage)) of page views")
+        lines.append("rules: \(setup.rules.count), covering \(ConfigWriter.coverage(setup.covered, of: s.totalViews)) of page views")
         let steps = setup.stepsFound
         if steps.isEmpty && setup.order == nil {
             lines.append("funnel: none found: no page carries an order id, no add-to-cart, cart or checkout was seen. "

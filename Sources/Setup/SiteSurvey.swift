@@ -108,7 +108,17 @@ package struct SiteSurvey: Sendable {
             if let last = pages.last { s.patterns[last].exits += 1 }
             if let focus, pages.contains(focus) { s.focusVisits.append(pages) }
         }
+        var seen = 0
         _ = try reader.forEach(files: files) { r in
+            // Visits idle past the timeout are closed now and then, so that memory follows the
+            // visitors active at once rather than all the log's visitors.
+            seen += 1
+            if seen % 65_536 == 0 {
+                for key in open.keys.sorted() where r.time - open[key]!.last > visitTimeout {
+                    close(open[key]!.pages)
+                    open[key] = nil
+                }
+            }
             let p = s.patternOfPath[r.path]!
             if var visit = open[r.visitor] {
                 if r.time - visit.last > visitTimeout {
