@@ -49,6 +49,8 @@ package enum RoleFinder {
         for (i, p) in s.patterns.enumerated() where p.views >= 3 && p.postShare < 0.5 {
             for (key, q) in p.query.sorted(by: { $0.key < $1.key }) where !isTracking(key) {
                 guard Double(q.count) >= 0.8 * Double(p.views), q.count >= 3, q.uniqueness >= 0.9 else { continue }
+                // Amounts with decimals are values, never ids, however unique.
+                if Double(q.amounts) >= 0.9 * Double(q.count) && q.numeric * 2 < q.count { continue }
                 let amount = p.query.filter { $0.key != key && !isTracking($0.key) && $0.value.count >= q.count / 2 && isAmount($0.value) }
                     .sorted { (RoleWords.valueKeys.contains($0.key.lowercased()) ? 1 : 0, $0.value.count, $1.key)
                               > (RoleWords.valueKeys.contains($1.key.lowercased()) ? 1 : 0, $1.value.count, $0.key) }

@@ -50,6 +50,11 @@ struct InitCommand: ParsableCommand {
         } catch {
             fail(error)
         }
+        guard setup.survey.tally.pageViews > 0 else {
+            fail(UsageError("\(input.joined(separator: " ")): no page views of an access log among \(setup.survey.tally.read) lines "
+                            + "(\(setup.survey.tally.malformed) not in Combined or Common Log Format); journeys init learns from access logs, "
+                            + "for JSON events or CSV exports start from pipelines/events.yaml"))
+        }
         // Inputs as the config lists them: relative to the config's folder, as configs read them.
         let folder = URL(fileURLWithPath: (out as NSString).deletingLastPathComponent.isEmpty ? "." : (out as NSString).deletingLastPathComponent).standardizedFileURL.path
         let inputs = input.map { i -> String in
