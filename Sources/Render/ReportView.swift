@@ -8,7 +8,8 @@ import ReportModel
 enum ReportView {
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
                      mapLinks: Int = JourneyMapChart.defaultMaxLinks) -> [String: Any] {
-        let style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
+        var style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
+        style.unknownMoney = RulesWarningView.unknownMoney(data, catalogue: catalogue)
         let labels = PageLabels(catalogue: catalogue, style: style)
         let p = data.period
         var view: [String: Any] = [

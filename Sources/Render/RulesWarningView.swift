@@ -18,6 +18,11 @@ enum RulesWarningView {
         return labels.text("rulesWarning.line", ["reasons": reasons.joined(separator: "; ")])
     }
 
+    /// What every money figure of a period reads when it has orders but none with a value.
+    static func unknownMoney(_ data: ReportData, catalogue: Catalogue) -> String? {
+        data.rulesWarning?.noOrderValues == true ? catalogue.text("kpis.noValues") : nil
+    }
+
     /// What a money KPI shows: "no values" for revenue and the average order value when the
     /// period has orders but none with a value (neither is 0.00 then: it is unknown).
     static func moneyText(_ k: KPI, data: ReportData, labels: PageLabels) -> String? {
