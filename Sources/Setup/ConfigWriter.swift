@@ -6,8 +6,9 @@ import JourneysCore
 /// paths each matched as comments. The rest of the settings keep their defaults (see
 /// pipelines/weekly.yaml for every key).
 package enum ConfigWriter {
-    /// `inputs` as the config should list them (relative to the config file or absolute).
-    package static func yaml(_ setup: ShopSetup, inputs: [String]) -> String {
+    /// `inputs` as the config should list them (relative to the config file or absolute);
+    /// `name` names the shop's history file (`../history/<name>.sqlite`, beside the demo's).
+    package static func yaml(_ setup: ShopSetup, inputs: [String], name: String = "shop") -> String {
         let grouping = DigitGrouping(separator: ",")
         func n(_ v: Int) -> String { grouping.string(v) }
         let s = setup.survey
@@ -90,7 +91,9 @@ package enum ConfigWriter {
                 out += "    #   \(YAMLText.comment(u.pattern.display))  \(n(u.views)) views  e.g. \(u.examples.prefix(2).map(YAMLText.comment).joined(separator: "  "))\n"
             }
         }
-        out += "\nhistory:\n  path: history.sqlite\n"
+        let file = String(name.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.prefix(60))
+        out += "\n# The history of this shop's periods (customers by pseudonym, orders, KPIs), relative to this file.\n"
+        out += "history:\n  path: \(YAMLText.quoted("../history/\(file.isEmpty ? "shop" : file).sqlite"))\n"
         return out
     }
 

@@ -225,7 +225,6 @@ package enum RoleFinder {
         }
 
         for i in P.indices where free(i) && RoleWords.mentions(P[i].pattern, RoleWords.account) { roleOf[i] = .account }
-        _ = searchKey
         return (findings, roleOf)
     }
 

@@ -37,7 +37,8 @@ package struct SiteSurvey: Sendable {
     package var focusVisits: [[Int]] = []
     /// Timestamp offsets seen (minutes east of UTC) and their lines.
     package var offsets: [Int: Int] = [:]
-    /// Referrer hosts of requests whose referrer path is a page of this log (navigation inside the site).
+    /// Referrer hosts whose referrers name at least two pages of this log other than `/`
+    /// (navigation inside the site), with those referrals.
     package var internalReferrers: [String: Int] = [:]
     /// First and last request time.
     package var span: (from: Int64, to: Int64)? = nil

@@ -61,7 +61,7 @@ struct InitCommand: ParsableCommand {
             let absolute = URL(fileURLWithPath: i).standardizedFileURL.path
             return absolute.hasPrefix(folder + "/") ? String(absolute.dropFirst(folder.count + 1)) : absolute
         }
-        let yaml = ConfigWriter.yaml(setup, inputs: inputs)
+        let yaml = ConfigWriter.yaml(setup, inputs: inputs, name: ((out as NSString).lastPathComponent as NSString).deletingPathExtension)
         do {
             try yaml.write(toFile: out, atomically: true, encoding: .utf8)
         } catch {
