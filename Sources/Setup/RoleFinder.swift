@@ -29,7 +29,7 @@ package struct OrderParameters: Sendable, Equatable {
 /// and it in buying visits are the checkout; a page mostly POSTed and followed by one page is the
 /// add-to-cart and that page the cart; the many-valued pattern most often before the add-to-cart
 /// is the item page; a page with a free-text parameter of many values is the search; a page that
-/// leads to item pages is a category. Words break ties only.
+/// leads on to item pages the visit had not seen is a category. Words break ties only.
 package enum RoleFinder {
     /// Query parameters of campaigns and trackers: never an order id or a search.
     static func isTracking(_ key: String) -> Bool {
@@ -214,13 +214,13 @@ package enum RoleFinder {
             var cats: [Int] = []
             for i in P.indices where free(i) && i != item && P[i].views >= 3 {
                 let out = P[i].next.values.reduce(0, +)
-                let toItems = P[i].next[item] ?? 0
+                let toItems = P[i].nextNew[item] ?? 0
                 if out > 0 && Double(toItems) >= 0.3 * Double(out) && P[i].postShare < 0.5 { cats.append(i) }
             }
             for i in cats { roleOf[i] = .category }
             if !cats.isEmpty {
                 findings.append(RoleFinding(role: .category, patterns: cats, certainty: .medium,
-                                            evidence: "lead on to item pages in at least 30% of their next steps"))
+                                            evidence: "lead on to item pages not yet seen in the visit in at least 30% of their next steps"))
             }
         }
 

@@ -13,6 +13,9 @@ package struct PatternEvidence: Sendable {
     /// Page views of each pattern (by index) right after / right before this one in a visit.
     package var next: [Int: Int] = [:]
     package var previous: [Int: Int] = [:]
+    /// Page views of each pattern right after this one at a path the visit had not seen yet:
+    /// a category leads on to new items, a help page back to the item just seen.
+    package var nextNew: [Int: Int] = [:]
     /// Visits that ended on this pattern.
     package var exits = 0
     /// Visits that held this pattern at least once.
@@ -98,7 +101,7 @@ package struct SiteSurvey: Sendable {
         }
 
         let focus = confirmation(s)
-        struct Open { var last: Int64; var pages: [Int] }
+        struct Open { var last: Int64; var pages: [Int]; var paths: Set<String> }
         var open: [String: Open] = [:]
         func close(_ pages: [Int]) {
             s.visits += 1
@@ -125,12 +128,15 @@ package struct SiteSurvey: Sendable {
                 if r.time - visit.last > visitTimeout {
                     close(visit.pages)
                     visit.pages = []
+                    visit.paths = []
                 }
+                if let before = visit.pages.last, !visit.paths.contains(r.path) { s.patterns[before].nextNew[p, default: 0] += 1 }
                 visit.last = max(visit.last, r.time)
                 visit.pages.append(p)
+                visit.paths.insert(r.path)
                 open[r.visitor] = visit
             } else {
-                open[r.visitor] = Open(last: r.time, pages: [p])
+                open[r.visitor] = Open(last: r.time, pages: [p], paths: [r.path])
             }
         }
         for key in open.keys.sorted() { close(open[key]!.pages) }
