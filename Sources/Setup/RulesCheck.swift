@@ -10,8 +10,8 @@ package struct RulesCheck: Sendable {
         package var index: Int
         package var rule: TouchpointRule
         package var views: Int
-        /// Paths of the log this rule matches but an earlier rule takes first.
-        package var shadowedViews: Int
+        /// Distinct paths of the log this rule matches but an earlier rule takes first.
+        package var shadowedPaths: Int
         /// The earlier rule that takes them (the first such), when the rule matches nothing itself.
         package var shadowedBy: Int?
     }
@@ -82,7 +82,7 @@ package struct RulesCheck: Sendable {
             }
         }
         check.rules = rules.enumerated().map { i, rule in
-            RuleLine(index: i, rule: rule, views: mapper.ruleHits[i], shadowedViews: shadowed[i], shadowedBy: shadowedBy[i])
+            RuleLine(index: i, rule: rule, views: mapper.ruleHits[i], shadowedPaths: shadowed[i], shadowedBy: shadowedBy[i])
         }
         check.otherViews = mapper.unmatched.values.reduce(0, +)
         // The unmatched paths as patterns, most viewed first.

@@ -83,7 +83,7 @@ struct RulesCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Coverage by rule, unmatched paths as patterns, rules that match nothing or are shadowed, the funnel as the rules see it.",
-        discussion: "Reads the access logs once. Exit code 2 when the config or an input cannot be read.")
+        discussion: "Reads the access logs once. Exit code 2 when the config or an input cannot be read, or the inputs hold no access-log page view.")
 
     @Option(name: .long, help: "The pipeline config (YAML) whose touchpoint rules are checked.")
     var pipeline: String
@@ -97,6 +97,10 @@ struct RulesCheckCommand: ParsableCommand {
             let files = try InputFiles.resolve(input.isEmpty ? config.inputs : input)
             let check = try RulesCheck.run(rules: config.touchpointRules, files: files,
                                            orderKey: config.orderIDParameter, valueKey: config.orderValueParameter)
+            guard check.tally.pageViews > 0 else {
+                throw UsageError("\(files.joined(separator: " ")): no page views of an access log among \(check.tally.read) lines; "
+                                 + "journeys rules check reads access logs (Combined, Common); for exports, journeys extract --pipeline shows what is read")
+            }
             print(check.text, terminator: "")
         } catch {
             fail(error)
