@@ -65,6 +65,18 @@ let package = Package(
         .target(name: "History", dependencies: ["CSQLite", "JourneysCore", "ByteCoding"]),
         // The demo shop that `journeys sample` writes.
         .target(name: "DemoShop", dependencies: ["JourneysCore", "CZlib"]),
+        // `journeys init` and `journeys rules check`: a shop's URL scheme learned from its logs,
+        // the platforms' shipped schemes (`pipelines/platforms/`, embedded through the
+        // `platforms` link in the target's folder), the proposed config.
+        .target(name: "Setup", dependencies: ["JourneysCore", "ByteCoding", "Extract", "Touchpoints",
+                                              .product(name: "Yams", package: "Yams")],
+                resources: [
+                    .embedInCode("platforms/shopify.yaml"),
+                    .embedInCode("platforms/woocommerce.yaml"),
+                    .embedInCode("platforms/magento2.yaml"),
+                    .embedInCode("platforms/shopware6.yaml"),
+                    .embedInCode("platforms/prestashop.yaml"),
+                ]),
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
             "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Compare", "Render", "Validate", "History",
@@ -72,7 +84,7 @@ let package = Package(
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History", "Score",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History", "Score", "Setup", "Touchpoints",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -99,6 +111,7 @@ let package = Package(
         .testTarget(name: "CLVModelsTests", dependencies: ["CLVModels", "Statistics", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore", "CLVModels"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Pipeline", "Extract", "Touchpoints", "JourneysCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History", "Compare"], exclude: ["Fixtures"]),
     ]
 )

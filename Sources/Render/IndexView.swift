@@ -41,7 +41,8 @@ enum IndexView {
     /// One period: its link, days and headline figures, in the index's language.
     static func row(_ e: ReportRenderer.IndexEntry, labels: PageLabels) -> [String: Any] {
         let d = e.data
-        let style = NumberStyle(catalogue: labels.catalogue, currency: d.period.currency)
+        var style = NumberStyle(catalogue: labels.catalogue, currency: d.period.currency)
+        style.unknownMoney = RulesWarningView.unknownMoney(d, catalogue: labels.catalogue)
         func value(_ key: String) -> String {
             guard let k = d.kpi(key) else { return style.missing }
             return style.value(k.value, unit: k.unit)

@@ -9,6 +9,9 @@ package struct NumberStyle: Sendable {
     package var currency: String
     private let group: String
     private let decimalMark: String
+    /// When set (a period with orders of which none carries a value), every money figure reads
+    /// this text: a sum or average of unknown values is unknown, not 0.00.
+    package var unknownMoney: String? = nil
 
     package var locale: String { catalogue.locale }
 
@@ -89,6 +92,7 @@ package struct NumberStyle: Sendable {
     /// The currency's sign before the figure in English (€1,234.50), after it in German
     /// (1.234,50 €, with a no-break space); a currency without a sign shows its code.
     package func money(_ x: Double) -> String {
+        if let unknownMoney { return unknownMoney }
         let symbol = currency == "EUR" ? "€" : currency == "USD" ? "$" : currency == "GBP" ? "£" : currency
         return catalogue.text("format.money", ["symbol": symbol, "value": decimal(x, places: 2)])
     }

@@ -10,7 +10,8 @@ enum ReportView {
     /// when nil).
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
                      mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil) -> [String: Any] {
-        let style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
+        var style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
+        style.unknownMoney = RulesWarningView.unknownMoney(data, catalogue: catalogue)
         let labels = PageLabels(catalogue: catalogue, style: style)
         let p = data.period
         var view: [String: Any] = [
@@ -31,6 +32,7 @@ enum ReportView {
         if let next = links.next {
             view["nextLink"] = ["href": "../\(next)/index.html", "text": labels.text("nav.next", ["period": labels.period(next)])]
         }
+        if let warning = RulesWarningView.line(data, labels: labels) { view["rulesWarning"] = warning }
         let cards = data.kpis.map { kpi(in: $0, labels: labels, data: data) }
         view["kpis"] = cards
         view["cohorts"] = data.cohorts.map { CohortView.make($0, labels: labels) } as Any
@@ -235,7 +237,7 @@ enum ReportView {
         let label = labels.kpiLabel(k.key, fallback: k.label)
         let changeLine = change.isEmpty ? labels.text("kpis.previousValue", ["value": show(k.previous)])
             : labels.text("kpis.changeAgainst", ["change": change, "value": show(k.previous)])
-        var card: [String: Any] = ["key": k.key, "label": label, "value": show(k.value), "previous": show(k.previous),
+        var card: [String: Any] = ["key": k.key, "label": label, "value": RulesWarningView.moneyText(k, data: data, labels: labels) ?? show(k.value), "previous": show(k.previous),
                                    "change": change, "changeLine": changeLine, "trend": trend, "noise": noise, "hasNoise": !noise.isEmpty,
                                    "hasChange": !change.isEmpty,
                                    "definition": labels.kpiDefinition(k.key, fallback: k.definition, values: definitionValues(data, labels: labels)),

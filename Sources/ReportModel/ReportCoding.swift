@@ -10,7 +10,7 @@ extension ReportData: Codable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, lifecycle, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
-        case clvModel
+        case clvModel, rulesWarning
         case support, cartRecovery, dropOffs, variants, friction, funnels, entryPages, campaigns, searchTerms, products, weekdayHour, suppressed
     }
 
@@ -23,6 +23,7 @@ extension ReportData: Codable {
         let ranked = kpis.enumerated().map { RankedKPI(kpi: $0.element, rank: $0.offset + 1) }
         try c.encode(Dictionary(ranked.map { ($0.kpi.key, $0) }, uniquingKeysWith: { a, _ in a }), forKey: .kpis)
         try c.encodeIfPresent(orderValues, forKey: .orderValues)
+        try c.encodeIfPresent(rulesWarning, forKey: .rulesWarning)
         try c.encode(cohorts, forKey: .cohorts)  // null without a history
         try c.encode(lifecycle, forKey: .lifecycle)
         try c.encode(funnel, forKey: .funnel)
@@ -84,6 +85,7 @@ extension ReportData: Codable {
                   satisfaction: try c.decode(Satisfaction.self, forKey: .satisfaction),
                   customerValue: try c.decode(CustomerValueInfo.self, forKey: .customerValue))
         orderValues = try c.decodeIfPresent(ValueSample.self, forKey: .orderValues)
+        rulesWarning = try c.decodeIfPresent(RulesWarning.self, forKey: .rulesWarning)
         cohorts = try c.decodeIfPresent(CohortTable.self, forKey: .cohorts)
         lifecycle = try c.decodeIfPresent(LifecycleInfo.self, forKey: .lifecycle)
         clvModel = try c.decodeIfPresent(CLVModelInfo.self, forKey: .clvModel)

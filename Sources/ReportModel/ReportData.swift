@@ -36,6 +36,8 @@ package struct ReportData: Equatable, Sendable {
     /// Support, carts per customer, drop-offs, variants, segment funnels and the logged-value
     /// tables; nil in reports made before they existed.
     package var questions: JourneyQuestions? = nil
+    /// Set when the touchpoint rules, not the shop, may be what the figures show.
+    package var rulesWarning: RulesWarning? = nil
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period

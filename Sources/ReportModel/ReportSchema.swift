@@ -87,6 +87,19 @@ package enum ReportSchema {
       },
       "additionalProperties": false
     },
+    "rulesWarning": {
+      "description": "Signs that the touchpoint rules, not the shop, shape the figures; absent when none holds. The page says so in one line at the top.",
+      "type": "object",
+      "required": ["otherShare", "otherThreshold", "emptySteps", "orders", "ordersWithValue"],
+      "additionalProperties": false,
+      "properties": {
+        "otherShare": { "description": "Share of the run's page views no rule matched (touchpoint other).", "type": "number", "minimum": 0, "maximum": 1 },
+        "otherThreshold": { "description": "The share of other above which the report warns.", "type": "number", "minimum": 0, "maximum": 1 },
+        "emptySteps": { "description": "Funnel steps whose rules matched no page view (purchase counts as matched when there are orders).", "type": "array", "items": { "enum": ["product_view", "add_to_cart", "checkout", "purchase"] } },
+        "orders": { "description": "Orders of the period.", "type": "integer", "minimum": 0 },
+        "ordersWithValue": { "description": "Orders of the period with a readable value.", "type": "integer", "minimum": 0 }
+      }
+    },
     "orderValues": {
       "description": "Count, mean and sample standard deviation of the period's order values, for the noise tests of revenue and AOV. Absent when the period has no order.",
       "type": "object",

@@ -74,6 +74,8 @@ package enum Scorer {
             satisfaction: questions.satisfaction.all.scores,
             customerValue: customerValue)
         report.orderValues = visitSections.orderValues
+        report.rulesWarning = RulesCheckFigures.warning(input, orders: Int(report.kpi("orders")?.value ?? 0),
+                                                        ordersWithValue: report.orderValues?.count ?? 0)
         finishing.funnel = report.funnel
         let (sections, joined) = questions.finish(&finishing)
         report.questions = sections
