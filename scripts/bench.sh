@@ -17,6 +17,7 @@
 # (REAL_LOG, else the first *.log in bench-samples/) repeated to 1,000,000 lines with shifted days
 # and other client addresses (scripts/bench_apache_log.py), with --shards 1 and --shards 2;
 # then sessionize's peak memory over 1 and 4 weeks of the same visitors (SessionizeBench);
+# with LARGE_HISTORY=1, a history of 10,000,000 orders: its import and the shop-like report over it;
 # then the CLV models' fits on 200,000 and 1,000,000 simulated customers (CLVBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -247,6 +248,29 @@ for impl in sink collect; do
     printf '%-28s %10s %12s %12.1f\n' "$impl, $weeks week(s)" "$events" "$eps" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
   done
 done
+# With LARGE_HISTORY=1: a large shop's history, 10,000,000 orders of 1,000,000 customers
+# (scripts/bench_history_orders.py, about 470 MB of CSV), imported once, then the shop-like week
+# reported over a copy of it, against the same week over an empty history (above). Long: minutes.
+if [ -n "${LARGE_HISTORY:-}" ]; then
+  say "writing $LOGS/orders-10m.csv and importing it"
+  python3 scripts/bench_history_orders.py "$LOGS/orders-10m.csv" >&2
+  rm -f "$LOGS/history-10m.sqlite"
+  RUNS_BEFORE=$RUNS; RUNS=1
+  run "history: import 10M orders" "$BIN" history import --pipeline scripts/bench_shop.yaml --history "$LOGS/history-10m.sqlite" --orders "$LOGS/orders-10m.csv"
+  cp "$LOGS/history-10m.sqlite" "$LOGS/history-10m-report.sqlite"
+  rm -rf "$LOGS/shop/out-history"
+  run "history: shop report" "$BIN" report --pipeline scripts/bench_shop.yaml --input "$LOGS/shop/all.log" --output "$LOGS/shop/out-history" --history "$LOGS/history-10m-report.sqlite" --quiet
+  RUNS=$RUNS_BEFORE
+  printf '%-32s %9s %12s %10s\n' "large history (1 run)" "seconds" "peak RSS MB" "file MB"
+  for name in "history: import 10M orders" "history: shop report" "shop: journeys report"; do
+    [ -n "${SECONDS_OF[$name]:-}" ] || continue
+    printf '%-32s %9s %12s %10s\n' "$name" "${SECONDS_OF[$name]}" "${RSS_OF[$name]}" \
+      "$([ "$name" = "history: import 10M orders" ] && du -m "$LOGS/history-10m.sqlite" | cut -f1)"
+  done
+  [ -n "${SECONDS_OF[history: import 10M orders]:-}" ] && awk -v s="${SECONDS_OF[history: import 10M orders]}" -v n="$(($(wc -l < "$LOGS/orders-10m.csv") - 1))" \
+    'BEGIN { if (s > 0) printf "import: %.0f rows/s\n", n / s }'
+fi
+
 # The CLV models' fits (median of RUNS) on 200,000 and 1,000,000 simulated customers; at 200,000
 # also once with the Nelder-Mead search (--old), for the ratio.
 echo
