@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# `make bench`: measures journeys on about 1,000,000 lines of a Combined Log Format log, against
-# goaccess on the same file. Builds release, writes the demo shop's logs into bench-logs/ and
-# joins them into one plain file bench-logs/all.log, then times (median of RUNS runs, default 3):
+# `make bench`: measures journeys against goaccess on the same files, in the same run (median of
+# RUNS runs, default 3). First the headline case, a shop's traffic: a week of a mid-size shop,
+# about 1,000,000 lines, written by scripts/bench_shop_log.py (seeded, no code shared with the
+# demo shop) and reported with scripts/bench_shop.yaml:
+#   shop: journeys extract   extract alone
+#   shop: journeys report    the whole weekly report
+#   shop: goaccess           the same file, COMBINED format, HTML output (skipped if not installable)
+# and four weeks of the same people (about 4,000,000 lines) for memory against the log's length.
+# Then the demo shop's logs: written into bench-logs/ and joined into one plain file
+# bench-logs/all.log, timed as:
 #   journeys extract   extract alone (read, parse, filter, merge: every line)
 #   journeys report    the whole weekly report
 #   goaccess           the same file, COMBINED format, HTML output (skipped if not installable)
@@ -10,6 +17,7 @@
 # (REAL_LOG, else the first *.log in bench-samples/) repeated to 1,000,000 lines with shifted days
 # and other client addresses (scripts/bench_apache_log.py), with --shards 1 and --shards 2;
 # then sessionize's peak memory over 1 and 4 weeks of the same visitors (SessionizeBench);
+# with LARGE_HISTORY=1, a history of 10,000,000 orders: its import and the shop-like report over it;
 # then the CLV models' fits on 200,000 and 1,000,000 simulated customers (CLVBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +43,21 @@ swift build -c release --product journeys ${SCRATCH:+--scratch-path "$SCRATCH"} 
 swift build -c release --product SessionizeBench ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
 swift build -c release --product CLVBench ${SCRATCH:+--scratch-path "$SCRATCH"} >&2
 
-say "writing the demo shop's logs into $LOGS/"
+if ! command -v goaccess >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing goaccess"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq goaccess >/dev/null) || true
+fi
+command -v goaccess >/dev/null 2>&1 || say "goaccess is not installed and could not be installed: skipping it"
+
 rm -rf "$LOGS"
+# A shop's traffic: one week (about 1,000,000 lines) and four weeks of the same people.
+mkdir -p "$LOGS/shop" "$LOGS/shop4"
+say "writing the shop-like logs into $LOGS/shop/ and $LOGS/shop4/"
+python3 scripts/bench_shop_log.py "$LOGS/shop/all.log" >&2
+python3 scripts/bench_shop_log.py "$LOGS/shop4/all.log" --weeks 4 >&2
+SHOP_LINES=$(wc -l < "$LOGS/shop/all.log" | tr -d ' ')
+SHOP4_LINES=$(wc -l < "$LOGS/shop4/all.log" | tr -d ' ')
+say "writing the demo shop's logs into $LOGS/"
 mkdir -p "$LOGS/sample"
 "$BIN" sample --out "$LOGS/sample" --weeks 5 --daily-visits 2390 >&2
 # One plain file in time order: rotated files are named access.log-YYYYMMDD[.gz]; a file named
@@ -90,6 +111,16 @@ run() {
   fi
 }
 
+say "timing the shop-like log"
+run "shop: journeys extract" "$BIN" extract --input "$LOGS/shop/all.log"
+rm -rf "$LOGS/shop/out"
+run "shop: journeys report" "$BIN" report --pipeline scripts/bench_shop.yaml --input "$LOGS/shop/all.log" --output "$LOGS/shop/out" --history "$LOGS/shop/history.sqlite" --quiet
+if command -v goaccess >/dev/null 2>&1; then
+  run "shop: goaccess" goaccess "$LOGS/shop/all.log" --log-format=COMBINED -o "$LOGS/shop/goaccess.html"
+fi
+rm -rf "$LOGS/shop4/out"
+run "shop x4: journeys report" "$BIN" report --pipeline scripts/bench_shop.yaml --input "$LOGS/shop4/all.log" --output "$LOGS/shop4/out" --history "$LOGS/shop4/history.sqlite" --quiet
+
 say "timing extract alone"
 run "journeys extract" "$BIN" extract --input "$LOGS/all.log"
 say "timing the whole report"
@@ -127,15 +158,9 @@ with gzip.open(sys.argv[1], "wb", compresslevel=6) as f:
 PY
 run "burst: report" "$BIN" report --pipeline pipelines/weekly.yaml --input "$BURST/burst.log.gz" --output "$BURST/out" --history "$BURST/history.sqlite" --quiet
 
-if ! command -v goaccess >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  say "installing goaccess"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq goaccess >/dev/null) || true
-fi
 if command -v goaccess >/dev/null 2>&1; then
   say "timing goaccess"
   run "goaccess" goaccess "$LOGS/all.log" --log-format=COMBINED -o "$LOGS/goaccess.html"
-else
-  say "goaccess is not installed and could not be installed: skipping it"
 fi
 
 # A log the demo generator did not write.
@@ -175,13 +200,14 @@ fi
 
 echo
 printf '%-26s %10s %9s %11s %12s\n' "" "lines" "seconds" "lines/s" "peak RSS MB"
-for name in "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "burst: report" "goaccess" \
+for name in "shop: journeys extract" "shop: journeys report" "shop: goaccess" "shop x4: journeys report" \
+            "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "burst: report" "goaccess" \
             "real: journeys extract" "real: report, 1 shard" "real: report, 2 shards" "real: goaccess" \
             "real x4: report, 2 shards" "real: Spark local[2]"; do
   [ -n "${SECONDS_OF[$name]:-}" ] || continue
   s=${SECONDS_OF[$name]}
   lines=$LINES
-  case "$name" in real:*) lines=$REAL_LINES ;; "real x4:"*) lines=${REAL4_LINES:-0} ;; burst:*) lines=$BURST_LINES ;; esac
+  case "$name" in shop:*) lines=$SHOP_LINES ;; "shop x4:"*) lines=$SHOP4_LINES ;; real:*) lines=$REAL_LINES ;; "real x4:"*) lines=${REAL4_LINES:-0} ;; burst:*) lines=$BURST_LINES ;; esac
   printf '%-26s %10s %9s %11s %12s\n' "$name" "$lines" "$s" \
     "$(awk -v l="$lines" -v s="$s" 'BEGIN { if (s > 0) printf "%.0f", l / s; else print "-" }')" "${RSS_OF[$name]}"
 done
@@ -189,6 +215,12 @@ ratio() {  # ratio NAME PEER TEXT: how many times faster NAME ran than PEER
   [ -n "${SECONDS_OF[$1]:-}" ] && [ -n "${SECONDS_OF[$2]:-}" ] || return 0
   awk -v a="${SECONDS_OF[$1]}" -v b="${SECONDS_OF[$2]}" -v t="$3" 'BEGIN { if (a > 0) printf "%s: %.2fx\n", t, b / a }'
 }
+ratio "shop: journeys report" "shop: goaccess" "shop-like log: report / goaccess"
+ratio "shop: journeys extract" "shop: goaccess" "shop-like log: extract / goaccess"
+if [ -n "${RSS_OF[shop: journeys report]:-}" ] && [ -n "${RSS_OF[shop x4: journeys report]:-}" ]; then
+  awk -v a="${RSS_OF[shop: journeys report]}" -v b="${RSS_OF[shop x4: journeys report]}" \
+    'BEGIN { printf "shop-like log: peak RSS, 4 weeks / 1 week of the same people: %.2fx\n", b / a }'
+fi
 ratio "journeys report" "report, 1 shard" "report, default shards / 1 shard"
 ratio "real: report, 2 shards" "real: report, 1 shard" "real log: report, 2 shards / 1 shard"
 ratio "real: report, 2 shards" "real: goaccess" "real log: report (2 shards) / goaccess"
@@ -216,6 +248,29 @@ for impl in sink collect; do
     printf '%-28s %10s %12s %12.1f\n' "$impl, $weeks week(s)" "$events" "$eps" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
   done
 done
+# With LARGE_HISTORY=1: a large shop's history, 10,000,000 orders of 1,000,000 customers
+# (scripts/bench_history_orders.py, about 470 MB of CSV), imported once, then the shop-like week
+# reported over a copy of it, against the same week over an empty history (above). Long: minutes.
+if [ -n "${LARGE_HISTORY:-}" ]; then
+  say "writing $LOGS/orders-10m.csv and importing it"
+  python3 scripts/bench_history_orders.py "$LOGS/orders-10m.csv" >&2
+  rm -f "$LOGS/history-10m.sqlite"
+  RUNS_BEFORE=$RUNS; RUNS=1
+  run "history: import 10M orders" "$BIN" history import --pipeline scripts/bench_shop.yaml --history "$LOGS/history-10m.sqlite" --orders "$LOGS/orders-10m.csv"
+  cp "$LOGS/history-10m.sqlite" "$LOGS/history-10m-report.sqlite"
+  rm -rf "$LOGS/shop/out-history"
+  run "history: shop report" "$BIN" report --pipeline scripts/bench_shop.yaml --input "$LOGS/shop/all.log" --output "$LOGS/shop/out-history" --history "$LOGS/history-10m-report.sqlite" --quiet
+  RUNS=$RUNS_BEFORE
+  printf '%-32s %9s %12s %10s\n' "large history (1 run)" "seconds" "peak RSS MB" "file MB"
+  for name in "history: import 10M orders" "history: shop report" "shop: journeys report"; do
+    [ -n "${SECONDS_OF[$name]:-}" ] || continue
+    printf '%-32s %9s %12s %10s\n' "$name" "${SECONDS_OF[$name]}" "${RSS_OF[$name]}" \
+      "$([ "$name" = "history: import 10M orders" ] && du -m "$LOGS/history-10m.sqlite" | cut -f1)"
+  done
+  [ -n "${SECONDS_OF[history: import 10M orders]:-}" ] && awk -v s="${SECONDS_OF[history: import 10M orders]}" -v n="$(($(wc -l < "$LOGS/orders-10m.csv") - 1))" \
+    'BEGIN { if (s > 0) printf "import: %.0f rows/s\n", n / s }'
+fi
+
 # The CLV models' fits (median of RUNS) on 200,000 and 1,000,000 simulated customers; at 200,000
 # also once with the Nelder-Mead search (--old), for the ratio.
 echo

@@ -30,26 +30,28 @@ package struct SupportContact: Sendable, Equatable {
 
 /// Finds the support contacts of visits; each distinct path is matched once and remembered.
 struct SupportContactFinder {
-    private let starts: [NSRegularExpression]
-    private let ends: [NSRegularExpression?]
-    /// Per distinct path: the kind it starts and the kind it ends, if any.
-    private var roles: [Symbol: (start: Int?, end: Int?)] = [:]
+    private let starts: [PathPattern]
+    private let ends: [PathPattern?]
+    /// Per distinct path: the kind it starts and the kind it ends, -1 for none.
+    private var startOf = SymbolMemo(), endOf = SymbolMemo()
 
     init(rules: [SupportContactRule]) throws {
-        starts = try rules.map { try TouchpointRule(pattern: $0.start, touchpoint: $0.name, phase: .retention).compiled() }
-        ends = try rules.map { rule in try rule.end.map { try TouchpointRule(pattern: $0, touchpoint: rule.name, phase: .retention).compiled() } }
+        starts = try rules.map { try PathPattern(TouchpointRule(pattern: $0.start, touchpoint: $0.name, phase: .retention)) }
+        ends = try rules.map { rule in try rule.end.map { try PathPattern(TouchpointRule(pattern: $0, touchpoint: rule.name, phase: .retention)) } }
     }
 
     var isEmpty: Bool { starts.isEmpty }
 
     private mutating func role(_ path: Symbol, symbols: SymbolTable) -> (start: Int?, end: Int?) {
-        if let known = roles[path] { return known }
-        let text = symbols[path]
-        let range = NSRange(text.startIndex..., in: text)
-        let found = (start: starts.firstIndex { $0.firstMatch(in: text, range: range) != nil },
-                     end: ends.firstIndex { $0?.firstMatch(in: text, range: range) != nil })
-        roles[path] = found
-        return found
+        var start = startOf[path], end = endOf[path]
+        if start == SymbolMemo.unknown {
+            let text = symbols[path]
+            start = starts.firstIndex { $0.matches(text) }.map { Int32($0) } ?? -1
+            end = ends.firstIndex { $0?.matches(text) == true }.map { Int32($0) } ?? -1
+            startOf[path] = start
+            endOf[path] = end
+        }
+        return (start: start < 0 ? nil : Int(start), end: end < 0 ? nil : Int(end))
     }
 
     /// The visit's contacts in the order they started. A start while one of its kind is open

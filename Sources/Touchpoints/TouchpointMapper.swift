@@ -2,16 +2,16 @@ import Foundation
 import JourneysCore
 
 /// Maps visits to channels and touchpoints. Rules are tried in order, first match wins; each
-/// distinct path is matched once and remembered. Pages no rule matches become the touchpoint
+/// distinct path is matched once and remembered, a glob on the path's bytes. Pages no rule matches become the touchpoint
 /// "other" in the configured phase.
 package struct TouchpointMapper {
     package private(set) var catalog = TouchpointCatalog()
-    private let rules: [(regex: NSRegularExpression, touchpoint: Int)]
+    private let rules: [(pattern: PathPattern, touchpoint: Int)]
     private let otherIndex: Int
     private let channels: ChannelRules
     private var support: SupportContactFinder
-    /// Per distinct path: the index of the rule that matched it, or nil when none did.
-    private var ruleOf: [Symbol: Int?] = [:]
+    /// Per distinct path: the index of the rule that matched it, or -1 when none did.
+    private var ruleOf = SymbolMemo()
     /// Funnel step of each catalog entry, looked up per page view without copying the entry.
     private let stepOf: [FunnelStep?]
     /// Channel per distinct landing (campaign and referrer): decided once, not once per visit.
@@ -28,16 +28,16 @@ package struct TouchpointMapper {
 
     /// Throws `TouchpointRuleError` (with the rule's index) when a pattern does not compile.
     package init(rules: [TouchpointRule], unmatchedPhase: Phase, channels: ChannelRules, support: [SupportContactRule] = []) throws {
-        var compiled: [(NSRegularExpression, Int)] = []
+        var compiled: [(PathPattern, Int)] = []
         var catalog = TouchpointCatalog()
         for (i, rule) in rules.enumerated() {
-            let regex: NSRegularExpression
-            do { regex = try rule.compiled() } catch var e as TouchpointRuleError {
+            let pattern: PathPattern
+            do { pattern = try PathPattern(rule) } catch var e as TouchpointRuleError {
                 e.index = i
                 throw e
             }
             let index = catalog.add(name: rule.touchpoint, phase: rule.phase, funnelStep: rule.funnelStep)
-            compiled.append((regex, index))
+            compiled.append((pattern, index))
         }
         otherIndex = catalog.add(name: "other", phase: unmatchedPhase, funnelStep: nil, isOther: true)
         catalog.contactKinds = support.map(\.name)
@@ -93,24 +93,22 @@ package struct TouchpointMapper {
 
     /// The touchpoint of one page view, counted in `ruleHits` or `unmatched`.
     package mutating func touchpoint(of path: Symbol, symbols: SymbolTable) -> Int {
-        let rule: Int?
-        if let known = ruleOf[path] {
-            rule = known
-        } else {
-            rule = firstMatch(symbols[path])
-            ruleOf[path] = rule
+        var known = ruleOf[path]
+        if known == SymbolMemo.unknown {
+            known = firstMatch(symbols[path]).map(Int32.init) ?? -1
+            ruleOf[path] = known
         }
-        guard let rule else {
+        guard known >= 0 else {
             unmatched[path, default: 0] += 1
             return otherIndex
         }
+        let rule = Int(known)
         ruleHits[rule] += 1
         return rules[rule].touchpoint
     }
 
     /// Index of the first rule matching `text`.
-    private func firstMatch(_ text: String) -> Int? {
-        let range = NSRange(text.startIndex..., in: text)
-        return rules.firstIndex { $0.regex.firstMatch(in: text, range: range) != nil }
+    func firstMatch(_ text: String) -> Int? {
+        rules.firstIndex { $0.pattern.matches(text) }
     }
 }
