@@ -21,7 +21,10 @@ package enum ReportPipeline {
         let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: stageNames, progress: Progress(quiet: options.quiet))
         let plan = try stages.run("plan") { _ in
-            try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: options.period)
+            var plan = try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: options.period)
+            plan.extract.outlierBoundCents = try OrderOutlierBound.cents(setup.store, period: plan.period,
+                                                                         periodStart: plan.periodRange.lowerBound, config: setup.config)
+            return plan
         }
         let sessions = try stages.run("read+sessionize") { progress in
             let sessions = try ReadStage.run(plan, config: setup.config, progress: progress)
@@ -39,7 +42,7 @@ package enum ReportPipeline {
         let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: mergeStageNames, progress: Progress(quiet: options.quiet))
         let (plan, sessions, folded) = try stages.run("merge partials") { _ in
-            try PartialMerge.run(partials, config: setup.config, zone: setup.zone, fingerprint: setup.fingerprint)
+            try PartialMerge.run(partials, config: setup.config, zone: setup.zone, pipeline: options.pipeline, store: setup.store)
         }
         return try report(setup, plan: plan, sessions: sessions, folded: folded, stages: &stages)
     }
@@ -122,8 +125,6 @@ final class RunSetup {
     let zone: TimeZone
     let lock: OutputLock
     let store: HistoryStore
-    /// The config's and pseudonym key's fingerprint (see `PartialFile.config`).
-    let fingerprint: String
 
     init(_ options: RunOptions, environment: [String: String]) throws {
         self.options = options
@@ -142,7 +143,6 @@ final class RunSetup {
         store = try HistoryStore(path: historyPath)
         // what a run that died left beside the output: finished or undone, under both locks
         try PublishRecovery.recover(output: options.output, store: store)
-        fingerprint = PartialRun.fingerprint(config, pipeline: options.pipeline)
     }
 }
 
