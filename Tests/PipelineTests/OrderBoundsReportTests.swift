@@ -136,6 +136,22 @@ import Testing
         }
     }
 
+    @Test func anOutlierFactorOfOneOrAboveAThousandIsAConfigError() throws {
+        let base = try String(contentsOfFile: PipelineFixtures.weeklyConfig, encoding: .utf8)
+        for (factor, accepted) in [("0", true), ("2", true), ("1000", true), ("1", false), ("1001", false), ("-3", false), ("x", false)] {
+            let text = base.replacingOccurrences(of: "  outlier_factor: 20\n", with: "  outlier_factor: \(factor)\n")
+            #expect(text != base)
+            let path = try PipelineFixtures.writeConfig(text)
+            do {
+                let config = try ConfigLoader.load(path: path, options: RunOptions(pipeline: path), environment: [:])
+                #expect(accepted && config.orderOutliers.factor == Int(factor), "\(factor)")
+            } catch {
+                let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  outlier_factor:") }! + 1
+                #expect(!accepted && "\(error)".hasPrefix("\(path):\(line): orders.outlier_factor"), "\(error)")
+            }
+        }
+    }
+
     @Test func partialsMergeOnlyWithTheBoundTheHistoryGives() throws {
         let history = try PipelineFixtures.scratch("outlier-merge") + "/history.sqlite"
         try Self.history(history, count: 41)
