@@ -134,7 +134,17 @@ package final class Sessionizer {
     /// Adds one event; events may arrive out of order by up to the rules' tolerance.
     package func add(_ event: Event) {
         engine.add(event)
-        if !engine.closed.isEmpty { deliver() }
+        drain()
+    }
+
+    /// Hands on the closed visits while the engine places what it may, a batch at a time: one
+    /// event can release a whole burst, whose closed visits must not pile up in memory.
+    private func drain() {
+        while true {
+            if !engine.closed.isEmpty { deliver() }
+            guard engine.isPaused else { return }
+            engine.resume()
+        }
     }
 
     /// Ends the stream: places the events still in the reorder buffer and closes every open visit
@@ -142,7 +152,9 @@ package final class Sessionizer {
     /// then closing order; with a sink, returns an empty list.
     @discardableResult
     package func finish() -> [Visit] {
-        engine.finish()
+        engine.releaseAll()
+        drain()
+        engine.closeAll()
         deliver()
         guard sink == nil else { return [] }
         let visits = collected
@@ -183,6 +195,11 @@ private struct Engine {
     var peakOpenVisits = 0
     /// Visits closed since the owner last took them.
     var closed: [Visit] = []
+    /// Closed visits after which placing pauses, so that the owner takes them first.
+    static let closedBatch = 4096
+    /// Whether placing paused with events up to `releaseLimit` still waiting (`resume`).
+    private(set) var isPaused = false
+    private var releaseLimit: Int64 = .min
     /// Order ids seen so far: an order counts once, in the visit where it was first seen, however
     /// often its confirmation page is reloaded later (the same day or next week).
     var seenOrders = Set<Symbol>()
@@ -280,17 +297,33 @@ private struct Engine {
         if pending.count >= reorderBudget && spillError == nil { spillPending() }
     }
 
-    mutating func finish() {
+    /// Places every waiting event (pausing like `add`).
+    mutating func releaseAll() {
         releaseUpTo(.max)
+    }
+
+    /// Closes every open visit, oldest last event first; the end of the stream.
+    mutating func closeAll() {
         while head >= 0 { close(head) }
         runs = []
         liveRuns = 0
     }
 
+    /// Goes on placing where a pause stopped.
+    mutating func resume() {
+        releaseUpTo(releaseLimit)
+    }
+
     /// Places the waiting events at or before `limit`, in memory or on disk, in time order (equal
-    /// times in arrival order).
+    /// times in arrival order); pauses (`isPaused`) once `closedBatch` closed visits wait.
     private mutating func releaseUpTo(_ limit: Int64) {
+        releaseLimit = limit
+        isPaused = false
         while true {
+            if closed.count >= Self.closedBatch {
+                isPaused = true
+                return
+            }
             let memory = pending.min, disk = runHeads.min
             if let m = memory, m.time <= limit, disk.map({ m < Pending(time: $0.time, arrival: $0.arrival, slot: 0) }) ?? true {
                 pending.removeMin()
