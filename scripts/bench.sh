@@ -158,6 +158,20 @@ with gzip.open(sys.argv[1], "wb", compresslevel=6) as f:
 PY
 run "burst: report" "$BIN" report --pipeline pipelines/weekly.yaml --input "$BURST/burst.log.gz" --output "$BURST/out" --history "$BURST/history.sqlite" --quiet
 
+# A burst from distinct devices: 5,000,000 lines within one second, each from its own client
+# address, each opening a visit; beyond open_visits_memory_mb the oldest open visits close early.
+DISTINCT_LINES=5000000
+say "writing a burst of $DISTINCT_LINES lines of distinct clients within one second into $BURST"
+python3 - "$BURST/distinct.log.gz" "$DISTINCT_LINES" <<'PY'
+import gzip, sys
+n = int(sys.argv[2])
+with gzip.open(sys.argv[1], "wb", compresslevel=1) as f:
+    for start in range(0, n, 100_000):
+        f.write(b"".join(b'10.%d.%d.%d - - [18/Nov/2026:10:00:00 +0100] "GET /product/%d HTTP/1.1" 200 5120 "-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"\n'
+                         % ((i >> 16) & 255, (i >> 8) & 255, i & 255, i % 500) for i in range(start, min(n, start + 100_000))))
+PY
+run "burst: distinct devices" "$BIN" report --pipeline pipelines/weekly.yaml --input "$BURST/distinct.log.gz" --output "$BURST/out-distinct" --history "$BURST/history-distinct.sqlite" --quiet
+
 if command -v goaccess >/dev/null 2>&1; then
   say "timing goaccess"
   run "goaccess" goaccess "$LOGS/all.log" --log-format=COMBINED -o "$LOGS/goaccess.html"
@@ -201,13 +215,13 @@ fi
 echo
 printf '%-26s %10s %9s %11s %12s\n' "" "lines" "seconds" "lines/s" "peak RSS MB"
 for name in "shop: journeys extract" "shop: journeys report" "shop: goaccess" "shop x4: journeys report" \
-            "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "burst: report" "goaccess" \
+            "journeys extract" "journeys report" "report, 1 shard" "report, sorted in memory" "report, external sort" "burst: report" "burst: distinct devices" "goaccess" \
             "real: journeys extract" "real: report, 1 shard" "real: report, 2 shards" "real: goaccess" \
             "real x4: report, 2 shards" "real: Spark local[2]"; do
   [ -n "${SECONDS_OF[$name]:-}" ] || continue
   s=${SECONDS_OF[$name]}
   lines=$LINES
-  case "$name" in shop:*) lines=$SHOP_LINES ;; "shop x4:"*) lines=$SHOP4_LINES ;; real:*) lines=$REAL_LINES ;; "real x4:"*) lines=${REAL4_LINES:-0} ;; burst:*) lines=$BURST_LINES ;; esac
+  case "$name" in shop:*) lines=$SHOP_LINES ;; "shop x4:"*) lines=$SHOP4_LINES ;; real:*) lines=$REAL_LINES ;; "real x4:"*) lines=${REAL4_LINES:-0} ;; "burst: distinct devices") lines=$DISTINCT_LINES ;; burst:*) lines=$BURST_LINES ;; esac
   printf '%-26s %10s %9s %11s %12s\n' "$name" "$lines" "$s" \
     "$(awk -v l="$lines" -v s="$s" 'BEGIN { if (s > 0) printf "%.0f", l / s; else print "-" }')" "${RSS_OF[$name]}"
 done

@@ -198,15 +198,20 @@ extension ExtractContext {
     }
 
     /// The order of a line with an order id, in every format alike: without a value, or with one
-    /// that cannot be read (noted), it is an order without a value; above `maxOrderValueCents`
-    /// (noted) it is no order at all: a forged confirmation hit is not a purchase.
+    /// that cannot be read (noted), it is an order without a value; above `maxOrderValueCents` or
+    /// the outlier bound (noted apart) it is no order at all: a forged confirmation hit is not a
+    /// purchase. A line item above them comes as a rejected order, which takes its whole order
+    /// with it in sessionize.
     private func order(_ id: Symbol, value: MoneyText.Reading, isLineItem: Bool) -> Order? {
         switch value {
-        case .cents(let cents) where cents <= options.maxOrderValueCents:
+        case .cents(let cents) where cents <= options.orderValueBoundCents:
             return Order(id: id, valueCents: cents, isLineItem: isLineItem)
+        case .cents(let cents) where cents <= options.maxOrderValueCents:
+            valueNote = .orderValueOutlier
+            return isLineItem ? Order(id: id, valueCents: 0, isLineItem: true, hasValue: false, isRejected: true) : nil
         case .cents, .tooLarge:
             valueNote = .orderValueImplausible
-            return nil
+            return isLineItem ? Order(id: id, valueCents: 0, isLineItem: true, hasValue: false, isRejected: true) : nil
         case .unreadable:
             valueNote = .orderValueUnreadable
             return Order(id: id, valueCents: 0, isLineItem: isLineItem, hasValue: false)

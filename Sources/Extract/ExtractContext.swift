@@ -55,10 +55,16 @@ package final class ExtractContext {
 
     package func intern(_ string: String) -> Symbol { symbols.intern(string) }
 
+    /// User agents whose decisions the cache holds at most: a flood of requests each with a user
+    /// agent of its own would grow it without end, so a full cache starts afresh (the decisions
+    /// are worked out again from the bytes, the same).
+    static let maxCachedAgents = 1 << 16
+
     func agent(_ bytes: UnsafeRawBufferPointer) -> Agent {
         let h = fastHash(bytes)
         if let a = agents.find(bytes, hash: h) { return a }
         let a = isASCII(bytes) ? asciiAgent(bytes) : unicodeAgent(bytes)
+        if agents.count >= Self.maxCachedAgents { agents = ByteCache() }
         agents.insert(bytes, hash: h, value: a)
         return a
     }

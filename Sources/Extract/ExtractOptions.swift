@@ -20,6 +20,13 @@ package struct ExtractOptions: Sendable {
     /// The highest order value taken as real, in cents (`orders.max_value`): an order above it
     /// is no order, noted as `order_value_implausible`.
     package var maxOrderValueCents: Int64 = MoneyText.defaultCeilingCents
+    /// The shop's usual order values as a bound, in cents (`OrderOutlierRule`): an order above it
+    /// and not above `maxOrderValueCents` is no order, noted as `order_value_outlier`; nil when
+    /// the rule does not apply. Worked out before the run reads a line, never by extract.
+    package var outlierBoundCents: Int64? = nil
+    /// The highest value an order may have, by either rule: what the line items of one order may
+    /// add up to.
+    package var orderValueBoundCents: Int64 { min(maxOrderValueCents, outlierBoundCents ?? .max) }
     /// The shop's currency (`currency`): order values in another are unreadable; nil reads any.
     package var currency: String? = nil
     /// Query parameters of the survey page: its type (nps, csat, ces) and score.

@@ -41,6 +41,26 @@ extension HistoryStore {
         }
     }
 
+    /// The values in cents of the orders placed in `from..<before` (Unix seconds), left out the
+    /// rows an earlier run of `notRecordedBy` wrote, in ascending order: the shop's usual order
+    /// values (`OrderOutlierRule`). Values outside 0 to `MoneyText.maxCeilingCents` are refused as
+    /// `orders(before:)` refuses them.
+    package func orderValues(from: Int64, before end: Int64, notRecordedBy period: String? = nil) throws -> [Int64] {
+        try db.prepare("""
+            SELECT order_id, value_cents FROM orders
+            WHERE time >= ?1 AND time < ?2 AND (?3 IS NULL OR period IS NULL OR period <> ?3) ORDER BY value_cents
+            """).rows(.integer(from), .integer(end), .text(period)) { row in
+            let value = row.int64(1)
+            guard value <= MoneyText.maxCeilingCents else {
+                throw HistoryError(file: path, message: "order '\(row.text(0).prefix(40))' has a value_cents (\(value)) above the highest orders.max_value (10,000,000.00); the file is not a history journeys wrote")
+            }
+            guard value >= 0 else {
+                throw HistoryError(file: path, message: "order '\(row.text(0).prefix(40))' has a negative value_cents (\(value)); an order's value is never negative")
+            }
+            return value
+        }
+    }
+
     /// Every customer with their first-seen day and first channel, for cohorts; by first-seen day.
     package func customers() throws -> [HistoryCustomer] {
         try db.prepare("SELECT customer, first_seen, first_channel FROM customers ORDER BY first_seen, customer").rows { row in

@@ -49,6 +49,9 @@ package struct DataQuality: Sendable, Equatable {
 
     package var files: [FileAccount] = []
     package var samples: [LineOutcome: [LineSample]] = [:]
+    /// Notes that sessionize finds, after the lines have become events and no longer name their
+    /// file (`order_total_implausible`): counted over the run, in no file's account.
+    package var runNotes: [LineOutcome: Int] = [:]
 
     package init() {}
 
@@ -56,8 +59,10 @@ package struct DataQuality: Sendable, Equatable {
     package var parsed: Int { files.reduce(0) { $0 + $1.parsed } }
     package var filtered: Int { files.reduce(0) { $0 + $1.filtered } }
     package var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
-    package var valueNotes: Int { files.reduce(0) { $0 + $1.valueNotes } }
-    package func count(_ outcome: LineOutcome) -> Int { files.reduce(0) { $0 + ($1.outcomes[outcome] ?? 0) } }
+    package var valueNotes: Int { files.reduce(0) { $0 + $1.valueNotes } + runNotes.values.reduce(0, +) }
+    package func count(_ outcome: LineOutcome) -> Int {
+        files.reduce(runNotes[outcome] ?? 0) { $0 + ($1.outcomes[outcome] ?? 0) }
+    }
 
     /// Keeps a rejected line (or a parsed line with a value note) for the report, masked: per reason, the `samplesPerReason` lines that
     /// come first by file (in the order of `files`) and line number. Extract calls it as it reads,
@@ -135,6 +140,7 @@ package struct DataQuality: Sendable, Equatable {
                 files[i].resort = sum
             }
         }
+        for (o, n) in other.runNotes { runNotes[o, default: 0] += n }
         for outcome in LineOutcome.allCases {
             for sample in other.samples[outcome] ?? [] { addSample(outcome, sample) }
         }

@@ -91,8 +91,12 @@ package struct Order: Sendable, Equatable {
     /// False for an order whose value is missing or unreadable (for line items: any of them):
     /// it counts as an order, but not in the average order value.
     package var hasValue: Bool
-    package init(id: Symbol, valueCents: Int64, isLineItem: Bool = false, hasValue: Bool = true) {
+    /// True for a line item whose own value is above the order value bound (noted by extract):
+    /// it rejects its whole order, as a total above the bound would (`Sessionizer`).
+    package var isRejected: Bool = false
+    package init(id: Symbol, valueCents: Int64, isLineItem: Bool = false, hasValue: Bool = true, isRejected: Bool = false) {
         self.id = id; self.valueCents = valueCents; self.isLineItem = isLineItem; self.hasValue = hasValue
+        self.isRejected = isRejected
     }
 }
 

@@ -24,6 +24,8 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
     // value notes: the line was parsed, its order value left out
     case orderValueUnreadable = "order_value_unreadable"
     case orderValueImplausible = "order_value_implausible"
+    case orderValueOutlier = "order_value_outlier"
+    case orderTotalImplausible = "order_total_implausible"
 
     package var isRejected: Bool {
         switch self {
@@ -33,10 +35,16 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
     }
 
     /// Whether this counts parsed lines whose order value was left out (neither filtered nor rejected).
-    package var isValueNote: Bool { self == .orderValueUnreadable || self == .orderValueImplausible }
+    package var isValueNote: Bool {
+        switch self {
+        case .orderValueUnreadable, .orderValueImplausible, .orderValueOutlier, .orderTotalImplausible: true
+        default: false
+        }
+    }
 
-    /// Whether `DataQuality` keeps samples of such lines: bad input of either kind.
-    package var isSampled: Bool { isRejected || isValueNote }
+    /// Whether `DataQuality` keeps samples of such lines: bad input of either kind. An order
+    /// total is found by sessionize, which no longer knows the line, so it is counted only.
+    package var isSampled: Bool { (isRejected || isValueNote) && self != .orderTotalImplausible }
 
     package var explanation: String {
         switch self {
@@ -58,6 +66,8 @@ package enum LineOutcome: String, Sendable, Codable, CaseOrdered {
         case .outsidePeriod: "outside the period and its lookback window"
         case .orderValueUnreadable: "order value that cannot be read as money: the order counts, without a value"
         case .orderValueImplausible: "order value above orders.max_value: not counted as an order"
+        case .orderValueOutlier: "order value above orders.outlier_factor times the median of the shop's orders of the year before: not counted as an order"
+        case .orderTotalImplausible: "line item that brought its order's total above orders.max_value or the outlier bound: the order is not counted"
         }
     }
 }

@@ -79,6 +79,7 @@ package enum ConfigLoader {
             "sort_memory_mb": { config.sortMemoryBytes = Int(try r.double($0, "sort_memory_mb", min: 0.001) * 1_048_576) },
             "sort_directory": { config.sortDirectory = try r.string($0, "sort_directory") },
             "reorder_memory_mb": { config.reorderMemoryBytes = Int(try r.double($0, "reorder_memory_mb", min: 0.001) * 1_048_576) },
+            "open_visits_memory_mb": { config.openVisitsMemoryBytes = Int(min(try r.double($0, "open_visits_memory_mb", min: 0.001), 1_048_576.0) * 1_048_576) },
             "shop_hosts": { config.shopHosts = try r.strings($0, "shop_hosts").map { $0.lowercased() } },
             "identity": { node in
                 try r.mapping(node, at: "identity", keys: [
@@ -149,6 +150,15 @@ package enum ConfigLoader {
                     "order_id_parameter": { config.orderIDParameter = try r.string($0, "orders.order_id_parameter") },
                     "value_parameter": { config.orderValueParameter = try r.string($0, "orders.value_parameter") },
                     "max_value": { config.maxOrderValueCents = try r.money($0, "orders.max_value") },
+                    "outlier_factor": {
+                        let v = try r.int($0, "orders.outlier_factor", min: 0)
+                        // 1 would refuse every order above the median: half of them
+                        guard v == 0 || (2...1000).contains(v) else {
+                            throw r.error($0, "orders.outlier_factor expects 0 (off) or a whole number from 2 to 1000, found \(v)")
+                        }
+                        config.orderOutliers.factor = v
+                    },
+                    "outlier_min_orders": { config.orderOutliers.minOrders = try r.int($0, "orders.outlier_min_orders", min: 1) },
                 ])
             },
             "surveys": { node in

@@ -20,6 +20,9 @@ package struct PipelineConfig: Sendable {
     /// Memory for the events waiting in the sessionizer's reorder buffer (`reorder_memory_mb`);
     /// beyond it they wait on disk, in `sortDirectory`.
     package var reorderMemoryBytes: Int = 8 << 20
+    /// Memory for the visits open at once (`open_visits_memory_mb`): beyond it a new visit first
+    /// closes the least recently active one early, counted among the cut visits.
+    package var openVisitsMemoryBytes: Int = 32 << 20
     /// Where an external sort writes its temporary files; `nil` is the system's.
     package var sortDirectory: String? = nil
     /// Threads that parse a large plain file at once (`journeys report --shards`); the report is
@@ -52,6 +55,9 @@ package struct PipelineConfig: Sendable {
     package var orderValueParameter = "value"
     /// `orders.max_value` in cents: an order above it is implausible and no order.
     package var maxOrderValueCents: Int64 = MoneyText.defaultCeilingCents
+    /// `orders.outlier_factor` and `orders.outlier_min_orders`: the bound of the shop's usual
+    /// order values, taken from the history before the run reads a line.
+    package var orderOutliers = OrderOutlierRule()
     package var surveyTypeParameter = "type"
     package var surveyScoreParameter = "score"
     /// `surveys.ces_scale`: points of the CES question (5 or 7); the top answer is "very easy".

@@ -15,7 +15,10 @@ import Touchpoints
 package enum ReportPipeline {
     // The map side: from the inputs to the folded people.
     static let plan = Stage<RunSetup, ReadPlan>("plan") { setup, _ in
-        try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: setup.options.period)
+        var plan = try PlanStage.run(setup.config, zone: setup.zone, askedPeriod: setup.options.period)
+        plan.extract.outlierBoundCents = try OrderOutlierBound.cents(setup.store, period: plan.period,
+                                                                     periodStart: plan.periodRange.lowerBound, config: setup.config)
+        return plan
     }
     static let read = Stage<(setup: RunSetup, plan: ReadPlan), Sessions>("read+sessionize") { run, progress in
         let sessions = try ReadStage.run(run.plan, config: run.setup.config, progress: progress)
@@ -30,7 +33,8 @@ package enum ReportPipeline {
     }
     /// What stands in for the map side in `journeys merge`: the shards' partials merged.
     static let mergePartials = Stage<(setup: RunSetup, partials: [String]), (ReadPlan, Sessions, Folded)>("merge partials") { run, _ in
-        try PartialMerge.run(run.partials, config: run.setup.config, zone: run.setup.zone, fingerprint: run.setup.fingerprint)
+        try PartialMerge.run(run.partials, config: run.setup.config, zone: run.setup.zone, pipeline: run.setup.options.pipeline,
+                             store: run.setup.store)
     }
 
     // The reduce side: from the folded people to the published report.
@@ -177,8 +181,6 @@ final class RunSetup {
     let zone: TimeZone
     let lock: OutputLock
     let store: HistoryStore
-    /// The config's and pseudonym key's fingerprint (see `PartialFile.config`).
-    let fingerprint: String
 
     init(_ options: RunOptions, environment: [String: String]) throws {
         self.options = options
@@ -197,7 +199,6 @@ final class RunSetup {
         store = try HistoryStore(path: historyPath)
         // what a run that died left beside the output: finished or undone, under both locks
         try PublishRecovery.recover(output: options.output, store: store)
-        fingerprint = PartialRun.fingerprint(config, pipeline: options.pipeline)
     }
 }
 

@@ -718,7 +718,7 @@ package enum ReportSchema {
               "explanation": { "type": "string" },
               "count": { "type": "integer", "minimum": 1 },
               "isRejected": { "description": "true: bad input; false: good input left out on purpose, or a value note.", "type": "boolean" },
-              "isValueNote": { "description": "true for order_value_unreadable and order_value_implausible: lines that were parsed and are counted in parsed, whose order value was left out; absent otherwise.", "const": true }
+              "isValueNote": { "description": "true for order_value_unreadable, order_value_implausible, order_value_outlier and order_total_implausible: lines that were parsed and are counted in parsed, whose order value was left out; absent otherwise.", "const": true }
             }
           }
         },
@@ -739,11 +739,11 @@ package enum ReportSchema {
         },
         "lateEvents": { "description": "Parsed events that arrived later than the out-of-order tolerance.", "$ref": "#/$defs/count" },
         "afterPeriod": { "description": "Parsed events after the period's end that would have started a visit: left out.", "$ref": "#/$defs/count" },
-        "cutVisits": { "description": "Visits ended by the maximum visit length or the maximum page views.", "$ref": "#/$defs/count" }
+        "cutVisits": { "description": "Visits ended by the maximum visit length or the maximum page views, or closed before their timeout because more visits were open at once than open_visits_memory_mb holds.", "$ref": "#/$defs/count" }
       }
     },
     "lineReason": {
-      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "far_from_data", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period", "order_value_unreadable", "order_value_implausible"]
+      "enum": ["malformed", "csv_field_count", "missing_field", "invalid_utf8", "line_too_long", "bad_timestamp", "truncated", "far_from_data", "header", "bot", "static_asset", "status_4xx", "status_5xx", "redirect", "method", "outside_period", "order_value_unreadable", "order_value_implausible", "order_value_outlier", "order_total_implausible"]
     },
     "sessionRules": {
       "description": "The session rules the visits were cut by.",

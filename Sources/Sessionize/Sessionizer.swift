@@ -31,8 +31,19 @@ import JourneysCore
 /// runs (`ReorderRun`) and is placed in exactly the same order, so memory stays bounded whatever
 /// the input's shape.
 ///
+/// The line items of one order (an export's purchase rows) add up in the visit where the order
+/// was first seen; a total above `orderValueBound` (the ceiling `orders.max_value`, or the
+/// outlier bound when it is lower), or a line item extract rejected, takes the whole order out:
+/// it is no order, its later line items add nothing, and it is counted once in
+/// `rejectedOrderTotals` (or, for a rejected line item, by extract already).
+///
 /// Open visits sit in a list ordered by their last event, so closing the visits whose timeout has
 /// passed looks only at the list's head: O(1) per event, whatever the number of open visits.
+/// At most `maxOpenVisits` are open at once: a new visit beyond them first closes the least
+/// recently active one (the list's head) before its timeout, counted in `closedEarly`, so that a
+/// burst from millions of devices at once (a botnet, a crawler that changes its address) keeps
+/// memory bounded. A visit closed early is whole unless its device comes back within the
+/// timeout, which then starts a new visit; below the budget nothing changes.
 /// Each closed visit goes to the `onClose` sink (in closing order) or, without one, into the list
 /// that `finish()` returns.
 package final class Sessionizer {
@@ -56,14 +67,23 @@ package final class Sessionizer {
     package static let maxReorderRuns = 32
     /// Page views a visit holds at most; the next one starts a new visit (rule 6).
     package static let defaultMaxVisitPages = 10_000
+    /// Visits open at once at most, by default (about 32 MB of a visit of a few pages each).
+    package static let defaultMaxOpenVisits = openVisitBudget(bytes: 32 << 20)
+
+    /// The number of open visits that fit `bytes` of memory (at least one): a slot, its entry in
+    /// the device index and the first allocations of its page lists.
+    package static func openVisitBudget(bytes: Int) -> Int {
+        max(1, bytes / (MemoryLayout<Engine.Slot>.stride + 2 * (MemoryLayout<Pseudonym>.stride + MemoryLayout<Int32>.stride) + 2 * 48))
+    }
 
     /// A sessionizer that keeps the closed visits for `finish()`. Events beyond `reorderBudget` in
     /// the reorder buffer wait in `temporaryDirectory` (the system's temporary folder when `nil`).
     package init(rules: SessionRules, timeZone: TimeZone, reorderBudget: Int = Sessionizer.defaultReorderBudget,
-                 temporaryDirectory: String? = nil, maxVisitPages: Int = Sessionizer.defaultMaxVisitPages) {
+                 temporaryDirectory: String? = nil, maxVisitPages: Int = Sessionizer.defaultMaxVisitPages,
+                 maxOpenVisits: Int = Sessionizer.defaultMaxOpenVisits, orderValueBound: Int64 = MoneyText.defaultCeilingCents) {
         self.rules = rules
         engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory,
-                        maxVisitPages: maxVisitPages)
+                        maxVisitPages: maxVisitPages, maxOpenVisits: maxOpenVisits, orderValueBound: orderValueBound)
         sink = nil
     }
 
@@ -73,10 +93,11 @@ package final class Sessionizer {
     /// sessionizer's counters; it must not add events.
     package init(rules: SessionRules, timeZone: TimeZone, reorderBudget: Int = Sessionizer.defaultReorderBudget,
                  temporaryDirectory: String? = nil, maxVisitPages: Int = Sessionizer.defaultMaxVisitPages,
+                 maxOpenVisits: Int = Sessionizer.defaultMaxOpenVisits, orderValueBound: Int64 = MoneyText.defaultCeilingCents,
                  onClose: @escaping (Visit) -> Void) {
         self.rules = rules
         engine = Engine(rules: rules, days: LocalDays(zone: timeZone), reorderBudget: reorderBudget, temporaryDirectory: temporaryDirectory,
-                        maxVisitPages: maxVisitPages)
+                        maxVisitPages: maxVisitPages, maxOpenVisits: maxOpenVisits, orderValueBound: orderValueBound)
         sink = onClose
     }
 
@@ -84,6 +105,10 @@ package final class Sessionizer {
     package var lateEvents: Int { engine.lateEvents }
     /// Visits cut by the maximum visit length or the maximum page views.
     package var cutVisits: Int { engine.cutVisits }
+    /// Visits closed before their timeout because `maxOpenVisits` were open and a new one began.
+    package var closedEarly: Int { engine.closedEarly }
+    /// Orders whose line items added up to more than the order value bound: no orders.
+    package var rejectedOrderTotals: Int { engine.rejectedOrderTotals }
     /// Events placed (in visits or counted in `afterEnd`); late events are not among them.
     package var events: Int { engine.events }
     /// Events at or after this time only continue visits already open; they start none.
@@ -109,7 +134,17 @@ package final class Sessionizer {
     /// Adds one event; events may arrive out of order by up to the rules' tolerance.
     package func add(_ event: Event) {
         engine.add(event)
-        if !engine.closed.isEmpty { deliver() }
+        drain()
+    }
+
+    /// Hands on the closed visits while the engine places what it may, a batch at a time: one
+    /// event can release a whole burst, whose closed visits must not pile up in memory.
+    private func drain() {
+        while true {
+            if !engine.closed.isEmpty { deliver() }
+            guard engine.isPaused else { return }
+            engine.resume()
+        }
     }
 
     /// Ends the stream: places the events still in the reorder buffer and closes every open visit
@@ -117,7 +152,9 @@ package final class Sessionizer {
     /// then closing order; with a sink, returns an empty list.
     @discardableResult
     package func finish() -> [Visit] {
-        engine.finish()
+        engine.releaseAll()
+        drain()
+        engine.closeAll()
         deliver()
         guard sink == nil else { return [] }
         let visits = collected
@@ -150,12 +187,19 @@ private struct Engine {
     var days: LocalDays
     var lateEvents = 0
     var cutVisits = 0
+    var rejectedOrderTotals = 0
+    var closedEarly = 0
     var events = 0
     var newVisitsUntil: Int64 = .max
     var afterEnd = 0
     var peakOpenVisits = 0
     /// Visits closed since the owner last took them.
     var closed: [Visit] = []
+    /// Closed visits after which placing pauses, so that the owner takes them first.
+    static let closedBatch = 4096
+    /// Whether placing paused with events up to `releaseLimit` still waiting (`resume`).
+    private(set) var isPaused = false
+    private var releaseLimit: Int64 = .min
     /// Order ids seen so far: an order counts once, in the visit where it was first seen, however
     /// often its confirmation page is reloaded later (the same day or next week).
     var seenOrders = Set<Symbol>()
@@ -215,9 +259,14 @@ private struct Engine {
     }
 
     let maxVisitPages: Int
+    let maxOpenVisits: Int
+    let orderValueBound: Int64
 
-    init(rules: SessionRules, days: LocalDays, reorderBudget: Int, temporaryDirectory: String?, maxVisitPages: Int) {
+    init(rules: SessionRules, days: LocalDays, reorderBudget: Int, temporaryDirectory: String?, maxVisitPages: Int,
+         maxOpenVisits: Int, orderValueBound: Int64) {
         self.rules = rules
+        self.maxOpenVisits = max(1, maxOpenVisits)
+        self.orderValueBound = orderValueBound
         self.days = days
         self.maxVisitPages = max(1, maxVisitPages)
         self.reorderBudget = max(1, reorderBudget)
@@ -248,17 +297,33 @@ private struct Engine {
         if pending.count >= reorderBudget && spillError == nil { spillPending() }
     }
 
-    mutating func finish() {
+    /// Places every waiting event (pausing like `add`).
+    mutating func releaseAll() {
         releaseUpTo(.max)
+    }
+
+    /// Closes every open visit, oldest last event first; the end of the stream.
+    mutating func closeAll() {
         while head >= 0 { close(head) }
         runs = []
         liveRuns = 0
     }
 
+    /// Goes on placing where a pause stopped.
+    mutating func resume() {
+        releaseUpTo(releaseLimit)
+    }
+
     /// Places the waiting events at or before `limit`, in memory or on disk, in time order (equal
-    /// times in arrival order).
+    /// times in arrival order); pauses (`isPaused`) once `closedBatch` closed visits wait.
     private mutating func releaseUpTo(_ limit: Int64) {
+        releaseLimit = limit
+        isPaused = false
         while true {
+            if closed.count >= Self.closedBatch {
+                isPaused = true
+                return
+            }
             let memory = pending.min, disk = runHeads.min
             if let m = memory, m.time <= limit, disk.map({ m < Pending(time: $0.time, arrival: $0.arrival, slot: 0) }) ?? true {
                 pending.removeMin()
@@ -370,7 +435,7 @@ private struct Engine {
                 }
                 close(i)
             } else {
-                let order = Self.placeOrder(event.order, in: &slots[s].visit, seen: &seenOrders)
+                let order = placeOrder(event.order, in: s)
                 Self.append(event, order: order, to: &slots[s].visit)
                 if let c = event.campaign,
                    rules.campaignChange.takesOver(c, landing: slots[s].visit.campaign, referrer: slots[s].visit.referrerHost) {
@@ -411,22 +476,34 @@ private struct Engine {
     }
 
     private mutating func firstSeen(_ order: Order?) -> Order? {
-        guard let order, seenOrders.insert(order.id).inserted else { return nil }
+        guard let order, seenOrders.insert(order.id).inserted, !order.isRejected else { return nil }
+        guard order.valueCents <= orderValueBound else {
+            rejectedOrderTotals += 1
+            return nil
+        }
         return order
     }
 
-    /// The order to add to the open `visit` as a new one: a line item of an order already in the
-    /// visit adds its value there instead, wherever it stands in the visit; an order seen before
-    /// in another visit (a reloaded confirmation page) adds nothing.
-    private static func placeOrder(_ order: Order?, in visit: inout Visit, seen: inout Set<Symbol>) -> Order? {
+    /// The order to add to the open visit in slot `s` as a new one: a line item of an order
+    /// already in the visit adds its value there instead, wherever it stands in the visit; an
+    /// order seen before in another visit (a reloaded confirmation page) adds nothing. A total
+    /// above the bound, or a rejected line item, takes the order out of the visit for good (its
+    /// id stays seen).
+    private mutating func placeOrder(_ order: Order?, in s: Int) -> Order? {
         guard let order else { return nil }
-        if order.isLineItem, let k = visit.orders.firstIndex(where: { $0.id == order.id }) {
-            visit.orders[k].valueCents = Cents.add(visit.orders[k].valueCents, order.valueCents)
+        if order.isLineItem, let k = slots[s].visit.orders.firstIndex(where: { $0.id == order.id }) {
+            let (total, overflow) = slots[s].visit.orders[k].valueCents.addingReportingOverflow(order.valueCents)
+            if order.isRejected || overflow || total > orderValueBound {
+                if !order.isRejected { rejectedOrderTotals += 1 }
+                slots[s].visit.orders.remove(at: k)
+                return nil
+            }
+            slots[s].visit.orders[k].valueCents = total
             // an order with a line item of unknown value has no known value
-            visit.orders[k].hasValue = visit.orders[k].hasValue && order.hasValue
+            slots[s].visit.orders[k].hasValue = slots[s].visit.orders[k].hasValue && order.hasValue
             return nil
         }
-        return seen.insert(order.id).inserted ? order : nil
+        return firstSeen(order)
     }
 
     private static func append(_ event: Event, order: Order?, to visit: inout Visit) {
@@ -447,6 +524,11 @@ private struct Engine {
     // MARK: - Open visits: a slab of slots, a device index and a list by last event
 
     private mutating func open(_ visit: Visit, localDay: Int) {
+        if slotOf.count >= maxOpenVisits, head >= 0 {
+            closedEarly += 1
+            slots[Int(head)].visit.wasCut = true
+            close(head)
+        }
         let slot = Slot(visit: visit, localDay: localDay, prev: -1, next: -1)
         let i: Int32
         if let free = freeSlots.popLast() {

@@ -34,6 +34,9 @@ struct PartialCommand: ParsableCommand {
     @Option(name: .long, help: "The first pass's identity pairs and span (`journeys pairs`); needed with --stdin; without it, a first pass over the inputs collects them.")
     var pairs: String?
 
+    @Option(name: .long, help: "The outlier bound of order values in cents, or none, as `journeys order-bound` prints it for the period; every shard and the merge must use the same.")
+    var orderBound: String = "none"
+
     @Option(name: .long, help: "The partial file to write; - for standard output.")
     var output: String
 
@@ -43,6 +46,12 @@ struct PartialCommand: ParsableCommand {
         options.inputs = input
         if stdin { options.records = "/dev/stdin" }
         options.pairs = pairs
+        if orderBound != "none" {
+            guard let cents = Int64(orderBound), cents > 0 else {
+                fail(ExtractError(path: "--order-bound", reason: "expected whole cents above 0 or none (as journeys order-bound prints), found '\(orderBound.prefix(40))'"))
+            }
+            options.orderBoundCents = cents
+        }
         do {
             let data = try PartialRun.run(options).encoded()
             if output == "-" {

@@ -14,7 +14,8 @@ only moves lines, the `journeys` binary does all the reading, keying, sessionizi
      hands them to every executor.
   3. `journeys key` puts each record in its person's shard; Spark shuffles the records into N
      partitions by that shard.
-  4. Each partition is piped through `journeys partial --stdin`, which sessionizes its people
+  4. Each partition is piped through `journeys partial --stdin` (with the outlier bound of order
+     values that `journeys order-bound` printed on the driver), which sessionizes its people
      and folds them into partial aggregates (counts, sums, path and Markov path counts, order
      values, survey answers, data-quality counts and samples, history facts); the driver
      collects the N partial files.
@@ -175,6 +176,12 @@ def main(argv):
     env = dict(os.environ)
     binary, pipeline = args.journeys, args.pipeline
 
+    # the outlier bound of order values, from the history on the driver: every shard reads with it
+    driver_binary = os.path.abspath(binary) if os.path.exists(binary) else binary
+    order_bound = subprocess.run([driver_binary, "order-bound", "--pipeline", pipeline, "--period", args.period] +
+                                 (["--history", args.history] if args.history else []),
+                                 check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+
     files = list_inputs(sc, args.inputs)
     # one partition per file, which starts with the copy of the file's first line
     records = sc.union([records_of(sc, i, f) for i, f in enumerate(files)])
@@ -203,7 +210,7 @@ def main(argv):
     # 3. each shard's partial, made where its lines are
     def partial(index, pairs_in_partition):
         command = [runnable(binary), "partial", "--pipeline", local_file(pipeline), "--period", args.period,
-                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--pairs", local_file("pairs.txt"), "--output", "-"]
+                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--pairs", local_file("pairs.txt"), "--order-bound", order_bound, "--output", "-"]
         text = "\n".join(run_through(command, (line for _, line in pairs_in_partition), env))
         yield index, text
 

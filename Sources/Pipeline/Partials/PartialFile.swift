@@ -38,6 +38,13 @@ package struct PartialFile: Codable {
     package var afterPeriod: Int
     package var files: [FileRecord]
     package var samples: [SampleRecord]
+    /// Notes counted over the shard's lines rather than per file (`DataQuality.runNotes`), by
+    /// reason; absent when there are none.
+    package var runNotes: [String: Int]? = nil
+    /// The outlier bound of order values the shard read with, in cents (`journeys partial
+    /// --order-bound`); absent when only `orders.max_value` applied. Partials merge only with a
+    /// merge whose history gives the same bound.
+    package var orderBoundCents: Int64? = nil
     /// The strings the symbols of `score` stand for: symbol n is `strings[n]` (0 is the empty string).
     package var strings: [String]
     /// Score's partial aggregates (counts, sums, transition and path counts, Markov path counts,

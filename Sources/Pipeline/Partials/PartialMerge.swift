@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import History
 import Score
 import JourneysCore
 
@@ -8,12 +9,22 @@ import JourneysCore
 /// was folded in one partial, merges add integers and keyed counts, and symbols are numbered in
 /// string order, as `ReadStage` numbers them.
 enum PartialMerge {
-    static func run(_ paths: [String], config: PipelineConfig, zone: TimeZone, fingerprint: String) throws -> (ReadPlan, Sessions, Folded) {
+    static func run(_ paths: [String], config: PipelineConfig, zone: TimeZone, pipeline: String,
+                    store: HistoryStore) throws -> (ReadPlan, Sessions, Folded) {
         guard !paths.isEmpty else { throw PartialError(file: "merge", message: "no partial file given") }
         let partials = try paths.map { path in (path, try PartialFile.read(path)) }
         let first = partials[0].1
+        // The order bound the history gives the partials' period: every shard must have read
+        // with it, or one order value would count in one shard and not in another.
+        var bound: Int64? = nil
+        if let period = Period(parsing: first.period) {
+            bound = try OrderOutlierBound.cents(store, period: period, periodStart: period.startTime(in: zone), config: config)
+        }
         for (path, p) in partials {
-            guard p.config == fingerprint else {
+            guard p.orderBoundCents == bound else {
+                throw PartialError(file: path, message: "read with \(Self.shown(p.orderBoundCents)) as the outlier bound of order values; the history gives \(first.period) \(Self.shown(bound)): make the partials with journeys partial --order-bound \(bound.map(String.init) ?? "none") (journeys order-bound prints it)")
+            }
+            guard p.config == PartialRun.fingerprint(config, pipeline: pipeline, orderBound: bound) else {
                 throw PartialError(file: path, message: "made with another pipeline config or pseudonym key than \(config.file): make the partials and the merge with the same ones")
             }
             guard p.period == first.period, p.shards == first.shards else {
@@ -46,6 +57,7 @@ enum PartialMerge {
         let symbols = read.inStringOrder().table
 
         var quality = DataQuality()
+        quality.runNotes = [:]
         var late = 0, cut = 0, after = 0, inPeriod = 0
         var mapper = try TouchpointsStage.mapper(config)
         var score: ScorePartial? = nil
@@ -72,6 +84,12 @@ enum PartialMerge {
     }
 }
 
+extension PartialMerge {
+    static func shown(_ bound: Int64?) -> String {
+        bound.map { "\($0) cents" } ?? "none"
+    }
+}
+
 extension PartialFile {
     /// The partial's line accounting as extract keeps it.
     func quality(source: String) throws -> DataQuality {
@@ -89,6 +107,12 @@ extension PartialFile {
             account.damage = f.damage
             account.resort = f.resort
             q.files.append(account)
+        }
+        for (name, n) in runNotes ?? [:] {
+            guard let o = LineOutcome(rawValue: name), o.isValueNote, n >= 0 else {
+                throw PartialError(file: source, message: "unknown run note '\(name)' (or a negative count) in the partial")
+            }
+            q.runNotes[o, default: 0] += n
         }
         for s in samples {
             guard let o = LineOutcome(rawValue: s.reason) else { throw PartialError(file: source, message: "unknown line outcome '\(s.reason)' in the partial") }

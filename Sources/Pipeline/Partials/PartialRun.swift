@@ -16,6 +16,9 @@ package struct PartialOptions: Sendable {
     /// The first pass's pairs and span (`journeys pairs`); without them, a first pass over the
     /// inputs makes them. Needed with `records`.
     package var pairs: String? = nil
+    /// The outlier bound of order values in cents, as `journeys order-bound` worked it out from
+    /// the history (`OrderOutlierBound`); nil when only `orders.max_value` applies.
+    package var orderBoundCents: Int64? = nil
 
     package init(pipeline: String, period: String, shard: Int, shards: Int) {
         self.pipeline = pipeline; self.period = period; self.shard = shard; self.shards = shards
@@ -56,12 +59,13 @@ package enum PartialRun {
         let files = try spool.finish()
         let tolerance = config.sessionRules.outOfOrderTolerance
         let scans = try files.map { try InputScan.scan($0.path, firstLine: $0.spool?.firstLine, skipping: $0.spool?.truncatedLineInSpool, options: config.extractOptions, tolerance: tolerance) }
-        let plan = try PlanStage.plan(files: zip(files, scans).map { f, s in
+        var plan = try PlanStage.plan(files: zip(files, scans).map { f, s in
                                           var f = f
                                           f.sortByTime = !s.isInTimeOrder
                                           return f
                                       },
                                       scans: scans, totalBytes: 0, period: period, span: span, zone: zone, config: config)
+        if let bound = o.orderBoundCents, bound < config.maxOrderValueCents { plan.extract.outlierBoundCents = bound }
         let sessions = try ReadStage.run(plan, config: config, progress: Progress(quiet: true))
         let mapper = try TouchpointsStage.mapper(config)
         let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: config)
@@ -70,7 +74,7 @@ package enum PartialRun {
         let q = sessions.extract.quality
         let symbols = sessions.extract.symbols
         return PartialFile(
-            config: fingerprint(config, pipeline: o.pipeline), period: period.description, shard: o.shard, shards: o.shards,
+            config: fingerprint(config, pipeline: o.pipeline, orderBound: plan.extract.outlierBoundCents), period: period.description, shard: o.shard, shards: o.shards,
             spanEarliest: span.earliest, spanLatest: span.latest, earliest: own?.earliest, latest: own?.latest,
             inPeriod: sessions.inPeriod, lateEvents: sessions.lateEvents, cutVisits: sessions.cutVisits, afterPeriod: sessions.afterPeriod,
             files: q.files.map {
@@ -79,6 +83,8 @@ package enum PartialRun {
                                        damage: $0.damage, resort: $0.resort)
             },
             samples: LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { PartialFile.SampleRecord(reason: o.rawValue, sample: $0) } },
+            runNotes: q.runNotes.isEmpty ? nil : Dictionary(uniqueKeysWithValues: q.runNotes.map { ($0.key.rawValue, $0.value) }),
+            orderBoundCents: plan.extract.outlierBoundCents,
             strings: symbols.strings, score: folded.score, history: folded.history, ruleHits: folded.mapper.ruleHits,
             unmatched: Dictionary(uniqueKeysWithValues: folded.mapper.unmatched.map { (symbols[$0.key], $0.value) }))
     }
@@ -93,10 +99,12 @@ package enum PartialRun {
         return try IdentityPairs.parse(String(decoding: data, as: UTF8.self), source: path)
     }
 
-    /// A keyed hash of the config file's bytes and the pseudonym key (see `PartialFile.config`).
-    static func fingerprint(_ config: PipelineConfig, pipeline: String) -> String {
+    /// A keyed hash of the config file's bytes, the pseudonym key and the outlier bound of order
+    /// values when there is one (see `PartialFile.config`).
+    static func fingerprint(_ config: PipelineConfig, pipeline: String, orderBound: Int64? = nil) -> String {
         var bytes = Array(FileManager.default.contents(atPath: pipeline) ?? Data())
         bytes += Array("\u{1F}\(config.pseudonymKey)".utf8)
+        if let orderBound { bytes += Array("\u{1F}order-bound \(orderBound)".utf8) }
         return IdentityPairs.hex(SipHash(k0: 0x7061_7274_6961_6c73, k1: 0x6a6f_7572_6e65_7973).hash(bytes))
     }
 }

@@ -13,6 +13,8 @@ struct Sessions {
     var spill: (visits: VisitSpill, renumbering: [Symbol])?
     var extract: ExtractResult
     var lateEvents: Int
+    /// Visits cut by a rule (the maximum length or page views) or closed before their timeout
+    /// because more were open at once than `open_visits_memory_mb` holds.
     var cutVisits: Int
     var afterPeriod: Int
     /// Events that fall in the period.
@@ -33,7 +35,9 @@ enum ReadStage {
         var spillError: Error? = nil
         let sessionizer = Sessionizer(rules: config.sessionRules, timeZone: plan.zone,
                                       reorderBudget: Sessionizer.reorderBudget(bytes: config.reorderMemoryBytes),
-                                      temporaryDirectory: config.sortDirectory) { visit in
+                                      temporaryDirectory: config.sortDirectory,
+                                      maxOpenVisits: Sessionizer.openVisitBudget(bytes: config.openVisitsMemoryBytes),
+                                      orderValueBound: plan.extract.orderValueBoundCents) { visit in
             do { try spill.add(visit) } catch { spillError = spillError ?? error }
         }
         let periodRange = plan.periodRange
@@ -57,11 +61,15 @@ enum ReadStage {
         _ = glibcMallocTrim(0)
         #endif
         var extract = events.result
+        if sessionizer.rejectedOrderTotals > 0 {
+            extract.quality.runNotes[.orderTotalImplausible, default: 0] += sessionizer.rejectedOrderTotals
+        }
         // Symbols numbered in string order, so that no later order depends on which line was
         // read first: one process and merged shards agree.
         let (table, map) = extract.symbols.inStringOrder()
         extract.symbols = table
-        return Sessions(spill: (spill, map), extract: extract, lateEvents: sessionizer.lateEvents, cutVisits: sessionizer.cutVisits,
+        return Sessions(spill: (spill, map), extract: extract, lateEvents: sessionizer.lateEvents,
+                        cutVisits: sessionizer.cutVisits + sessionizer.closedEarly,
                         afterPeriod: sessionizer.afterEnd, inPeriod: inPeriod, reorderRunsWritten: sessionizer.reorderRunsWritten)
     }
 }
