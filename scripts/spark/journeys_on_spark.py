@@ -2,39 +2,40 @@
 """journeys on Apache Spark: the weekly report of logs too large for one machine.
 
 The job keeps the report exactly the one `journeys report` writes from the same lines: Spark
-only moves lines, the `journeys` binary does all the reading, keying, sessionizing and scoring.
+only moves bytes, the `journeys` binary does all the reading, keying, sessionizing and scoring,
+and no Python code looks at a line.
 
-  1. Each input file (any path Spark reads: local, HDFS, S3) becomes line records
-     '<file index> TAB <line number> TAB <base64 of the line> TAB <path>'; line -N carries a copy
-     of line N, the file's first non-empty line (a CSV export's header), which every step needs
-     to read its format.
-     A file is read whole by one task (see records_of): rotate logs into files a task can hold.
-  2. `journeys pairs` collects the identity pairs (device with customer, device with order)
-     and the span of the timestamps of every partition; the driver gathers them (small) and
-     hands them to every executor.
-  3. `journeys key` puts each record in its person's shard; Spark shuffles the records into N
-     partitions by that shard.
-  4. Each partition is piped through `journeys partial --stdin` (with the outlier bound of order
-     values that `journeys order-bound` printed on the driver), which sessionizes its people
-     and folds them into partial aggregates (counts, sums, path and Markov path counts, order
-     values, survey answers, data-quality counts and samples, history facts); the driver
+  1. Map: each input file becomes slices; a plain file on a path every executor can open is cut
+     into slices of --split-bytes at line boundaries, a gzip file or a file only Spark can read
+     (HDFS, S3) is one slice. `journeys map` reads each slice once and writes compact binary
+     records: the lines with an event and their device, the lines the shards must count and
+     sample themselves (rejected lines, a header), and the lines the report leaves out (bots,
+     static files, status and method filters, outside the read window) as counts only. It also
+     collects the slice's identity pairs (device with customer, device with order), the span of
+     its timestamps and the number of its lines. The records stay in Spark's cache.
+  2. The driver gathers the pairs (small) and hands them to every executor, with each slice's
+     first line number in its file.
+  3. `journeys key --binary` puts each slice's records in their person's shard (no line is read
+     again); Spark shuffles them into N partitions by shard.
+  4. Each partition is piped through `journeys partial --stdin --binary`, which sessionizes its
+     people and folds them into partial aggregates (counts, sums, path and Markov path counts,
+     order values, survey answers, data-quality counts and samples, history facts); the driver
      collects the N partial files.
   5. `journeys merge` renders, validates and publishes the report from the partials, on the driver.
 
 Run it with spark-submit (see the README, "Many machines: partials, merge and Spark").
 """
 import argparse
-import base64
-import gzip
-import io
 import os
 import shutil
 import stat
+import struct
 import subprocess
 import sys
 import tempfile
-import threading
-import zlib
+
+RECORD_HEADER = 25  # a binary record's fixed part: kind, file, line, device, length
+FRAME_HEADER = 12   # a shard's frame from journeys key --binary: shard, length
 
 
 def parse_args(argv):
@@ -44,6 +45,8 @@ def parse_args(argv):
     ap.add_argument("--pipeline", required=True, help="the pipeline config (YAML); shipped with --files on a cluster")
     ap.add_argument("--period", required=True, help="the period, e.g. 2026-W47")
     ap.add_argument("--shards", type=int, default=0, help="partitions after the shuffle (default: Spark's default parallelism)")
+    ap.add_argument("--split-bytes", type=int, default=64 << 20,
+                    help="cut plain files on local paths into slices of about this many bytes (default 64 MiB)")
     ap.add_argument("--output", required=True, help="the report folder on the driver (as journeys report --output)")
     ap.add_argument("--history", help="the history file on the driver (as journeys report --history)")
     ap.add_argument("--partials", help="keep the partial files in this folder on the driver")
@@ -53,53 +56,38 @@ def parse_args(argv):
 
 
 def local_file(name):
-    """A file of the job on an executor: the path itself when it exists, else the copy --files shipped."""
+    """A file of the job: the path itself when it exists here, else the copy --files shipped."""
     if os.path.exists(name):
         return os.path.abspath(name)
     from pyspark import SparkFiles
     return SparkFiles.get(os.path.basename(name))
 
 
+_runnable = {}
+
+
 def runnable(name):
-    path = local_file(name)
-    if not os.access(path, os.X_OK):
-        copy = os.path.join(tempfile.mkdtemp(prefix="journeys-bin-"), os.path.basename(path))
-        shutil.copy(path, copy)
-        os.chmod(copy, os.stat(copy).st_mode | stat.S_IXUSR)
-        path = copy
-    return path
+    """The binary as a program this process can run (a shipped copy may have lost its x bit);
+    copied at most once per Python worker."""
+    if name not in _runnable:
+        path = local_file(name)
+        if not os.access(path, os.X_OK):
+            copy = os.path.join(tempfile.mkdtemp(prefix="journeys-bin-"), os.path.basename(path))
+            shutil.copy(path, copy)
+            os.chmod(copy, os.stat(copy).st_mode | stat.S_IXUSR)
+            path = copy
+        _runnable[name] = path
+    return _runnable[name]
 
 
-def run_through(command, lines, env):
-    """Pipes `lines` (str) through `command`; yields its output lines. Fails on a non-zero exit."""
-    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    errors = []
-
-    def feed():
-        try:
-            for line in lines:
-                proc.stdin.write(line.encode("utf-8") + b"\n")
-        except BrokenPipeError:
-            pass
-        finally:
-            try:
-                proc.stdin.close()
-            except BrokenPipeError:
-                pass
-
-    def drain():
-        errors.append(proc.stderr.read())
-
-    writer = threading.Thread(target=feed)
-    reader = threading.Thread(target=drain)
-    writer.start()
-    reader.start()
-    for out in proc.stdout:
-        yield out.decode("utf-8").rstrip("\n")
-    writer.join()
-    reader.join()
-    if proc.wait() != 0:
-        raise RuntimeError("%s failed (exit %d): %s" % (" ".join(command), proc.returncode, b"".join(errors).decode("utf-8", "replace").strip()))
+def run(command, data, env):
+    """Runs `command` with `data` (bytes) on its standard input; its standard output. Fails on a
+    non-zero exit with the command's own error."""
+    proc = subprocess.run(command, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    if proc.returncode != 0:
+        raise RuntimeError("%s failed (exit %d): %s" % (" ".join(command), proc.returncode,
+                                                        proc.stderr.decode("utf-8", "replace").strip()))
+    return proc.stdout
 
 
 def list_inputs(sc, patterns):
@@ -131,50 +119,48 @@ def list_inputs(sc, patterns):
     return files
 
 
-def records_of(sc, index, path):
-    """The line records of one file: every line, and before the first non-empty one its copy.
+def local_path(uri):
+    """The path of a file every executor can open as a local file (file: URIs), else None."""
+    if uri.startswith("file:"):
+        path = uri[len("file:"):]
+        while path.startswith("//"):
+            path = path[1:]
+        return path
+    return None if "://" in uri else uri
 
-    Spark's own text reading decodes lines as UTF-8 and replaces what is not, and splits at
-    carriage returns too; the report counts and samples such lines as they are. So each file
-    is read as bytes by one task (gzip decompressed as a stream) and split at newlines only, as
-    journeys splits it."""
 
-    def lines(item):
-        _, data = item
-        stream = io.BytesIO(data)
-        if data[:2] == b"\x1f\x8b":
-            stream = gzip.GzipFile(fileobj=stream)
-        first = True
-        number = 0
-        try:
-            for line in stream:
-                if line.endswith(b"\n"):
-                    line = line[:-1]
-                number += 1
-                if first and line:
-                    yield "%d\t%d\t%s\t%s" % (index, -number, base64.b64encode(line).decode("ascii"), path)
-                    first = False
-                yield "%d\t%d\t%s\t%s" % (index, number, base64.b64encode(line).decode("ascii"), path)
-        except (EOFError, OSError, zlib.error) as e:
-            # Line records cannot say that a file ended early; `journeys report` and
-            # `journeys partial --input` read such a file and report its damage.
-            raise RuntimeError("%s: gzip data is damaged or ends early after line %d (%s); "
-                               "report it with journeys report or journeys partial --input" % (path, number, e))
-        if first:
-            yield "%d\t0\t\t%s" % (index, path)
-
-    return sc.binaryFiles(path, minPartitions=1).flatMap(lines)
+def slices_of(files, split_bytes):
+    """The map side's tasks: (slice, file index, path, local path or None, byte range or None),
+    a file's slices in byte order."""
+    slices = []
+    for i, path in enumerate(files):
+        local = local_path(path)
+        if local is not None and os.path.isfile(local):
+            size = os.path.getsize(local)
+            with open(local, "rb") as f:
+                gzip = f.read(2) == b"\x1f\x8b"
+            if not gzip and size > split_bytes:
+                for start in range(0, size, split_bytes):
+                    slices.append((len(slices), i, path, local, (start, start + split_bytes)))
+                continue
+            slices.append((len(slices), i, path, local, None))
+        else:
+            slices.append((len(slices), i, path, None, None))
+    return slices
 
 
 def main(argv):
     args = parse_args(argv)
+    from pyspark import StorageLevel
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.appName("journeys %s" % args.period).getOrCreate()
     sc = spark.sparkContext
     shards = args.shards or sc.defaultParallelism
     env = dict(os.environ)
-    binary, pipeline = args.journeys, args.pipeline
+    binary, pipeline, period = args.journeys, args.pipeline, args.period
+    if args.split_bytes < 1 << 20:
+        raise SystemExit("journeys_on_spark: error: --split-bytes: expected at least 1 MiB (1048576), found %d" % args.split_bytes)
 
     # the outlier bound of order values, from the history on the driver: every shard reads with it
     driver_binary = os.path.abspath(binary) if os.path.exists(binary) else binary
@@ -183,52 +169,100 @@ def main(argv):
                                  check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
 
     files = list_inputs(sc, args.inputs)
-    # one partition per file, which starts with the copy of the file's first line
-    records = sc.union([records_of(sc, i, f) for i, f in enumerate(files)])
+    slices = slices_of(files, args.split_bytes)
 
-    # 1. identity pairs, gathered on the driver
-    def pairs_of(lines):
-        yield from run_through([runnable(binary), "pairs", "--pipeline", local_file(pipeline)], lines, env)
+    # 1. map: each slice read once into compact records, with its pairs and its number of lines
+    def mapped(task, data=None):
+        index, file_index, path, local, byte_range = task
+        work = tempfile.mkdtemp(prefix="journeys-map-")
+        try:
+            read = local
+            if read is None:
+                read = os.path.join(work, "input")
+                with open(read, "wb") as f:
+                    f.write(data)
+            command = [runnable(binary), "map", "--pipeline", local_file(pipeline), "--period", period,
+                       "--file", str(file_index), "--path", path, "--read", read,
+                       "--pairs-output", os.path.join(work, "pairs.txt")]
+            if byte_range:
+                command += ["--range", "%d:%d" % byte_range]
+            records = run(command, b"", env)
+            with open(os.path.join(work, "pairs.txt")) as f:
+                pairs = f.read()
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        # the last record is the slice's end: its line field holds the number of lines read
+        lines = struct.unpack_from("<q", records, len(records) - RECORD_HEADER + 5)[0]
+        return index, file_index, lines, pairs, records
 
-    pairs = sorted(set(records.mapPartitions(pairs_of).collect()))
+    local_slices = [s for s in slices if s[3] is not None]
+    parts = []
+    if local_slices:
+        parts.append(sc.parallelize(local_slices, len(local_slices)).map(mapped))
+    for task in (s for s in slices if s[3] is None):
+        # a file only Spark can read: whole, to one task
+        parts.append(sc.binaryFiles(task[2], minPartitions=1).map(lambda item, task=task: mapped(task, item[1])))
+    records = (sc.union(parts) if len(parts) > 1 else parts[0]).persist(StorageLevel.MEMORY_AND_DISK)
+
+    # 2. the pairs, and each slice's first line number in its file, gathered on the driver
+    summary = sorted(records.map(lambda r: (r[0], r[1], r[2], r[3])).collect())
+    pairs = sorted(set(line for _, _, _, text in summary for line in text.splitlines() if line))
+    offsets, seen = {}, {}
+    for index, file_index, lines, _ in summary:
+        offsets[index] = seen.get(file_index, 0)
+        seen[file_index] = offsets[index] + lines
     work = tempfile.mkdtemp(prefix="journeys-spark-")
     pairs_path = os.path.join(work, "pairs.txt")
     with open(pairs_path, "w") as f:
         f.writelines(p + "\n" for p in pairs)
     sc.addFile(pairs_path)
 
-    # 2. every record keyed by its person's shard, then shuffled into its shard's partition
-    def keyed(lines):
-        command = [runnable(binary), "key", "--pipeline", local_file(pipeline), "--pairs", local_file("pairs.txt"),
-                   "--shards", str(shards)]
-        for line in run_through(command, lines, env):
-            shard, _, rest = line.partition("\t")
-            yield int(shard), line
+    # 3. every slice's records put in their shards, then shuffled into their shard's partition
+    def keyed(record):
+        index, _, _, _, data = record
+        command = [runnable(binary), "key", "--binary", "--pairs", local_file("pairs.txt"), "--shards", str(shards),
+                   "--line-offset", str(offsets[index])]
+        out = run(command, data, env)
+        at = 0
+        while at < len(out):
+            shard, length = struct.unpack_from("<IQ", out, at)
+            at += FRAME_HEADER
+            yield shard, (index, out[at:at + length])
+            at += length
 
-    by_shard = records.mapPartitions(keyed).partitionBy(shards, lambda shard: shard)
+    by_shard = records.flatMap(keyed).partitionBy(shards, lambda shard: shard)
 
-    # 3. each shard's partial, made where its lines are
-    def partial(index, pairs_in_partition):
-        command = [runnable(binary), "partial", "--pipeline", local_file(pipeline), "--period", args.period,
-                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--pairs", local_file("pairs.txt"), "--order-bound", order_bound, "--output", "-"]
-        text = "\n".join(run_through(command, (line for _, line in pairs_in_partition), env))
-        yield index, text
+    # 4. each shard's partial, made where its records are
+    def partial(index, items):
+        chunks = sorted(chunk for _, chunk in items)
+        command = [runnable(binary), "partial", "--pipeline", local_file(pipeline), "--period", period,
+                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--binary", "--pairs", local_file("pairs.txt"),
+                   "--order-bound", order_bound, "--output", "-"]
+        yield index, run(command, b"".join(data for _, data in chunks), env)
 
     partials = sorted(by_shard.mapPartitionsWithIndex(partial).collect())
     keep = args.partials or work
     os.makedirs(keep, exist_ok=True)
     paths = []
-    for index, text in partials:
+    for index, data in partials:
         path = os.path.join(keep, "partial-%d-of-%d.json" % (index + 1, shards))
-        with open(path, "w") as f:
-            f.write(text)
+        with open(path, "wb") as f:
+            f.write(data)
         paths.append(path)
+    # the binary as the driver has it (a --files copy goes with the session); the config where it
+    # is, since its templates are found from its folder
+    driver_binary = os.path.join(work, "journeys")
+    shutil.copy(runnable(binary), driver_binary)
+    driver_pipeline = local_file(pipeline)
+    if not os.path.exists(pipeline):
+        driver_pipeline = os.path.join(work, os.path.basename(pipeline))
+        shutil.copy(local_file(pipeline), driver_pipeline)
+    records.unpersist()
     spark.stop()
 
-    # 4. the report, on the driver
-    command = [os.path.abspath(binary) if os.path.exists(binary) else binary, "merge", "--pipeline", pipeline,
-               "--output", args.output] + (["--history", args.history] if args.history else []) + \
-              (["--quiet"] if args.quiet else []) + paths
+    # 5. the report, on the driver
+    command = [driver_binary, "merge", "--pipeline", driver_pipeline, "--output", args.output] + \
+              (["--history", args.history] if args.history else []) + (["--quiet"] if args.quiet else []) + paths
     code = subprocess.call(command)
     if not args.partials:
         shutil.rmtree(work, ignore_errors=True)

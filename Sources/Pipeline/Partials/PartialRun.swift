@@ -10,6 +10,9 @@ package struct PartialOptions: Sendable {
     /// A file of keyed line records (`journeys key`'s output; `/dev/stdin` for standard input)
     /// to read instead of the inputs.
     package var records: String? = nil
+    /// Whether `records` holds the map side's binary records (`journeys key --binary`) rather
+    /// than line records.
+    package var binaryRecords = false
     package var period: String
     package var shard: Int
     package var shards: Int
@@ -39,14 +42,21 @@ package enum PartialRun {
         let zone = TimeZone(identifier: config.timeZone)!
         let spool = try ShardSpool(temporaryDirectory: config.sortDirectory)
         var first: IdentityPairs
+        var leftOut: [Int: SliceKeying.LeftOut] = [:]
         if let records = o.records {
             guard let pairs = o.pairs else {
                 throw PartialError(file: records == "/dev/stdin" ? "--stdin" : records,
                                    message: "line records need --pairs: the first pass's pairs and span (journeys pairs)")
             }
             first = try readPairs(pairs)
-            let input = LineReader(source: try openByteSource(path: records), maxLineBytes: recordBytes(config))
-            try LineKeying.spool(records: input, shard: o.shard, source: records == "/dev/stdin" ? "<stdin>" : records, into: spool)
+            let source = records == "/dev/stdin" ? "<stdin>" : records
+            if o.binaryRecords {
+                leftOut = try SliceKeying.spool(input: try openByteSource(path: records), source: source, keys: first.keys, shard: o.shard,
+                                                shards: o.shards, maxLineBytes: config.extractOptions.maxLineBytes, into: spool)
+            } else {
+                let input = LineReader(source: try openByteSource(path: records), maxLineBytes: recordBytes(config))
+                try LineKeying.spool(records: input, shard: o.shard, source: source, into: spool)
+            }
         } else {
             let paths = try InputFiles.resolve(config.inputs)
             first = try o.pairs.map { try readPairs($0) } ?? LineKeying.pairs(paths, options: config.extractOptions)
@@ -77,7 +87,7 @@ package enum PartialRun {
             config: fingerprint(config, pipeline: o.pipeline, orderBound: plan.extract.outlierBoundCents), period: period.description, shard: o.shard, shards: o.shards,
             spanEarliest: span.earliest, spanLatest: span.latest, earliest: own?.earliest, latest: own?.latest,
             inPeriod: sessions.inPeriod, lateEvents: sessions.lateEvents, cutVisits: sessions.cutVisits, afterPeriod: sessions.afterPeriod,
-            files: q.files.map {
+            files: adding(leftOut, to: q.files).map {
                 PartialFile.FileRecord(file: $0.file, read: $0.read, parsed: $0.parsed,
                                        outcomes: Dictionary(uniqueKeysWithValues: $0.outcomes.map { ($0.key.rawValue, $0.value) }),
                                        damage: $0.damage, resort: $0.resort)
@@ -87,6 +97,21 @@ package enum PartialRun {
             orderBoundCents: plan.extract.outlierBoundCents,
             strings: symbols.strings, score: folded.score, history: folded.history, ruleHits: folded.mapper.ruleHits,
             unmatched: Dictionary(uniqueKeysWithValues: folded.mapper.unmatched.map { (symbols[$0.key], $0.value) }))
+    }
+
+    /// The accounts of `files` with the lines the map side left out added (a file only they
+    /// count gets an account of its own, in file order).
+    static func adding(_ left: [Int: SliceKeying.LeftOut], to files: [FileAccount]) -> [FileAccount] {
+        var out = files
+        for (_, l) in left.sorted(by: { $0.key < $1.key }) {
+            let i = out.firstIndex { $0.file == l.path } ?? {
+                out.append(FileAccount(file: l.path))
+                return out.count - 1
+            }()
+            out[i].read += l.read
+            for (o, n) in l.outcomes { out[i].outcomes[o, default: 0] += n }
+        }
+        return out
     }
 
     /// The longest line record: a line of the longest kind in base64, and its place.

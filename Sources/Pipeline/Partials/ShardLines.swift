@@ -30,4 +30,14 @@ package enum ShardLines {
         }
         flush()
     }
+
+    /// `journeys key --binary`: one slice's binary records on standard input, in frames by shard
+    /// on standard output.
+    package static func keySlice(pairs: String, shards: Int, lineOffset: Int) throws {
+        let keys = try PartialRun.readPairs(pairs).keys
+        try SliceKeying.key(input: try openByteSource(path: "/dev/stdin"), source: "<stdin>", keys: keys, shards: shards,
+                            lineOffset: lineOffset) { bytes in
+            bytes.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
+        }
+    }
 }
