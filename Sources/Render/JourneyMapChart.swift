@@ -101,14 +101,19 @@ enum JourneyMapChart {
         return out
     }
 
-    /// A closed triangle with its tip at the link's end, pointing along (dx, dy), wider than the
-    /// link's stroke so that even the widest link shows which way it runs.
-    static func arrowhead(_ tip: (x: Double, y: Double, dx: Double, dy: Double), width: Double) -> String {
-        let length = (tip.dx * tip.dx + tip.dy * tip.dy).squareRoot()
-        let (ux, uy) = length > 0 ? (tip.dx / length, tip.dy / length) : (1.0, 0.0)
+    /// How far short of its target's box an arrowhead stops: clear of the box's start triangle
+    /// and end bar, which sit within 9 of its edges.
+    static let arrowGap = 10.0
+
+    /// A closed triangle pointing along (dx, dy) at the link's end (x, y), its tip `arrowGap`
+    /// short of it, wider than the link's stroke so that even the widest link shows which way it runs.
+    static func arrowhead(_ end: (x: Double, y: Double, dx: Double, dy: Double), width: Double) -> String {
+        let length = (end.dx * end.dx + end.dy * end.dy).squareRoot()
+        let (ux, uy) = length > 0 ? (end.dx / length, end.dy / length) : (1.0, 0.0)
+        let tx = end.x - ux * arrowGap, ty = end.y - uy * arrowGap
         let long = max(7, width * 0.8 + 4), half = max(4, width / 2 + 2.5)
-        let bx = tip.x - ux * long, by = tip.y - uy * long
-        return "M\(fmt(tip.x)),\(fmt(tip.y)) L\(fmt(bx - uy * half)),\(fmt(by + ux * half)) L\(fmt(bx + uy * half)),\(fmt(by - ux * half))Z"
+        let bx = tx - ux * long, by = ty - uy * long
+        return "M\(fmt(tx)),\(fmt(ty)) L\(fmt(bx - uy * half)),\(fmt(by + ux * half)) L\(fmt(bx + uy * half)),\(fmt(by - ux * half))Z"
     }
 
     /// `words`: the page's catalogue, for the chart's few words.
