@@ -101,6 +101,21 @@ enum JourneyMapChart {
         return out
     }
 
+    /// How far short of its target's box an arrowhead stops: clear of the box's start triangle
+    /// and end bar, which sit within 9 of its edges.
+    static let arrowGap = 10.0
+
+    /// A closed triangle pointing along (dx, dy) at the link's end (x, y), its tip `arrowGap`
+    /// short of it, wider than the link's stroke so that even the widest link shows which way it runs.
+    static func arrowhead(_ end: (x: Double, y: Double, dx: Double, dy: Double), width: Double) -> String {
+        let length = (end.dx * end.dx + end.dy * end.dy).squareRoot()
+        let (ux, uy) = length > 0 ? (end.dx / length, end.dy / length) : (1.0, 0.0)
+        let tx = end.x - ux * arrowGap, ty = end.y - uy * arrowGap
+        let long = max(7, width * 0.8 + 4), half = max(4, width / 2 + 2.5)
+        let bx = tx - ux * long, by = ty - uy * long
+        return "M\(fmt(tx)),\(fmt(ty)) L\(fmt(bx - uy * half)),\(fmt(by + ux * half)) L\(fmt(bx + uy * half)),\(fmt(by - ux * half))Z"
+    }
+
     /// `words`: the page's catalogue, for the chart's few words.
     static func svg(_ map: JourneyMap, locale: String, style: NumberStyle, words: PageLabels, maxLinks: Int = defaultMaxLinks) -> String {
         let (links, _, _) = kept(map, limit: maxLinks)
@@ -141,6 +156,8 @@ enum JourneyMapChart {
             let ya = a.y + nodeHeight / 2, yb = b.y + nodeHeight / 2
             var path: String
             var label: (Double, Double)
+            // where the link enters its target, and the direction it comes from there
+            var tip: (x: Double, y: Double, dx: Double, dy: Double)
             if abs(ca - cb) > 1 {
                 // around the columns between: down the gap beside the source, along a lane, up the gap beside the target
                 let laneY = laneTop + Double(lane) * laneGap
@@ -151,6 +168,7 @@ enum JourneyMapChart {
                 path = "M\(fmt(x1)),\(fmt(ya)) C\(fmt(g1)),\(fmt(ya)) \(fmt(g1)),\(fmt(ya)) \(fmt(g1)),\(fmt(ya + 8)) L\(fmt(g1)),\(fmt(laneY))"
                     + " L\(fmt(g2)),\(fmt(laneY)) L\(fmt(g2)),\(fmt(yb + 8)) C\(fmt(g2)),\(fmt(yb)) \(fmt(g2)),\(fmt(yb)) \(fmt(x2)),\(fmt(yb))"
                 label = ((g1 + g2) / 2, laneY - 2)
+                tip = (x2, yb, x2 - g2, 0)
             } else if ca == cb {
                 // within a phase: a loop beside the column, on the right going down the flow,
                 // on the left going up it, so that the two directions never share a gap
@@ -159,20 +177,24 @@ enum JourneyMapChart {
                 let bulge = (down ? 1 : -1) * min(80, 24 + abs(yb - ya) * 0.25)
                 path = "M\(fmt(x)),\(fmt(ya)) C\(fmt(x + bulge)),\(fmt(ya)) \(fmt(x + bulge)),\(fmt(yb)) \(fmt(x)),\(fmt(yb))"
                 label = (x + bulge * 0.75, (ya + yb) / 2)
+                tip = (x, yb, -bulge, 0)
             } else if cb > ca {
                 let x1 = a.x + nodeWidth, x2 = b.x, mid = (x1 + x2) / 2
                 path = "M\(fmt(x1)),\(fmt(ya)) C\(fmt(mid)),\(fmt(ya)) \(fmt(mid)),\(fmt(yb)) \(fmt(x2)),\(fmt(yb))"
                 label = (mid, (ya + yb) / 2)
+                tip = (x2, yb, x2 - mid, 0)
             } else {
                 // back to the phase before: from the left edge to the target's right edge, through the gap
                 let x1 = a.x, x2 = b.x + nodeWidth, mid = (x1 + x2) / 2
                 path = "M\(fmt(x1)),\(fmt(ya)) C\(fmt(mid)),\(fmt(ya + 18)) \(fmt(mid)),\(fmt(yb + 18)) \(fmt(x2)),\(fmt(yb))"
                 label = (mid, (ya + yb) / 2 + 14)
+                tip = (x2, yb, x2 - mid, -18)
             }
             let time = link.medianSeconds.map { " · " + style.duration(seconds: $0) } ?? ""
             svg.open("path", ["d": path, "stroke-width": fmt(w), "class": back ? "link back" : "link"])
             svg.title("\(names[link.from] ?? "") → \(names[link.to] ?? ""): \(style.integer(link.count))\(time)")
             svg.close("path")
+            svg.element("path", ["d": arrowhead(tip, width: w), "class": back ? "link-head back" : "link-head"])
             labels.append((label.0, label.1, style.integer(link.count) + time, back))
         }
         svg.close("g")

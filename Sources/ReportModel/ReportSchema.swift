@@ -1257,10 +1257,11 @@ package enum ReportSchema {
         "views": { "description": "Page views (entry pages: landings; search terms: searches; products: product views).", "$ref": "#/$defs/count" },
         "bounces": { "description": "Entry pages: visits that saw only this page; 0 in the other tables.", "$ref": "#/$defs/count" },
         "carts": { "description": "Products: add-to-carts directly from the product page; 0 in the other tables.", "$ref": "#/$defs/count" },
+        "cartVisits": { "description": "Products: visits that added it to the cart directly from the product page; 0 in the other tables (absent in reports written before rows carried it).", "$ref": "#/$defs/count" },
         "purchases": { "description": "Those visits with an order (products: visits that ordered after adding it to the cart).", "$ref": "#/$defs/count" },
         "orders": { "description": "The orders of those visits.", "$ref": "#/$defs/count" },
         "revenue": { "description": "The order values of those visits (the whole visit's, also for a product).", "$ref": "#/$defs/money" },
-        "conversionRate": { "description": "purchases / visits (0 when visits is 0).", "$ref": "#/$defs/rate" }
+        "conversionRate": { "description": "purchases / visits; products: purchases / cartVisits, visits that added it and ordered / visits that added it (0 when the denominator is 0).", "$ref": "#/$defs/rate" }
       }
     },
     "weekdayHourGrid": {

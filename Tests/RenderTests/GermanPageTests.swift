@@ -27,7 +27,8 @@ import Validate
         data.kpis = keys.map { key in
             var k = KPI(key: key, label: english.text("kpi.\(key).label"), unit: key.contains("rate") ? .ratio : key.contains("seconds") ? .seconds : .count,
                         value: 0.4, previous: 0.3, better: .higher, significant: true, definition: english.text("kpi.\(key).definition"))
-            k.trend = [TrendPoint(period: "2026-W46", value: 0.3), TrendPoint(period: "2026-W47", value: 0.4)]
+            k.trend = [TrendPoint(period: "2026-W44", value: 0.35), TrendPoint(period: "2026-W45", value: 0.25),
+                       TrendPoint(period: "2026-W46", value: 0.3), TrendPoint(period: "2026-W47", value: 0.4)]
             k.yearAgo = 0.2
             k.yearAgoSignificant = false
             return k
@@ -162,7 +163,8 @@ import Validate
         }
         // newest first, as the publish stage lists them
         let entries = [entry("2026-11", "2026-11-01", "2026-11-30", visits: 5000, partial: true), entry("2026-W47", "2026-11-16", "2026-11-22", visits: 1234),
-                       entry("2026-W46", "2026-11-09", "2026-11-15", visits: 1000), entry("2026-11-02..2026-11-15", "2026-11-02", "2026-11-15", visits: 2000),
+                       entry("2026-W46", "2026-11-09", "2026-11-15", visits: 1000), entry("2026-W45", "2026-11-02", "2026-11-08", visits: 900),
+                       entry("2026-W44", "2026-10-26", "2026-11-01", visits: 1100), entry("2026-11-02..2026-11-15", "2026-11-02", "2026-11-15", visits: 2000),
                        entry("2026-10", "2026-10-01", "2026-10-31", visits: 4000)]
         let html = ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates)).index(entries)
         let issues = MarkupValidator().check(Array(html.utf8), file: "index.html", documentDirectory: "out", root: "out")
@@ -174,8 +176,8 @@ import Validate
         #expect(months.lowerBound < weeks.lowerBound && weeks.lowerBound < ranges.lowerBound)
         let weekSection = html[weeks.lowerBound..<ranges.lowerBound], monthSection = html[months.lowerBound..<weeks.lowerBound]
         #expect(weekSection.contains(">KW 47/2026</a>") && weekSection.contains(">KW 46/2026</a>") && !weekSection.contains("November 2026"))
-        // two whole weeks: a line; the months have one whole month only (November is partial): none
-        #expect(weekSection.contains("<title>Besuche, Verlauf: KW 46/2026 1.000, KW 47/2026 1.234</title>"))
+        // four whole weeks: a line; the months have one whole month only (November is partial): none
+        #expect(weekSection.contains("<title>Besuche, Verlauf: KW 44/2026 1.100, KW 45/2026 900, KW 46/2026 1.000, KW 47/2026 1.234</title>"))
         #expect(!monthSection.contains("<svg"))
         #expect(monthSection.contains(">November 2026</a> <span class=\"badge\">unvollständig</span>"))
         #expect(html.contains("href=\"2026-11-02..2026-11-15/index.html\">02.11.2026–15.11.2026</a>"))

@@ -71,6 +71,43 @@ import Testing
         #expect(all.contains("25% of visits · exit 30%"))
     }
 
+    /// Every link ends in an arrowhead: its tip just short of where the link ends on the target
+    /// box's edge (clear of the start and end markers), its base further out (so it points into
+    /// the box), and wider than the link's stroke.
+    @Test func everyLinkShowsItsDirection() throws {
+        let svg = JourneyMapChart.svg(Self.map, locale: "en", style: Self.style, words: Self.words, maxLinks: 20)
+        func attribute(_ name: String, of tags: [Substring]) -> [String] {
+            tags.map { tag in String(tag.components(separatedBy: "\(name)=\"")[1].prefix { $0 != "\"" }) }
+        }
+        let tags = svg.components(separatedBy: "<path ").dropFirst().map { $0.prefix { $0 != ">" } }
+        let linkTags = tags.filter { $0.contains("class=\"link\"") || $0.contains("class=\"link back\"") }
+        let headTags = tags.filter { $0.contains("class=\"link-head") }
+        let links = JourneyMapChart.kept(Self.map, limit: 20).links
+        try #require(linkTags.count == links.count && headTags.count == links.count)
+        #expect(headTags.filter { $0.contains("link-head back") }.count == linkTags.filter { $0.contains("link back") }.count)
+        func numbers(_ d: String) -> [Double] {
+            d.split { "MLCZ ,".contains($0) }.map { Double($0)! }
+        }
+        let layout = JourneyMapChart.layout(Self.map, links: links)
+        for (i, link) in links.enumerated() {
+            let path = numbers(attribute("d", of: [linkTags[i]])[0]), head = numbers(attribute("d", of: [headTags[i]])[0])
+            let width = Double(attribute("stroke-width", of: [linkTags[i]])[0])!
+            #expect(head.count == 6)
+            let (tipX, tipY) = (head[0], head[1]), (endX, endY) = (path[path.count - 2], path[path.count - 1])
+            let gap = ((tipX - endX) * (tipX - endX) + (tipY - endY) * (tipY - endY)).squareRoot()
+            #expect(abs(gap - JourneyMapChart.arrowGap) < 0.2, "link \(link.from) -> \(link.to): its tip \(gap) short of its end")
+            let box = try #require(layout.position[link.to])
+            let left = box.x, right = box.x + JourneyMapChart.nodeWidth
+            #expect(endX == left || endX == right)
+            // outside the box, and beyond the markers' 9 from its edge: toward the box from the base
+            let baseX = (head[2] + head[4]) / 2
+            #expect(tipX < left - 9 || tipX > right + 9)
+            #expect(abs(baseX - (left + right) / 2) > abs(tipX - (left + right) / 2), "link \(link.from) -> \(link.to) points into its target")
+            let spread = ((head[2] - head[4]) * (head[2] - head[4]) + (head[3] - head[5]) * (head[3] - head[5])).squareRoot()
+            #expect(spread > width)
+        }
+    }
+
     @Test func namesAreEscaped() {
         var map = Self.map
         map.nodes[0].touchpoint = "<script>x</script>"

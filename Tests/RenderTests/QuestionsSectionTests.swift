@@ -51,7 +51,7 @@ import Validate
                                  ("carts", "the period moved back by the 7-day recovery window"),
                                  ("variants", "A variant is a visit&#39;s touchpoints in order, repeats folded."),
                                  ("logged-values", "Conversion = visits with an order / visits that searched it."),
-                                 ("weekday-hour", "darker = more visits, relative to the busiest hour"),
+                                 ("weekday-hour", "a stronger colour = more visits, relative to the busiest hour"),
                                  ("support", "Handling time: from a contact&#39;s start to its end event"),
                                  ("satisfaction", "Each answer joined to what the person did just before it")] {
             #expect(try section(id, in: html).contains(definition), "\(id)")

@@ -104,29 +104,33 @@ package struct ValueRow: Codable, Equatable, Sendable {
     package var bounces: Int
     /// Products: add-to-cart directly from the product page.
     package var carts: Int
+    /// Products: visits that added it to the cart straight from its page (0 in the other tables).
+    package var cartVisits: Int
     /// Visits with an order (products: visits that ordered after adding it to the cart).
     package var purchases: Int
     /// Orders and revenue of those visits (products: the whole order of a visit, which may hold
     /// other products too).
     package var orders: Int
     package var revenue: Double
-    /// purchases / visits.
+    /// purchases / visits; products: purchases / cartVisits (visits that added it and ordered /
+    /// visits that added it).
     package var conversionRate: Double
-    enum CodingKeys: String, CodingKey { case value, visits, people, views, bounces, carts, purchases, orders, revenue, conversionRate }
+    enum CodingKeys: String, CodingKey { case value, visits, people, views, bounces, carts, cartVisits, purchases, orders, revenue, conversionRate }
 
-    /// `bounces` is read as 0 from a report written before rows carried it.
+    /// `bounces` and `cartVisits` are read as 0 from a report written before rows carried them.
     package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(value: try c.decode(String.self, forKey: .value), visits: try c.decode(Int.self, forKey: .visits),
                   people: try c.decode(Int.self, forKey: .people), views: try c.decode(Int.self, forKey: .views),
                   bounces: try c.decodeIfPresent(Int.self, forKey: .bounces) ?? 0, carts: try c.decode(Int.self, forKey: .carts),
-                  purchases: try c.decode(Int.self, forKey: .purchases), orders: try c.decode(Int.self, forKey: .orders),
+                  cartVisits: try c.decodeIfPresent(Int.self, forKey: .cartVisits) ?? 0, purchases: try c.decode(Int.self, forKey: .purchases), orders: try c.decode(Int.self, forKey: .orders),
                   revenue: try c.decode(Double.self, forKey: .revenue), conversionRate: try c.decode(Double.self, forKey: .conversionRate))
     }
 
-    package init(value: String, visits: Int, people: Int, views: Int, bounces: Int, carts: Int, purchases: Int, orders: Int, revenue: Double,
-                 conversionRate: Double) {
+    package init(value: String, visits: Int, people: Int, views: Int, bounces: Int, carts: Int, cartVisits: Int = 0, purchases: Int, orders: Int,
+                 revenue: Double, conversionRate: Double) {
         self.value = value; self.visits = visits; self.people = people; self.views = views; self.bounces = bounces; self.carts = carts
+        self.cartVisits = cartVisits
         self.purchases = purchases; self.orders = orders; self.revenue = revenue; self.conversionRate = conversionRate
     }
 }

@@ -94,11 +94,13 @@ struct RowCounts: Equatable, Codable {
     var orders = 0
     var cents: Int64 = 0
     var carts = 0
+    /// Visits with at least one of `carts` (a product added to the cart in the visit).
+    var cartVisits = 0
     var exits = 0
 
     mutating func merge(_ o: RowCounts) {
         n += o.n; people += o.people; visits += o.visits; purchases += o.purchases
-        orders += o.orders; cents = Cents.add(cents, o.cents); carts += o.carts; exits += o.exits
+        orders += o.orders; cents = Cents.add(cents, o.cents); carts += o.carts; cartVisits += o.cartVisits; exits += o.exits
     }
 }
 

@@ -53,8 +53,11 @@ struct ValueTablesFold: SectionFold {
                 default: break
                 }
             }
-            for product in added where bought {
-                products.touch(product) { $0.purchases += 1; $0.orders += orders; $0.cents = Cents.add($0.cents, cents) }
+            for product in added {
+                products.touch(product) {
+                    $0.cartVisits += 1
+                    if bought { $0.purchases += 1; $0.orders += orders; $0.cents = Cents.add($0.cents, cents) }
+                }
             }
             let local = visit.start + Int64(days.offset(at: visit.start))
             let day = LocalDays.day(ofLocal: local)
@@ -90,7 +93,9 @@ struct ValueTablesFold: SectionFold {
     func finish(_ finishing: inout FinishContext) -> Tables {
         let context = finishing.fold
         let k = context.settings.minPeople
-        func rows(_ counts: KeyedCounts<Symbol>, _ name: String, limit: Int = 12) -> [ValueRow] {
+        /// `ofCarts`: the rate counts the visits that added the value to the cart (products), not
+        /// the visits with the value: a product's "ordered" is of the visits that added it.
+        func rows(_ counts: KeyedCounts<Symbol>, _ name: String, limit: Int = 12, ofCarts: Bool = false) -> [ValueRow] {
             // ties by the string, not by the symbol's number (the order strings were first seen)
             let (all, withheld) = counts.top(.max, k: k)
             finishing.withhold(withheld, in: name)
@@ -99,13 +104,13 @@ struct ValueTablesFold: SectionFold {
                 .prefix(limit)
             return top.map { key, c in
                 ValueRow(value: Redactor.redact(key, limit: 120), visits: c.visits, people: c.people, views: c.n, bounces: c.exits, carts: c.carts,
-                         purchases: c.purchases, orders: c.orders, revenue: Double(c.cents) / 100,
-                         conversionRate: ratio(c.purchases, c.visits) ?? 0)
+                         cartVisits: c.cartVisits, purchases: c.purchases, orders: c.orders, revenue: Double(c.cents) / 100,
+                         conversionRate: ratio(c.purchases, ofCarts ? c.cartVisits : c.visits) ?? 0)
             }
         }
         func grid(_ flat: [Int]) -> [[Int]] { (0..<7).map { Array(flat[($0 * 24)..<($0 * 24 + 24)]) } }
         return Tables(entryPages: rows(entryPages, "entryPages"), campaigns: rows(campaigns, "campaigns"),
-                      searchTerms: rows(searchTerms, "searchTerms", limit: 15), products: rows(products, "products", limit: 15),
+                      searchTerms: rows(searchTerms, "searchTerms", limit: 15), products: rows(products, "products", limit: 15, ofCarts: true),
                       weekdayHour: WeekdayHour(visits: grid(visitsAt), orders: grid(ordersAt)))
     }
 }

@@ -57,6 +57,21 @@ import Testing
         #expect(q.weekdayHour.visits.flatMap { $0 }.reduce(0, +) == 2)
     }
 
+    /// Ordered counts the visits that added the product, not those that viewed it: 4 visits view
+    /// /p/a, 2 add it (one twice), 1 of those orders: 1/2, where purchases / viewers would be 1/4.
+    @Test func productOrderedIsOfTheVisitsThatAddedIt() throws {
+        var shop = ScoreTestShop()
+        shop.visit(1, at: 8 * Self.day, ["/p/a", "/cart/add", "/checkout/pay", "/checkout/done"], order: ("o1", 4_990))
+        shop.visit(2, at: 8 * Self.day, ["/p/a", "/cart/add", "/p/a", "/cart/add"])
+        shop.visit(3, at: 9 * Self.day, ["/p/a"])
+        shop.visit(4, at: 9 * Self.day, ["/p/a", "/p/b", "/cart/add"])  // added b, not a
+        let a = try #require(try score(shop).questions?.products.first { $0.value == "/p/a" })
+        #expect((a.visits, a.carts, a.cartVisits, a.purchases) == (4, 3, 2, 1))
+        #expect(a.conversionRate == 0.5)
+        let b = try #require(try score(shop).questions?.products.first { $0.value == "/p/b" })
+        #expect((b.cartVisits, b.purchases, b.conversionRate) == (1, 0, 0))
+    }
+
     @Test func loggedValuesAreMaskedBeforeTheyLeaveScore() throws {
         var shop = ScoreTestShop()
         shop.visit(1, at: 8 * Self.day, ["/search"], searches: [(0, "jane@example.com")])
