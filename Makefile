@@ -48,8 +48,10 @@ ifeq ($(strip $(LOGS)),)
 	@# the demo's history starts from the shop's order table (its lock file stays: another run may hold it)
 	rm -f $(DEMO_HISTORY) $(DEMO_HISTORY)-journal $(DEMO_HISTORY)-wal $(DEMO_HISTORY)-shm
 	$(BIN) history import --pipeline pipelines/weekly.yaml --history $(DEMO_HISTORY) --orders $(DEMO_ORDERS)
-	@# the demo publishes W46 first, so that W47 comes with its diff against the week before
-	$(if $(PERIOD),,$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --history $(DEMO_HISTORY) --period 2026-W46 --quiet)
+	@# the demo publishes its four earlier weeks first, so that W47 comes with its diff against
+	@# the week before and trends of five weeks (a trend is drawn from four values on)
+	$(if $(PERIOD),,for week in 2026-W43 2026-W44 2026-W45 2026-W46; do \
+	  $(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --history $(DEMO_HISTORY) --period $$week --quiet || exit 1; done)
 	$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --history $(DEMO_HISTORY) $(if $(PERIOD),--period $(PERIOD))
 else
 	$(BIN) report --pipeline pipelines/weekly.yaml --input "$(LOGS)" $(if $(PERIOD),--period $(PERIOD))

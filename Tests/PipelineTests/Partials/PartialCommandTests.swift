@@ -64,7 +64,7 @@ import Testing
         guard let refused = try journeys(["merge", "--pipeline", config, "--output", dir + "/refused", "--quiet", dir + "/old.json", partials[1]],
                                          scratch: dir) else { return }
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("old.json: partial file of format version 1; this journeys merges version 2 only"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("old.json: partial file of format version 1; this journeys merges version 3 only"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/refused/2026-W47"))
     }
 }
