@@ -5,21 +5,25 @@ import Statistics
 
 // `make bench` (and by hand): the time of the BG/NBD and Gamma-Gamma fits on simulated customers.
 //
-//     CLVBench [--customers N] [--runs R] [--old]
+//     CLVBench [--customers N] [--runs R] [--old] [--summaries FILE]
 //
 // Prints one line per measurement: the median wall time of R fits of each model, the rows the
 // likelihood sums over, the search's iterations and whether it converged. With --old, also the
 // search the fits used before analytic derivatives: `Minimizer` (Nelder–Mead from (1, 1, 1, 1), up
 // to 20,000 iterations with restarts, then finite-difference Newton) on the row-by-row likelihood,
-// once, with its number of likelihood evaluations.
+// once, with its number of likelihood evaluations. With --summaries, also R BG/NBD fits on the
+// customers of FILE, one `x,recency days,age days` line each (a history's (x, t_x, T)), with the
+// likelihood evaluations the search took and its verdict.
 
 var customers = 200_000, runs = 3, old = false
+var summariesPath: String? = nil
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--customers": customers = Int(arguments.next() ?? "") ?? customers
     case "--runs": runs = Int(arguments.next() ?? "") ?? runs
     case "--old": old = true
+    case "--summaries": summariesPath = arguments.next()
     default:
         FileHandle.standardError.write(Data("CLVBench: unknown argument \(argument)\n".utf8))
         exit(2)
@@ -114,5 +118,30 @@ if old {
         let p = result.point.map(exp)
         print(String(format: "old gammagamma seconds=%.3f evaluations=%d iterations=%d converged=%@ p=%.4f q=%.4f v=%.4f",
                      ggSeconds, evaluations, result.iterations, "\(result.converged)", p[0], p[1], p[2]))
+    }
+}
+
+if let summariesPath {
+    guard let text = try? String(contentsOfFile: summariesPath, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("CLVBench: cannot read \(summariesPath)\n".utf8))
+        exit(1)
+    }
+    var list: [CustomerSummary] = []
+    for (number, line) in text.split(separator: "\n").enumerated() {
+        let fields = line.split(separator: ",").compactMap { Double($0) }
+        guard fields.count == 3 else {
+            FileHandle.standardError.write(Data("CLVBench: \(summariesPath) line \(number + 1): expected x,recency days,age days\n".utf8))
+            exit(1)
+        }
+        list.append(CustomerSummary(frequency: Int(fields[0]), recency: fields[1] / 7, age: fields[2] / 7))
+    }
+    let rows = WeightedRows(bgnbd: list)
+    var fit: Fit<BGNBD.Parameters>?
+    let times = (0..<runs).map { _ in seconds { fit = BGNBD.fit(list) } }
+    if let fit {
+        print(String(format: "file bgnbd customers=%d rows=%d seconds=%.3f iterations=%d evaluations=%d converged=%@ r=%.6g alpha=%.6g a=%.6g b=%.6g",
+                     list.count, rows.count, median(times), fit.iterations, fit.evaluations, "\(fit.converged)",
+                     fit.parameters.r, fit.parameters.alpha, fit.parameters.a, fit.parameters.b))
+        print("file bgnbd issues: " + fit.issues.map(\.description).joined(separator: "; "))
     }
 }

@@ -50,6 +50,7 @@ extension BGNBD {
             ("a", fitted.a, shapeRange), ("b", fitted.b, shapeRange),
         ])
         return Fit(parameters: fitted, logLikelihood: -search.at.value, iterations: search.iterations,
+                   evaluations: search.evaluations,
                    converged: search.converged, relativeStandardErrors: search.converged ? search.standardErrors : [],
                    customers: rows.customers, repeatCustomers: rows.repeatCustomers, issues: issues)
     }

@@ -11,6 +11,9 @@ package struct Fit<Parameters: Sendable & Equatable>: Sendable, Equatable {
     package var logLikelihood: Double
     /// The search's iterations: Newton steps, plus Nelder–Mead's when the fallback ran.
     package var iterations: Int
+    /// The likelihood's evaluations (sums over all customers, with or without derivatives) the
+    /// search took: its cost, 0 when no fit was tried.
+    package var evaluations: Int
     /// Whether the search ended at a maximum: within the parameters' sane ranges, a negative
     /// definite Hessian there, and a Newton decrement at most 1e-10 of |log-likelihood| (see
     /// `NewtonSearch`).
@@ -99,7 +102,7 @@ package struct StabilityRule: Sendable, Equatable {
 extension Fit {
     /// A fit not tried because the data cannot support one: NaN parameters and the reasons.
     static func notTried(_ parameters: Parameters, customers: Int, repeatCustomers: Int, issues: [FitIssue]) -> Fit {
-        Fit(parameters: parameters, logLikelihood: .nan, iterations: 0, converged: false, relativeStandardErrors: [],
+        Fit(parameters: parameters, logLikelihood: .nan, iterations: 0, evaluations: 0, converged: false, relativeStandardErrors: [],
             customers: customers, repeatCustomers: repeatCustomers, issues: issues)
     }
 

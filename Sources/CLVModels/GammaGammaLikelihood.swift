@@ -50,6 +50,7 @@ extension GammaGamma {
             issues.append(.meanSpendOutsideData(mean: fitted.meanValue, lowest: lowest, highest: highest))
         }
         return Fit(parameters: fitted, logLikelihood: -search.at.value, iterations: search.iterations,
+                   evaluations: search.evaluations,
                    converged: search.converged, relativeStandardErrors: search.converged ? search.standardErrors : [],
                    customers: rows.customers, repeatCustomers: rows.repeatCustomers, issues: issues)
     }

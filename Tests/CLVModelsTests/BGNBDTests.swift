@@ -97,6 +97,23 @@ import Testing
         #expect(fit.issues.contains { if case .parameterOutOfRange(name: "alpha", _, _) = $0 { true } else { false } })
     }
 
+    /// Customers who never drop out, each buying at a steady rate of their own until the as-of day:
+    /// the drop-out probability runs off towards 0, and far out the likelihood is flat down to its
+    /// rounding. The search ends there with the run-off, after a bounded number of likelihood
+    /// evaluations, instead of stepping in place until its iteration limit (3,705 evaluations).
+    @Test func customersWhoNeverDropOutRunOffWithinFewEvaluations() {
+        let customers = (0..<20_000).map { i -> CustomerSummary in
+            let age = 20 + Double(i % 80), rate = 0.05 + 0.01 * Double(i % 37)
+            let purchases = Int(age * rate)
+            return CustomerSummary(frequency: purchases, recency: Double(purchases) / rate, age: age)
+        }
+        let fit = BGNBD.fit(customers)
+        #expect(!fit.isStable && !fit.converged)
+        #expect(fit.issues.first == .runsAway(name: "a", towardsZero: true), "\(fit.issues)")
+        #expect(fit.evaluations > 0 && fit.evaluations <= 150, "\(fit.evaluations) evaluations")
+        #expect(fit.iterations < 100, "\(fit.iterations) iterations")
+    }
+
     @Test func invalidSummariesAreLeftOut() {
         let valid = CDNOW.calibration.values.prefix(300)
         let withInvalid = Array(valid) + [CustomerSummary(frequency: 1, recency: 5, age: 2),

@@ -7,8 +7,10 @@ import Foundation
 /// shift that makes it so elsewhere (Levenberg), caps the step at `maximumStep` in every
 /// log-parameter (a factor of e^3), and halves it until the objective falls by the Armijo rule. It
 /// stops when the Newton decrement can no longer be told from rounding, when no step lowers the
-/// objective, or when a log-parameter crosses `logParameterFence`: a parameter that runs off towards
-/// 0 or infinity, which the data cannot pin down.
+/// objective before the halved step becomes too short to move the point (so a search far out on a
+/// flat likelihood, where only rounding is left, ends there instead of stepping in place), or when
+/// a log-parameter crosses `logParameterFence`: a parameter that runs off towards 0 or infinity,
+/// which the data cannot pin down.
 ///
 /// Converged means: the end point lies within `sane`, the log-parameters' ranges in which the model
 /// describes real customers (outside them the likelihood flattens out towards a limit, where a
@@ -42,6 +44,9 @@ package struct NewtonSearch: Sendable {
         /// The objective (the negative log-likelihood) at `point`, with its derivatives.
         package var at: SecondOrder
         package var iterations: Int
+        /// The objective's evaluations: with derivatives (Newton and its line search) and without
+        /// (the fallback's simplex). Each is one sum over the data, the search's cost.
+        package var evaluations: Int
         package var converged: Bool
         /// The index of a log-parameter that crossed the fence or ended outside its sane range; nil
         /// when none did.
@@ -54,7 +59,12 @@ package struct NewtonSearch: Sendable {
     /// Minimises `objective` (value, gradient and Hessian at a point) from `start`.
     package func minimize(_ objective: ([Double]) -> SecondOrder, start: [Double]) -> Result {
         let n = start.count
-        var x = start, current = objective(x)
+        var evaluations = 0
+        func evaluate(_ u: [Double]) -> SecondOrder {
+            evaluations += 1
+            return objective(u)
+        }
+        var x = start, current = evaluate(x)
         var iterations = 0
         var runaway: Int? = nil
         while iterations < maximumIterations, current.value.isFinite {
@@ -70,10 +80,13 @@ package struct NewtonSearch: Sendable {
                 if let i = candidate.firstIndex(where: { abs($0) > logParameterFence }) {
                     runaway = i
                     x = candidate.map { min(max($0, -logParameterFence), logParameterFence) }
-                    current = objective(x)
+                    current = evaluate(x)
                     break
                 }
-                let next = objective(candidate)
+                // A step too short to move the point any more: the objective's rounding, not its
+                // slope, decides from here (a parameter far out, where the likelihood is flat).
+                if candidate == x { break }
+                let next = evaluate(candidate)
                 if next.value.isFinite, next.value <= current.value + 1e-4 * (t / cap) * slope {
                     accepted = (candidate, next)
                     break
@@ -92,7 +105,7 @@ package struct NewtonSearch: Sendable {
             converged = decrement / 2 <= convergenceTolerance * max(1, abs(current.value))
             errors = SymmetricMatrix.inverseDiagonal(cholesky: factor, n: n).map { $0.squareRoot() }
         }
-        return Result(point: x, at: current, iterations: iterations, converged: converged, runaway: runaway,
+        return Result(point: x, at: current, iterations: iterations, evaluations: evaluations, converged: converged, runaway: runaway,
                       standardErrors: errors)
     }
 
@@ -125,12 +138,18 @@ extension NewtonSearch {
         if first.converged || first.runaway != nil { return first }
         var simplex = fallback
         simplex.newtonSteps = 0
-        let rough = simplex.minimize(value, start: start)
+        var values = 0
+        let rough = simplex.minimize({ u in
+            values += 1
+            return value(u)
+        }, start: start)
         var second = minimize(objective, start: rough.point)
         second.iterations += first.iterations + rough.iterations
+        second.evaluations += first.evaluations + values
         if second.converged || second.runaway != nil || !(first.at.value <= second.at.value) { return second }
         var kept = first
         kept.iterations = second.iterations
+        kept.evaluations = second.evaluations
         return kept
     }
 }
