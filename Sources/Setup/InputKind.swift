@@ -163,7 +163,7 @@ package struct InputKind: Sendable, Equatable {
     static func csvColumns(header: String) -> (mapping: CSVMapping, schema: String?)? {
         let trimmed = header.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let separator = [",", ";", "\t"].max(by: { trimmed.components(separatedBy: $0).count < trimmed.components(separatedBy: $1).count }),
-              trimmed.components(separatedBy: separator).count >= 3 else { return nil }
+              trimmed.components(separatedBy: separator).count >= 2 else { return nil }
         let columns = trimmed.components(separatedBy: separator).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
         if separator == ",", let builtIn = CSVMapping.builtIn.first(where: { $0.header == columns }) {
             return (builtIn.mapping, builtIn.mapping == CSVMapping.retailRocket ? "RetailRocket events" : "e-commerce behaviour events")
