@@ -25,7 +25,7 @@ package enum ConfigWriter {
 
             """
         for i in inputs { out += "  - \(YAMLText.quoted(i))\n" }
-        let (zone, zoneNote) = timeZone(s.offsets)
+        let (zone, zoneNote) = timeZone(s.offsets, events: setup.input.isEvents)
         out += """
 
             # \(zoneNote)
@@ -147,7 +147,9 @@ package enum ConfigWriter {
     /// The time zone of the offsets the log's timestamps carry: one whole-hour offset becomes an
     /// `Etc/GMT` zone (whose sign is reversed by convention); two an hour apart are daylight
     /// saving time, for which only the place's name gives the right zone.
-    static func timeZone(_ offsets: [Int: Int]) -> (String, String) {
+    /// Tracking events (`events`) give their times in UTC, their offsets unknown.
+    static func timeZone(_ offsets: [Int: Int], events: Bool = false) -> (String, String) {
+        if events { return ("UTC", "Event times are read as UTC, their offsets unknown: set the shop's zone (e.g. Europe/Berlin).") }
         let seen = offsets.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
         guard let main = seen.first else { return ("UTC", "No timestamps seen; UTC assumed.") }
         let text = offsetText(main)

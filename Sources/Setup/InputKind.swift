@@ -43,7 +43,7 @@ package struct InputKind: Sendable, Equatable {
 
     // MARK: Recognising the inputs
 
-    /// Number of events per file whose fields are looked at for the JSON mapping.
+    /// Number of events (or CSV rows) per file looked at for the JSON fields (or purchase types).
     static let jsonSample = 2000
 
     /// Looks at the first lines of `files`: JSON lines have their fields found, a CSV header is a
@@ -94,10 +94,11 @@ package struct InputKind: Sendable, Equatable {
                     }
                     guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
                     kind.jsonSampled += 1
+                    rows += 1
                     for (key, candidates) in jsonCandidates {
                         for path in candidates where value(object, path) != nil { counts[key, default: [:]][path, default: 0] += 1 }
                     }
-                    if kind.jsonSampled % jsonSample == 0 { break loop }
+                    if rows == jsonSample { break loop }
                 }
             }
         }

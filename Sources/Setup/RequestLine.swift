@@ -31,7 +31,8 @@ package struct RequestTally: Sendable, Equatable {
     package var assets = 0
     /// 4xx and 5xx responses, and methods other than GET and POST.
     package var otherResponses = 0
-    /// Lines read in each format (`combined`, `common`, `vhost_combined`, `json`, `csv`).
+    /// Lines read in each format: access-log lines that parse as `combined`, `common` or
+    /// `vhost_combined`; the lines of the files whose first line shows `json` or a `csv` header.
     package var formats: [String: Int] = [:]
     /// Tracking events without a page URL, by their path (`event:<name>`): they are no pages to
     /// learn a URL scheme from, but each becomes a rule of its own.
@@ -131,6 +132,7 @@ package struct RequestReader {
             tally.malformed += 1
             return nil
         }
+        tally.formats[plain == nil ? "vhost_combined" : f.referrer == nil ? "common" : "combined", default: 0] += 1
         func text(_ r: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: line[r]), as: UTF8.self) }
         let agent = f.userAgent.map(text) ?? ""
         let lowerAgent = agent.lowercased()
@@ -149,7 +151,6 @@ package struct RequestReader {
             tally.assets += 1
             return nil
         }
-        tally.formats[plain == nil ? "vhost_combined" : f.referrer == nil ? "common" : "combined", default: 0] += 1
         var request = RequestLine(time: time, offsetMinutes: Self.offset(text(f.time)), visitor: text(f.host) + "\u{1F}" + agent,
                                   method: method, path: path, query: query, status: f.status)
         if let r = f.referrer, let url = URLComponents(string: text(r)), let host = url.host {

@@ -62,7 +62,7 @@ package enum SetupSummary {
                 lines.append("  \(YAMLText.comment(u.pattern.display))  \(n(u.views)) views  e.g. \(u.examples.prefix(2).map(YAMLText.comment).joined(separator: " "))")
             }
         }
-        let (_, zoneNote) = ConfigWriter.timeZone(s.offsets)
+        let (_, zoneNote) = ConfigWriter.timeZone(s.offsets, events: setup.input.isEvents)
         lines.append("time zone: \(zoneNote)")
         lines.append(setup.shopHosts.isEmpty ? "shop hosts: none seen in referrers" : "shop hosts: \(setup.shopHosts.joined(separator: " "))")
         lines.append("wrote \(out); next: journeys rules check --pipeline \(out) --input LOGS")

@@ -50,7 +50,7 @@ package struct ShopSetup: Sendable {
         let order = RoleFinder.orderParameters(survey)
         var (findings, roleOf) = RoleFinder.roles(survey, order: order)
         let pathViews = survey.pathViews
-        for path in pathViews.keys.sorted() { hash = Campaign.fingerprint(path.utf8, into: hash) }
+        for path in pathViews.keys.sorted() + survey.tally.eventViews.keys.sorted() { hash = Campaign.fingerprint(path.utf8, into: hash) }
         hash = Campaign.fingerprint(String(survey.tally.pageViews).utf8, into: hash)
         hash = Campaign.fingerprint(String(survey.span?.from ?? 0).utf8, into: hash)
 
