@@ -20,6 +20,8 @@ package struct RequestLine: Sendable {
     /// The referrer's host (lower-cased) and path, when the line has a referrer URL.
     package var referrerHost: String?
     package var referrerPath: String?
+    /// For a tracking event that carried an order: whether the order has a value (nil: no order).
+    package var orderHasValue: Bool? = nil
 }
 
 /// What happened to the lines `journeys init` read: every line is one of these.
@@ -51,6 +53,9 @@ package struct RequestReader {
     package var assetExtensions = ExtractOptions().assetExtensions
     /// How tracking events are read (their JSON mapping or CSV columns).
     package var events = ExtractOptions()
+    /// Whether events without a page URL reach `forEach`'s body too (as `event:<name>` paths),
+    /// beside being counted in `eventViews`.
+    package var eventsWithoutURL = false
 
     package init() {}
 
@@ -105,12 +110,14 @@ package struct RequestReader {
             let path = decoder.string(e.path)
             tally.pageViews += 1
             if e.order != nil { tally.purchasePaths.insert(path) }
-            guard path.hasPrefix("/") else {
+            if !path.hasPrefix("/") {
                 tally.eventViews[path, default: 0] += 1
-                return
+                guard eventsWithoutURL else { return }
             }
-            body(RequestLine(time: e.time, offsetMinutes: 0, visitor: String(e.device.raw, radix: 16), method: "GET",
-                             path: path, query: [], status: 200))
+            var request = RequestLine(time: e.time, offsetMinutes: 0, visitor: String(e.device.raw, radix: 16), method: "GET",
+                                      path: path, query: [], status: 200)
+            request.orderHasValue = e.order.map(\.hasValue)
+            body(request)
         case .skipped(let why)?:
             switch why {
             case .bot: tally.bots += 1

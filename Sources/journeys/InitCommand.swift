@@ -84,7 +84,7 @@ struct RulesCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Coverage by rule, unmatched paths as patterns, rules that match nothing or are shadowed, the funnel as the rules see it.",
-        discussion: "Reads the access logs once. Exit code 2 when the config or an input cannot be read, or the inputs hold no access-log page view.")
+        discussion: "Reads the logs once (access logs, or tracking events as the config maps them). Exit code 2 when the config or an input cannot be read, or the inputs hold no access-log page view.")
 
     @Option(name: .long, help: "The pipeline config (YAML) whose touchpoint rules are checked.")
     var pipeline: String
@@ -97,10 +97,11 @@ struct RulesCheckCommand: ParsableCommand {
             let config = try ConfigLoader.load(path: pipeline)
             let files = try InputFiles.resolve(input.isEmpty ? config.inputs : input)
             let check = try RulesCheck.run(rules: config.touchpointRules, files: files,
-                                           orderKey: config.orderIDParameter, valueKey: config.orderValueParameter)
+                                           orderKey: config.orderIDParameter, valueKey: config.orderValueParameter,
+                                           events: config.extractOptions)
             guard check.tally.pageViews > 0 else {
-                throw UsageError("\(files.joined(separator: " ")): no page views of an access log among \(check.tally.read) lines; "
-                                 + "journeys rules check reads access logs (Combined, Common); for exports, journeys extract --pipeline shows what is read")
+                throw UsageError("\(files.joined(separator: " ")): no page view or event among \(check.tally.read) lines; "
+                                 + "journeys rules check reads access logs (Combined, Common), JSON-lines events and CSV exports as the config maps them")
             }
             print(check.text, terminator: "")
         } catch {

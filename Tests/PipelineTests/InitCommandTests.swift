@@ -138,6 +138,13 @@ import Testing
         #expect(orders == 10)
         #expect(r.orders == orders)
         #expect(Int((r.revenue * 100).rounded()) == cents)
+
+        // rules check reads the events as the config maps them: the purchase events are the orders.
+        guard let check = try journeys(["rules", "check", "--pipeline", dir + "/shop.yaml"], scratch: dir) else { return }
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("  purchase              10 visits\n"), "\(check.stdout)")
+        #expect(check.stdout.contains("order confirmations with an order id: 10, with a value: 10"))
+        #expect(check.stdout.contains("  other          0   0.0%  no rule matched"))
     }
 
     @Test func aCSVExportGivesAConfigWithItsColumnsAndTheReportItsOrders() throws {
