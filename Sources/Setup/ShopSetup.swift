@@ -100,14 +100,14 @@ package struct ShopSetup: Sendable {
             learned.append(ProposedRule(rule: rule, key: key, source: role == .page ? "its paths" : "evidence"))
             if rules.count + learned.count >= maxRules { break }
         }
-        // Specific before general: a pattern with fewer `*` segments first, so that `/search`
-        // is tried before `/*` (patterns learned from one log never overlap otherwise).
         // Events without a page URL: a rule each, named and placed by their name, a purchase by
         // the order it carried.
         rules += survey.tally.eventViews.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(maxRules).map { path, _ in
             let purchase = survey.tally.purchasePaths.contains(path)
             return ProposedRule(rule: Self.eventRule(path, purchase: purchase), key: "path", source: purchase ? "its orders" : "its name")
         }
+        // Specific before general: a pattern with fewer `*` segments first, so that `/search`
+        // is tried before `/*` (patterns learned from one log never overlap otherwise).
         rules += learned.enumerated().sorted { (wildcardCount($0.element), $0.offset) < (wildcardCount($1.element), $1.offset) }.map(\.element)
 
         // What each rule matches first.
