@@ -12,7 +12,7 @@ package enum ConfigWriter {
         let grouping = DigitGrouping(separator: ",")
         func n(_ v: Int) -> String { grouping.string(v) }
         let s = setup.survey
-        let total = max(1, s.totalViews)
+        let total = max(1, setup.totalViews)
         var out = """
             # The pipeline of this shop, as `journeys init` proposed it from \(n(s.tally.read)) lines of its logs
             # (\(n(s.tally.pageViews)) page views). Check the rules below, then run
@@ -25,15 +25,13 @@ package enum ConfigWriter {
 
             """
         for i in inputs { out += "  - \(YAMLText.quoted(i))\n" }
-        let (zone, zoneNote) = timeZone(s.offsets)
+        let (zone, zoneNote) = timeZone(s.offsets, events: setup.input.isEvents)
         out += """
 
             # \(zoneNote)
             time_zone: \(zone)
 
-            # The lines read as access logs (Combined, Common or virtual-host Combined Log Format).
-            log_format: auto
-
+            \(format(setup.input))
             locale: en
             currency: EUR
 
@@ -57,7 +55,13 @@ package enum ConfigWriter {
 
 
             """
-        if let o = setup.order {
+        if setup.input.isEvents && setup.order == nil {
+            let found = setup.survey.tally.purchasePaths.sorted()
+            out += found.isEmpty
+                ? "# No event carried an order (a purchase event with an order id or value): no orders.\n"
+                : "# Orders are the purchase events (\(found.map(YAMLText.comment).joined(separator: ", "))) with their order id and value fields above.\n"
+            out += "orders:\n  order_id_parameter: order\n  value_parameter: value\n\n"
+        } else if let o = setup.order {
             let p = s.patterns[o.pattern]
             out += "# The order confirmation (\(YAMLText.comment(p.pattern.display))) carries the order id in `\(YAMLText.comment(o.idKey))`"
             out += o.valueKey.map { " and its value in `\(YAMLText.comment($0))`.\n" } ?? "; no parameter holds its value, so orders have no value.\n"
@@ -76,7 +80,7 @@ package enum ConfigWriter {
             touchpoints:
               unmatched_phase: consideration
               # Tried in order, first match wins: path is a glob (* within a segment, ** across),
-              # regex a regular expression. The rules cover \(coverage(setup.covered, of: s.totalViews)) of the page views.
+              # regex a regular expression. The rules cover \(coverage(setup.covered, of: setup.totalViews)) of the page views.
               rules:
 
             """
@@ -97,10 +101,55 @@ package enum ConfigWriter {
         return out
     }
 
+    /// The `log_format` setting and, for tracking events, their `json:` fields or `csv:` columns,
+    /// each with how it was found.
+    static func format(_ input: InputKind) -> String {
+        let grouping = DigitGrouping(separator: ",")
+        let counts = input.lines.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\(grouping.string($0.value)) \(formatNames[$0.key] ?? $0.key)" }.joined(separator: ", ")
+        var out = "# How the lines are read, detected from each file's first line"
+        out += counts.isEmpty ? " (no line was read).\n" : ": \(counts).\n"
+        if input.logFormat == "auto" { out += "# The files hold several formats, so each file's first line decides (auto).\n" }
+        out += "log_format: \(input.logFormat)\n\n"
+        if input.jsonFiles > 0 {
+            out += "# The fields of the JSON events, found in \(grouping.string(input.jsonSampled)) of them (events in each field's count hold it);\n"
+            out += "# each is tried first, the usual names after it. Not found: "
+            let missing = InputKind.jsonCandidates.map(\.0).filter { k in !input.jsonFields.contains { $0.key == k } }
+            out += (missing.isEmpty ? "none" : missing.joined(separator: ", ")) + ".\n"
+            out += "json:\n"
+            for f in input.jsonFields {
+                out += "  \(f.key): \(YAMLText.quoted(f.path))  # \(grouping.string(f.events))\n"
+            }
+            out += "\n"
+        }
+        if input.csvFiles > 0, let m = input.csvMapping {
+            if let schema = input.csvSchema {
+                out += "# The CSV header is the built-in schema of \(schema): no column mapping needed.\n\n"
+            } else {
+                out += "# The columns of the CSV export, recognised by their names in the header. Columns not listed\n"
+                out += "# were not recognised: add them (see pipelines/events.yaml).\n"
+                out += "csv:\n  time: \(YAMLText.quoted(m.time))\n  type: \(YAMLText.quoted(m.type))\n"
+                let optional: [(String, String?)] = [("customer", m.customer), ("device", m.device), ("url", m.url), ("referrer", m.referrer),
+                                                     ("user_agent", m.userAgent), ("ip", m.ip), ("order_id", m.orderID), ("value", m.value)]
+                for case let (key, column?) in optional { out += "  \(key): \(YAMLText.quoted(column))\n" }
+                out += "  # The event types of the rows that carry an order id.\n"
+                out += "  purchase_types: [\(m.purchaseTypes.sorted().map(YAMLText.quoted).joined(separator: ", "))]\n"
+                if m.separator != UInt8(ascii: ",") { out += "  separator: \(YAMLText.quoted(String(UnicodeScalar(m.separator))))\n" }
+                out += "\n"
+            }
+        }
+        return out
+    }
+
+    static let formatNames = ["combined": "lines in Combined Log Format", "common": "in Common Log Format",
+                              "vhost_combined": "in virtual-host Combined Log Format", "json": "JSON events", "csv": "CSV rows"]
+
     /// The time zone of the offsets the log's timestamps carry: one whole-hour offset becomes an
     /// `Etc/GMT` zone (whose sign is reversed by convention); two an hour apart are daylight
     /// saving time, for which only the place's name gives the right zone.
-    static func timeZone(_ offsets: [Int: Int]) -> (String, String) {
+    /// Tracking events (`events`) give their times in UTC, their offsets unknown.
+    static func timeZone(_ offsets: [Int: Int], events: Bool = false) -> (String, String) {
+        if events { return ("UTC", "Event times are read as UTC, their offsets unknown: set the shop's zone (e.g. Europe/Berlin).") }
         let seen = offsets.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
         guard let main = seen.first else { return ("UTC", "No timestamps seen; UTC assumed.") }
         let text = offsetText(main)

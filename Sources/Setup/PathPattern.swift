@@ -16,6 +16,7 @@ package struct PathPattern: Sendable, Hashable {
 
     /// The pattern as people read it: `/product/*`, `/de/…` prefixes as `/{lang}`.
     package var display: String {
+        if segments.count == 1, let only = segments[0], only.hasPrefix("event:") { return only }  // a tracking event's path
         let body = segments.isEmpty ? "/" : "/" + segments.map { $0 ?? "*" }.joined(separator: "/") + (trailingSlash ? "/" : "")
         return prefixed ? "/{lang}" + (body == "/" ? "/" : body) : body
     }

@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 import JourneysCore
 import Touchpoints
@@ -28,8 +29,10 @@ package struct RulesCheck: Sendable {
 
     package var totalViews: Int { rules.reduce(otherViews) { $0 + $1.views } }
 
-    /// Reads `files` once; `orderKey` and `valueKey` are the config's order parameters.
-    package static func run(rules: [TouchpointRule], files: [String], orderKey: String, valueKey: String) throws -> RulesCheck {
+    /// Reads `files` once; `orderKey` and `valueKey` are the config's order parameters, `events`
+    /// how its tracking events are read (an event's order is its own, not in a query).
+    package static func run(rules: [TouchpointRule], files: [String], orderKey: String, valueKey: String,
+                            events: ExtractOptions = ExtractOptions()) throws -> RulesCheck {
         var mapper = try TouchpointMapper(rules: rules, unmatchedPhase: .consideration, channels: ChannelRules())
         var symbols = SymbolTable()
         let compiled = try rules.map { try $0.compiled() }
@@ -42,7 +45,10 @@ package struct RulesCheck: Sendable {
             for s in v.steps { check.funnel[s, default: 0] += 1 }
         }
         var seen = 0
-        check.tally = try RequestReader().forEach(files: files) { r in
+        var reader = RequestReader()
+        reader.events = events
+        reader.eventsWithoutURL = true
+        check.tally = try reader.forEach(files: files) { r in
             seen += 1
             if seen % 65_536 == 0 {
                 for key in open.keys.sorted() where r.time - open[key]!.last > SiteSurvey.visitTimeout {
@@ -54,7 +60,10 @@ package struct RulesCheck: Sendable {
             let tp = mapper.touchpoint(of: path, symbols: symbols)
             let step: FunnelStep?
             if let known = stepOf[path] { step = known } else { step = mapper.catalog[tp].funnelStep; stepOf[path] = step }
-            if step == .purchase, let id = r.query.first(where: { $0.key == orderKey }), !id.value.isEmpty {
+            if step == .purchase, let hasValue = r.orderHasValue {
+                check.ordersSeen += 1
+                if hasValue { check.ordersWithValue += 1 }
+            } else if step == .purchase, let id = r.query.first(where: { $0.key == orderKey }), !id.value.isEmpty {
                 check.ordersSeen += 1
                 if let v = r.query.first(where: { $0.key == valueKey }), QueryKeyStats.isAmount(v.value) { check.ordersWithValue += 1 }
             }
@@ -75,6 +84,7 @@ package struct RulesCheck: Sendable {
             let range = NSRange(path.startIndex..., in: path)
             let matching = compiled.indices.filter { compiled[$0].firstMatch(in: path, range: range) != nil }
             let views = mapper.unmatched[Symbol(raw: UInt32(s))] ?? 0
+            // Event paths (`event:<name>`) are no URLs to group into patterns: each is its own.
             if matching.isEmpty { pathViews[path] = views; continue }
             for k in matching.dropFirst() {
                 shadowed[k] += 1
@@ -87,10 +97,11 @@ package struct RulesCheck: Sendable {
         check.otherViews = mapper.unmatched.values.reduce(0, +)
         // The unmatched paths as patterns, most viewed first.
         let learner = PatternLearner()
-        let patternOf = learner.learn(pathViews, prefixes: learner.prefixes(of: pathViews))
+        let urls = pathViews.filter { $0.key.hasPrefix("/") }
+        let patternOf = learner.learn(urls, prefixes: learner.prefixes(of: urls))
         var groups: [PathPattern: (views: Int, paths: [(String, Int)])] = [:]
         for (path, n) in pathViews {
-            let p = patternOf[path]!
+            let p = patternOf[path] ?? PathPattern(segments: [path])
             groups[p, default: (0, [])].views += n
             groups[p, default: (0, [])].paths.append((path, n))
         }

@@ -11,9 +11,12 @@ package enum SetupSummary {
         let t = s.tally
         var lines: [String] = []
         lines.append("read \(n(t.read)) lines: \(n(t.pageViews)) page views, \(n(t.bots)) bot, \(n(t.assets)) static asset, "
-                     + "\(n(t.otherResponses)) error or other method, \(n(t.malformed)) not an access-log line")
+                     + "\(n(t.otherResponses)) error or other method, \(n(t.malformed)) unreadable")
+        lines.append("format: \(setup.input.logFormat)" + (setup.input.csvSchema.map { " (\($0))" } ?? "")
+                     + (setup.input.jsonFiles > 0 ? "; JSON fields: " + setup.input.jsonFields.map { "\($0.key)=\($0.path)" }.joined(separator: " ") : "")
+                     + (setup.input.csvFiles > 0 && setup.input.csvSchema == nil ? "; CSV columns recognised by name (see the config's csv:)" : ""))
         if t.pageViews == 0 {
-            lines.append("no page views: journeys init learns from access logs (Combined, Common); for JSON events or CSV exports start from pipelines/events.yaml")
+            lines.append("no page views: journeys init reads access logs (Combined, Common), JSON-lines events and CSV exports with a time and an event-type column")
             return lines.joined(separator: "\n") + "\n"
         }
         if !s.prefixes.isEmpty { lines.append("language or market prefixes: \(s.prefixes.map { "/\($0)/" }.joined(separator: " "))") }
@@ -26,7 +29,7 @@ package enum SetupSummary {
         } else {
             lines.append("platform: none recognised; every rule is learned from the paths")
         }
-        lines.append("rules: \(setup.rules.count), covering \(ConfigWriter.coverage(setup.covered, of: s.totalViews)) of page views")
+        lines.append("rules: \(setup.rules.count), covering \(ConfigWriter.coverage(setup.covered, of: setup.totalViews)) of page views")
         let steps = setup.stepsFound
         if steps.isEmpty && setup.order == nil {
             lines.append("funnel: none found: no page carries an order id, no add-to-cart, cart or checkout was seen. "
@@ -46,6 +49,9 @@ package enum SetupSummary {
             }
             if let o = setup.order {
                 lines.append("orders: id in `\(YAMLText.comment(o.idKey))`, " + (o.valueKey.map { "value in `\(YAMLText.comment($0))`" } ?? "NO value parameter: revenue will read \"no values\""))
+            } else if setup.input.isEvents {
+                lines.append(t.purchasePaths.isEmpty ? "orders: no event carried an order id or value: the report will count no orders"
+                             : "orders: the purchase events \(t.purchasePaths.sorted().map(YAMLText.comment).joined(separator: " ")) with their order fields")
             } else {
                 lines.append("orders: no page carries an order id: the report will count no orders; set orders.order_id_parameter by hand")
             }
@@ -56,7 +62,7 @@ package enum SetupSummary {
                 lines.append("  \(YAMLText.comment(u.pattern.display))  \(n(u.views)) views  e.g. \(u.examples.prefix(2).map(YAMLText.comment).joined(separator: " "))")
             }
         }
-        let (_, zoneNote) = ConfigWriter.timeZone(s.offsets)
+        let (_, zoneNote) = ConfigWriter.timeZone(s.offsets, events: setup.input.isEvents)
         lines.append("time zone: \(zoneNote)")
         lines.append(setup.shopHosts.isEmpty ? "shop hosts: none seen in referrers" : "shop hosts: \(setup.shopHosts.joined(separator: " "))")
         lines.append("wrote \(out); next: journeys rules check --pipeline \(out) --input LOGS")

@@ -15,6 +15,8 @@ package enum PlatformChoice: Sendable, Equatable {
 /// What `journeys init` found in a shop's logs: the config it proposes and how sure it is.
 package struct ShopSetup: Sendable {
     package var files: [String]
+    /// How the inputs are written: the log format, or the JSON fields / CSV columns of events.
+    package var input = InputKind()
     package var survey: SiteSurvey
     package var order: OrderParameters?
     package var findings: [RoleFinding]
@@ -41,11 +43,14 @@ package struct ShopSetup: Sendable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var reader = RequestReader()
         reader.botAgents = ExtractOptions.defaultBotAgents
+        var input = try InputKind.recognise(files: files)
+        reader.events.jsonMapping = input.jsonMapping
+        if input.csvSchema == nil { reader.events.csvMapping = input.csvMapping }
         var survey = try SiteSurvey.survey(files: files, reader: reader) { s in RoleFinder.orderParameters(s)?.pattern }
         let order = RoleFinder.orderParameters(survey)
         var (findings, roleOf) = RoleFinder.roles(survey, order: order)
         let pathViews = survey.pathViews
-        for path in pathViews.keys.sorted() { hash = Campaign.fingerprint(path.utf8, into: hash) }
+        for path in pathViews.keys.sorted() + survey.tally.eventViews.keys.sorted() { hash = Campaign.fingerprint(path.utf8, into: hash) }
         hash = Campaign.fingerprint(String(survey.tally.pageViews).utf8, into: hash)
         hash = Campaign.fingerprint(String(survey.span?.from ?? 0).utf8, into: hash)
 
@@ -95,6 +100,12 @@ package struct ShopSetup: Sendable {
             learned.append(ProposedRule(rule: rule, key: key, source: role == .page ? "its paths" : "evidence"))
             if rules.count + learned.count >= maxRules { break }
         }
+        // Events without a page URL: a rule each, named and placed by their name, a purchase by
+        // the order it carried.
+        rules += survey.tally.eventViews.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(maxRules).map { path, _ in
+            let purchase = survey.tally.purchasePaths.contains(path)
+            return ProposedRule(rule: Self.eventRule(path, purchase: purchase), key: "path", source: purchase ? "its orders" : "its name")
+        }
         // Specific before general: a pattern with fewer `*` segments first, so that `/search`
         // is tried before `/*` (patterns learned from one log never overlap otherwise).
         rules += learned.enumerated().sorted { (wildcardCount($0.element), $0.offset) < (wildcardCount($1.element), $1.offset) }.map(\.element)
@@ -104,14 +115,14 @@ package struct ShopSetup: Sendable {
         var covered = 0
         var unplacedViews: [Int: Int] = [:]
         var ruleExamples: [[(String, Int)]] = Array(repeating: [], count: rules.count)
-        for (path, n) in survey.pathViews {
+        for (path, n) in survey.pathViews.merging(survey.tally.eventViews, uniquingKeysWith: +) {
             let range = NSRange(path.startIndex..., in: path)
             if let k = compiled.firstIndex(where: { $0.firstMatch(in: path, range: range) != nil }) {
                 rules[k].views += n
                 covered += n
                 ruleExamples[k].append((path, n))
             } else {
-                unplacedViews[survey.patternOfPath[path]!, default: 0] += n
+                if let p = survey.patternOfPath[path] { unplacedViews[p, default: 0] += n }
             }
         }
         for k in rules.indices {
@@ -133,10 +144,28 @@ package struct ShopSetup: Sendable {
         let top = ownHosts.values.max() ?? 0
         let hosts = ownHosts.filter { Double($0.value) >= 0.05 * Double(top) && $0.value >= 3 }.keys.sorted()
         survey.focusVisits = []
-        return ShopSetup(files: files, survey: survey, order: order, findings: findings, roleOf: roleOf, preset: preset,
+        input.lines = survey.tally.formats
+        return ShopSetup(files: files, input: input, survey: survey, order: order, findings: findings, roleOf: roleOf, preset: preset,
                          detectedShare: detected, rules: rules, searchParameter: RoleFinder.searchParameter(survey, roleOf: roleOf),
                          shopHosts: hosts, covered: covered, unplaced: unplaced,
                          derivedKey: String(hash, radix: 16))
+    }
+
+    /// The rule of an event path (`event:add_to_cart`): its funnel step and phase from its words
+    /// (English and German), purchase when its events carried orders.
+    static func eventRule(_ path: String, purchase: Bool) -> TouchpointRule {
+        let name = String(path.dropFirst("event:".count))
+        let words = Set(name.split(separator: "_").map(String.init))
+        var step: FunnelStep? = nil
+        if purchase || !words.isDisjoint(with: ["purchase", "transaction", "kauf", "bestellung"]) { step = .purchase }
+        else if !words.isDisjoint(with: ["checkout", "kasse"]) { step = .checkout }
+        else if !words.isDisjoint(with: ["remove", "entfernen"]) { step = nil }
+        else if !words.isDisjoint(with: ["cart", "basket", "warenkorb", "addtocart", "add", "added", "hinzugefuegt"]) { step = .addToCart }
+        else if words.contains("product") || name == "view" || words.contains("produkt") { step = .productView }
+        let title = name.replacingOccurrences(of: "_", with: " ")
+        let touchpoint = title.prefix(1).uppercased() + title.dropFirst()
+        let phase: Phase = step == nil ? (words.contains("page") ? .awareness : .consideration) : step == .productView ? .consideration : .purchase
+        return TouchpointRule(pattern: .glob(path), touchpoint: touchpoint.isEmpty ? "Event" : touchpoint, phase: phase, funnelStep: step)
     }
 
     /// `*` segments of a learned rule's pattern.
@@ -159,5 +188,8 @@ package struct ShopSetup: Sendable {
     /// The funnel steps the rules carry.
     package var stepsFound: Set<FunnelStep> { Set(rules.compactMap(\.rule.funnelStep)) }
 
-    package var coverage: Double { Double(covered) / Double(max(1, survey.totalViews)) }
+    package var coverage: Double { Double(covered) / Double(max(1, totalViews)) }
+
+    /// Page views and events without a page URL.
+    package var totalViews: Int { survey.totalViews + survey.tally.eventViews.values.reduce(0, +) }
 }

@@ -8,7 +8,7 @@ import Setup
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Propose a commented pipeline config for a shop, learned from its access logs.",
+        abstract: "Propose a commented pipeline config for a shop, learned from its access logs or tracking events.",
         discussion: """
             Reads the logs twice: groups the paths into patterns (an item id or slug becomes *, \
             language and market prefixes are recognised), then names the patterns by what visitors \
@@ -16,7 +16,8 @@ struct InitCommand: ParsableCommand {
             the pages between cart and confirmation the checkout, ...). With --platform, or when the \
             log shows a platform's own paths, that platform's shipped URL scheme comes first. Prints \
             what share of page views the rules cover, the funnel steps found and how sure it is, and \
-            what it could not place. Exit code 2 when an input cannot be read or --out exists.
+            what it could not place. The config names the log format found in each file's first line; for \
+            JSON-lines events it lists the fields found, for a CSV export the columns recognised by name. Exit code 2 when an input cannot be read or --out exists.
             """)
 
     @Option(name: .long, parsing: .singleValue, help: "A log file, folder or glob; repeat for several.")
@@ -51,9 +52,9 @@ struct InitCommand: ParsableCommand {
             fail(error)
         }
         guard setup.survey.tally.pageViews > 0 else {
-            fail(UsageError("\(input.joined(separator: " ")): no page views of an access log among \(setup.survey.tally.read) lines "
-                            + "(\(setup.survey.tally.malformed) not in Combined or Common Log Format); journeys init learns from access logs, "
-                            + "for JSON events or CSV exports start from pipelines/events.yaml"))
+            fail(UsageError("\(input.joined(separator: " ")): no page view or event among \(setup.survey.tally.read) lines "
+                            + "(\(setup.survey.tally.malformed) unreadable); journeys init reads access logs (Combined, Common), JSON-lines "
+                            + "events with a time field, and CSV exports whose header names a time and an event-type column"))
         }
         // Inputs as the config lists them: relative to the config's folder, as configs read them.
         let folder = URL(fileURLWithPath: (out as NSString).deletingLastPathComponent.isEmpty ? "." : (out as NSString).deletingLastPathComponent).standardizedFileURL.path
@@ -83,7 +84,7 @@ struct RulesCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Coverage by rule, unmatched paths as patterns, rules that match nothing or are shadowed, the funnel as the rules see it.",
-        discussion: "Reads the access logs once. Exit code 2 when the config or an input cannot be read, or the inputs hold no access-log page view.")
+        discussion: "Reads the logs once (access logs, or tracking events as the config maps them). Exit code 2 when the config or an input cannot be read, or the inputs hold no access-log page view.")
 
     @Option(name: .long, help: "The pipeline config (YAML) whose touchpoint rules are checked.")
     var pipeline: String
@@ -96,10 +97,11 @@ struct RulesCheckCommand: ParsableCommand {
             let config = try ConfigLoader.load(path: pipeline)
             let files = try InputFiles.resolve(input.isEmpty ? config.inputs : input)
             let check = try RulesCheck.run(rules: config.touchpointRules, files: files,
-                                           orderKey: config.orderIDParameter, valueKey: config.orderValueParameter)
+                                           orderKey: config.orderIDParameter, valueKey: config.orderValueParameter,
+                                           events: config.extractOptions)
             guard check.tally.pageViews > 0 else {
-                throw UsageError("\(files.joined(separator: " ")): no page views of an access log among \(check.tally.read) lines; "
-                                 + "journeys rules check reads access logs (Combined, Common); for exports, journeys extract --pipeline shows what is read")
+                throw UsageError("\(files.joined(separator: " ")): no page view or event among \(check.tally.read) lines; "
+                                 + "journeys rules check reads access logs (Combined, Common), JSON-lines events and CSV exports as the config maps them")
             }
             print(check.text, terminator: "")
         } catch {

@@ -1,3 +1,4 @@
+import Extract
 import Foundation
 import Pipeline
 import Testing
@@ -61,14 +62,111 @@ import Testing
         #expect(check.stdout.contains("order confirmations with an order id: 20, with a value: 20"))
     }
 
-    @Test func notAnAccessLogExitsWith2() throws {
+    @Test func linesOfNoKnownFormatExitWith2() throws {
         let dir = try PipelineFixtures.scratch("cli-init-csv")
-        try "event_time,event_type\n2026-11-16 09:05:03 UTC,view\n".write(toFile: dir + "/e.csv", atomically: true, encoding: .utf8)
-        guard let r = try journeys(["init", "--input", dir + "/e.csv", "--out", dir + "/x.yaml"], scratch: dir) else { return }
+        try "hello there\nno log line\n".write(toFile: dir + "/e.txt", atomically: true, encoding: .utf8)
+        guard let r = try journeys(["init", "--input", dir + "/e.txt", "--out", dir + "/x.yaml"], scratch: dir) else { return }
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("journeys: error: \(dir)/e.csv: no page views of an access log among 2 lines"))
+        #expect(r.stderr.hasPrefix("journeys: error: \(dir)/e.txt: no page view or event among 2 lines (2 unreadable)"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/x.yaml"))
         guard let missing = try journeys(["init", "--input", dir + "/nope.log", "--out", dir + "/x.yaml"], scratch: dir) else { return }
         #expect(missing.status == 2)
+
+        // A CSV header naming a time, an event type and a session and nothing else is read.
+        try "event_time,event_type,session\n2026-11-16 09:05:03 UTC,view,s1\n".write(toFile: dir + "/e.csv", atomically: true, encoding: .utf8)
+        guard let csv = try journeys(["init", "--input", dir + "/e.csv", "--out", dir + "/x.yaml"], scratch: dir) else { return }
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(try ConfigLoader.load(path: dir + "/x.yaml").csvMapping?.device == "session")
+    }
+
+    /// The visits of a small shop as tracking events: 30 visitors see the home page and two item
+    /// pages; every third adds an item, sees the cart and orders (order id and value known).
+    struct ShopVisit { var visitor: Int; var time: Int; var page: String?; var event: String; var order: (id: String, value: String)? }
+    func shopVisits() -> (events: [ShopVisit], orders: Int, revenueCents: Int) {
+        var events: [ShopVisit] = []
+        var orders = 0, cents = 0
+        for v in 0..<30 {
+            var t = 1_794_819_600 + v * 400  // 2026-11-16 09:00 UTC on
+            func add(_ page: String?, _ event: String, _ order: (String, String)? = nil) {
+                t += 25
+                events.append(ShopVisit(visitor: v, time: t, page: page, event: event, order: order))
+            }
+            add("/", "page")
+            add("/artikel/\(v % 9)-tasse", "page")
+            add("/artikel/\((v + 4) % 9)-tasse", "page")
+            if v % 3 == 0 {
+                add(nil, "Product Added")
+                add("/warenkorb", "page")
+                add(nil, "Order Completed", ("W\(v)", "\(20 + v).25"))
+                orders += 1
+                cents += (20 + v) * 100 + 25
+            }
+        }
+        return (events, orders, cents)
+    }
+
+    /// `init` on the events, then `report` with the config written: the report's orders and
+    /// revenue are the fixture's.
+    func initAndReport(_ file: String, dir: String) throws -> (config: PipelineConfig, orders: Int, revenue: Double, stdout: String)? {
+        let out = dir + "/shop.yaml"
+        guard let r = try journeys(["init", "--input", file, "--out", out], scratch: dir) else { return nil }
+        #expect(r.status == 0, "\(r.stderr)")
+        let config = try ConfigLoader.load(path: out)
+        guard let report = try journeys(["report", "--pipeline", out, "--output", dir + "/out", "--period", "2026-W47"], scratch: dir) else { return nil }
+        #expect(report.status == 0, "\(report.stderr)")
+        let kpis = try PipelineFixtures.reportJSON(dir + "/out", "2026-W47")["kpis"] as! [String: [String: Any]]
+        return (config, (kpis["orders"]!["value"] as! NSNumber).intValue, (kpis["revenue"]!["value"] as! NSNumber).doubleValue, r.stdout)
+    }
+
+    @Test func jsonEventsGiveAConfigWithTheirFieldsAndTheReportTheirOrders() throws {
+        let dir = try PipelineFixtures.scratch("cli-init-json")
+        let (events, orders, cents) = shopVisits()
+        let lines = events.map { e -> String in
+            var fields = ["\"ts\":\(e.time)", "\"anonymous_id\":\"a\(e.visitor)\"", "\"event\":\"\(e.event)\""]
+            if let page = e.page { fields.append("\"properties\":{\"url\":\"https://shop.example\(page)\"}") }
+            if let o = e.order { fields.append("\"properties\":{\"order_id\":\"\(o.id)\",\"revenue\":\(o.value)}") }
+            return "{" + fields.joined(separator: ",") + "}"
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/events.jsonl", atomically: true, encoding: .utf8)
+        guard let r = try initAndReport(dir + "/events.jsonl", dir: dir) else { return }
+        #expect(r.config.logFormat == .json)
+        #expect(r.config.jsonMapping.time.first == "ts" && r.config.jsonMapping.device.first == "anonymous_id")
+        #expect(r.config.jsonMapping.url.first == "properties.url" && r.config.jsonMapping.orderID.first == "properties.order_id")
+        #expect(r.config.touchpointRules.contains { $0.patternText == "event:order_completed" && $0.funnelStep == .purchase })
+        #expect(r.config.touchpointRules.contains { $0.patternText == "/artikel/*" && $0.funnelStep == .productView })
+        #expect(r.stdout.contains("format: json; JSON fields: time=ts type=event name=event device=anonymous_id url=properties.url"))
+        #expect(orders == 10)
+        #expect(r.orders == orders)
+        #expect(Int((r.revenue * 100).rounded()) == cents)
+
+        // rules check reads the events as the config maps them: the purchase events are the orders.
+        guard let check = try journeys(["rules", "check", "--pipeline", dir + "/shop.yaml"], scratch: dir) else { return }
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("  purchase              10 visits\n"), "\(check.stdout)")
+        #expect(check.stdout.contains("order confirmations with an order id: 10, with a value: 10"))
+        #expect(check.stdout.contains("  other          0   0.0%  no rule matched"))
+    }
+
+    @Test func aCSVExportGivesAConfigWithItsColumnsAndTheReportItsOrders() throws {
+        let dir = try PipelineFixtures.scratch("cli-init-csv-export")
+        let (events, orders, cents) = shopVisits()
+        let rows = events.map { e in
+            "\(e.time),\(e.page == nil ? e.event.lowercased().replacingOccurrences(of: " ", with: "_") : "view"),v\(e.visitor),"
+                + "\(e.page ?? ""),\(e.order?.id ?? ""),\(e.order?.value ?? "")"
+        }
+        try ((["timestamp,action,visitor_id,page_url,order_id,amount"] + rows).joined(separator: "\n") + "\n")
+            .write(toFile: dir + "/export.csv", atomically: true, encoding: .utf8)
+        guard let r = try initAndReport(dir + "/export.csv", dir: dir) else { return }
+        #expect(r.config.logFormat == .csv)
+        var expected = CSVMapping(time: "timestamp", type: "action")
+        expected.device = "visitor_id"
+        expected.url = "page_url"
+        expected.orderID = "order_id"
+        expected.value = "amount"
+        expected.purchaseTypes = ["order_completed"]
+        #expect(r.config.csvMapping == expected)
+        #expect(r.config.touchpointRules.contains { $0.patternText == "event:product_added" && $0.funnelStep == .addToCart })
+        #expect(r.orders == orders)
+        #expect(Int((r.revenue * 100).rounded()) == cents)
     }
 }
