@@ -43,17 +43,8 @@ struct PlainFileParts: Sendable {
     /// Where part `k` begins: just after the first newline at or after its nominal offset
     /// (the file's start for part 0). Neighbouring parts compute the same boundary.
     func boundary(_ k: Int, _ fd: Int32) throws -> Int {
-        if k == 0 { return 0 }
         if k >= count { return size }
-        var offset = k * partBytes - 1
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while offset < size {
-            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
-            guard n > 0 else { throw ExtractError(path: path, reason: "cannot read at byte \(offset): \(String(cString: strerror(errno)))") }
-            if let nl = chunk[0..<n].firstIndex(of: 0x0A) { return offset + nl + 1 }
-            offset += n
-        }
-        return size
+        return try PlainFileRange.boundary(k * partBytes, size: size, fd: fd, path: path)
     }
 
     /// Part `k`'s bytes, as a source of their own.
