@@ -163,8 +163,8 @@ def main(argv):
         raise SystemExit("journeys_on_spark: error: --split-bytes: expected at least 1 MiB (1048576), found %d" % args.split_bytes)
 
     # the outlier bound of order values, from the history on the driver: every shard reads with it
-    driver_binary = os.path.abspath(binary) if os.path.exists(binary) else binary
-    order_bound = subprocess.run([driver_binary, "order-bound", "--pipeline", pipeline, "--period", args.period] +
+    # (the binary and the config as the driver has them: the paths given, or the --files copies)
+    order_bound = subprocess.run([runnable(binary), "order-bound", "--pipeline", local_file(pipeline), "--period", args.period] +
                                  (["--history", args.history] if args.history else []),
                                  check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
 
