@@ -49,10 +49,7 @@ extension BGNBD {
             ("r", fitted.r, shapeRange), ("alpha", fitted.alpha, alphaRange),
             ("a", fitted.a, shapeRange), ("b", fitted.b, shapeRange),
         ])
-        return Fit(parameters: fitted, logLikelihood: -search.at.value, iterations: search.iterations,
-                   evaluations: search.evaluations,
-                   converged: search.converged, relativeStandardErrors: search.converged ? search.standardErrors : [],
-                   customers: rows.customers, repeatCustomers: rows.repeatCustomers, issues: issues)
+        return .searched(fitted, by: search, rows: rows, issues: issues)
     }
 
     /// The log-parameters the search starts from: r, a and b 1, alpha the weeks watched per repeat

@@ -106,6 +106,13 @@ extension Fit {
             customers: customers, repeatCustomers: repeatCustomers, issues: issues)
     }
 
+    /// The fit a search ended on: its parameters, its log-likelihood and how it got there.
+    static func searched(_ parameters: Parameters, by search: NewtonSearch.Result, rows: WeightedRows, issues: [FitIssue]) -> Fit {
+        Fit(parameters: parameters, logLikelihood: -search.at.value, iterations: search.iterations, evaluations: search.evaluations,
+            converged: search.converged, relativeStandardErrors: search.converged ? search.standardErrors : [],
+            customers: rows.customers, repeatCustomers: rows.repeatCustomers, issues: issues)
+    }
+
     /// The issues every model shares: convergence, parameters that ran away or lie outside `ranges`.
     static func searchIssues(_ search: NewtonSearch.Result,
                              named: [(name: String, value: Double, range: ClosedRange<Double>)]) -> [FitIssue] {

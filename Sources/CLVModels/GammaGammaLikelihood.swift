@@ -49,10 +49,7 @@ extension GammaGamma {
                   !(lowest...highest).contains(fitted.meanValue) {
             issues.append(.meanSpendOutsideData(mean: fitted.meanValue, lowest: lowest, highest: highest))
         }
-        return Fit(parameters: fitted, logLikelihood: -search.at.value, iterations: search.iterations,
-                   evaluations: search.evaluations,
-                   converged: search.converged, relativeStandardErrors: search.converged ? search.standardErrors : [],
-                   customers: rows.customers, repeatCustomers: rows.repeatCustomers, issues: issues)
+        return .searched(fitted, by: search, rows: rows, issues: issues)
     }
 
     /// The log-parameters the search starts from: p 1, q 2, v the customers' mean value.
