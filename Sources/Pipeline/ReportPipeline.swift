@@ -57,7 +57,7 @@ package enum ReportPipeline {
                                    mapLinks: run.setup.config.mapLinks, baseURL: run.setup.config.publishBaseURL)
     }
     static let validate = Stage<(staged: StagedReport, report: ReportData, compared: CompareStage.Compared, period: String,
-                                 setup: RunSetup, publishing: PublishTransaction), Void>("validate") { run, _ in
+                                 setup: RunSetup, publishing: PublishTransaction), [String]>("validate") { run, _ in
         let publishing = run.publishing, period = run.period
         try publishing.step(.validateReport)
         try ValidateStage.run(run.staged, output: publishing.root)
@@ -67,6 +67,11 @@ package enum ReportPipeline {
                                                 templates: run.setup.templates, output: run.setup.options.output, into: publishing)
         try publishing.step(.validateIndex)
         try ValidateStage.check([index], root: publishing.root)
+        // the neighbouring periods' pages, linking to this one
+        let neighbours = try NeighbourPages.stage(period: period, output: run.setup.options.output, templates: run.setup.templates,
+                                                  mapLinks: run.setup.config.mapLinks, into: publishing)
+        try ValidateStage.check(neighbours.map(publishing.staged), root: publishing.root)
+        return neighbours
     }
     static let recordHistory = Stage<(publishing: PublishTransaction, recording: HistoryRecording, store: HistoryStore), UInt32?>(
         "record history") { run, _ in
@@ -74,9 +79,10 @@ package enum ReportPipeline {
         try run.recording.prepare()
         return run.store.counterBeforeWrite
     }
-    static let publish = Stage<(publishing: PublishTransaction, recording: HistoryRecording, period: String, store: HistoryStore,
-                                counter: UInt32?), Void>("publish") { run, _ in
-        try run.publishing.publish([(run.period, true), ("index.html", false)], history: run.store.path,
+    static let publish = Stage<(publishing: PublishTransaction, recording: HistoryRecording, period: String, neighbours: [String],
+                                store: HistoryStore, counter: UInt32?), Void>("publish") { run, _ in
+        let items = [(run.period, true)] + run.neighbours.map { ($0, false) } + [("index.html", false)]
+        try run.publishing.publish(items, history: run.store.path,
                                    historyCounter: run.counter) {
             try run.recording.commit()
         }
@@ -142,9 +148,9 @@ package enum ReportPipeline {
         let period = plan.period.description
         do {
             let staged = try stages.run(Self.render, (report, compared, period, setup, publishing))
-            try stages.run(Self.validate, (staged, report, compared, period, setup, publishing))
+            let neighbours = try stages.run(Self.validate, (staged, report, compared, period, setup, publishing))
             let counter = try stages.run(Self.recordHistory, (publishing, recording, store))
-            try stages.run(Self.publish, (publishing, recording, period, store, counter))
+            try stages.run(Self.publish, (publishing, recording, period, neighbours, store, counter))
         } catch {
             recording.abandon()
             throw error
