@@ -9,7 +9,8 @@ enum ReportView {
     /// `changes`: the period's "What changed", as the compare stage made it (the report's own
     /// when nil).
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
-                     mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil) -> [String: Any] {
+                     mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil,
+                     headline: [String] = ReportRenderer.defaultHeadline, base: ReportData? = nil) -> [String: Any] {
         var style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
         style.unknownMoney = RulesWarningView.unknownMoney(data, catalogue: catalogue)
         let labels = PageLabels(catalogue: catalogue, style: style)
@@ -51,8 +52,15 @@ enum ReportView {
         // What changed: the one list the diff and the index draw too.
         let changeList = changes ?? ChangeList.of(data)
         let changed = DiffView.lines(changeList, labels: labels)
-        view["changes"] = changed.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }
+        let items = changed.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }
+        // The first screen shows the top of the list; the rest folds out below it.
+        view["changes"] = Array(items.prefix(topChanges))
+        view["moreChanges"] = Array(items.dropFirst(topChanges))
+        view["hasMoreChanges"] = items.count > topChanges
+        view["moreChangesLine"] = labels.plural("changes.more", count: max(0, items.count - topChanges))
+        view["moreChangesStart"] = topChanges + 1
         view["hasChanges"] = !changed.isEmpty
+        view["headline"] = HeadlineView.make(data, keys: headline, labels: labels)
         view["changesFamily"] = DiffView.familyNote(changeList, labels: labels)
         let funnel = data.funnel.map { row -> FunnelRow in
             var row = row
@@ -60,9 +68,19 @@ enum ReportView {
             return row
         }
         view["funnelSVG"] = FunnelChart.svg(funnel, labels: labels)
-        view["funnel"] = funnel.map {
-            ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),
-             "dropOff": style.percent($0.dropOff)] as [String: Any]
+        // Each step beside the same step of the previous period, when that report was compared.
+        let before = base.map { b in Dictionary(b.funnel.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first }) }
+        view["hasFunnelBefore"] = before != nil
+        view["funnel"] = funnel.map { row -> [String: Any] in
+            var cells: [String: Any] = ["label": row.label, "visits": style.integer(row.visits), "ofFirst": style.percent(row.ofFirst),
+                                        "dropOff": style.percent(row.dropOff)]
+            if let before {
+                let then = before[row.step]
+                cells["visitsBefore"] = then.map { style.integer($0.visits) } ?? style.missing
+                cells["ofFirstBefore"] = style.percent(then?.ofFirst)
+                cells["dropOffBefore"] = style.percent(then?.dropOff)
+            }
+            return cells
         }
         view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
@@ -115,11 +133,10 @@ enum ReportView {
             ["visits": $0.visits, "journeys": style.integer($0.journeys), "multi": style.percent($0.multiChannel),
              "buyers": style.integer($0.buyers), "conversion": style.percent($0.conversion)] as [String: Any]
         }
-        let overall = data.kpi("conversion_rate")?.value
+        // Each loop against the period's conversion, said once in the note rather than on every row.
         view["loops"] = data.loops.map {
             ["from": Markup.clean($0.from), "via": Markup.clean($0.via), "visits": style.integer($0.visits),
-             "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate),
-             "vs": overall.map { style.percent($0) } ?? style.missing] as [String: Any]
+             "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)] as [String: Any]
         }
         view["hasLoops"] = !data.loops.isEmpty
         view["paths"] = pathRows(data.paths)
@@ -162,10 +179,17 @@ enum ReportView {
         view["hasSatisfactionJoined"] = data.satisfaction.joined != nil
         let values = placeholders(data, labels: labels, mapLinks: mapLinks)
         for key in ["rules", "identity", "halfLifeDays"] { view[key] = values[key] }
-        view["toc"] = PageSections.contents(data, labels: labels, values: values)
+        let page = PageSections.view(data, labels: labels, values: values)
+        view["open"] = page.open
+        view["appendix"] = page.appendix
+        view["hasAppendix"] = !page.appendix.isEmpty
+        view["toc"] = page.contents
         view["t"] = TemplateStrings(catalogue: catalogue, values: values)
         return view
     }
+
+    /// How many of "What changed" the first screen shows before the rest folds.
+    static let topChanges = 3
 
     /// The figures the template's fixed sentences name (`{lookbackDays}`, `{previous}`, ...),
     /// formatted for the page.
@@ -186,6 +210,7 @@ enum ReportView {
             "cut": style.integer(input.cutVisits), "after": style.integer(input.afterPeriod),
             "lifespan": style.decimal(data.customerValue.lifespanYears, places: 1),
             "windowDays": style.integer(data.customerValue.windowDays),
+            "conversion": style.percent(data.kpi("conversion_rate")?.value),
         ]
         if let life = data.lifecycle { values["lifecycleWeek"] = labels.period(life.week) }
         if let q = data.questions {
