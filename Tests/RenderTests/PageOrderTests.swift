@@ -99,7 +99,8 @@ import Validate
 
     /// Columns that always repeat another or stay the same on every row are gone: channels'
     /// closed journeys (= orders), the customers a channel first brought (= its buyers), the
-    /// conversion of all visits beside each loop; "Journey variants" (0 purchases on every row)
+    /// conversion of all visits beside each loop, the visits with an order beside the orders of
+    /// entry pages and campaigns; "Journey variants" (0 purchases on every row)
     /// and the funnel's losses again (its drop-off column) are not on the page. report.json keeps them.
     @Test func noColumnRepeatsAnother() throws {
         let data = GermanPageTests.fullReport(locale: "en")
@@ -111,6 +112,12 @@ import Validate
         let value = try #require(html.range(of: "<section id=\"customer-value\">"))
         let end = try #require(html.range(of: "</section>", range: value.upperBound..<html.endIndex))
         #expect(!html[value.upperBound..<end.lowerBound].contains(">\(english.text("col.people"))<"))
+        for table in ["entry-pages", "campaigns"] {
+            let start = try #require(html.range(of: "<h3 id=\"\(table)\">"))
+            let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
+            let head = html[start.upperBound..<end.lowerBound]
+            #expect(head.contains(">\(english.text("col.orders"))<") && !head.contains(">\(english.text("col.purchases"))<"), "\(table)")
+        }
         #expect(!(data.questions?.variants.isEmpty ?? true) && !(data.questions?.friction.steps.isEmpty ?? true))
     }
 
