@@ -86,7 +86,8 @@ enum PageSections {
         let present = present(data)
         func entry(_ s: PageSection) -> [String: Any] {
             ["id": s.id, "title": labels.text(s.heading, values), "partial": s.partial, "group": s.group.rawValue,
-             "hasHeading": s.id != "headline"]
+             // the headline figures speak for themselves; their heading is for screen readers
+             "quietHeading": s.id == "headline"]
         }
         var open = present.filter { $0.group != .appendix }.map(entry)
         // The contents list follows the first screen, never fills it.
