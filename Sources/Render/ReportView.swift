@@ -2,9 +2,11 @@ import Compare
 import JourneysCore
 import ReportModel
 
-/// Turns `ReportData` into the values the report template shows: formatted numbers, change
-/// arrows, the charts and the sentences that carry figures, in the words of the page's catalogue.
-/// Strings from logs are cleaned here and escaped by mustache.
+/// Turns `ReportData` into the values the report's section partials show: formatted numbers,
+/// change arrows, the charts and the sentences that carry figures, in the words of the page's
+/// catalogue; sections with a view of their own (`HeadlineView`, `ChangesView`, `FunnelView`,
+/// `JourneyMapView`, `ChannelsView`, ...) add theirs, and `PageSections` the page's order. Strings
+/// from logs are cleaned here and escaped by mustache.
 enum ReportView {
     /// `changes`: the period's "What changed", as the compare stage made it (the report's own
     /// when nil).
@@ -49,78 +51,15 @@ enum ReportView {
                 },
             ] as [String: Any]
         }
-        // What changed: the one list the diff and the index draw too.
-        let changeList = changes ?? ChangeList.of(data)
-        let changed = DiffView.lines(changeList, labels: labels)
-        let items = changed.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }
-        // The first screen shows the top of the list; the rest folds out below it.
-        view["changes"] = Array(items.prefix(topChanges))
-        view["moreChanges"] = Array(items.dropFirst(topChanges))
-        view["hasMoreChanges"] = items.count > topChanges
-        view["moreChangesLine"] = labels.plural("changes.more", count: max(0, items.count - topChanges))
-        view["moreChangesStart"] = topChanges + 1
-        view["hasChanges"] = !changed.isEmpty
+        view.merge(ChangesView.make(changes ?? ChangeList.of(data), labels: labels)) { $1 }
         view["headline"] = HeadlineView.make(data, keys: headline, labels: labels)
-        view["changesFamily"] = DiffView.familyNote(changeList, labels: labels)
-        let funnel = data.funnel.map { row -> FunnelRow in
-            var row = row
-            row.label = labels.funnelStep(row.step, fallback: row.label)
-            return row
-        }
-        view["funnelSVG"] = FunnelChart.svg(funnel, labels: labels)
-        // Each step beside the same step of the previous period, when that report was compared.
-        let before = base.map { b in Dictionary(b.funnel.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first }) }
-        view["hasFunnelBefore"] = before != nil
-        view["funnel"] = funnel.map { row -> [String: Any] in
-            var cells: [String: Any] = ["label": row.label, "visits": style.integer(row.visits), "ofFirst": style.percent(row.ofFirst),
-                                        "dropOff": style.percent(row.dropOff)]
-            if let before {
-                let then = before[row.step]
-                cells["visitsBefore"] = then.map { style.integer($0.visits) } ?? style.missing
-                cells["ofFirstBefore"] = style.percent(then?.ofFirst)
-                cells["dropOffBefore"] = style.percent(then?.dropOff)
-            }
-            return cells
-        }
-        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
-        view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
-        let drawn = JourneyMapChart.kept(data.journeyMap, limit: mapLinks)
-        if drawn.leftOut > 0 {
-            view["mapLeftOut"] = labels.text("journeyMap.leftOut", ["links": style.integer(drawn.leftOut),
-                                                                   "transitions": style.integer(drawn.leftOutTransitions)])
-        }
-        view["exitPages"] = data.journeyMap.nodes
-            .filter { $0.views >= 20 }
-            .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
-            .prefix(8)
-            .map { ["touchpoint": Markup.clean($0.touchpoint), "phase": labels.phase((Phase(rawValue: $0.phase) ?? .consideration).rawValue),
-                    "views": style.integer($0.views), "exits": style.integer($0.exits), "exitRate": style.percent($0.exitRate)] as [String: Any] }
-        view["channels"] = data.channels.map { c -> [String: Any] in
-            [
-                "label": labels.channel(c.channel, fallback: c.label), "visits": style.integer(c.visits),
-                "started": style.integer(c.journeysStarted), "closed": style.integer(c.journeysClosed), "orders": style.integer(c.orders),
-                "revenue": style.money(c.revenue),
-                "first": style.decimal(c.attribution.firstTouch, places: 1),
-                "last": style.decimal(c.attribution.lastTouch, places: 1),
-                "lastNonDirect": style.decimal(c.attribution.lastNonDirect, places: 1),
-                "linear": style.decimal(c.attribution.linear, places: 1),
-                "timeDecay": style.decimal(c.attribution.timeDecay, places: 1),
-                "position": style.decimal(c.attribution.positionBased, places: 1),
-                "markov": style.decimal(c.attribution.markov, places: 1),
-            ]
-        }
+        view.merge(FunnelView.make(data.funnel, before: base?.funnel, labels: labels)) { $1 }
+        view.merge(ChannelsView.make(data, labels: labels)) { $1 }
         func pathRows(_ rows: [PathRow]) -> [[String: Any]] {
             rows.map {
                 ["steps": labels.path($0.steps), "visits": style.integer($0.visits),
                  "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)]
             }
-        }
-        view["disagreements"] = data.disagreements.map {
-            ["label": labels.channel($0.channel, fallback: $0.label),
-             "detail": labels.text("channels.disagreeDetail", [
-                 "lowest": style.decimal($0.lowest, places: 1), "lowestModel": labels.modelInSentence($0.lowestModel),
-                 "highest": style.decimal($0.highest, places: 1), "highestModel": labels.modelInSentence($0.highestModel),
-                 "share": style.percent($0.shareOfOrders)])] as [String: Any]
         }
         view["segments"] = data.segments.map {
             ["dimension": labels.text("segments.dimension.\($0.dimension == "device" ? "device" : "visitor")"),
@@ -133,12 +72,7 @@ enum ReportView {
             ["visits": $0.visits, "journeys": style.integer($0.journeys), "multi": style.percent($0.multiChannel),
              "buyers": style.integer($0.buyers), "conversion": style.percent($0.conversion)] as [String: Any]
         }
-        // Each loop against the period's conversion, said once in the note rather than on every row.
-        view["loops"] = data.loops.map {
-            ["from": Markup.clean($0.from), "via": Markup.clean($0.via), "visits": style.integer($0.visits),
-             "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)] as [String: Any]
-        }
-        view["hasLoops"] = !data.loops.isEmpty
+        view.merge(JourneyMapView.make(data, labels: labels, mapLinks: mapLinks)) { $1 }
         view["paths"] = pathRows(data.paths)
         view["buyingPaths"] = pathRows(data.buyingPaths)
         let s = data.satisfaction
@@ -187,9 +121,6 @@ enum ReportView {
         view["t"] = TemplateStrings(catalogue: catalogue, values: values)
         return view
     }
-
-    /// How many of "What changed" the first screen shows before the rest folds.
-    static let topChanges = 3
 
     /// The figures the template's fixed sentences name (`{lookbackDays}`, `{previous}`, ...),
     /// formatted for the page.

@@ -92,8 +92,8 @@ import Validate
         let lists = section.components(separatedBy: "<ol class=\"changes").dropFirst().map { $0.components(separatedBy: "</ol>")[0] }
         #expect(lists.count == 2)
         let top = lists[0].components(separatedBy: "<li").count - 1, rest = lists.last!.components(separatedBy: "<li").count - 1
-        #expect(top == ReportView.topChanges && rest >= 1)
-        #expect(lists.last!.hasPrefix(" changes-more\" start=\"\(ReportView.topChanges + 1)\">"))
+        #expect(top == ChangesView.top && rest >= 1)
+        #expect(lists.last!.hasPrefix(" changes-more\" start=\"\(ChangesView.top + 1)\">"))
         #expect(section.contains("<summary>\(rest == 1 ? "1 more change" : "\(rest) more changes")</summary>"))
     }
 
