@@ -40,17 +40,7 @@ enum ReportView {
         view["kpis"] = cards
         view["cohorts"] = data.cohorts.map { CohortView.make($0, labels: labels) } as Any
         view["hasCohorts"] = !(data.cohorts?.rows.isEmpty ?? true)
-        if let life = data.lifecycle {
-            let states = LifecycleInfo.State.allCases.map(\.rawValue)
-            view["lifecycle"] = [
-                "week": labels.period(life.week),
-                "states": states.map { ["state": labels.lifecycleState($0), "customers": style.integer(life.counts[$0] ?? 0)] },
-                "flows": life.flows.filter { $0.from != $0.to }.map {
-                    ["from": $0.from.map(labels.lifecycleState) ?? labels.text("lifecycle.notYetKnown"), "to": labels.lifecycleState($0.to),
-                     "customers": style.integer($0.customers)]
-                },
-            ] as [String: Any]
-        }
+        view["lifecycle"] = data.lifecycle.map { LifecycleView.make($0, labels: labels) }
         view.merge(ChangesView.make(changes ?? ChangeList.of(data), labels: labels)) { $1 }
         view["headline"] = HeadlineView.make(data, keys: headline, labels: labels)
         view.merge(FunnelView.make(data.funnel, before: base?.funnel, labels: labels)) { $1 }
@@ -92,20 +82,7 @@ enum ReportView {
         view["unusedRules"] = data.touchpointRules.unusedRules.map(Markup.clean).joined(separator: ", ")
         view["hasUnusedRules"] = !data.touchpointRules.unusedRules.isEmpty
         view["input"] = inputView(data.input, labels: labels)
-        let cv = data.customerValue
-        func clvRow(_ label: String, _ extra: String, _ clv: CLV?) -> [String: Any] {
-            ["label": label, "extra": extra, "buyers": style.integer(clv?.buyers ?? 0),
-             "aov": clv.map { style.money($0.aov) } ?? style.missing,
-             "perYear": clv.map { style.decimal($0.purchasesPerYear, places: 2) } ?? style.missing,
-             "clv": clv.map { style.money($0.value) } ?? style.missing]
-        }
-        view["customerValue"] = [
-            "windowDays": cv.windowDays,
-            "lifespan": style.decimal(cv.lifespanYears, places: 1),
-            "channels": cv.channels.map { clvRow(labels.channel($0.channel, fallback: $0.label), style.integer($0.customers), $0.clv) },
-            "tiers": cv.tiers.map { clvRow(labels.tier($0.tier), labels.text("customerValue.from", ["amount": style.money($0.minRevenue)]), $0.clv) },
-            "all": clvRow(labels.text("customerValue.allBuyers"), "", cv.all),
-        ] as [String: Any]
+        view["customerValue"] = CustomerValueView.make(data.customerValue, labels: labels)
         view["clvModel"] = CLVModelView.make(data.clvModel, labels: labels)
         // Assigned as optionals, so that nil leaves the key out and the sections with it.
         view["questions"] = QuestionsView.make(data.questions, labels: labels)
