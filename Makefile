@@ -95,7 +95,9 @@ screenshot: report checker browser
 	@mkdir -p $(SHOTS)
 	@for w in 1400 390; do \
 	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w.png --width $$w && \
+	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w-first-screen.png --width $$w --first-screen && \
 	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w-dark.png --width $$w --dark || exit 1; \
+	  $(VENV)/bin/python scripts/page_check.py measure $(SHOT_PAGE) --width $$w --summary || exit 1; \
 	done
 	$(VENV)/bin/python scripts/page_check.py pdf $(SHOT_PAGE) $(SHOTS)/report.pdf
 	@ls $(SHOTS)
