@@ -13,22 +13,17 @@ package enum Scorer {
     /// A report's KPIs as the history keeps them (see `HistoryFigures.snapshot`).
     package static func historySnapshot(_ kpis: [KPI]) -> [String: Double] { HistoryFigures.snapshot(kpis) }
 
-    /// Scores the visits and journeys of `input`: every person folded into one partial, then finished.
+    /// Scores the people of `input`, held in memory: every person folded into one partial, then finished.
     package static func score(_ input: ScoreInput, context: Context) -> ReportData {
-        let foldContext = QuestionFolds.context(input)
-        var partial = ScorePartial(foldContext)
-        for journey in input.journeys {
-            partial.add(PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] }),
-                        foldContext)
-        }
-        return score(partial, input, context: context)
+        let partial = ScorePartial.folded(input.people, input.foldContext)
+        return score(partial, settings: input.settings, accounting: input.accounting, history: input.history, context: context)
     }
 
     /// Finishes a partial that every person of the read window was folded into (in any number
-    /// of parts, merged); `input` gives the settings, the accounting and the history, not visits.
-    package static func score(_ partial: ScorePartial, _ input: ScoreInput, context: Context) -> ReportData {
-        let foldContext = QuestionFolds.context(input)
-        var finishing = FinishContext(foldContext)
+    /// of parts, merged), with the run's settings, the input's accounting and the history's facts.
+    package static func score(_ partial: ScorePartial, settings input: ScoreSettings, accounting: InputAccounting,
+                              history: HistoryFacts?, context: Context) -> ReportData {
+        var finishing = FinishContext(FoldContext(input))
         let visitSections = partial.visits.finish(&finishing)
         let questions = partial.questions
         var questionKPIs = Figure.kpis(questions.figures(0, hasPrevious: true),
@@ -41,7 +36,7 @@ package enum Scorer {
         let kpis = Figure.kpis(visitSections.figures, before: visitSections.previousFigures, partial: context.period.isPartial) + questionKPIs
         var allKPIs = kpis
         var clvModel: CLVModelInfo? = nil
-        if let history = input.history, let last = input.lastDay {
+        if let history, let last = input.lastDay {
             let now = HistoryFigures.figures(history.orders, asOf: last, lifespanYears: input.customerLifespanYears,
                                              retentionSpend: input.retentionSpend)
             let before = input.previousLastDay.map {
@@ -55,10 +50,10 @@ package enum Scorer {
             HistoryFigures.addTrends(&allKPIs, history, period: context.period.name, lifespanYears: input.customerLifespanYears)
         }
         let channels = partial.channels.channelRows(&finishing)
-        let customerValue = customerValue(input, window: partial.channels, &finishing)
+        let customerValue = customerValue(input, history: history, window: partial.channels, &finishing)
         var report = ReportData(
             period: context.period,
-            input: inputInfo(input),
+            input: inputInfo(accounting),
             sessionRules: context.rules,
             kpis: allKPIs,
             funnel: visitSections.funnel,
@@ -70,17 +65,17 @@ package enum Scorer {
             loops: visitSections.loops,
             paths: visitSections.paths,
             buyingPaths: visitSections.buyingPaths,
-            touchpointRules: ruleUsage(input),
+            touchpointRules: ruleUsage(accounting, symbols: input.symbols),
             satisfaction: questions.satisfaction.all.scores,
             customerValue: customerValue)
         report.orderValues = visitSections.orderValues
-        report.rulesWarning = RulesCheckFigures.warning(input, orders: Int(report.kpi("orders")?.value ?? 0),
+        report.rulesWarning = RulesCheckFigures.warning(accounting, catalog: input.catalog, orders: Int(report.kpi("orders")?.value ?? 0),
                                                         ordersWithValue: report.orderValues?.count ?? 0)
         finishing.funnel = report.funnel
         let (sections, joined) = questions.finish(&finishing)
         report.questions = sections
         report.satisfaction.joined = joined
-        if let history = input.history, let last = input.lastDay {
+        if let history, let last = input.lastDay {
             report.cohorts = Cohorts.table(history.orders, asOf: last)
             report.lifecycle = Lifecycle.info(history.visitWeeks, orders: history.orders, lastDay: last)
         }
@@ -89,15 +84,16 @@ package enum Scorer {
     }
 
     /// CLV from a year of the history when there is one, else from the logs' window.
-    static func customerValue(_ input: ScoreInput, window folds: ChannelFolds, _ context: inout FinishContext) -> CustomerValueInfo {
-        if let history = input.history, let last = input.lastDay {
+    static func customerValue(_ input: ScoreSettings, history: HistoryFacts?, window folds: ChannelFolds,
+                              _ context: inout FinishContext) -> CustomerValueInfo {
+        if let history, let last = input.lastDay {
             let lifespan = CustomerValue.lifespan(history: history.orders, asOf: last, configured: input.customerLifespanYears)
             if let section = CustomerValue.section(history: history.orders, asOf: last, lifespanYears: lifespan.years) { return section }
         }
         return folds.customerValueSection(&context)
     }
 
-    static func inputInfo(_ input: ScoreInput) -> InputInfo {
+    static func inputInfo(_ input: InputAccounting) -> InputInfo {
         let q = input.quality
         let files = q.files.map {
             InputInfo.File(name: baseName($0.file), read: $0.read, parsed: $0.parsed, filtered: $0.filtered,
@@ -120,9 +116,9 @@ package enum Scorer {
         return info
     }
 
-    static func ruleUsage(_ input: ScoreInput) -> RuleUsage {
+    static func ruleUsage(_ input: InputAccounting, symbols: SymbolTable) -> RuleUsage {
         let unmatched = input.unmatched
-            .map { RuleUsage.Unmatched(path: Redactor.redact(input.symbols[$0.key], limit: 200), views: $0.value) }
+            .map { RuleUsage.Unmatched(path: Redactor.redact(symbols[$0.key], limit: 200), views: $0.value) }
             .sorted { $0.views != $1.views ? $0.views > $1.views : $0.path < $1.path }
             .prefix(15)
         let unused = zip(input.ruleNames, input.ruleHits).filter { $0.1 == 0 }.map(\.0)

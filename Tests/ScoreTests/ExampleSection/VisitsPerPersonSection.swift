@@ -40,5 +40,5 @@ struct ExampleFolds: FoldContainer {
 
     static let folds = [FoldSlot(\Self.visitsPerPerson)]
 
-    init(_ context: FoldContext) { visitsPerPerson = VisitsPerPersonSection(zero: context) }
+    init(zero context: FoldContext) { visitsPerPerson = VisitsPerPersonSection(zero: context) }
 }
