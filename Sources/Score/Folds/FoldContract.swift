@@ -60,16 +60,17 @@ struct FinishContext {
     /// The report's funnel, finished before the sections that compare with it.
     var funnel: [FunnelRow] = []
     /// Rows withheld per table; a table that withheld none is listed with 0.
-    private(set) var withheld: [String: Int] = [:]
+    private(set) var withheld: [WithheldTable: Int] = [:]
 
     init(_ fold: FoldContext) { self.fold = fold }
 
     /// Records that `table` withheld `rows` rows.
-    mutating func withhold(_ rows: Int, in table: String) { withheld[table, default: 0] += rows }
+    mutating func withhold(_ rows: Int, in table: WithheldTable) { withheld[table, default: 0] += rows }
 
     /// The ledger as report.json shows it.
     var suppressed: Suppressed {
-        Suppressed(k: fold.settings.minPeople, rows: withheld.values.reduce(0, +), byTable: withheld)
+        Suppressed(k: fold.settings.minPeople, rows: withheld.values.reduce(0, +),
+                   byTable: Dictionary(uniqueKeysWithValues: withheld.map { ($0.key.rawValue, $0.value) }))
     }
 }
 

@@ -30,7 +30,7 @@ import Testing
         }
         #expect(expected.reduce(0, +) > 0 && expected.filter { $0 > 0 }.count >= 2)
         #expect(rows.map(\.people) == expected.filter { $0 > 0 })
-        #expect(finishing.withheld["visitsPerPerson"] == expected.filter { $0 == 0 }.count)
+        #expect(finishing.withheld[.visitsPerPerson] == expected.filter { $0 == 0 }.count)
     }
 
     @Test(arguments: [2, 3, 5]) func anySplitMergesIntoTheWhole(parts: Int) throws {

@@ -138,12 +138,12 @@ import Testing
         #expect(sections.segments.map(\.visits).reduce(0, +) == 2 * inPeriod.count)
         #expect(sections.journeyLengths.map(\.journeys).reduce(0, +) == Set(inPeriod.map { person[$0] }).count)
         // k = 2: some paths are shown, some withheld; buying paths all bought; loops found.
-        #expect(!sections.paths.isEmpty && finishing.withheld["paths"]! > 0)
+        #expect(!sections.paths.isEmpty && finishing.withheld[.paths]! > 0)
         #expect(!sections.buyingPaths.isEmpty && sections.buyingPaths.allSatisfy { $0.purchases == $0.visits })
         #expect(!sections.loops.isEmpty)
         #expect(sections.paths.contains { $0.steps.contains("…") })
         #expect(finishing.suppressed.rows == finishing.withheld.values.reduce(0, +))
-        #expect(Set(finishing.withheld.keys) == ["paths", "buyingPaths", "loops"])
+        #expect(Set(finishing.withheld.keys) == [.paths, .buyingPaths, .loops])
     }
 
     /// Without a previous period there are no previous figures, however people were split.
