@@ -1,4 +1,3 @@
-import JourneysCore
 import Score
 import Touchpoints
 

@@ -19,7 +19,7 @@ enum FoldStage {
         let context = FoldContext(settings)
         let shards = max(1, config.shards)
         let symbols = sessions.extract.symbols
-        guard let (spill, map) = sessions.spill else { preconditionFailure("the people of a merge were folded by the shards") }
+        let (spill, map) = sessions.spill
         let parts: [Part] = try spill.people(buckets: shards).map { bucket in
             { try bucket.load(renumbering: map) }
         }
