@@ -7,8 +7,9 @@ import Touchpoints
 
 /// Maps every visit to its channel and touchpoints and folds each person, once, into score's
 /// partial and the history's facts: the people in parts on `shards` threads, each part with its
-/// own partials, merged in part order (`Folded.merge`). The merge is exact, so the report is the same for any
-/// number of threads. The spill hands the people back one bucket at a time.
+/// own partials, merged in part order (`Folded.merge`). The merge is exact, so the report is the
+/// same for any number of threads. The spill hands the people back one bucket at a time. What
+/// it returns is all the reduce side reads of the run (`FoldedRead`).
 enum FoldStage {
     /// One part of the people: a bucket of the spill.
     private typealias Part = () throws -> [(person: JourneyBuilder.Person, visits: [Visit])]
