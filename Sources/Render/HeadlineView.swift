@@ -1,15 +1,19 @@
+import Compare
 import ReportModel
 
 /// The figures the page opens with (`report.headline`): each with its value, its change against
-/// the previous period in words, the noise test's verdict the key figures carry (`KPI.significant`,
-/// the test the diff and "What changed" use too) and its trend. A reader sees how the week went
-/// before any table.
+/// the previous period in words, its verdict on noise and its trend. A reader sees how the week
+/// went before any table. The verdict is the one of "What changed" (`changes`): a figure is larger
+/// than noise when the list names it, after the control of false alarms over the whole week, so
+/// that the first screen never calls a figure a change that the list below it leaves out.
 enum HeadlineView {
-    static func make(_ data: ReportData, keys: [String], labels: PageLabels) -> [[String: Any]] {
-        keys.compactMap { key in data.kpi(key) }.map { figure(in: $0, data: data, labels: labels) }
+    static func make(_ data: ReportData, keys: [String], labels: PageLabels, changes: ChangeList) -> [[String: Any]] {
+        let listed = Set(changes.items.flatMap { [$0.lead] + $0.also }.map(\.figure))
+        return keys.compactMap { key in data.kpi(key) }.map { figure(in: $0, data: data, labels: labels, listed: listed.contains($0.key)) }
     }
 
-    static func figure(in k: KPI, data: ReportData, labels: PageLabels) -> [String: Any] {
+    /// `listed`: whether "What changed" names the figure.
+    static func figure(in k: KPI, data: ReportData, labels: PageLabels, listed: Bool) -> [String: Any] {
         let card = ReportView.kpi(in: k, labels: labels, data: data)
         let style = labels.style
         let previous = unbroken(labels.period(data.period.previous))
@@ -44,9 +48,10 @@ enum HeadlineView {
         } else {
             words = labels.text(direction > 0 ? "headline.up" : "headline.down", ["change": size, "previous": previous])
         }
-        let verdict = k.significant.map { labels.text($0 ? "headline.significant" : "headline.withinNoise") }
+        // no verdict where no test could be made (no previous value, or no test for the figure)
+        let verdict = k.significant.map { _ in labels.text(listed ? "headline.significant" : "headline.withinNoise") }
         var figure: [String: Any] = ["key": k.key, "label": card["label"] ?? k.key, "value": card["value"] ?? "",
-                                     "trend": card["trend"] ?? "flat", "words": words]
+                                     "trend": listed ? card["trend"] ?? "flat" : "flat", "words": words]
         if let verdict { figure["verdict"] = verdict }
         if let spark = card["spark"] { figure["spark"] = spark }
         return figure

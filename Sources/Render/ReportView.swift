@@ -41,8 +41,9 @@ enum ReportView {
         view["cohorts"] = data.cohorts.map { CohortView.make($0, labels: labels) } as Any
         view["hasCohorts"] = !(data.cohorts?.rows.isEmpty ?? true)
         view["lifecycle"] = data.lifecycle.map { LifecycleView.make($0, labels: labels) }
-        view.merge(ChangesView.make(changes ?? ChangeList.of(data), labels: labels)) { $1 }
-        view["headline"] = HeadlineView.make(data, keys: headline, labels: labels)
+        let changeList = changes ?? ChangeList.of(data)
+        view.merge(ChangesView.make(changeList, labels: labels)) { $1 }
+        view["headline"] = HeadlineView.make(data, keys: headline, labels: labels, changes: changeList)
         view.merge(FunnelView.make(data.funnel, before: base?.funnel, labels: labels)) { $1 }
         view.merge(ChannelsView.make(data, labels: labels)) { $1 }
         func pathRows(_ rows: [PathRow]) -> [[String: Any]] {

@@ -51,7 +51,13 @@ import Validate
 
     @Test func theFirstScreenOpensWithTheHeadlineFiguresInTheConfigsOrder() throws {
         // orders and revenue are not in this report: a figure the report lacks is left out
-        let html = try render(RenderFixtures.data(), headline: ["bounce_rate", "orders", "visits", "revenue"])
+        var data = RenderFixtures.data()
+        #expect(data.kpis.map(\.key).prefix(2) == ["visits", "bounce_rate"])
+        // the bounce rate is in "What changed"; visits, a count of clustered events, are tested
+        // against their recent weeks only (none here): within normal variation against last week
+        data.kpis[1].significant = true
+        data.kpis[1].pValue = 1e-9
+        let html = try render(data, headline: ["bounce_rate", "orders", "visits", "revenue"])
         let main = try #require(html.range(of: "<main>"))
         #expect(Self.sectionIDs(String(html[main.upperBound...])).prefix(2) == ["headline", "changes"])
         let headline = try #require(html.range(of: "<section id=\"headline\">"))
@@ -60,9 +66,29 @@ import Validate
         let ids = figures.components(separatedBy: "id=\"headline-").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
         #expect(ids == ["bounce_rate", "visits"])
         #expect(figures.contains("<p class=\"headline-value\">1,234</p>"))
-        #expect(figures.contains("<p class=\"kpi-change good\">up 23.4% on 2026-\u{2060}W46, <span class=\"noise\">larger than noise</span></p>"))
-        #expect(figures.contains("<p class=\"kpi-change flat\">up 5.0 pp on 2026-\u{2060}W46, <span class=\"noise\">within normal variation</span></p>"))
+        #expect(figures.contains("<p class=\"kpi-change flat\">up 23.4% on 2026-\u{2060}W46, <span class=\"noise\">within normal variation</span></p>"))
+        #expect(figures.contains("<p class=\"kpi-change bad\">up 5.0 pp on 2026-\u{2060}W46, <span class=\"noise\">larger than noise</span></p>"))
         #expect(html.contains("<h2>What changed since 2026-W46</h2>"))
+    }
+
+    /// The first screen and "What changed" agree: a figure whose own test came out significant
+    /// but which the list leaves out (it does not survive the control of false alarms over the
+    /// week) is within normal variation, in grey.
+    @Test func theHeadlineSaysWhatTheListSays() throws {
+        var data = RenderFixtures.data()
+        data.kpis[1].significant = true
+        data.kpis[1].pValue = 0.04
+        // two more tests in the week's family: 0.04 is not below 0.05 × 1/3 (Benjamini-Hochberg)
+        for key in ["conversion_rate", "cart_abandonment"] {
+            var k = KPI(key: key, label: key, unit: .ratio, value: 0.3, previous: 0.3, better: .higher, significant: false, definition: "")
+            k.pValue = 0.9
+            data.kpis.append(k)
+        }
+        let html = try render(data, headline: ["visits", "bounce_rate", "orders", "revenue"])
+        #expect(html.contains("<p class=\"kpi-change flat\">up 5.0 pp on 2026-\u{2060}W46, <span class=\"noise\">within normal variation</span></p>"))
+        data.kpis[1].pValue = 1e-9
+        let listed = try render(data, headline: ["visits", "bounce_rate", "orders", "revenue"])
+        #expect(listed.contains("<p class=\"kpi-change bad\">up 5.0 pp on 2026-\u{2060}W46, <span class=\"noise\">larger than noise</span></p>"))
     }
 
     @Test func aFallAndNoChangeAreSaidInWords() throws {
