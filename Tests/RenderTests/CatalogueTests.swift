@@ -15,14 +15,31 @@ import Testing
         return try Catalogue.parse(try Data(contentsOf: URL(fileURLWithPath: path)), file: path)
     }
 
+    /// Every catalogue has the English one's keys; the other languages also name every key
+    /// figure, whose English words report.json carries (`KPIDefinitions`).
     @Test func everyCatalogueHasTheSameKeys() throws {
         let english = Catalogue.builtIn("en").entries
+        let figures = Set(KPIDefinition.all.flatMap { ["kpi.\($0.id).label", "kpi.\($0.id).definition"] })
         #expect(Catalogue.locales == ["de", "en"])
         for locale in Catalogue.locales {
             let keys = Set(Catalogue.builtIn(locale).entries.keys)
-            let missing = Set(english.keys).subtracting(keys).sorted(), extra = keys.subtracting(english.keys).sorted()
+            let expected = locale == "en" ? Set(english.keys) : Set(english.keys).union(figures)
+            let missing = expected.subtracting(keys).sorted(), extra = keys.subtracting(expected).sorted()
             #expect(missing.isEmpty, "keys missing in the \(locale) catalogue: \(missing)")
             #expect(extra.isEmpty, "keys only in the \(locale) catalogue: \(extra)")
+        }
+    }
+
+    /// Each key figure's English label and definition are written once, in `KPIDefinitions`:
+    /// the English catalogue repeats none of them (only a definition that takes a figure, such
+    /// as the retention cost's year, is worded there), so the page and report.json cannot drift.
+    @Test func keyFiguresAreWordedOnceInEnglish() {
+        let english = Catalogue.builtIn("en")
+        for k in KPIDefinition.all {
+            #expect(english.optional("kpi.\(k.id).label") == nil, "\(k.id)")
+            if let worded = english.optional("kpi.\(k.id).definition") {
+                #expect(english.entries["kpi.\(k.id).definition"]?.contains("{") == true, "\(k.id): \(worded)")
+            }
         }
     }
 

@@ -22,11 +22,11 @@ import Validate
         data.segments.append(SegmentRow(dimension: "visitor", segment: "returning", visits: 3, bounceRate: 0.2, conversionRate: 0.1, orders: 1, revenue: 40))
         data.input.resorted = [.init(file: "export.csv", events: 100, moved: 12)]
         data.input.reasons.append(.init(reason: "bot", explanation: "user agent of a bot, crawler, monitor or script", count: 3, isRejected: false))
-        let english = Catalogue.builtIn("en")
-        let keys = english.entries.keys.filter { $0.hasPrefix("kpi.") && $0.hasSuffix(".label") }.map { String($0.dropFirst(4).dropLast(6)) }.sorted()
-        data.kpis = keys.map { key in
-            var k = KPI(key: key, label: english.text("kpi.\(key).label"), unit: key.contains("rate") ? .ratio : key.contains("seconds") ? .seconds : .count,
-                        value: 0.4, previous: 0.3, better: .higher, significant: true, definition: english.text("kpi.\(key).definition"))
+        // every key figure, worded as report.json words it
+        data.kpis = KPIDefinition.all.sorted { $0.id < $1.id }.map { d in
+            let key = d.id
+            var k = KPI(key: key, label: d.label, unit: key.contains("rate") ? .ratio : key.contains("seconds") ? .seconds : .count,
+                        value: 0.4, previous: 0.3, better: .higher, significant: true, definition: d.formula)
             k.trend = [TrendPoint(period: "2026-W44", value: 0.35), TrendPoint(period: "2026-W45", value: 0.25),
                        TrendPoint(period: "2026-W46", value: 0.3), TrendPoint(period: "2026-W47", value: 0.4)]
             k.yearAgo = 0.2
