@@ -15,9 +15,9 @@ and no Python code looks at a line.
      its timestamps and the number of its lines. The records stay in Spark's cache.
   2. The driver gathers the pairs (small) and hands them to every executor, with each slice's
      first line number in its file.
-  3. `journeys key --binary` puts each slice's records in their person's shard (no line is read
+  3. `journeys key` puts each slice's records in their person's shard (no line is read
      again); Spark shuffles them into N partitions by shard.
-  4. Each partition is piped through `journeys partial --stdin --binary`, which sessionizes its
+  4. Each partition is piped through `journeys partial --stdin`, which sessionizes its
      people and folds them into partial aggregates (counts, sums, path and Markov path counts,
      order values, survey answers, data-quality counts and samples, history facts); the driver
      collects the N partial files.
@@ -35,7 +35,7 @@ import sys
 import tempfile
 
 RECORD_HEADER = 25  # a binary record's fixed part: kind, file, line, device, length
-FRAME_HEADER = 12   # a shard's frame from journeys key --binary: shard, length
+FRAME_HEADER = 12   # a shard's frame from journeys key: shard, length
 
 
 def parse_args(argv):
@@ -220,7 +220,7 @@ def main(argv):
     # 3. every slice's records put in their shards, then shuffled into their shard's partition
     def keyed(record):
         index, _, _, _, data = record
-        command = [runnable(binary), "key", "--binary", "--pairs", local_file("pairs.txt"), "--shards", str(shards),
+        command = [runnable(binary), "key", "--pairs", local_file("pairs.txt"), "--shards", str(shards),
                    "--line-offset", str(offsets[index])]
         out = run(command, data, env)
         at = 0
@@ -236,7 +236,7 @@ def main(argv):
     def partial(index, items):
         chunks = sorted(chunk for _, chunk in items)
         command = [runnable(binary), "partial", "--pipeline", local_file(pipeline), "--period", period,
-                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--binary", "--pairs", local_file("pairs.txt"),
+                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--pairs", local_file("pairs.txt"),
                    "--order-bound", order_bound, "--output", "-"]
         yield index, run(command, b"".join(data for _, data in chunks), env)
 
