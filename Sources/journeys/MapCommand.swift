@@ -34,7 +34,7 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "Bytes FROM:TO of a plain file: the lines that begin in them (default: the whole file).")
     var range: String?
 
-    @Option(name: .long, help: "The file to write the slice's identity pairs and span to (as journeys pairs prints them).")
+    @Option(name: .long, help: "The file to write the slice's identity pairs and span to; all slices' files, concatenated, are the --pairs of journeys key and journeys partial --stdin.")
     var pairsOutput: String
 
     func run() throws {
