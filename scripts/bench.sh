@@ -293,10 +293,14 @@ for n in 200000 1000000; do
 done
 
 # The Spark job's fixed and per-million-line cost in local mode and on a standalone cluster of two
-# workers, one process in the same run (scripts/spark/bench_spark.sh: the demo logs at about 1M
-# and 4M lines, median of RUNS); when PySpark is in .venv/ (make spark); SPARK_BENCH=0 skips it.
+# workers, one process in the same run (scripts/spark/bench_spark.sh: the shop-like logs of one
+# and four weeks written above, median of RUNS); when PySpark is in .venv/ (make spark);
+# SPARK_BENCH=0 skips it.
 if [ "${SPARK_BENCH:-1}" != 0 ] && [ -x .venv/bin/python ] && .venv/bin/python -c 'import pyspark' 2>/dev/null; then
   echo
+  mkdir -p "$LOGS/spark/shop-1" "$LOGS/spark/shop-4"
+  ln -sf ../../shop/all.log "$LOGS/spark/shop-1/all.log"
+  ln -sf ../../shop4/all.log "$LOGS/spark/shop-4/all.log"
   RUNS=$RUNS bash scripts/spark/bench_spark.sh "$BIN" .venv/bin/python "$LOGS/spark" || say "the Spark bench failed"
 fi
 if [ ${#SECONDS_OF[@]} -lt 2 ]; then exit 1; fi

@@ -13,7 +13,7 @@ struct Journeys: ParsableCommand {
             """,
         subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self,
                       SchemaCommand.self, HistoryCommand.self, PartialCommand.self, MergeCommand.self,
-                      PairsCommand.self, KeyCommand.self, InitCommand.self, RulesCommand.self, OrderBoundCommand.self, MapCommand.self])
+                      KeyCommand.self, InitCommand.self, RulesCommand.self, OrderBoundCommand.self, MapCommand.self])
 
     static func main() {
         OpenFileLimit.raise()

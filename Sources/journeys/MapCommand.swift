@@ -12,8 +12,8 @@ struct MapCommand: ParsableCommand {
             Lines with an event travel with their device; lines the report leaves out (bots, \
             static files, status and method filters, outside the read window) travel as counts. \
             A slice of a plain file (--range FROM:TO) holds the lines that begin in those bytes; a \
-            gzip file is read whole. `journeys key --binary` puts the records in their shards, \
-            `journeys partial --stdin --binary` reads a shard's records.
+            gzip file is read whole. `journeys key` puts the records in their shards, \
+            `journeys partial --stdin` reads a shard's records.
             """)
 
     @Option(name: .long, help: "The pipeline config (YAML).")
@@ -34,7 +34,7 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "Bytes FROM:TO of a plain file: the lines that begin in them (default: the whole file).")
     var range: String?
 
-    @Option(name: .long, help: "The file to write the slice's identity pairs and span to (as journeys pairs prints them).")
+    @Option(name: .long, help: "The file to write the slice's identity pairs and span to; all slices' files, concatenated, are the --pairs of journeys key and journeys partial --stdin.")
     var pairsOutput: String
 
     func run() throws {

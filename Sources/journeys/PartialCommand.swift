@@ -11,7 +11,7 @@ struct PartialCommand: ParsableCommand {
             People are put in shards by their devices, joined through the customers they logged \
             in as and the orders they placed, so that each journey lives in one shard. With \
             --input (or the config's inputs) the command reads every line and keeps its shard's; \
-            with --stdin it reads keyed line records as `journeys key` writes them. The partial \
+            with --stdin it reads its shard's records as `journeys map` and `journeys key` write them. The partial \
             file's format is described in docs/partial-format.md. Exit code 2 for a usage, config \
             or input error.
             """)
@@ -22,11 +22,8 @@ struct PartialCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "A log file, folder or glob; repeat for several. Replaces the config's inputs.")
     var input: [String] = []
 
-    @Flag(name: .long, help: "Read keyed line records (`journeys key`'s output) from standard input.")
+    @Flag(name: .long, help: "Read this shard's records (journeys key's frames' records) from standard input.")
     var stdin = false
-
-    @Flag(name: .long, help: "With --stdin: the records are binary (`journeys key --binary`), not line records.")
-    var binary = false
 
     @Option(name: .long, help: "The period: an ISO week (2026-W47), a month (2026-11) or a date range.")
     var period: String
@@ -34,7 +31,7 @@ struct PartialCommand: ParsableCommand {
     @Option(name: .long, help: "This shard and the number of shards, as i/N with 1 <= i <= N.")
     var shard: String
 
-    @Option(name: .long, help: "The first pass's identity pairs and span (`journeys pairs`); needed with --stdin; without it, a first pass over the inputs collects them.")
+    @Option(name: .long, help: "The identity pairs and span of all lines (journeys map --pairs-output, concatenated); needed with --stdin; without it, a first pass over the inputs collects them.")
     var pairs: String?
 
     @Option(name: .long, help: "The outlier bound of order values in cents, or none, as `journeys order-bound` prints it for the period; every shard and the merge must use the same.")
@@ -48,7 +45,6 @@ struct PartialCommand: ParsableCommand {
         var options = PartialOptions(pipeline: pipeline, period: period, shard: i, shards: n)
         options.inputs = input
         if stdin { options.records = "/dev/stdin" }
-        options.binaryRecords = binary
         options.pairs = pairs
         if orderBound != "none" {
             guard let cents = Int64(orderBound), cents > 0 else {

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The Spark job's cost against one process, in the same run: the demo shop's logs at two sizes
-# (SIZES, daily visits; default 2390 and 9560, about 1,000,000 and 4,000,000 lines over 5 weeks)
-# joined into one plain file each, reported by `journeys report` (2 shards) and by the Spark job
-# in local mode (local[2]) and on a standalone cluster of two one-core workers on 127.0.0.1,
-# median of RUNS (3) interleaved runs each. Prints seconds per size and mode, then the fixed cost and the
-# cost per million lines of each mode (the line through the two sizes) and their ratio to one
-# process's. Every Spark report is compared with the one-process report, byte for byte.
+# The Spark job's cost against one process, in the same run: the shop-like log of
+# scripts/bench_shop_log.py at one and four weeks of the same people (WEEKS, default "1 4": about
+# 1,000,000 and 4,000,000 lines), reported with scripts/bench_shop.yaml for the last week
+# (2026-W48) by `journeys report` (2 shards) and by the Spark job in local mode (local[2]) and on
+# a standalone cluster of two one-core workers on 127.0.0.1, median of RUNS (3) interleaved runs
+# each. Prints seconds per size and mode, then the fixed cost and the cost per million lines of
+# each mode (the line through the two sizes) and their ratio to one process's, and the Spark
+# job's own account of its steps in the last run (--timings). Every Spark report is compared
+# with the one-process report, byte for byte.
 # Usage: bench_spark.sh JOURNEYS_BINARY PYTHON [WORK_FOLDER]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +15,9 @@ BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 PYTHON=$2
 WORK=${3:-bench-logs/spark}
 RUNS=${RUNS:-3}
-SIZES=${SIZES:-"2390 9560"}
+WEEKS=${WEEKS:-"1 4"}
+CONFIG=scripts/bench_shop.yaml
+PERIOD=2026-W48
 source scripts/spark/standalone.sh
 trap 'stop_standalone' EXIT
 say() { printf 'bench-spark: %s\n' "$*" >&2; }
@@ -30,15 +34,11 @@ timed() {
 
 start_standalone "$WORK/cluster" 2 || { say "the standalone cluster did not start"; exit 1; }
 sizes=()
-for visits in $SIZES; do
-  logs=$WORK/logs-$visits
+for weeks in $WEEKS; do
+  logs=$WORK/shop-$weeks
   if ! [ -s "$logs/all.log" ]; then
-    rm -rf "$logs"; mkdir -p "$logs/sample"
-    "$BIN" sample --out "$logs/sample" --weeks 5 --daily-visits "$visits" >/dev/null
-    for f in $(ls "$logs/sample" | sort); do
-      case "$f" in *.gz) gzip -dc "$logs/sample/$f" ;; *) cat "$logs/sample/$f" ;; esac
-    done >"$logs/all.log"
-    rm -rf "$logs/sample"
+    rm -rf "$logs"; mkdir -p "$logs"
+    python3 scripts/bench_shop_log.py "$logs/all.log" --weeks "$weeks" >&2
   fi
   sizes+=("$logs")
 done
@@ -49,18 +49,20 @@ declare -A took
 for run in $(seq 1 "$RUNS"); do
   for logs in "${sizes[@]}"; do
     rm -rf "$logs/one" "$logs/local" "$logs/cluster"
-    t=$(timed "$BIN" report --pipeline pipelines/weekly.yaml --input "$logs/all.log" --period 2026-W47 --shards 2 \
+    t=$(timed "$BIN" report --pipeline "$CONFIG" --input "$logs/all.log" --period "$PERIOD" --shards 2 \
         --output "$logs/one" --history "$logs/one.sqlite" --quiet)
     took[$logs,one]+="$t "
     t=$(timed "$SPARK_SUBMIT" --master 'local[2]' --driver-memory 1g scripts/spark/journeys_on_spark.py --journeys "$BIN" \
-        --pipeline pipelines/weekly.yaml --period 2026-W47 --shards 2 --output "$logs/local" --history "$logs/local.sqlite" \
-        --quiet "$logs/all.log")
+        --pipeline "$CONFIG" --period "$PERIOD" --shards 2 --output "$logs/local" --history "$logs/local.sqlite" \
+        --quiet --timings "$logs/all.log")
+    grep '^journeys_on_spark: ' "$WORK/last.log" | sed "s|^|local, $(basename "$logs"): |" >"$logs/local-steps.txt" || true
     took[$logs,local]+="$t "
     diff -r "$logs/one" "$logs/local" >/dev/null || { say "FAILED: local mode's report differs from one process's"; exit 1; }
     t=$(timed "$SPARK_SUBMIT" --master "$SPARK_MASTER" --driver-memory 1g --conf spark.executor.memory=768m \
-        --files "$BIN,pipelines/weekly.yaml" scripts/spark/journeys_on_spark.py --journeys journeys \
-        --pipeline pipelines/weekly.yaml --period 2026-W47 --shards 2 --output "$logs/cluster" \
-        --history "$logs/cluster.sqlite" --quiet "$logs/all.log")
+        --files "$BIN,$CONFIG" scripts/spark/journeys_on_spark.py --journeys "$(basename "$BIN")" \
+        --pipeline "$CONFIG" --period "$PERIOD" --shards 2 --output "$logs/cluster" \
+        --history "$logs/cluster.sqlite" --quiet --timings "$logs/all.log")
+    grep '^journeys_on_spark: ' "$WORK/last.log" | sed "s|^|cluster, $(basename "$logs"): |" >"$logs/cluster-steps.txt" || true
     took[$logs,cluster]+="$t "
     diff -r "$logs/one" "$logs/cluster" >/dev/null || { say "FAILED: the cluster's report differs from one process's"; exit 1; }
     say "run $run, $(wc -l <"$logs/all.log" | tr -d ' ') lines: one process ${took[$logs,one]}; local ${took[$logs,local]}; cluster ${took[$logs,cluster]}"
@@ -86,3 +88,4 @@ printf '%s\n' "${results[@]}" | awk '
       printf "\n"
     }
   }'
+for logs in "${sizes[@]}"; do cat "$logs/local-steps.txt" "$logs/cluster-steps.txt" 2>/dev/null || true; done

@@ -15,9 +15,9 @@ and no Python code looks at a line.
      its timestamps and the number of its lines. The records stay in Spark's cache.
   2. The driver gathers the pairs (small) and hands them to every executor, with each slice's
      first line number in its file.
-  3. `journeys key --binary` puts each slice's records in their person's shard (no line is read
+  3. `journeys key` puts each slice's records in their person's shard (no line is read
      again); Spark shuffles them into N partitions by shard.
-  4. Each partition is piped through `journeys partial --stdin --binary`, which sessionizes its
+  4. Each partition is piped through `journeys partial --stdin`, which sessionizes its
      people and folds them into partial aggregates (counts, sums, path and Markov path counts,
      order values, survey answers, data-quality counts and samples, history facts); the driver
      collects the N partial files.
@@ -33,9 +33,10 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 
 RECORD_HEADER = 25  # a binary record's fixed part: kind, file, line, device, length
-FRAME_HEADER = 12   # a shard's frame from journeys key --binary: shard, length
+FRAME_HEADER = 12   # a shard's frame from journeys key: shard, length
 
 
 def parse_args(argv):
@@ -51,6 +52,8 @@ def parse_args(argv):
     ap.add_argument("--history", help="the history file on the driver (as journeys report --history)")
     ap.add_argument("--partials", help="keep the partial files in this folder on the driver")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--timings", action="store_true",
+                    help="print each step's seconds on standard error: start-up, map, keying with the shuffle and the partials, merge")
     ap.add_argument("inputs", nargs="+", help="log files, folders or globs, in the order journeys report would take them")
     return ap.parse_args(argv)
 
@@ -149,13 +152,29 @@ def slices_of(files, split_bytes):
     return slices
 
 
+class Steps:
+    """Each step's wall-clock seconds since the one before, printed on standard error with --timings."""
+
+    def __init__(self, on):
+        self.on, self.last = on, time.monotonic()
+
+    def done(self, name):
+        now = time.monotonic()
+        if self.on:
+            print("journeys_on_spark: %-40s %6.2f s" % (name, now - self.last), file=sys.stderr)
+        self.last = now
+
+
 def main(argv):
     args = parse_args(argv)
-    from pyspark import StorageLevel
-    from pyspark.sql import SparkSession
+    steps = Steps(args.timings)
+    from pyspark import SparkConf, SparkContext, StorageLevel
 
-    spark = SparkSession.builder.appName("journeys %s" % args.period).getOrCreate()
-    sc = spark.sparkContext
+    # a bare SparkContext: the job uses no SQL, so no session's catalogue to start; no web UI
+    # unless spark-submit asks for one
+    conf = SparkConf().setAppName("journeys %s" % args.period).setIfMissing("spark.ui.enabled", "false")
+    sc = SparkContext(conf=conf)
+    steps.done("Spark context started")
     shards = args.shards or sc.defaultParallelism
     env = dict(os.environ)
     binary, pipeline, period = args.journeys, args.pipeline, args.period
@@ -168,6 +187,7 @@ def main(argv):
                                  (["--history", args.history] if args.history else []),
                                  check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
 
+    steps.done("outlier bound of order values")
     files = list_inputs(sc, args.inputs)
     slices = slices_of(files, args.split_bytes)
 
@@ -206,6 +226,7 @@ def main(argv):
 
     # 2. the pairs, and each slice's first line number in its file, gathered on the driver
     summary = sorted(records.map(lambda r: (r[0], r[1], r[2], r[3])).collect())
+    steps.done("map: %d slices read once" % len(slices))
     pairs = sorted(set(line for _, _, _, text in summary for line in text.splitlines() if line))
     offsets, seen = {}, {}
     for index, file_index, lines, _ in summary:
@@ -220,7 +241,7 @@ def main(argv):
     # 3. every slice's records put in their shards, then shuffled into their shard's partition
     def keyed(record):
         index, _, _, _, data = record
-        command = [runnable(binary), "key", "--binary", "--pairs", local_file("pairs.txt"), "--shards", str(shards),
+        command = [runnable(binary), "key", "--pairs", local_file("pairs.txt"), "--shards", str(shards),
                    "--line-offset", str(offsets[index])]
         out = run(command, data, env)
         at = 0
@@ -236,11 +257,12 @@ def main(argv):
     def partial(index, items):
         chunks = sorted(chunk for _, chunk in items)
         command = [runnable(binary), "partial", "--pipeline", local_file(pipeline), "--period", period,
-                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--binary", "--pairs", local_file("pairs.txt"),
+                   "--shard", "%d/%d" % (index + 1, shards), "--stdin", "--pairs", local_file("pairs.txt"),
                    "--order-bound", order_bound, "--output", "-"]
         yield index, run(command, b"".join(data for _, data in chunks), env)
 
     partials = sorted(by_shard.mapPartitionsWithIndex(partial).collect())
+    steps.done("keying, shuffle, %d partials" % shards)
     keep = args.partials or work
     os.makedirs(keep, exist_ok=True)
     paths = []
@@ -258,12 +280,14 @@ def main(argv):
         driver_pipeline = os.path.join(work, os.path.basename(pipeline))
         shutil.copy(local_file(pipeline), driver_pipeline)
     records.unpersist()
-    spark.stop()
+    sc.stop()
+    steps.done("Spark context stopped")
 
     # 5. the report, on the driver
     command = [driver_binary, "merge", "--pipeline", driver_pipeline, "--output", args.output] + \
               (["--history", args.history] if args.history else []) + (["--quiet"] if args.quiet else []) + paths
     code = subprocess.call(command)
+    steps.done("merge: the report rendered and published")
     if not args.partials:
         shutil.rmtree(work, ignore_errors=True)
     return code

@@ -2,9 +2,18 @@ import Extract
 import Foundation
 import JourneysCore
 
-/// The map side's records put in their shards (`journeys key --binary`) and a shard's records
-/// set down for its partial (`journeys partial --stdin --binary`).
+/// The map side's records put in their shards (`journeys key`) and a shard's records set down
+/// for its partial (`journeys partial --stdin`).
 package enum SliceKeying {
+    /// `journeys key`: one slice's records on standard input, in frames by shard on standard
+    /// output, keyed by the pairs file at `pairs`.
+    package static func keyStandardInput(pairs: String, shards: Int, lineOffset: Int) throws {
+        let keys = try PartialRun.readPairs(pairs).keys
+        try key(input: try openByteSource(path: "/dev/stdin"), source: "<stdin>", keys: keys, shards: shards, lineOffset: lineOffset) { bytes in
+            bytes.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
+        }
+    }
+
     /// Reads one slice's records from `input`, numbers its lines in its file (`lineOffset`: the
     /// lines of the file's slices before it) and writes them grouped by shard, each group as a
     /// frame: shard (4 bytes, little-endian), length (8), the records. A line with an event goes

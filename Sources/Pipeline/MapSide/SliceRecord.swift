@@ -1,8 +1,8 @@
 import Extract
 import Foundation
 
-/// One record of the binary stream between a Spark job's steps (`journeys map`, `journeys key
-/// --binary`, `journeys partial --stdin --binary`): what a slice of a log holds after the map
+/// One record of the binary stream between a Spark job's steps (`journeys map`, `journeys key`,
+/// `journeys partial --stdin`): what a slice of a log holds after the map
 /// side has read it. Lines with an event travel with their device, so that keying them reads no
 /// line again; lines the report only counts (bots, static files, errors, redirects, other
 /// methods, outside the read window) travel as counts, one record per file and slice.

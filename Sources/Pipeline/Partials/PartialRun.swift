@@ -7,16 +7,13 @@ package struct PartialOptions: Sendable {
     package var pipeline: String
     /// Inputs that replace the config's `inputs` when given; ignored with `stdin`.
     package var inputs: [String] = []
-    /// A file of keyed line records (`journeys key`'s output; `/dev/stdin` for standard input)
-    /// to read instead of the inputs.
+    /// A file of this shard's records (`SliceRecord`, as `journeys key` puts them in frames;
+    /// `/dev/stdin` for standard input) to read instead of the inputs.
     package var records: String? = nil
-    /// Whether `records` holds the map side's binary records (`journeys key --binary`) rather
-    /// than line records.
-    package var binaryRecords = false
     package var period: String
     package var shard: Int
     package var shards: Int
-    /// The first pass's pairs and span (`journeys pairs`); without them, a first pass over the
+    /// The pairs and span of all lines (`IdentityPairs`); without them, a first pass over the
     /// inputs makes them. Needed with `records`.
     package var pairs: String? = nil
     /// The outlier bound of order values in cents, as `journeys order-bound` worked it out from
@@ -91,21 +88,16 @@ package enum PartialRun {
         if let records = o.records {
             guard let pairs = o.pairs else {
                 throw PartialError(file: records == "/dev/stdin" ? "--stdin" : records,
-                                   message: "line records need --pairs: the first pass's pairs and span (journeys pairs)")
+                                   message: "records need --pairs: the identity pairs and span of all slices (journeys map --pairs-output)")
             }
             first = try readPairs(pairs)
             let source = records == "/dev/stdin" ? "<stdin>" : records
-            if o.binaryRecords {
-                leftOut = try SliceKeying.spool(input: try openByteSource(path: records), source: source, keys: first.keys, shard: o.shard,
-                                                shards: o.shards, maxLineBytes: config.extractOptions.maxLineBytes, into: spool)
-            } else {
-                let input = LineReader(source: try openByteSource(path: records), maxLineBytes: recordBytes(config))
-                try LineKeying.spool(records: input, shard: o.shard, source: source, into: spool)
-            }
+            leftOut = try SliceKeying.spool(input: try openByteSource(path: records), source: source, keys: first.keys, shard: o.shard,
+                                            shards: o.shards, maxLineBytes: config.extractOptions.maxLineBytes, into: spool)
         } else {
             let paths = try InputFiles.resolve(config.inputs)
-            first = try o.pairs.map { try readPairs($0) } ?? LineKeying.pairs(paths, options: config.extractOptions)
-            try LineKeying.spoolShare(paths, keys: first.keys, shard: o.shard, shards: o.shards, options: config.extractOptions, into: spool)
+            first = try o.pairs.map { try readPairs($0) } ?? FileKeying.pairs(paths, options: config.extractOptions)
+            try FileKeying.spoolShare(paths, keys: first.keys, shard: o.shard, shards: o.shards, options: config.extractOptions, into: spool)
         }
         guard let span = first.span else {
             throw PartialError(file: o.pairs ?? "inputs", message: "no line with a readable timestamp: the span of all lines is unknown")
@@ -138,9 +130,6 @@ package enum PartialRun {
         }
         return out
     }
-
-    /// The longest line record: a line of the longest kind in base64, and its place.
-    static func recordBytes(_ config: PipelineConfig) -> Int { config.extractOptions.maxLineBytes * 4 / 3 + 8192 }
 
     static func readPairs(_ path: String) throws -> IdentityPairs {
         guard let data = FileManager.default.contents(atPath: path) else {

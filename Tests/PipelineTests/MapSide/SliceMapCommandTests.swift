@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `journeys map`, `key --binary` and `partial --stdin --binary` as separate processes, as the
+/// `journeys map`, `key` and `partial --stdin` as separate processes, as the
 /// Spark job runs them: a log cut into byte slices, each read once, its records keyed by shard
 /// and folded per shard; the merged report is the one-process report, byte for byte.
 @Suite(.serialized) struct SliceMapCommandTests {
@@ -24,7 +24,7 @@ import Testing
         return (0..<8).reduce(0) { $0 | Int(records[records.startIndex + at + $1]) << (8 * $1) }
     }
 
-    /// The frames `key --binary` writes: shard, length, records.
+    /// The frames `key` writes: shard, length, records.
     static func frames(_ data: Data) -> [(shard: Int, records: Data)] {
         var out: [(Int, Data)] = []
         var at = data.startIndex
@@ -60,7 +60,7 @@ import Testing
         var shards: [Data] = [Data(), Data()]
         var offset = 0
         for slice in slices {
-            guard let k = try journeys(["key", "--binary", "--pairs", dir + "/pairs.txt", "--shards", "2", "--line-offset", "\(offset)"],
+            guard let k = try journeys(["key", "--pairs", dir + "/pairs.txt", "--shards", "2", "--line-offset", "\(offset)"],
                                        scratch: dir, stdin: slice) else { return nil }
             #expect(k.status == 0, "\(k.stderr)")
             for f in Self.frames(k.stdout) { shards[f.shard] += f.records }
@@ -69,7 +69,7 @@ import Testing
         var partials: [String] = []
         for (s, records) in shards.enumerated() {
             let path = dir + "/p\(s).json"
-            guard let p = try journeys(["partial", "--pipeline", config, "--period", "2026-W47", "--shard", "\(s + 1)/2", "--stdin", "--binary",
+            guard let p = try journeys(["partial", "--pipeline", config, "--period", "2026-W47", "--shard", "\(s + 1)/2", "--stdin",
                                         "--pairs", dir + "/pairs.txt", "--output", path], scratch: dir, stdin: records) else { return nil }
             #expect(p.status == 0, "\(p.stderr)")
             partials.append(path)
@@ -106,13 +106,13 @@ import Testing
         #expect(lastSlices.map(\.count).reduce(0, +) < bytes.count + 25 * lineCount)
 
         // a shard's records given to the other shard: refused, named
-        guard let wrong = try journeys(["partial", "--pipeline", config, "--period", "2026-W47", "--shard", "2/2", "--stdin", "--binary",
+        guard let wrong = try journeys(["partial", "--pipeline", config, "--period", "2026-W47", "--shard", "2/2", "--stdin",
                                         "--pairs", dir + "/pairs.txt", "--output", dir + "/wrong.json"], scratch: dir, stdin: lastShards[0])
         else { return }
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("keyed to shard 1 came to shard 2"), "\(wrong.stderr)")
         // a slice cut short: refused, not keyed as if it were whole
-        guard let cut = try journeys(["key", "--binary", "--pairs", dir + "/pairs.txt", "--shards", "2"], scratch: dir,
+        guard let cut = try journeys(["key", "--pairs", dir + "/pairs.txt", "--shards", "2"], scratch: dir,
                                      stdin: lastSlices[0].prefix(lastSlices[0].count - 30)) else { return }
         #expect(cut.status != 0)
         #expect(cut.stderr.contains("<stdin>"), "\(cut.stderr)")

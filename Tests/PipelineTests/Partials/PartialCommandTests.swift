@@ -1,22 +1,14 @@
 import Foundation
 import Testing
 
-/// `journeys pairs`, `key`, `partial` and `merge` as separate processes, as a Spark job runs
-/// them: lines through pipes, partial files between processes, the same report at the end.
+/// `journeys partial` and `merge` as separate processes, as shards on several machines run them:
+/// partial files between processes, the same report at the end.
 @Suite(.serialized) struct PartialCommandTests {
-    func journeys(_ arguments: [String], scratch: String, stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String)? {
+    func journeys(_ arguments: [String], scratch: String) throws -> (status: Int32, stdout: String, stderr: String)? {
         guard let binary = CrossProcessDeterminismTests.binary() else {
             try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
-        var args = arguments
-        if let stdin {
-            // through a shell, so the input arrives on a pipe
-            let input = scratch + "/stdin-\(UInt32.random(in: 0...UInt32.max)).txt"
-            try stdin.write(toFile: input, atomically: true, encoding: .utf8)
-            args = ["-c", "exec \"$0\" \"$@\" < \(input)", binary] + arguments
-            return try CrossProcessDeterminismTests.run("/bin/sh", args, environment: ["PATH": "/usr/bin:/bin", "HOME": scratch], scratch: scratch)
-        }
-        return try CrossProcessDeterminismTests.run(binary, args, environment: ["PATH": "/usr/bin:/bin", "HOME": scratch], scratch: scratch)
+        return try CrossProcessDeterminismTests.run(binary, arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": scratch], scratch: scratch)
     }
 
     @Test func shardsInOtherProcessesGiveTheReportOfOne() throws {
@@ -29,26 +21,12 @@ import Testing
         else { return }
         #expect(one.status == 0, "\(one.stderr)")
 
-        // the lines as records, the first pass, keying, then each shard from its records
-        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        let records = lines.enumerated().map { "0\t\($0.offset + 1)\t\(Data($0.element.utf8).base64EncodedString())\t\(log)" }
-        let copy = "0\t0\t\(Data(lines[0].utf8).base64EncodedString())\t\(log)"
-        let input = ([copy] + records.reversed()).joined(separator: "\n") + "\n"
-        guard let pairs = try journeys(["pairs", "--pipeline", config], scratch: dir, stdin: input) else { return }
-        #expect(pairs.status == 0, "\(pairs.stderr)")
-        #expect(pairs.stdout.hasPrefix("t "))
-        try pairs.stdout.write(toFile: dir + "/pairs.txt", atomically: true, encoding: .utf8)
-        guard let keyed = try journeys(["key", "--pipeline", config, "--pairs", dir + "/pairs.txt", "--shards", "2"], scratch: dir, stdin: input)
-        else { return }
-        #expect(keyed.status == 0, "\(keyed.stderr)")
-        let out = keyed.stdout.split(separator: "\n")
-        #expect(out.count == records.count + 2)
+        // each shard reads the log itself and keeps its people's lines
         var partials: [String] = []
         for shard in 0..<2 {
-            let mine = out.filter { $0.hasPrefix("\(shard)\t") }.joined(separator: "\n") + "\n"
             let path = dir + "/p\(shard).json"
-            guard let p = try journeys(["partial", "--pipeline", config, "--period", "2026-W47", "--shard", "\(shard + 1)/2", "--stdin",
-                                        "--pairs", dir + "/pairs.txt", "--output", path], scratch: dir, stdin: mine) else { return }
+            guard let p = try journeys(["partial", "--pipeline", config, "--period", "2026-W47", "--shard", "\(shard + 1)/2", "--input", log,
+                                        "--output", path], scratch: dir) else { return }
             #expect(p.status == 0, "\(p.stderr)")
             partials.append(path)
         }

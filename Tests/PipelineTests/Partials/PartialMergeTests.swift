@@ -5,8 +5,8 @@ import Pipeline
 import Testing
 
 /// `journeys partial` + `journeys merge`: the report of N shards' partials is the one-process
-/// report, byte for byte, whether each shard reads the files itself or gets its lines as keyed
-/// records in any order (as a Spark shuffle delivers them).
+/// report, byte for byte, whether each shard reads the files itself or gets its records from
+/// slices read once and keyed (as a Spark job delivers them).
 @Suite(.serialized) struct PartialMergeTests {
     static func singleProcess(_ logs: String, period: String, config: String = PipelineFixtures.weeklyConfig) throws -> [String: Data] {
         let out = try PipelineFixtures.scratch("one-process")
@@ -35,44 +35,45 @@ import Testing
         return try ShardsTests.files(out)
     }
 
-    /// The lines as records, shuffled, through `pairs` and `key`, then each shard's records.
-    static func fromRecords(_ logs: String, period: String, shards: Int, config: String = PipelineFixtures.weeklyConfig) throws -> [String: Data] {
-        let dir = try PipelineFixtures.scratch("records-\(shards)")
-        let files = try InputFiles.resolve([logs])
-        var copies: [String] = [], records: [String] = []
-        for (i, path) in files.enumerated() {
-            let reader = LineReader(source: try openByteSource(path: path), maxLineBytes: 1 << 16)
-            var n = 0, copied = false
-            while case .line(let l) = try reader.next() {
-                n += 1
-                let r = ShardLine(file: i, line: n, bytes: Array(l), path: path)
-                // the copy of the first non-empty line, as the Spark job writes it
-                if !copied && !l.isEmpty {
-                    copies.append(ShardLine(file: i, line: n == 1 ? 0 : -n, bytes: Array(l), path: path).text())
-                    copied = true
-                }
-                records.append(r.text())
+    /// As a Spark job runs them, in one process: each file's slices read once into records
+    /// (`SliceMap`: a plain file in two byte ranges, a gzip file whole), put in their shards
+    /// (`SliceKeying`), then each shard's frames, in slice order, read by its partial.
+    static func fromSlices(_ logs: String, period: String, shards: Int, config: String = PipelineFixtures.weeklyConfig) throws -> [String: Data] {
+        let dir = try PipelineFixtures.scratch("slices-\(shards)")
+        var slices: [(records: [UInt8], lineOffset: Int)] = []
+        var pairs = ""
+        for (i, path) in try InputFiles.resolve([logs]).enumerated() {
+            let size = try Data(contentsOf: URL(fileURLWithPath: path))
+            let ranges: [(from: Int, to: Int)?] = size.starts(with: [0x1F, 0x8B]) ? [nil] : [(0, size.count / 2), (size.count / 2, size.count)]
+            var offset = 0
+            for range in ranges {
+                var o = SliceMapOptions(pipeline: config, period: period, file: i, path: path, read: path)
+                o.range = range
+                var records = [UInt8]()
+                pairs += try SliceMap.run(o, environment: [:]) { out, _ in
+                    records += out
+                    out.removeAll(keepingCapacity: true)
+                }.text
+                slices.append((records, offset))
+                offset += SliceMapCommandTests.linesRead(Data(records))
             }
         }
-        var rng = SplitMix64Shuffle(seed: UInt64(shards))
-        records.shuffle(using: &rng)
-        let input = "\(dir)/records.txt"
-        try ((copies + records).joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-        let options = try ConfigLoader.load(path: config, options: RunOptions(pipeline: config), environment: [:]).extractOptions
-        let pairs = try LineKeying.pairs(records: LineReader(source: try openByteSource(path: input), maxLineBytes: 1 << 20), options: options, source: input)
         let pairsPath = "\(dir)/pairs.txt"
-        try pairs.text.write(toFile: pairsPath, atomically: true, encoding: .utf8)
-        var byShard = Array(repeating: "", count: shards)
-        try LineKeying.key(records: LineReader(source: try openByteSource(path: input), maxLineBytes: 1 << 20),
-                           keys: try IdentityPairs.parse(String(contentsOfFile: pairsPath, encoding: .utf8), source: pairsPath).keys,
-                           shards: shards, options: options, source: input) { line in
-            let shard = Int(line.prefix { $0 != "\t" })!
-            byShard[shard] += line + "\n"
+        try pairs.write(toFile: pairsPath, atomically: true, encoding: .utf8)
+        let keys = try IdentityPairs.parse(pairs, source: pairsPath).keys
+        var byShard = Array(repeating: Data(), count: shards)
+        for (k, slice) in slices.enumerated() {
+            let input = "\(dir)/slice-\(k).bin"
+            try Data(slice.records).write(to: URL(fileURLWithPath: input))
+            var framed = Data()
+            try SliceKeying.key(input: try openByteSource(path: input), source: input, keys: keys, shards: shards,
+                                lineOffset: slice.lineOffset) { framed += $0 }
+            for f in SliceMapCommandTests.frames(framed) { byShard[f.shard] += f.records }
         }
         var paths: [String] = []
         for i in 0..<shards {
-            let keyed = "\(dir)/keyed-\(i).txt"
-            try byShard[i].write(toFile: keyed, atomically: true, encoding: .utf8)
+            let keyed = "\(dir)/keyed-\(i).bin"
+            try byShard[i].write(to: URL(fileURLWithPath: keyed))
             var o = PartialOptions(pipeline: config, period: period, shard: i, shards: shards)
             o.records = keyed
             o.pairs = pairsPath
@@ -80,7 +81,7 @@ import Testing
             try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        return try merge(paths, name: "records-merged-\(shards)", period: period, config: config)
+        return try merge(paths, name: "slices-merged-\(shards)", period: period, config: config)
     }
 
     static func expectSame(_ a: [String: Data], _ b: [String: Data], _ what: String) {
@@ -95,7 +96,7 @@ import Testing
         for shards in [1, 2, 3, 8] {
             Self.expectSame(one, try Self.fromFiles(logs, period: "2026-W47", shards: shards), "\(shards) shards from files")
         }
-        Self.expectSame(one, try Self.fromRecords(logs, period: "2026-W47", shards: 3), "3 shards from shuffled records")
+        Self.expectSame(one, try Self.fromSlices(logs, period: "2026-W47", shards: 3), "3 shards from slices")
     }
 
     @Test func stitchedPeopleStayWholeAcrossShards() throws {
@@ -124,7 +125,7 @@ import Testing
             _ = try ReportPipeline.run(options, environment: [:])
             Self.expectSame(one, try ShardsTests.files(out), "stitching, \(shards) threads in one process")
             Self.expectSame(one, try Self.fromFiles(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from files")
-            Self.expectSame(one, try Self.fromRecords(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from records")
+            Self.expectSame(one, try Self.fromSlices(log, period: "2026-W47", shards: shards), "stitching, \(shards) shards from slices")
         }
     }
 
@@ -168,7 +169,7 @@ import Testing
         let one = try Self.singleProcess(sorted, period: "2026-W47", config: config)
         #expect(one.keys.contains("2026-W47/report.json"))
         Self.expectSame(one, try Self.fromFiles(sorted, period: "2026-W47", shards: 3, config: config), "CSV, 3 shards from files")
-        Self.expectSame(one, try Self.fromRecords(sorted, period: "2026-W47", shards: 2, config: config), "CSV, 2 shards from records")
+        Self.expectSame(one, try Self.fromSlices(sorted, period: "2026-W47", shards: 2, config: config), "CSV, 2 shards from slices")
 
         let shuffled = try ExportFixture.write(ExportFixture().shuffled(seed: 3))
         func withoutResortNote(_ files: [String: Data]) throws -> String {
@@ -200,7 +201,7 @@ import Testing
         #expect(try kpis(one) == kpis(plain))
         for shards in [2, 3] {
             Self.expectSame(one, try Self.fromFiles(padded, period: "2026-W47", shards: shards, config: config), "CSV after blank lines, \(shards) shards from files")
-            Self.expectSame(one, try Self.fromRecords(padded, period: "2026-W47", shards: shards, config: config), "CSV after blank lines, \(shards) shards from records")
+            Self.expectSame(one, try Self.fromSlices(padded, period: "2026-W47", shards: shards, config: config), "CSV after blank lines, \(shards) shards from slices")
         }
     }
 
@@ -244,15 +245,3 @@ import Testing
     }
 }
 
-/// A seeded generator for shuffles that are the same on every run.
-struct SplitMix64Shuffle: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
