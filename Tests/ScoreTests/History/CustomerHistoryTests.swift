@@ -7,16 +7,19 @@ import Testing
 /// and the history's figures read from them equal the figures of that regrouping, on seeded
 /// random histories.
 @Suite struct CustomerHistoryTests {
-    /// A random history: `customers` people, `orders` orders over about three years before
-    /// 2026-11-22, some ids repeated, some with a channel, several on one day.
-    static func randomOrders(seed: UInt64, customers: Int = 60, orders: Int = 600) -> [HistoryFacts.Order] {
+    /// A random history: `customers` people, `orders` orders over the `days` before 2026-11-22
+    /// (about three years; a short span puts several of a customer's orders on one day), some
+    /// ids repeated, some with a channel.
+    static func randomOrders(seed: UInt64, customers: Int = 60, orders: Int = 600, days: Int = 1_100) -> [HistoryFacts.Order] {
         var rng = SplitMix64(seed: seed)
         let end = CivilDate(year: 2026, month: 11, day: 22).dayNumber
         let channels: [Channel?] = [nil, nil, .direct, .paidSearch, .email]
         return (0..<orders).map { n in
-            let id = Int.random(in: 0..<10, using: &rng) == 0 ? "o\(Int.random(in: 0..<n + 1, using: &rng))" : "o\(n)"
+            // ids in another order than the listing's: the first-channel rules differ on a shared day
+            let k = Int.random(in: 0..<10, using: &rng) == 0 ? Int.random(in: 0..<n + 1, using: &rng) : n
+            let id = "o\(k * 7_919 % 100_003)"
             return HistoryFacts.Order(customer: Pseudonym(raw: UInt64.random(in: 1...UInt64(customers), using: &rng) &* 0x9E37_79B9_7F4A_7C15),
-                                      orderID: id, day: CivilDate(dayNumber: end - Int.random(in: 0..<1_100, using: &rng)),
+                                      orderID: id, day: CivilDate(dayNumber: end - Int.random(in: 0..<days, using: &rng)),
                                       valueCents: Int64.random(in: 0..<20_000, using: &rng), channel: channels.randomElement(using: &rng)!)
         }
     }
@@ -28,9 +31,9 @@ import Testing
         return out
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-    func groupsAsAPlainRegrouping(seed: UInt64) {
-        let orders = Self.randomOrders(seed: seed)
+    @Test(arguments: zip([1, 2, 3, 4, 5] as [UInt64], [1_100, 1_100, 30, 30, 7]))
+    func groupsAsAPlainRegrouping(seed: UInt64, days: Int) {
+        let orders = Self.randomOrders(seed: seed, days: days)
         let history = CustomerHistory(orders)
         let plain = Self.regrouped(orders)
         #expect(history.pseudonyms == plain.keys.sorted())
@@ -47,6 +50,16 @@ import Testing
             #expect(history.index(of: customer) == k)
         }
         #expect(history.index(of: Pseudonym(raw: 12345)) == nil)
+    }
+
+    /// The histories above are ones where the two first-channel rules (smallest id on the first
+    /// day, first listed on it) give different channels for some customer.
+    @Test func theTwoFirstChannelRulesPartOnShortSpans() {
+        let parted = [(3, 30), (4, 30), (5, 7)].map { seed, days in
+            let history = CustomerHistory(Self.randomOrders(seed: UInt64(seed), days: days))
+            return history.pseudonyms.indices.filter { history.firstChannel(of: $0) != history.listedFirstChannel(of: $0) }.count
+        }
+        #expect(parted.reduce(0, +) > 0)
     }
 
     /// Repeat buyers, days between purchases, returning customers and cohorts as the plain
