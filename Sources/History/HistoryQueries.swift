@@ -16,29 +16,11 @@ extension HistoryStore {
     /// writes holds them, and every sum of money the report takes from these orders is a part of
     /// their total, so a total that fits keeps every one of those sums from overflowing.
     package func orders(before end: Int64, notRecordedBy period: String? = nil) throws -> [HistoryOrder] {
-        var total: Int64 = 0
-        return try db.prepare("""
-            SELECT order_id, customer, time, value_cents, channel FROM orders
-            WHERE time < ?1 AND (?2 IS NULL OR period IS NULL OR period <> ?2) ORDER BY time, order_id
-            """).rows(.integer(end), .text(period)) { row in
-            let value = row.int64(3), time = row.int64(2)
-            guard Self.orderTimes.contains(time) else {
-                throw HistoryError(file: path, message: "order '\(row.text(0).prefix(40))' has a time (\(time)) outside 1970 to 2199; the file is not a history journeys wrote")
-            }
-            guard value <= MoneyText.maxCeilingCents else {
-                throw HistoryError(file: path, message: "order '\(row.text(0).prefix(40))' has a value_cents (\(value)) above the highest orders.max_value (10,000,000.00); the file is not a history journeys wrote")
-            }
-            guard value >= 0 else {
-                throw HistoryError(file: path, message: "order '\(row.text(0))' has a negative value_cents (\(value)); an order's value is never negative")
-            }
-            let (sum, overflow) = total.addingReportingOverflow(value)
-            guard !overflow else {
-                throw HistoryError(file: path, message: "the orders' value_cents add up to more than 64-bit cents hold (at order '\(row.text(0))', \(value) cents); the file is not a history journeys wrote")
-            }
-            total = sum
-            return HistoryOrder(id: row.text(0), customer: Pseudonym(stored: row.int64(1)), time: time,
-                                valueCents: value, channel: try channel(row.optionalText(4), in: "orders.channel"))
+        var out: [HistoryOrder] = []
+        try eachOrder(before: end, notRecordedBy: period) {
+            out.append(HistoryOrder(id: $0.id(), customer: $0.customer, time: $0.time, valueCents: $0.valueCents, channel: $0.channel))
         }
+        return out
     }
 
     /// The values in cents of the orders placed in `from..<before` (Unix seconds), left out the

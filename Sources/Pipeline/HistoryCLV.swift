@@ -8,7 +8,8 @@ import Score
 package enum HistoryCLV {
     /// Fits both models on every order of `store` on or before `day` (a day in `zone`).
     package static func fit(_ store: HistoryStore, asOf day: CivilDate, zone: TimeZone) throws -> PredictedCLV {
-        let orders = try store.orders(before: day.adding(days: 1).startTime(in: zone)).map { HistoryStage.order($0, in: zone) }
+        let end = day.adding(days: 1).startTime(in: zone)
+        let orders = try HistoryStage.orders(store, before: end, periodStart: end, notRecordedBy: nil, logOrders: [], zone: zone)
         return PredictedCLV(orders, asOf: day)
     }
 }

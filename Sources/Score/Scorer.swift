@@ -77,7 +77,7 @@ package enum Scorer {
         report.satisfaction.joined = joined
         if let history, let last = settings.lastDay {
             report.cohorts = Cohorts.table(history.orders, asOf: last)
-            report.lifecycle = Lifecycle.info(history.visitWeeks, orders: history.orders, lastDay: last)
+            report.lifecycle = Lifecycle.info(history.visitWeeks, history: history.orders, lastDay: last)
         }
         report.clvModel = clvModel
         return report

@@ -226,7 +226,7 @@ import Testing
         func order(_ id: String, _ day: Int, _ cents: Int64) -> HistoryFacts.Order {
             HistoryFacts.Order(customer: Pseudonym(raw: 1), orderID: id, day: CivilDate(year: 2025, month: 11, day: day), valueCents: cents, channel: nil)
         }
-        history.orders = [order("a", 12, 500), order("b", 17, 1_000), order("c", 23, 3_000)]
+        history.orders = CustomerHistory([order("a", 12, 500), order("b", 17, 1_000), order("c", 23, 3_000)])
         history.yearAgoPeriod = ("2025-W47", CivilDate(year: 2025, month: 11, day: 17), CivilDate(year: 2025, month: 11, day: 23))
         var kpis = [KPI(key: "orders", label: "Orders", unit: .count, value: 9, better: .higher, definition: ""),
                     KPI(key: "aov", label: "AOV", unit: .money, value: 30, better: .higher, definition: "")]

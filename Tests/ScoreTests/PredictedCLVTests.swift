@@ -88,7 +88,7 @@ import Testing
         let orders = [order(1, "a", daysBefore: 10, cents: 1_000, channel: .direct), order(1, "a", daysBefore: 10, cents: 1_000),
                       order(1, "b", daysBefore: 3, cents: 500), order(1, "c", daysBefore: -1, cents: 9_900),
                       order(2, "d", daysBefore: -2, cents: 100)]
-        let customers = PredictedCLV.customers(orders, asOf: asOf)
+        let customers = PredictedCLV.customers(CustomerHistory(orders), asOf: asOf)
         #expect(customers.count == 1)
         #expect(customers[0].spendCents == 1_500 && customers[0].firstChannel == .direct)
         #expect(customers[0].summary.frequency == 1 && customers[0].summary.monetaryValue == 5)
@@ -104,7 +104,7 @@ import Testing
         #expect(report.clvModel == nil && report.kpi("predicted_clv_52w") == nil)
         let history = SyntheticHistory()
         input.history = HistoryFacts()
-        input.history?.orders = history.orders()
+        input.history?.orders = CustomerHistory(history.orders())
         input.lastDay = history.asOf
         report = Scorer.score(input, context: ScoreTestShop.context)
         let kpi = try #require(report.kpi("predicted_clv_52w"))

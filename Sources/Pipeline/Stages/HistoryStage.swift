@@ -14,27 +14,18 @@ enum HistoryStage {
     /// report), each order id once, the logs' record first; what an earlier run of this same
     /// period recorded is left out, so that a period run again counts its logs' orders afresh.
     /// Before the period the history's record of an order comes first, then the logs' read window.
-    /// Orders are listed in that order, each part by time.
+    /// Orders are listed in that order, each part by time, and grouped by customer as they are
+    /// read (`CustomerHistory`): no list of every order is made.
     static func read(_ store: HistoryStore, window: PeriodWindow, folded: HistoryFold, logOrders: [HistoryOrder]) throws -> HistoryFacts {
         var facts = HistoryFacts()
         // the logs' weeks first: they are most of them, and taken whole
         facts.visitWeeks = folded.visitWeeks
         let range = window.periodRange
-        let stored = try store.orders(before: range.upperBound, notRecordedBy: window.period.description)
-        var seen = Set<String>()
-        func add(_ o: HistoryOrder) {
-            guard seen.insert(o.id).inserted else { return }
-            facts.orders.append(order(o, in: window.zone))
-        }
-        for o in stored where o.time < range.lowerBound { add(o) }
-        for o in logOrders where o.time < range.upperBound { add(o) }
-        for o in stored where range.contains(o.time) { add(o) }
-        // Visit weeks: the history's before the period, the logs' from their read window on, and
-        // the weeks of the customers' orders (an order is a visit, and imported customers have
-        // no visits recorded).
-        for o in facts.orders {
-            facts.visitWeeks[o.customer, default: []].insert(CivilDate.monday(ofDay: o.day.dayNumber))
-        }
+        facts.orders = try orders(store, before: range.upperBound, periodStart: range.lowerBound,
+                                  notRecordedBy: window.period.description, logOrders: logOrders, zone: window.zone)
+        // Visit weeks: the history's before the period, the logs' from their read window on; the
+        // weeks of the customers' orders count too (`Lifecycle`: an order is a visit, and imported
+        // customers have no visits recorded).
         for w in try store.weeklyVisits(through: ISOWeek(containing: window.period.first).previous) where w.visits > 0 {
             facts.visitWeeks[w.customer, default: []].insert(w.week.monday.dayNumber)
         }
@@ -50,10 +41,37 @@ enum HistoryStage {
         return facts
     }
 
-    /// A stored order as score reads it: its day in the report's time zone.
-    static func order(_ o: HistoryOrder, in zone: TimeZone) -> HistoryFacts.Order {
-        HistoryFacts.Order(customer: o.customer, orderID: o.id, day: CivilDate.of(time: o.time, in: zone),
-                           valueCents: o.valueCents, channel: o.channel)
+    /// The orders placed before `end`, grouped by customer, each day in `zone`: the history's
+    /// orders before `periodStart`, then `logOrders` (before `end`), then the history's orders
+    /// from `periodStart` on, each order id once (its first listing), leaving out the rows that
+    /// an earlier run of `notRecordedBy` wrote. The history's orders are read one at a time; only
+    /// the ids the logs also hold are compared as strings.
+    static func orders(_ store: HistoryStore, before end: Int64, periodStart: Int64, notRecordedBy period: String?,
+                       logOrders: [HistoryOrder], zone: TimeZone) throws -> CustomerHistory {
+        var builder = CustomerHistory.Builder()
+        let logs = logOrders.filter { $0.time < end }
+        var storedFirst = Set<String>(), logged = Set<String>()
+        var logsAdded = false
+        func addLogs() {
+            guard !logsAdded else { return }
+            logsAdded = true
+            var days = LocalDays(zone: zone)
+            for o in logs where !storedFirst.contains(o.id) && logged.insert(o.id).inserted {
+                builder.add(customer: o.customer, day: days.day(of: o.time), cents: o.valueCents, channel: o.channel, orderID: o.id)
+            }
+        }
+        var days = LocalDays(zone: zone)
+        try store.eachOrder(before: end, notRecordedBy: period, marking: Set(logs.map(\.id))) { o in
+            if o.time < periodStart {
+                if o.isMarked { storedFirst.insert(o.id()) }
+            } else {
+                addLogs()
+                if o.isMarked, logged.contains(o.id()) { return }
+            }
+            builder.add(customer: o.customer, day: days.day(of: o.time), cents: o.valueCents, channel: o.channel, orderID: o.id())
+        }
+        addLogs()
+        return builder.finish()
     }
 
     /// The same ISO week, or month, a year earlier.

@@ -26,10 +26,12 @@ package struct HistoryFacts: Sendable {
         package init(period: String, kpis: [String: Double]) { self.period = period; self.kpis = kpis }
     }
 
-    /// Every known order up to the end of the period (earlier periods, imports and this period's).
-    package var orders: [Order] = []
+    /// Every known order up to the end of the period (earlier periods, imports and this period's),
+    /// grouped by customer.
+    package var orders = CustomerHistory()
     /// Per customer, the weeks with a visit, each as the day number of its Monday, up to the
-    /// period's last week.
+    /// period's last week; the weeks of their orders count as well (`Lifecycle`), without being
+    /// listed here.
     package var visitWeeks: [Pseudonym: Set<Int>] = [:]
     /// Earlier periods of the same kind (weeks, months), oldest first, without this one.
     package var snapshots: [Snapshot] = []

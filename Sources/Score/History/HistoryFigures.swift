@@ -7,7 +7,7 @@ import ReportModel
 enum HistoryFigures {
     /// The figures as of `asOf` (the period's last day), and as of the previous period's last day
     /// for the comparison.
-    static func figures(_ orders: [HistoryFacts.Order], asOf: CivilDate, lifespanYears: Double,
+    static func figures(_ orders: CustomerHistory, asOf: CivilDate, lifespanYears: Double,
                         retentionSpend: [Int: Double] = [:]) -> [Figure] {
         let r90 = Retention.repeatBuyers(orders, days: 90, asOf: asOf)
         let r365 = Retention.repeatBuyers(orders, days: 365, asOf: asOf)
@@ -36,6 +36,12 @@ enum HistoryFigures {
                               formula: KPIDefinition.retentionCost.formula(["year": "\(lastYear)", "nextYear": "\(lastYear + 1)"])))
         }
         return out
+    }
+
+    /// `figures` of orders listed one by one (each order id once).
+    static func figures(_ orders: [HistoryFacts.Order], asOf: CivilDate, lifespanYears: Double,
+                        retentionSpend: [Int: Double] = [:]) -> [Figure] {
+        figures(CustomerHistory(orders), asOf: asOf, lifespanYears: lifespanYears, retentionSpend: retentionSpend)
     }
 
     /// Gives every KPI its trend (up to 12 earlier periods of the history, then this one) and its
@@ -68,12 +74,18 @@ enum HistoryFigures {
     /// recorded: orders, revenue and AOV of its days, and the figures of the history as of its
     /// last day.
     static func yearAgoFromOrders(_ history: HistoryFacts, lifespanYears: Double) -> HistoryFacts.Snapshot? {
-        guard let period = history.yearAgoPeriod,
-              history.orders.contains(where: { $0.day <= period.last }) else { return nil }
-        let inPeriod = history.orders.filter { $0.day >= period.first && $0.day <= period.last }
-        let cents = inPeriod.reduce(Int64(0)) { Cents.add($0, $1.valueCents) }
-        var kpis: [String: Double] = ["orders": Double(inPeriod.count), "revenue": Double(cents) / 100]
-        if !inPeriod.isEmpty { kpis["aov"] = rounded(Double(cents) / 100 / Double(inPeriod.count), 100) }
+        let orders = history.orders
+        guard let period = history.yearAgoPeriod, let first = orders.firstDay, first <= period.last.dayNumber else { return nil }
+        let (from, through) = (period.first.dayNumber, period.last.dayNumber)
+        var count = 0, cents: Int64 = 0
+        for k in 0..<orders.count {
+            for i in orders.orders(of: k) where orders.day(i) >= from && orders.day(i) <= through {
+                count += 1
+                cents = Cents.add(cents, orders.value(i))
+            }
+        }
+        var kpis: [String: Double] = ["orders": Double(count), "revenue": Double(cents) / 100]
+        if count > 0 { kpis["aov"] = rounded(Double(cents) / 100 / Double(count), 100) }
         for f in figures(history.orders, asOf: period.last, lifespanYears: lifespanYears) {
             if let v = f.value { kpis[f.key] = v }
             if case .proportion(let x, let n) = f.sample {

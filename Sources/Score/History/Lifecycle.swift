@@ -15,34 +15,44 @@ enum Lifecycle {
     /// The state in the week of `monday` of a customer first ordering in the week of
     /// `firstOrder` and active in `weeks` (Monday day numbers); nil before their first order.
     static func state(_ weeks: Set<Int>, firstOrder: Int, monday: Int) -> LifecycleInfo.State? {
+        var before: Int? = nil, visited = false
+        for w in weeks where w <= monday {
+            if w == monday { visited = true } else { before = max(before ?? w, w) }
+        }
+        return state(visited: visited, lastBefore: before, firstOrder: firstOrder, monday: monday)
+    }
+
+    /// The state in the week of `monday`, from whether that week was active and the last active
+    /// week before it (nil for none).
+    static func state(visited: Bool, lastBefore: Int?, firstOrder: Int, monday: Int) -> LifecycleInfo.State? {
         guard firstOrder <= monday else { return nil }
         if firstOrder == monday { return .new }
-        // One pass: the last active week before this one, and whether this one was active.
-        var before = firstOrder, visited = false
-        for w in weeks where w <= monday {
-            if w == monday { visited = true } else { before = max(before, w) }
-        }
-        let gap = (monday - before) / 7
+        let gap = (monday - max(firstOrder, lastBefore ?? firstOrder)) / 7
         if visited { return gap >= activeWeeks ? .resurrected : .returning }
         if gap < activeWeeks { return .returning }
         return gap < lostWeeks ? .dormant : .lost
     }
 
-    /// `visitWeeks`: per person, the weeks with a visit or an order; `orders`: every known order.
-    static func info(_ visitWeeks: [Pseudonym: Set<Int>], orders: [HistoryFacts.Order], lastDay: CivilDate) -> LifecycleInfo {
-        let monday = lastDay.adding(days: 1 - lastDay.isoWeekday).dayNumber
-        var firstOrder: [Pseudonym: Int] = [:]
-        for o in orders where o.day <= lastDay {
-            let week = CivilDate.monday(ofDay: o.day.dayNumber)
-            firstOrder[o.customer] = min(firstOrder[o.customer] ?? week, week)
-        }
+    /// `visitWeeks`: per person, the weeks with a visit; `history`: every known order, whose
+    /// weeks count as visits too (all of them: an order after `lastDay` in its week is activity
+    /// of that week).
+    static func info(_ visitWeeks: [Pseudonym: Set<Int>], history: CustomerHistory, lastDay: CivilDate) -> LifecycleInfo {
+        let monday = lastDay.adding(days: 1 - lastDay.isoWeekday).dayNumber, previous = monday - 7
+        let last = lastDay.dayNumber
         var counts: [LifecycleInfo.State: Int] = [:]
         var flows: [LifecycleInfo.Flow: Int] = [:]
-        for (customer, first) in firstOrder {
-            let weeks = visitWeeks[customer] ?? [first]
-            guard let now = state(weeks, firstOrder: first, monday: monday) else { continue }
+        for k in 0..<history.count where history.firstDay(of: k) <= last {
+            let first = CivilDate.monday(ofDay: history.firstDay(of: k))
+            // this week, the week before, and the last active week before those
+            var this = false, before = false, earlier: Int? = nil
+            func active(_ w: Int) {
+                if w == monday { this = true } else if w == previous { before = true } else if w < previous { earlier = max(earlier ?? w, w) }
+            }
+            for i in history.orders(of: k) { active(CivilDate.monday(ofDay: history.day(i))) }
+            if let weeks = visitWeeks[history.pseudonyms[k]] { for w in weeks { active(w) } }
+            guard let now = state(visited: this, lastBefore: before ? previous : earlier, firstOrder: first, monday: monday) else { continue }
             counts[now, default: 0] += 1
-            let then = state(weeks, firstOrder: first, monday: monday - 7)
+            let then = state(visited: before, lastBefore: earlier, firstOrder: first, monday: previous)
             flows[LifecycleInfo.Flow(from: then, to: now), default: 0] += 1
         }
         let (year, week) = CivilDate(dayNumber: monday).isoWeek
@@ -50,5 +60,10 @@ enum Lifecycle {
                              counts: Dictionary(uniqueKeysWithValues: LifecycleInfo.State.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
                              flows: flows.map { LifecycleInfo.FlowCount(from: $0.key.from?.rawValue, to: $0.key.to.rawValue, customers: $0.value) }
                                  .sorted { ($0.from ?? "", $0.to) < ($1.from ?? "", $1.to) })
+    }
+
+    /// `info` of orders listed one by one (each order id once).
+    static func info(_ visitWeeks: [Pseudonym: Set<Int>], orders: [HistoryFacts.Order], lastDay: CivilDate) -> LifecycleInfo {
+        info(visitWeeks, history: CustomerHistory(orders), lastDay: lastDay)
     }
 }

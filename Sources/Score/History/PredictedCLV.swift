@@ -36,8 +36,8 @@ package struct PredictedCLV: Sendable {
     /// Fits both models on the orders up to `asOf` (orders after it are not known yet). With
     /// fewer repeat customers than the stability rule needs, neither is fitted: the optimiser
     /// would wander for its full budget on data that cannot pin the parameters down.
-    package init(_ orders: [HistoryFacts.Order], asOf: CivilDate) {
-        customers = Self.customers(orders, asOf: asOf)
+    package init(_ history: CustomerHistory, asOf: CivilDate) {
+        customers = Self.customers(history, asOf: asOf)
         guard repeatCustomers >= Self.rule.minimumRepeatCustomers else { return }
         let (bgnbd, gammaGamma) = (BGNBD.fit(customers.map(\.summary), rule: Self.rule), GammaGamma.fit(customers.map(\.summary), rule: Self.rule))
         (self.bgnbd, self.gammaGamma) = (bgnbd, gammaGamma)
@@ -74,31 +74,30 @@ package struct PredictedCLV: Sendable {
         return sentences.joined(separator: "; ")
     }
 
+    /// Fits both models on orders listed one by one (each order id once).
+    package init(_ orders: [HistoryFacts.Order], asOf: CivilDate) {
+        self.init(CustomerHistory(orders), asOf: asOf)
+    }
+
     /// The customers of the orders up to `asOf`, sorted by pseudonym so that the same history
-    /// always gives the same sums. An order id is counted once. A customer's first channel is that
-    /// of the first of their orders on their first day, in the order the history lists them
-    /// (by time).
-    static func customers(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> [Customer] {
+    /// always gives the same sums. A customer's first channel is that of the first of their
+    /// orders on their first day, in the order the history lists them (by time).
+    static func customers(_ history: CustomerHistory, asOf: CivilDate) -> [Customer] {
         let last = asOf.dayNumber
-        var byCustomer: [Pseudonym: (orders: [CLVModels.Order], first: Int, channel: Channel?, cents: Int64)] = [:]
-        var seen = Set<String>()
-        for o in orders where o.day.dayNumber <= last && seen.insert(o.orderID).inserted {
-            let day = o.day.dayNumber
-            let order = CLVModels.Order(day: day, value: Double(o.valueCents) / 100)
-            if var c = byCustomer[o.customer] {
-                c.orders.append(order)
-                c.cents = Cents.add(c.cents, o.valueCents)
-                if day < c.first { (c.first, c.channel) = (day, o.channel) }
-                byCustomer[o.customer] = c
-            } else {
-                byCustomer[o.customer] = ([order], day, o.channel, o.valueCents)
+        var out: [Customer] = []
+        var orders: [CLVModels.Order] = []
+        for k in 0..<history.count where history.firstDay(of: k) <= last {
+            orders.removeAll(keepingCapacity: true)
+            var cents: Int64 = 0
+            for i in history.orders(of: k) where history.day(i) <= last {
+                orders.append(CLVModels.Order(day: history.day(i), value: Double(history.value(i)) / 100))
+                cents = Cents.add(cents, history.value(i))
             }
+            guard let summary = CustomerSummary(orders: orders, asOf: last) else { continue }
+            out.append(Customer(pseudonym: history.pseudonyms[k], summary: summary, firstChannel: history.listedFirstChannel(of: k),
+                                spendCents: cents))
         }
-        return byCustomer.sorted { $0.key < $1.key }.compactMap { customer, c in
-            CustomerSummary(orders: c.orders, asOf: last).map {
-                Customer(pseudonym: customer, summary: $0, firstChannel: c.channel, spendCents: c.cents)
-            }
-        }
+        return out
     }
 
     /// The means over the customers at `indices` (not empty), rounded as report.json keeps them.
@@ -153,10 +152,10 @@ package struct PredictedCLV: Sendable {
 
     /// The KPI and `clvModel` as of the period's last day; the KPI's previous value is the same
     /// figure as of the previous period's last day (not for a partial period, as for every amount).
-    static func section(_ orders: [HistoryFacts.Order], asOf: CivilDate, previousAsOf: CivilDate?,
+    static func section(_ history: CustomerHistory, asOf: CivilDate, previousAsOf: CivilDate?,
                         partial: Bool) -> (kpis: [KPI], model: CLVModelInfo) {
-        let now = PredictedCLV(orders, asOf: asOf)
-        let before = partial ? nil : previousAsOf.map { [PredictedCLV(orders, asOf: $0).figure] }
+        let now = PredictedCLV(history, asOf: asOf)
+        let before = partial ? nil : previousAsOf.map { [PredictedCLV(history, asOf: $0).figure] }
         return (Figure.kpis([now.figure], before: before, partial: partial), now.info)
     }
 }

@@ -6,22 +6,26 @@ import ReportModel
 enum Retention {
     /// Customers with an order in the `days` up to `asOf`, and those of them with two or more
     /// orders in that window.
-    static func repeatBuyers(_ orders: [HistoryFacts.Order], days: Int, asOf: CivilDate) -> (repeaters: Int, buyers: Int) {
-        let from = asOf.adding(days: 1 - days)
-        var counts: [Pseudonym: Set<String>] = [:]
-        for o in orders where o.day >= from && o.day <= asOf { counts[o.customer, default: []].insert(o.orderID) }
-        return (counts.values.filter { $0.count >= 2 }.count, counts.count)
+    static func repeatBuyers(_ history: CustomerHistory, days: Int, asOf: CivilDate) -> (repeaters: Int, buyers: Int) {
+        let from = asOf.adding(days: 1 - days).dayNumber, last = asOf.dayNumber
+        var repeaters = 0, buyers = 0
+        for k in 0..<history.count {
+            var n = 0
+            for i in history.orders(of: k) where history.day(i) >= from && history.day(i) <= last { n += 1 }
+            if n > 0 { buyers += 1 }
+            if n >= 2 { repeaters += 1 }
+        }
+        return (repeaters, buyers)
     }
 
     /// The median of the days between a customer's consecutive purchase days, over all customers
     /// and all history up to `asOf`; nil without a repeat purchase day.
-    static func medianDaysBetweenPurchases(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> Double? {
-        var days: [Pseudonym: Set<Int>] = [:]
-        for o in orders where o.day <= asOf { days[o.customer, default: []].insert(o.day.dayNumber) }
+    static func medianDaysBetweenPurchases(_ history: CustomerHistory, asOf: CivilDate) -> Double? {
+        let last = asOf.dayNumber
         var gaps: [Int] = []
-        for (_, d) in days.sorted(by: { $0.key < $1.key }) {
-            let sorted = d.sorted()
-            for k in sorted.indices.dropFirst() { gaps.append(sorted[k] - sorted[k - 1]) }
+        for k in 0..<history.count {
+            let sorted = history.purchaseDays(of: k, through: last)
+            for j in sorted.indices.dropFirst() { gaps.append(sorted[j] - sorted[j - 1]) }
         }
         guard !gaps.isEmpty else { return nil }
         gaps.sort()
@@ -31,12 +35,20 @@ enum Retention {
 
     /// Customers with an order in calendar year `year`, and those of them who ordered again in
     /// the next year up to `asOf`.
-    static func returning(_ orders: [HistoryFacts.Order], year: Int, asOf: CivilDate) -> (returned: Int, customers: Int) {
-        var inYear = Set<Pseudonym>(), next = Set<Pseudonym>()
-        for o in orders where o.day <= asOf {
-            if o.day.year == year { inYear.insert(o.customer) } else if o.day.year == year + 1 { next.insert(o.customer) }
+    static func returning(_ history: CustomerHistory, year: Int, asOf: CivilDate) -> (returned: Int, customers: Int) {
+        let start = CivilDate(year: year, month: 1, day: 1).dayNumber, next = CivilDate(year: year + 1, month: 1, day: 1).dayNumber
+        let end = min(CivilDate(year: year + 2, month: 1, day: 1).dayNumber - 1, asOf.dayNumber)
+        var returned = 0, customers = 0
+        for k in 0..<history.count {
+            var inYear = false, inNext = false
+            for i in history.orders(of: k) {
+                let d = history.day(i)
+                guard d <= end else { continue }
+                if d >= next { inNext = true } else if d >= start { inYear = true }
+            }
+            if inYear { customers += 1; if inNext { returned += 1 } }
         }
-        return (inYear.intersection(next).count, inYear.count)
+        return (returned, customers)
     }
 
     /// The average customer lifespan in years from two years of history: of the customers with an
@@ -44,15 +56,43 @@ enum Retention {
     /// an order in the last year is the yearly retention, and 1 / (1 - r) the expected lifespan
     /// (at most 20 years). Nil when the history does not reach two years back, or nobody
     /// ordered in the earlier year.
-    static func lifespanYears(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> (years: Double, retention: Double)? {
-        guard let first = orders.map(\.day).min(), first <= asOf.adding(days: -729) else { return nil }
-        let lastYear = asOf.adding(days: -364), yearBefore = asOf.adding(days: -729)
-        var before = Set<Pseudonym>(), recent = Set<Pseudonym>()
-        for o in orders where o.day <= asOf {
-            if o.day >= lastYear { recent.insert(o.customer) } else if o.day >= yearBefore { before.insert(o.customer) }
+    static func lifespanYears(_ history: CustomerHistory, asOf: CivilDate) -> (years: Double, retention: Double)? {
+        guard let first = history.firstDay, first <= asOf.adding(days: -729).dayNumber else { return nil }
+        let last = asOf.dayNumber, lastYear = asOf.adding(days: -364).dayNumber, yearBefore = asOf.adding(days: -729).dayNumber
+        var before = 0, both = 0
+        for k in 0..<history.count {
+            var inBefore = false, inRecent = false
+            for i in history.orders(of: k) {
+                let d = history.day(i)
+                guard d <= last else { continue }
+                if d >= lastYear { inRecent = true } else if d >= yearBefore { inBefore = true }
+            }
+            if inBefore { before += 1; if inRecent { both += 1 } }
         }
-        guard !before.isEmpty else { return nil }
-        let r = Double(before.intersection(recent).count) / Double(before.count)
+        guard before > 0 else { return nil }
+        let r = Double(both) / Double(before)
         return (min(20, 1 / (1 - min(r, 0.95))), r)
+    }
+}
+
+extension Retention {
+    /// `repeatBuyers` of orders listed one by one (each order id once).
+    static func repeatBuyers(_ orders: [HistoryFacts.Order], days: Int, asOf: CivilDate) -> (repeaters: Int, buyers: Int) {
+        repeatBuyers(CustomerHistory(orders), days: days, asOf: asOf)
+    }
+
+    /// `medianDaysBetweenPurchases` of orders listed one by one.
+    static func medianDaysBetweenPurchases(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> Double? {
+        medianDaysBetweenPurchases(CustomerHistory(orders), asOf: asOf)
+    }
+
+    /// `returning` of orders listed one by one.
+    static func returning(_ orders: [HistoryFacts.Order], year: Int, asOf: CivilDate) -> (returned: Int, customers: Int) {
+        returning(CustomerHistory(orders), year: year, asOf: asOf)
+    }
+
+    /// `lifespanYears` of orders listed one by one.
+    static func lifespanYears(_ orders: [HistoryFacts.Order], asOf: CivilDate) -> (years: Double, retention: Double)? {
+        lifespanYears(CustomerHistory(orders), asOf: asOf)
     }
 }
