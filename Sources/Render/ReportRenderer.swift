@@ -16,11 +16,12 @@ package struct ReportRenderer: Sendable {
     /// `previous`, `next`: the names of the neighbouring periods whose reports are published, to
     /// link to (nil links nowhere, so that no link is dead). `changes`: "What changed" as the
     /// compare stage made it for the page, the diff and the index alike (the report's own when nil).
+    /// `mapChanges`: the map's marks against the previous period (none when nil).
     package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil,
-                        changes: ChangeList? = nil) -> String {
+                        changes: ChangeList? = nil, mapChanges: MapChanges? = nil) -> String {
         let view = ReportView.make(data, css: templates.css, catalogue: templates.catalogue(for: data.period.locale),
                                    links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
-                                   changes: changes)
+                                   changes: changes, mapChanges: mapChanges)
         return templates.render(view, template: "report")
     }
 

@@ -7,9 +7,11 @@ import ReportModel
 /// Strings from logs are cleaned here and escaped by mustache.
 enum ReportView {
     /// `changes`: the period's "What changed", as the compare stage made it (the report's own
-    /// when nil).
+    /// when nil). `mapChanges`: the journey map's boxes and links that changed beyond noise
+    /// against the previous period, when there is one to compare with.
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
-                     mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil) -> [String: Any] {
+                     mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil,
+                     mapChanges: MapChanges? = nil) -> [String: Any] {
         var style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
         style.unknownMoney = RulesWarningView.unknownMoney(data, catalogue: catalogue)
         let labels = PageLabels(catalogue: catalogue, style: style)
@@ -64,7 +66,8 @@ enum ReportView {
             ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),
              "dropOff": style.percent($0.dropOff)] as [String: Any]
         }
-        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
+        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks,
+                                                    changes: mapChanges, previous: p.previous)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
         let drawn = JourneyMapChart.kept(data.journeyMap, limit: mapLinks)
         if drawn.leftOut > 0 {

@@ -219,7 +219,7 @@ extension JourneyMap {
         nodes.filter { $0.touchpoint == node.touchpoint }.count > 1 ? "\(node.touchpoint) @ \(node.phase)" : node.touchpoint
     }
 
-    enum CodingKeys: String, CodingKey { case nodes, links, phases }
+    enum CodingKeys: String, CodingKey { case nodes, links, phases, returns }
     struct NodeJSON: Codable {
         var touchpoint: String; var phase: String; var views: Int; var entries: Int; var exits: Int; var exitRate: Double
         @ExplicitNull var funnelStep: String?
@@ -227,6 +227,10 @@ extension JourneyMap {
     struct LinkJSON: Codable {
         var from: String; var to: String; var count: Int
         @ExplicitNull var medianSeconds: Double?
+    }
+    struct ReturnJSON: Codable {
+        var from: String; var to: String; var count: Int
+        @ExplicitNull var medianDays: Double?
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -247,6 +251,12 @@ extension JourneyMap {
         try c.encode(nodesJSON, forKey: .nodes)
         try c.encode(linksJSON, forKey: .links)
         try c.encode(phases, forKey: .phases)
+        var returnsJSON: [String: ReturnJSON] = [:]
+        for l in returns {
+            guard let from = ids[l.from], let to = ids[l.to] else { continue }
+            returnsJSON["\(from) -> \(to)"] = ReturnJSON(from: from, to: to, count: l.count, medianDays: l.medianDays)
+        }
+        try c.encode(returnsJSON, forKey: .returns)
     }
 
     package init(from decoder: Decoder) throws {
@@ -273,6 +283,17 @@ extension JourneyMap {
             .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
         self.init(nodes: nodes, links: links)
         phases = try c.decodeIfPresent([PhaseShare].self, forKey: .phases) ?? []
+        returns = try (c.decodeIfPresent([String: ReturnJSON].self, forKey: .returns) ?? [:]).values
+            .compactMap { l in
+                number[l.from].flatMap { f in
+                    number[l.to].map { t -> Link in
+                        var link = Link(from: f, to: t, count: l.count)
+                        link.medianDays = l.medianDays
+                        return link
+                    }
+                }
+            }
+            .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
     }
 }
 

@@ -276,6 +276,9 @@ package struct JourneyMap: Codable, Equatable, Sendable {
         package var count: Int
         /// Median seconds from the page view of `from` to the next one, of `to`.
         package var medianSeconds: Double? = nil
+        /// For a return across visits: median days from the last page view of one visit to the
+        /// first of the person's next.
+        package var medianDays: Double? = nil
 
         package init(from: Int, to: Int, count: Int) {
             self.from = from
@@ -301,6 +304,10 @@ package struct JourneyMap: Codable, Equatable, Sendable {
     package var links: [Link]
     /// The phases in their order; empty in reports made before they were kept.
     package var phases: [PhaseShare] = []
+    /// Returns across visits: from the last touchpoint of a visit to the landing of the same
+    /// person's next visit, both in the period; a customer journey spans days, and these links
+    /// join retention and advocacy to the rest of the map. Heaviest first.
+    package var returns: [Link] = []
 
     package init(nodes: [Node], links: [Link]) {
         self.nodes = nodes
