@@ -118,8 +118,24 @@ enum JourneyMapChart {
         return "M\(fmt(tx)),\(fmt(ty)) L\(fmt(bx - uy * half)),\(fmt(by + ux * half)) L\(fmt(bx + uy * half)),\(fmt(by - ux * half))Z"
     }
 
-    /// How many returns across visits are drawn: the strongest, as the map's links are.
-    static let maxReturns = 8
+    /// How many returns across visits are drawn (see `drawnReturns`).
+    static let maxReturns = 10
+
+    /// The returns drawn: first those that join a box no drawn link reaches (the strongest of
+    /// each such box, up to half of them), so that retention and advocacy, which visits seldom
+    /// reach within one visit, stand connected; then the strongest of the rest. Model order.
+    static func drawnReturns(_ map: JourneyMap, links: [JourneyMap.Link]) -> [JourneyMap.Link] {
+        var reached = Set(links.flatMap { [$0.from, $0.to] })
+        var chosen: [Int] = []
+        for (i, r) in map.returns.enumerated() where chosen.count < maxReturns / 2 {
+            if !reached.contains(r.from) || !reached.contains(r.to) {
+                chosen.append(i)
+                reached.formUnion([r.from, r.to])
+            }
+        }
+        for i in map.returns.indices where chosen.count < maxReturns && !chosen.contains(i) { chosen.append(i) }
+        return chosen.sorted().map { map.returns[$0] }
+    }
     /// The largest font size a link label takes (the printed page's), and an upper bound of a
     /// character's width in it, for the rectangles the labels are placed by.
     static let labelFontSize = 11.5
@@ -205,7 +221,7 @@ enum JourneyMapChart {
         let (links, _, _) = kept(map, limit: maxLinks)
         let layout = layout(map, links: links)
         let nodes = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0) })
-        let returns = map.returns.prefix(maxReturns).filter { layout.position[$0.from] != nil && layout.position[$0.to] != nil }
+        let returns = drawnReturns(map, links: links).filter { layout.position[$0.from] != nil && layout.position[$0.to] != nil }
         // Links that jump over a column, or back over one, run in lanes below the boxes; returns too.
         let skipping = links.filter { l in
             guard let a = layout.column[l.from], let b = layout.column[l.to] else { return false }
@@ -353,7 +369,10 @@ enum JourneyMapChart {
         var y = legendTop + 6
         if !returns.isEmpty {
             svg.element("path", ["d": "M30,\(fmt(y - 4)) L70,\(fmt(y - 4))", "stroke-width": "2", "class": "link return"])
-            svg.element("text", ["x": "78", "y": fmt(y), "class": "legend"], text: words.text("journeyMap.chart.returnLegend"))
+            let shown = returns.reduce(0) { $0 + $1.count }, all = map.returns.reduce(0) { $0 + $1.count }
+            svg.element("text", ["x": "78", "y": fmt(y), "class": "legend"],
+                        text: words.text("journeyMap.chart.returnLegend", ["drawn": style.integer(returns.count), "links": style.integer(map.returns.count),
+                                                                           "shown": style.integer(shown), "returns": style.integer(all)]))
             y += 18
         }
         if marks {

@@ -154,9 +154,23 @@ import Testing
         #expect(svg.components(separatedBy: "class=\"link return\"").count == 3)  // the return and the legend's sample
         #expect(svg.contains("class=\"link-head return\""))
         #expect(svg.contains(">37 back · 2.3 d</text>") || svg.contains(">37 back · 2.2 d</text>"))
-        #expect(svg.contains(Self.words.text("journeyMap.chart.returnLegend")))
+        #expect(svg.contains("1 of 1 such links drawn, 37 of 37 returns"))
         let none = JourneyMapChart.svg(JourneyMapChartTests.map, locale: "en", style: Self.style, words: Self.words)
         #expect(!none.contains("link return") && !none.contains("class=\"legend\""))
+    }
+
+    /// A box no drawn link reaches (Order confirmation and Add to cart, with the four strongest
+    /// links only) gets its strongest return drawn although eleven returns are stronger.
+    @Test func returnsJoinBoxesNoLinkReaches() {
+        var map = JourneyMapChartTests.map
+        let pairs = [(0, 1), (0, 2), (0, 3), (1, 0), (1, 2), (1, 3), (2, 0), (2, 1), (2, 3), (3, 0), (3, 1)]
+        map.returns = pairs.enumerated().map { i, p in JourneyMap.Link(from: p.0, to: p.1, count: 500 - i) }
+            + [JourneyMap.Link(from: 7, to: 6, count: 3)]
+        let links = JourneyMapChart.kept(map, limit: 4).links
+        let drawn = JourneyMapChart.drawnReturns(map, links: links)
+        #expect(drawn.count == JourneyMapChart.maxReturns)
+        #expect(drawn.last == JourneyMap.Link(from: 7, to: 6, count: 3))
+        #expect(drawn.dropLast() == map.returns.prefix(JourneyMapChart.maxReturns - 1))
     }
 
     @Test func marksOnlyAgainstAPreviousPeriod() {
