@@ -50,6 +50,8 @@ import Testing
         (["funnel", "4"], #"{"step": "purchase", "label": "x", "visits": 0, "ofFirst": 0, "dropOff": 0}"#, "/funnel/4"),
         (["funnel", "3"], nil, "/funnel"),
         (["journeyMap", "links", "nowhere"], "{}", "/journeyMap/links/nowhere"),
+        (["journeyMap", "returns", "nowhere"], #"{"from": "a", "to": "b", "count": 0, "medianDays": 1}"#, "/journeyMap/returns/nowhere"),
+        (["journeyMap", "returns"], nil, "/journeyMap"),
         (["paths", "0", "steps"], "[]", "/paths/0/steps"),
         (["customerValue", "all"], #""none""#, "/customerValue/all"),
         (["orderValues", "count"], "0", "/orderValues/count"),

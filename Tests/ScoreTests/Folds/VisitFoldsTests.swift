@@ -69,6 +69,7 @@ import Testing
         let input = try input()
         let context = QuestionFolds.context(input)
         let whole = VisitFolds.fold(input, context).finished(context)
+        #expect(!whole.journeyMap.returns.isEmpty)  // the shop's people come back within the period
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         let random = (0..<input.journeys.count).map { _ in
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
