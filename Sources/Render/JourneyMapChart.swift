@@ -231,7 +231,7 @@ enum JourneyMapChart {
         let lanesEnd = laneTop + Double(skipping.count + returns.count) * laneGap
         let marks = changes.map { !$0.isEmpty } ?? false
         let legendTop = lanesEnd + 12
-        let legendLines = (returns.isEmpty ? 0 : 1) + (marks ? 1 : 0)
+        let legendLines = (returns.isEmpty ? 0 : 2) + (marks ? 1 : 0)
         let height = Int(legendTop + Double(legendLines) * 18 + 8)
         let width = Int(60 + Double(Phase.allCases.count) * columnWidth - (columnWidth - nodeWidth))
         var svg = SVGBuilder(width: width, height: height, label: words.text("journeyMap.title"))
@@ -369,9 +369,11 @@ enum JourneyMapChart {
         var y = legendTop + 6
         if !returns.isEmpty {
             svg.element("path", ["d": "M30,\(fmt(y - 4)) L70,\(fmt(y - 4))", "stroke-width": "2", "class": "link return"])
+            svg.element("text", ["x": "78", "y": fmt(y), "class": "legend"], text: words.text("journeyMap.chart.returnLegend"))
+            y += 18
             let shown = returns.reduce(0) { $0 + $1.count }, all = map.returns.reduce(0) { $0 + $1.count }
             svg.element("text", ["x": "78", "y": fmt(y), "class": "legend"],
-                        text: words.text("journeyMap.chart.returnLegend", ["drawn": style.integer(returns.count), "links": style.integer(map.returns.count),
+                        text: words.text("journeyMap.chart.returnsDrawn", ["drawn": style.integer(returns.count), "links": style.integer(map.returns.count),
                                                                            "shown": style.integer(shown), "returns": style.integer(all)]))
             y += 18
         }

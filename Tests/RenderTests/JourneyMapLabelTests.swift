@@ -154,7 +154,7 @@ import Testing
         #expect(svg.components(separatedBy: "class=\"link return\"").count == 3)  // the return and the legend's sample
         #expect(svg.contains("class=\"link-head return\""))
         #expect(svg.contains(">37 back · 2.3 d</text>") || svg.contains(">37 back · 2.2 d</text>"))
-        #expect(svg.contains("1 of 1 such links drawn, 37 of 37 returns"))
+        #expect(svg.contains(">1 of 1 such links drawn, with 37 of 37 returns.</text>"))
         let none = JourneyMapChart.svg(JourneyMapChartTests.map, locale: "en", style: Self.style, words: Self.words)
         #expect(!none.contains("link return") && !none.contains("class=\"legend\""))
     }
@@ -171,6 +171,22 @@ import Testing
         #expect(drawn.count == JourneyMapChart.maxReturns)
         #expect(drawn.last == JourneyMap.Link(from: 7, to: 6, count: 3))
         #expect(drawn.dropLast() == map.returns.prefix(JourneyMapChart.maxReturns - 1))
+    }
+
+    /// The legend's lines fit the chart's width in both languages (this test's measure of a
+    /// character, from the legend's start at x = 78).
+    @Test(arguments: ["en", "de"]) func theLegendFitsTheChart(locale: String) throws {
+        var map = JourneyMapChartTests.map
+        map.returns = [JourneyMap.Link(from: 7, to: 0, count: 12_345)]
+        var changes = MapChanges()
+        changes.nodes = ["Cart": .up]
+        let style = NumberStyle(locale: locale, currency: "EUR")
+        let words = PageLabels(catalogue: Catalogue.builtIn(locale), style: style)
+        let svg = JourneyMapChart.svg(map, locale: locale, style: style, words: words, changes: changes, previous: "2026-W46")
+        let width = try #require(Double(svg.firstMatch(of: /viewBox="0 0 ([0-9.]+)/).map { String($0.output.1) } ?? ""))
+        let legend = svg.matches(of: /class="legend">([^<]*)</).map { Self.unescaped(String($0.output.1)) }
+        #expect(legend.count == 3)
+        for line in legend { #expect(78 + Double(line.count) * 0.6 * 11.5 <= width, "\(line.count) characters: \(line)") }
     }
 
     @Test func marksOnlyAgainstAPreviousPeriod() {
