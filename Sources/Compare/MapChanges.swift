@@ -3,9 +3,10 @@ import Statistics
 
 /// The boxes and links of the journey map that changed beyond noise against the previous
 /// period's map, for the marks the map draws (docs/definitions.md "The map against the previous
-/// period"). Each box is tested on its share of the period's page views, each link on its share
-/// of the steps within visits, each return on its share of the returns: the two-proportion test
-/// of the report's rates, new share against base share. All of them make one family, cut by
+/// period"). Each box is tested on the share of the map's visits that viewed it (visits, not
+/// page views: a visit's views of one page come in clumps, which a test of views would take for
+/// news), each link on its share of the steps within visits, each return on its share of the
+/// returns: the two-proportion test of the report's rates, new share against base share. All of them make one family, cut by
 /// Benjamini-Hochberg at the false discovery rate of "What changed", so that a map of dozens of
 /// boxes and links is not marked all over by chance.
 package struct MapChanges: Sendable, Equatable {
@@ -32,8 +33,8 @@ package struct MapChanges: Sendable, Equatable {
         var keys: [(Kind, String)] = []
         var pValues: [Double] = []
         var directions: [Direction?] = []
-        func family(_ kind: Kind, _ base: [String: Int], _ new: [String: Int]) {
-            let n0 = base.values.reduce(0, +), n1 = new.values.reduce(0, +)
+        func family(_ kind: Kind, _ base: [String: Int], _ new: [String: Int], of totals: (Int, Int)? = nil) {
+            let n0 = totals?.0 ?? base.values.reduce(0, +), n1 = totals?.1 ?? new.values.reduce(0, +)
             for key in Set(base.keys).union(new.keys).sorted() {
                 let x0 = base[key] ?? 0, x1 = new[key] ?? 0
                 let result = Significance.proportion(x1, of: n1, against: x0, of: n0)
@@ -43,7 +44,7 @@ package struct MapChanges: Sendable, Equatable {
                 directions.append(s1 > s0 ? .up : s1 < s0 ? .down : nil)
             }
         }
-        family(.node, views(base), views(new))
+        family(.node, visits(base), visits(new), of: (base.nodes.reduce(0) { $0 + $1.entries }, new.nodes.reduce(0) { $0 + $1.entries }))
         family(.link, links(base, \.links), links(new, \.links))
         family(.returning, links(base, \.returns), links(new, \.returns))
         var out = MapChanges()
@@ -59,8 +60,10 @@ package struct MapChanges: Sendable, Equatable {
         return out
     }
 
-    static func views(_ map: JourneyMap) -> [String: Int] {
-        Dictionary(map.nodes.map { (map.nodeID($0), $0.views) }, uniquingKeysWith: +)
+    /// Per box, the visits with a view of it; every visit on the map enters it at one box, so
+    /// the entries add up to the map's visits.
+    static func visits(_ map: JourneyMap) -> [String: Int] {
+        Dictionary(map.nodes.map { (map.nodeID($0), $0.visits) }, uniquingKeysWith: +)
     }
 
     /// Links (or returns) by `from -> to` of node keys.

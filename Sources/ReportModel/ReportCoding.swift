@@ -223,6 +223,8 @@ extension JourneyMap {
     struct NodeJSON: Codable {
         var touchpoint: String; var phase: String; var views: Int; var entries: Int; var exits: Int; var exitRate: Double
         @ExplicitNull var funnelStep: String?
+        /// Absent in reports made before it was kept.
+        var visits: Int?
     }
     struct LinkJSON: Codable {
         var from: String; var to: String; var count: Int
@@ -241,7 +243,7 @@ extension JourneyMap {
             let id = nodeID(n)
             ids[n.id] = id
             nodesJSON[id] = NodeJSON(touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits,
-                                     exitRate: n.exitRate, funnelStep: n.funnelStep)
+                                     exitRate: n.exitRate, funnelStep: n.funnelStep, visits: n.visits)
         }
         var linksJSON: [String: LinkJSON] = [:]
         for l in links {
@@ -268,6 +270,7 @@ extension JourneyMap {
             number[id] = i
             var node = Node(id: i, touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits, exitRate: n.exitRate)
             node.funnelStep = n.funnelStep
+            node.visits = n.visits ?? 0
             nodes.append(node)
         }
         let links = try c.decode([String: LinkJSON].self, forKey: .links).values

@@ -259,6 +259,9 @@ package struct JourneyMap: Codable, Equatable, Sendable {
         package var exitRate: Double
         /// The funnel step of the touchpoint's rule, if any: the map orders a phase's boxes by it.
         package var funnelStep: String? = nil
+        /// The period's visits with a view of it, each once (the unit its change against the
+        /// previous period is tested in: a visit's views of one page come in clumps).
+        package var visits = 0
 
         package init(id: Int, touchpoint: String, phase: String, views: Int, entries: Int, exits: Int, exitRate: Double) {
             self.id = id

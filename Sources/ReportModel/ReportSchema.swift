@@ -880,13 +880,14 @@ package enum ReportSchema {
     },
     "mapNode": {
       "type": "object",
-      "required": ["touchpoint", "phase", "views", "entries", "exits", "exitRate", "funnelStep"],
+      "required": ["touchpoint", "phase", "views", "visits", "entries", "exits", "exitRate", "funnelStep"],
       "additionalProperties": false,
       "properties": {
         "touchpoint": { "type": "string" },
         "funnelStep": { "description": "The funnel step of the touchpoint's rule; null for none.", "enum": ["product_view", "add_to_cart", "checkout", "purchase", null] },
         "phase": { "enum": ["awareness", "consideration", "purchase", "retention", "advocacy"] },
         "views": { "type": "integer", "minimum": 1 },
+        "visits": { "description": "The period's visits with a view of it, each once.", "type": "integer", "minimum": 1 },
         "entries": { "description": "Visits that began here.", "$ref": "#/$defs/count" },
         "exits": { "description": "Visits that ended here.", "$ref": "#/$defs/count" },
         "exitRate": { "description": "exits / views.", "$ref": "#/$defs/rate" }

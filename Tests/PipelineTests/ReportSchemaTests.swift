@@ -52,6 +52,7 @@ import Testing
         (["journeyMap", "links", "nowhere"], "{}", "/journeyMap/links/nowhere"),
         (["journeyMap", "returns", "nowhere"], #"{"from": "a", "to": "b", "count": 0, "medianDays": 1}"#, "/journeyMap/returns/nowhere"),
         (["journeyMap", "returns"], nil, "/journeyMap"),
+        (["journeyMap", "nodes", "Home", "visits"], "0", "/journeyMap/nodes/Home/visits"),
         (["paths", "0", "steps"], "[]", "/paths/0/steps"),
         (["customerValue", "all"], #""none""#, "/customerValue/all"),
         (["orderValues", "count"], "0", "/orderValues/count"),

@@ -14,6 +14,8 @@ struct JourneyMapFold: SectionFold {
     var views: [Int]
     var entries: [Int]
     var exits: [Int]
+    /// Per touchpoint, the period's visits with a view of it (each visit once).
+    var nodeVisits: [Int]
     /// Transitions per link, keyed `from * touchpoints + to`.
     var links: [Int: Int] = [:]
     /// Per link, how many transitions took each number of seconds (a visit's pages are less
@@ -34,6 +36,7 @@ struct JourneyMapFold: SectionFold {
         views = Array(repeating: 0, count: n)
         entries = views
         exits = views
+        nodeVisits = views
         phaseOf = context.phaseOf.map { Self.phases.firstIndex(of: $0)! }
     }
 
@@ -55,6 +58,7 @@ struct JourneyMapFold: SectionFold {
                     seconds[key, default: [:]][Int32(clamping: visit.time(ofPage: k) - visit.time(ofPage: k - 1)), default: 0] += 1
                 }
             }
+            for tp in Set(tps) { nodeVisits[tp] += 1 }
             for p in phaseVisits.indices where touched & (1 << UInt64(p)) != 0 { phaseVisits[p] += 1 }
             phaseExits[phaseOf[last]] += 1
             // a return: the person's previous visit starts in the period too, and ended within the lookback
@@ -72,7 +76,7 @@ struct JourneyMapFold: SectionFold {
     mutating func merge(_ o: JourneyMapFold) {
         visits += o.visits
         for t in views.indices {
-            views[t] += o.views[t]; entries[t] += o.entries[t]; exits[t] += o.exits[t]
+            views[t] += o.views[t]; entries[t] += o.entries[t]; exits[t] += o.exits[t]; nodeVisits[t] += o.nodeVisits[t]
         }
         for (key, count) in o.links { links[key, default: 0] += count }
         for (key, counts) in o.seconds {
@@ -95,6 +99,7 @@ struct JourneyMapFold: SectionFold {
                                        views: views[t], entries: entries[t], exits: exits[t],
                                        exitRate: ratio(exits[t], views[t]) ?? 0)
             node.funnelStep = catalog[t].funnelStep?.rawValue
+            node.visits = nodeVisits[t]
             return node
         }
         let linkList = links.map { key, count in
