@@ -26,6 +26,8 @@ package struct ReportDiff: Sendable, Equatable {
     package var rateSplits: [RateSplit]
     /// What changed, ranked: the same list the new period's page and the index draw.
     package var changes: ChangeList
+    /// The journey map's boxes and links that changed beyond noise, for its marks.
+    package var map = MapChanges()
 
     /// Compares `new` with `base`. Throws when the two were made by different rules (sessions,
     /// identity, lookback, time zone, currency), which would make every difference meaningless.
@@ -60,7 +62,8 @@ package struct ReportDiff: Sendable, Equatable {
             links: SetChange(base: SetChange.links(base), new: SetChange.links(new)),
             paths: SetChange(base: SetChange.paths(base), new: SetChange.paths(new)),
             rateSplits: RateSplit.all(base: base, new: new),
-            changes: ChangeList.of(new: new, base: base, kpis: kpis, channels: channels, devices: devices, ratesOnly: ratesOnly))
+            changes: ChangeList.of(new: new, base: base, kpis: kpis, channels: channels, devices: devices, ratesOnly: ratesOnly),
+            map: MapChanges.of(base: base.journeyMap, new: new.journeyMap))
     }
 
     /// The rules both reports must share, and what differs when they do not.

@@ -1,3 +1,4 @@
+import Compare
 import Foundation
 import JourneysCore
 import ReportModel
@@ -17,7 +18,8 @@ enum JourneyMapChart {
     static let nodeHeight = 44.0
     static let nodeGap = 30.0
     static let top = 64.0
-    static let laneGap = 9.0
+    /// Lanes below the boxes are a label's height apart, so that labels on neighbouring lanes never meet.
+    static let laneGap = 16.0
 
     struct Layout {
         var position: [Int: (x: Double, y: Double)] = [:]
@@ -116,18 +118,121 @@ enum JourneyMapChart {
         return "M\(fmt(tx)),\(fmt(ty)) L\(fmt(bx - uy * half)),\(fmt(by + ux * half)) L\(fmt(bx + uy * half)),\(fmt(by - ux * half))Z"
     }
 
-    /// `words`: the page's catalogue, for the chart's few words.
-    static func svg(_ map: JourneyMap, locale: String, style: NumberStyle, words: PageLabels, maxLinks: Int = defaultMaxLinks) -> String {
+    /// How many returns across visits are drawn (see `drawnReturns`).
+    static let maxReturns = 10
+
+    /// The returns drawn: first those that join a box no drawn link reaches (the strongest of
+    /// each such box, up to half of them), so that retention and advocacy, which visits seldom
+    /// reach within one visit, stand connected; then the strongest of the rest. Model order.
+    static func drawnReturns(_ map: JourneyMap, links: [JourneyMap.Link]) -> [JourneyMap.Link] {
+        var reached = Set(links.flatMap { [$0.from, $0.to] })
+        var chosen: [Int] = []
+        for (i, r) in map.returns.enumerated() where chosen.count < maxReturns / 2 {
+            if !reached.contains(r.from) || !reached.contains(r.to) {
+                chosen.append(i)
+                reached.formUnion([r.from, r.to])
+            }
+        }
+        for i in map.returns.indices where chosen.count < maxReturns && !chosen.contains(i) { chosen.append(i) }
+        return chosen.sorted().map { map.returns[$0] }
+    }
+    /// The largest font size a link label takes (the printed page's), and an upper bound of a
+    /// character's width in it, for the rectangles the labels are placed by.
+    static let labelFontSize = 11.5
+    static let labelCharWidth = 0.62
+
+    /// A label's rectangle, its text anchored in the middle of its baseline at (x, y).
+    struct Box {
+        var left, top, right, bottom: Double
+        func overlaps(_ o: Box) -> Bool { left < o.right && o.left < right && top < o.bottom && o.top < bottom }
+        static func label(_ text: String, x: Double, y: Double) -> Box {
+            let w = Double(text.count) * labelCharWidth * labelFontSize
+            return Box(left: x - w / 2 - 1, top: y - 0.85 * labelFontSize, right: x + w / 2 + 1, bottom: y + 0.25 * labelFontSize)
+        }
+    }
+
+    /// One link as drawn: its path, the points its label may sit at (best first) and its arrowhead.
+    struct Route {
+        var path: String
+        var spots: [(x: Double, y: Double)]
+        var tip: (x: Double, y: Double, dx: Double, dy: Double)
+    }
+
+    /// A cubic Bézier from p0 to p3: its path and its points at a few places, the middle first.
+    static func curve(_ p0: (Double, Double), _ p1: (Double, Double), _ p2: (Double, Double), _ p3: (Double, Double),
+                      tip: (x: Double, y: Double, dx: Double, dy: Double)) -> Route {
+        func at(_ t: Double) -> (x: Double, y: Double) {
+            let u = 1 - t
+            let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
+            return (a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0, a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1)
+        }
+        let path = "M\(fmt(p0.0)),\(fmt(p0.1)) C\(fmt(p1.0)),\(fmt(p1.1)) \(fmt(p2.0)),\(fmt(p2.1)) \(fmt(p3.0)),\(fmt(p3.1))"
+        return Route(path: path, spots: [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9].map { at($0) }, tip: tip)
+    }
+
+    /// Around the columns between: from (x1, ya) out into the gap at g1, down to the lane, along
+    /// it to the gap at g2, up and into (x2, yb). The label sits on the lane.
+    static func laned(x1: Double, ya: Double, g1: Double, laneY: Double, g2: Double, x2: Double, yb: Double) -> Route {
+        let path = "M\(fmt(x1)),\(fmt(ya)) C\(fmt(g1)),\(fmt(ya)) \(fmt(g1)),\(fmt(ya)) \(fmt(g1)),\(fmt(ya + 8)) L\(fmt(g1)),\(fmt(laneY))"
+            + " L\(fmt(g2)),\(fmt(laneY)) L\(fmt(g2)),\(fmt(yb + 8)) C\(fmt(g2)),\(fmt(yb)) \(fmt(g2)),\(fmt(yb)) \(fmt(x2)),\(fmt(yb))"
+        let spots = [0.5, 0.35, 0.65, 0.2, 0.8].map { (x: g1 + (g2 - g1) * $0, y: laneY - 2) }
+        return Route(path: path, spots: spots, tip: (x2, yb, x2 - g2, 0))
+    }
+
+    /// Where a label goes: the first of its spots, each tried centred on the link, then beside
+    /// it (the label's edge on the link), a little above and below, where it overlaps no box and
+    /// no label placed before; else where it overlaps least.
+    static func place(_ text: String, spots: [(x: Double, y: Double)], avoiding obstacles: [Box], _ placed: [Box]) -> (x: Double, y: Double) {
+        let half = Box.label(text, x: 0, y: 0).right
+        var best: (x: Double, y: Double)? = nil, bestOverlap = Double.infinity
+        for dy in [0.0, -7, 7, -14, 14, -21, 21, -28, 28, -35, 35, -42, 42] {
+            for dx in [0.0, half + 2, -half - 2] {
+                for spot in spots {
+                    let box = Box.label(text, x: spot.x + dx, y: spot.y + dy)
+                    var overlap = 0.0
+                    for o in obstacles + placed where box.overlaps(o) {
+                        overlap += (min(box.right, o.right) - max(box.left, o.left)) * (min(box.bottom, o.bottom) - max(box.top, o.top))
+                    }
+                    if overlap == 0 { return (spot.x + dx, spot.y + dy) }
+                    if overlap < bestOverlap { best = (spot.x + dx, spot.y + dy); bestOverlap = overlap }
+                }
+            }
+        }
+        return best ?? spots[0]
+    }
+
+    /// The boxes labels keep clear of: every touchpoint's box with its start and end markers,
+    /// and the phase headings above the columns.
+    static func obstacles(_ layout: Layout) -> [Box] {
+        let boxes = layout.position.values.map { p in
+            Box(left: p.x - 10, top: p.y - 1, right: p.x + nodeWidth + 6, bottom: p.y + nodeHeight + 1)
+        }
+        let headings = Phase.allCases.indices.map { c in
+            Box(left: 30 + Double(c) * columnWidth - 10, top: 0, right: 30 + Double(c) * columnWidth + nodeWidth + 10, bottom: 46)
+        }
+        return boxes + headings
+    }
+
+    /// `words`: the page's catalogue, for the chart's few words. `changes`: the boxes and links
+    /// that changed beyond noise against `previous`, the period before, marked ▲ or ▼ (no marks
+    /// without them).
+    static func svg(_ map: JourneyMap, locale: String, style: NumberStyle, words: PageLabels, maxLinks: Int = defaultMaxLinks,
+                    changes: MapChanges? = nil, previous: String? = nil) -> String {
         let (links, _, _) = kept(map, limit: maxLinks)
         let layout = layout(map, links: links)
         let nodes = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0) })
-        // Links that jump over a column, or back over one, run in lanes below the boxes.
-        let laned = links.filter { l in
+        let returns = drawnReturns(map, links: links).filter { layout.position[$0.from] != nil && layout.position[$0.to] != nil }
+        // Links that jump over a column, or back over one, run in lanes below the boxes; returns too.
+        let skipping = links.filter { l in
             guard let a = layout.column[l.from], let b = layout.column[l.to] else { return false }
             return abs(a - b) > 1
         }
-        let laneTop = layout.height + 10
-        let height = Int(laneTop + Double(laned.count) * laneGap + 24)
+        let laneTop = layout.height + 14
+        let lanesEnd = laneTop + Double(skipping.count + returns.count) * laneGap
+        let marks = changes.map { !$0.isEmpty } ?? false
+        let legendTop = lanesEnd + 12
+        let legendLines = (returns.isEmpty ? 0 : 2) + (marks ? 1 : 0)
+        let height = Int(legendTop + Double(legendLines) * 18 + 8)
         let width = Int(60 + Double(Phase.allCases.count) * columnWidth - (columnWidth - nodeWidth))
         var svg = SVGBuilder(width: width, height: height, label: words.text("journeyMap.title"))
 
@@ -145,7 +250,10 @@ enum JourneyMapChart {
 
         let strongest = Double(links.first?.count ?? 1)
         let names = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0.touchpoint) })
-        var labels: [(x: Double, y: Double, text: String, back: Bool)] = []
+        let keys = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, map.nodeID($0)) })
+        func mark(_ direction: MapChanges.Direction?) -> String { direction.map { $0 == .up ? "▲ " : "▼ " } ?? "" }
+        func linkKey(_ l: JourneyMap.Link) -> String { "\(keys[l.from] ?? "") -> \(keys[l.to] ?? "")" }
+        var labels: [(spots: [(x: Double, y: Double)], text: String, kind: String)] = []
         svg.open("g", ["class": "links"])
         var lane = 0
         for link in links {
@@ -154,48 +262,58 @@ enum JourneyMapChart {
             let w = max(1.5, 14 * Double(link.count) / strongest)
             let back = isBack(link, nodes)
             let ya = a.y + nodeHeight / 2, yb = b.y + nodeHeight / 2
-            var path: String
-            var label: (Double, Double)
-            // where the link enters its target, and the direction it comes from there
-            var tip: (x: Double, y: Double, dx: Double, dy: Double)
+            let route: Route
             if abs(ca - cb) > 1 {
                 // around the columns between: down the gap beside the source, along a lane, up the gap beside the target
                 let laneY = laneTop + Double(lane) * laneGap
                 lane += 1
                 let forward = cb > ca
                 let x1 = forward ? a.x + nodeWidth : a.x, x2 = forward ? b.x : b.x + nodeWidth
-                let g1 = forward ? x1 + 22 : x1 - 22, g2 = forward ? x2 - 22 : x2 + 22
-                path = "M\(fmt(x1)),\(fmt(ya)) C\(fmt(g1)),\(fmt(ya)) \(fmt(g1)),\(fmt(ya)) \(fmt(g1)),\(fmt(ya + 8)) L\(fmt(g1)),\(fmt(laneY))"
-                    + " L\(fmt(g2)),\(fmt(laneY)) L\(fmt(g2)),\(fmt(yb + 8)) C\(fmt(g2)),\(fmt(yb)) \(fmt(g2)),\(fmt(yb)) \(fmt(x2)),\(fmt(yb))"
-                label = ((g1 + g2) / 2, laneY - 2)
-                tip = (x2, yb, x2 - g2, 0)
+                route = laned(x1: x1, ya: ya, g1: forward ? x1 + 22 : x1 - 22, laneY: laneY, g2: forward ? x2 - 22 : x2 + 22, x2: x2, yb: yb)
             } else if ca == cb {
                 // within a phase: a loop beside the column, on the right going down the flow,
                 // on the left going up it, so that the two directions never share a gap
                 let down = yb > ya
                 let x = down ? a.x + nodeWidth : a.x
                 let bulge = (down ? 1 : -1) * min(80, 24 + abs(yb - ya) * 0.25)
-                path = "M\(fmt(x)),\(fmt(ya)) C\(fmt(x + bulge)),\(fmt(ya)) \(fmt(x + bulge)),\(fmt(yb)) \(fmt(x)),\(fmt(yb))"
-                label = (x + bulge * 0.75, (ya + yb) / 2)
-                tip = (x, yb, -bulge, 0)
+                route = curve((x, ya), (x + bulge, ya), (x + bulge, yb), (x, yb), tip: (x, yb, -bulge, 0))
             } else if cb > ca {
                 let x1 = a.x + nodeWidth, x2 = b.x, mid = (x1 + x2) / 2
-                path = "M\(fmt(x1)),\(fmt(ya)) C\(fmt(mid)),\(fmt(ya)) \(fmt(mid)),\(fmt(yb)) \(fmt(x2)),\(fmt(yb))"
-                label = (mid, (ya + yb) / 2)
-                tip = (x2, yb, x2 - mid, 0)
+                route = curve((x1, ya), (mid, ya), (mid, yb), (x2, yb), tip: (x2, yb, x2 - mid, 0))
             } else {
                 // back to the phase before: from the left edge to the target's right edge, through the gap
                 let x1 = a.x, x2 = b.x + nodeWidth, mid = (x1 + x2) / 2
-                path = "M\(fmt(x1)),\(fmt(ya)) C\(fmt(mid)),\(fmt(ya + 18)) \(fmt(mid)),\(fmt(yb + 18)) \(fmt(x2)),\(fmt(yb))"
-                label = (mid, (ya + yb) / 2 + 14)
-                tip = (x2, yb, x2 - mid, -18)
+                route = curve((x1, ya), (mid, ya + 18), (mid, yb + 18), (x2, yb), tip: (x2, yb, x2 - mid, -18))
             }
             let time = link.medianSeconds.map { " · " + style.duration(seconds: $0) } ?? ""
-            svg.open("path", ["d": path, "stroke-width": fmt(w), "class": back ? "link back" : "link"])
+            svg.open("path", ["d": route.path, "stroke-width": fmt(w), "class": back ? "link back" : "link"])
             svg.title("\(names[link.from] ?? "") → \(names[link.to] ?? ""): \(style.integer(link.count))\(time)")
             svg.close("path")
-            svg.element("path", ["d": arrowhead(tip, width: w), "class": back ? "link-head back" : "link-head"])
-            labels.append((label.0, label.1, style.integer(link.count) + time, back))
+            svg.element("path", ["d": arrowhead(route.tip, width: w), "class": back ? "link-head back" : "link-head"])
+            let changed = changes?.links[linkKey(link)]
+            labels.append((route.spots, mark(changed) + style.integer(link.count) + time,
+                           (back ? "link-label back" : "link-label") + (changed.map { " " + $0.rawValue } ?? "")))
+        }
+        // Returns across visits: from the source's right edge down its column's right gap, along
+        // a lane, up the target column's left gap into the target's left edge (a return to the
+        // same touchpoint runs under its column).
+        let mostReturns = Double(returns.first?.count ?? 1)
+        for r in returns {
+            guard let a = layout.position[r.from], let b = layout.position[r.to] else { continue }
+            let w = max(1.5, 6 * Double(r.count) / mostReturns)
+            let laneY = laneTop + Double(lane) * laneGap
+            lane += 1
+            let x1 = a.x + nodeWidth, x2 = b.x
+            let route = laned(x1: x1, ya: a.y + nodeHeight / 2 + 6, g1: x1 + 22, laneY: laneY, g2: x2 - 22, x2: x2, yb: b.y + nodeHeight / 2 - 6)
+            let days = r.medianDays.map { style.decimal($0, places: 1) } ?? "–"
+            let text = words.text("journeyMap.chart.returnLabel", ["count": style.integer(r.count), "days": days])
+            svg.open("path", ["d": route.path, "stroke-width": fmt(w), "class": "link return"])
+            svg.title(words.text("journeyMap.chart.returnTitle", ["from": names[r.from] ?? "", "to": names[r.to] ?? "",
+                                                                  "count": style.integer(r.count), "days": days]))
+            svg.close("path")
+            svg.element("path", ["d": arrowhead(route.tip, width: w), "class": "link-head return"])
+            let changed = changes?.returns[linkKey(r)]
+            labels.append((route.spots, mark(changed) + text, "link-label return" + (changed.map { " " + $0.rawValue } ?? "")))
         }
         svg.close("g")
 
@@ -204,17 +322,22 @@ enum JourneyMapChart {
         for node in map.nodes {
             guard let p = layout.position[node.id] else { continue }
             let fill = 0.10 + 0.55 * Double(node.views) / busiest
+            let changed = changes?.nodes[map.nodeID(node)]
             svg.open("g", ["class": "node"])
             svg.title(words.text("journeyMap.chart.nodeTitle", ["touchpoint": node.touchpoint, "views": style.integer(node.views),
                                                                  "entries": style.integer(node.entries), "exits": style.integer(node.exits),
                                                                  "exitRate": style.percent(node.exitRate)]))
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5", "class": "node-bg"])
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5",
-                                 "class": "node-box", "fill-opacity": String(format: "%.2f", fill)])
+                                 "class": changed.map { "node-box changed " + $0.rawValue } ?? "node-box", "fill-opacity": String(format: "%.2f", fill)])
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 18), "class": "node-name"], text: node.touchpoint)
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 35), "class": "node-count"],
                         text: words.text("journeyMap.chart.nodeCount", ["views": style.integer(node.views),
                                                                          "exitRate": style.percent(node.exitRate, places: 0)]))
+            if let changed {
+                svg.element("text", ["x": fmt(p.x + nodeWidth - 6), "y": fmt(p.y + 16), "text-anchor": "end", "class": "mark " + changed.rawValue],
+                            text: changed == .up ? "▲" : "▼")
+            }
             // Start and end markers: a triangle where visits begin, a bar where they end, sized by their count.
             if node.entries > 0 {
                 let h = 6 + 10 * Double(node.entries) / mostEntries
@@ -228,20 +351,36 @@ enum JourneyMapChart {
             }
             svg.close("g")
         }
-        // Labels last, over links and boxes, with a halo that keeps them legible; a label that
-        // would overlap one placed before moves down until it is free.
+        // Labels last, over links and boxes, with a halo that keeps them legible; each placed
+        // where it overlaps no box and no label placed before (see `place`).
         svg.open("g", ["class": "link-labels"])
-        var placed: [(x: Double, y: Double, w: Double)] = []
+        let blocked = obstacles(layout)
+        var placed: [Box] = []
         for l in labels {
-            let w = Double(l.text.count) * 6
-            var y = l.y
-            for _ in 0..<12 where placed.contains(where: { abs($0.x - l.x) < ($0.w + w) / 2 && abs($0.y - y) < 12 }) { y += 12 }
-            placed.append((l.x, y, w))
+            let at = place(l.text, spots: l.spots, avoiding: blocked, placed)
+            placed.append(Box.label(l.text, x: at.x, y: at.y))
             // the halo: the same text stroked in the paper's colour, under the label
-            svg.element("text", ["x": fmt(l.x), "y": fmt(y), "text-anchor": "middle", "class": "link-halo"], text: l.text)
-            svg.element("text", ["x": fmt(l.x), "y": fmt(y), "text-anchor": "middle", "class": l.back ? "link-label back" : "link-label"], text: l.text)
+            svg.element("text", ["x": fmt(at.x), "y": fmt(at.y), "text-anchor": "middle", "class": "link-halo"], text: l.text)
+            svg.element("text", ["x": fmt(at.x), "y": fmt(at.y), "text-anchor": "middle", "class": l.kind], text: l.text)
         }
         svg.close("g")
+
+        // The legend of what the colours and dashes alone would not say.
+        var y = legendTop + 6
+        if !returns.isEmpty {
+            svg.element("path", ["d": "M30,\(fmt(y - 4)) L70,\(fmt(y - 4))", "stroke-width": "2", "class": "link return"])
+            svg.element("text", ["x": "78", "y": fmt(y), "class": "legend"], text: words.text("journeyMap.chart.returnLegend"))
+            y += 18
+            let shown = returns.reduce(0) { $0 + $1.count }, all = map.returns.reduce(0) { $0 + $1.count }
+            svg.element("text", ["x": "78", "y": fmt(y), "class": "legend"],
+                        text: words.text("journeyMap.chart.returnsDrawn", ["drawn": style.integer(returns.count), "links": style.integer(map.returns.count),
+                                                                           "shown": style.integer(shown), "returns": style.integer(all)]))
+            y += 18
+        }
+        if marks {
+            svg.element("text", ["x": "30", "y": fmt(y), "class": "legend"],
+                        text: words.text("journeyMap.chart.changeLegend", ["previous": previous.map { words.period($0) } ?? ""]))
+        }
         return svg.finished()
     }
 }

@@ -1,13 +1,16 @@
+import Compare
 import JourneysCore
 import ReportModel
 
 /// The journey map section: the map, what it leaves out, the loops (each against the period's
 /// conversion, said once in the note rather than on every row) and the pages visits end on.
+/// `changes`: the boxes and links that changed beyond noise against the previous period, marked.
 enum JourneyMapView {
-    static func make(_ data: ReportData, labels: PageLabels, mapLinks: Int) -> [String: Any] {
+    static func make(_ data: ReportData, labels: PageLabels, mapLinks: Int, changes: MapChanges? = nil) -> [String: Any] {
         let style = labels.style
         var view: [String: Any] = [
-            "journeyMapSVG": JourneyMapChart.svg(data.journeyMap, locale: data.period.locale, style: style, words: labels, maxLinks: mapLinks),
+            "journeyMapSVG": JourneyMapChart.svg(data.journeyMap, locale: data.period.locale, style: style, words: labels, maxLinks: mapLinks,
+                                                 changes: changes, previous: data.period.previous),
             "hasJourneyMap": !data.journeyMap.nodes.isEmpty,
         ]
         let drawn = JourneyMapChart.kept(data.journeyMap, limit: mapLinks)

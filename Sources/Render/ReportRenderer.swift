@@ -23,11 +23,12 @@ package struct ReportRenderer: Sendable {
     /// link to (nil links nowhere, so that no link is dead). `changes`: "What changed" as the
     /// compare stage made it for the page, the diff and the index alike (the report's own when nil).
     /// `base`: the previous period's report, when compared, for the funnel's steps a week before.
+    /// `mapChanges`: the map's marks against the previous period (none when nil).
     package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil,
-                        changes: ChangeList? = nil, base: ReportData? = nil) -> String {
+                        changes: ChangeList? = nil, base: ReportData? = nil, mapChanges: MapChanges? = nil) -> String {
         let view = ReportView.make(data, css: templates.css, catalogue: templates.catalogue(for: data.period.locale),
                                    links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
-                                   changes: changes, headline: headline, base: base)
+                                   changes: changes, headline: headline, base: base, mapChanges: mapChanges)
         return templates.renderReport(view)
     }
 

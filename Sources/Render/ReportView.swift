@@ -9,10 +9,11 @@ import ReportModel
 /// from logs are cleaned here and escaped by mustache.
 enum ReportView {
     /// `changes`: the period's "What changed", as the compare stage made it (the report's own
-    /// when nil).
+    /// when nil). `mapChanges`: the journey map's boxes and links that changed beyond noise
+    /// against the previous period, when there is one to compare with.
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
                      mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil,
-                     headline: [String] = ReportRenderer.defaultHeadline, base: ReportData? = nil) -> [String: Any] {
+                     headline: [String] = ReportRenderer.defaultHeadline, base: ReportData? = nil, mapChanges: MapChanges? = nil) -> [String: Any] {
         var style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
         style.unknownMoney = RulesWarningView.unknownMoney(data, catalogue: catalogue)
         let labels = PageLabels(catalogue: catalogue, style: style)
@@ -63,7 +64,7 @@ enum ReportView {
             ["visits": $0.visits, "journeys": style.integer($0.journeys), "multi": style.percent($0.multiChannel),
              "buyers": style.integer($0.buyers), "conversion": style.percent($0.conversion)] as [String: Any]
         }
-        view.merge(JourneyMapView.make(data, labels: labels, mapLinks: mapLinks)) { $1 }
+        view.merge(JourneyMapView.make(data, labels: labels, mapLinks: mapLinks, changes: mapChanges)) { $1 }
         view["paths"] = pathRows(data.paths)
         view["buyingPaths"] = pathRows(data.buyingPaths)
         let s = data.satisfaction

@@ -219,14 +219,20 @@ extension JourneyMap {
         nodes.filter { $0.touchpoint == node.touchpoint }.count > 1 ? "\(node.touchpoint) @ \(node.phase)" : node.touchpoint
     }
 
-    enum CodingKeys: String, CodingKey { case nodes, links, phases }
+    enum CodingKeys: String, CodingKey { case nodes, links, phases, returns }
     struct NodeJSON: Codable {
         var touchpoint: String; var phase: String; var views: Int; var entries: Int; var exits: Int; var exitRate: Double
         @ExplicitNull var funnelStep: String?
+        /// Absent in reports made before it was kept.
+        var visits: Int?
     }
     struct LinkJSON: Codable {
         var from: String; var to: String; var count: Int
         @ExplicitNull var medianSeconds: Double?
+    }
+    struct ReturnJSON: Codable {
+        var from: String; var to: String; var count: Int
+        @ExplicitNull var medianDays: Double?
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -237,7 +243,7 @@ extension JourneyMap {
             let id = nodeID(n)
             ids[n.id] = id
             nodesJSON[id] = NodeJSON(touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits,
-                                     exitRate: n.exitRate, funnelStep: n.funnelStep)
+                                     exitRate: n.exitRate, funnelStep: n.funnelStep, visits: n.visits)
         }
         var linksJSON: [String: LinkJSON] = [:]
         for l in links {
@@ -247,6 +253,12 @@ extension JourneyMap {
         try c.encode(nodesJSON, forKey: .nodes)
         try c.encode(linksJSON, forKey: .links)
         try c.encode(phases, forKey: .phases)
+        var returnsJSON: [String: ReturnJSON] = [:]
+        for l in returns {
+            guard let from = ids[l.from], let to = ids[l.to] else { continue }
+            returnsJSON["\(from) -> \(to)"] = ReturnJSON(from: from, to: to, count: l.count, medianDays: l.medianDays)
+        }
+        try c.encode(returnsJSON, forKey: .returns)
     }
 
     package init(from decoder: Decoder) throws {
@@ -258,6 +270,7 @@ extension JourneyMap {
             number[id] = i
             var node = Node(id: i, touchpoint: n.touchpoint, phase: n.phase, views: n.views, entries: n.entries, exits: n.exits, exitRate: n.exitRate)
             node.funnelStep = n.funnelStep
+            node.visits = n.visits ?? 0
             nodes.append(node)
         }
         let links = try c.decode([String: LinkJSON].self, forKey: .links).values
@@ -273,6 +286,17 @@ extension JourneyMap {
             .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
         self.init(nodes: nodes, links: links)
         phases = try c.decodeIfPresent([PhaseShare].self, forKey: .phases) ?? []
+        returns = try (c.decodeIfPresent([String: ReturnJSON].self, forKey: .returns) ?? [:]).values
+            .compactMap { l in
+                number[l.from].flatMap { f in
+                    number[l.to].map { t -> Link in
+                        var link = Link(from: f, to: t, count: l.count)
+                        link.medianDays = l.medianDays
+                        return link
+                    }
+                }
+            }
+            .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
     }
 }
 

@@ -259,6 +259,9 @@ package struct JourneyMap: Codable, Equatable, Sendable {
         package var exitRate: Double
         /// The funnel step of the touchpoint's rule, if any: the map orders a phase's boxes by it.
         package var funnelStep: String? = nil
+        /// The period's visits with a view of it, each once (the unit its change against the
+        /// previous period is tested in: a visit's views of one page come in clumps).
+        package var visits = 0
 
         package init(id: Int, touchpoint: String, phase: String, views: Int, entries: Int, exits: Int, exitRate: Double) {
             self.id = id
@@ -276,6 +279,9 @@ package struct JourneyMap: Codable, Equatable, Sendable {
         package var count: Int
         /// Median seconds from the page view of `from` to the next one, of `to`.
         package var medianSeconds: Double? = nil
+        /// For a return across visits: median days from the last page view of one visit to the
+        /// first of the person's next.
+        package var medianDays: Double? = nil
 
         package init(from: Int, to: Int, count: Int) {
             self.from = from
@@ -301,6 +307,10 @@ package struct JourneyMap: Codable, Equatable, Sendable {
     package var links: [Link]
     /// The phases in their order; empty in reports made before they were kept.
     package var phases: [PhaseShare] = []
+    /// Returns across visits: from the last touchpoint of a visit to the landing of the same
+    /// person's next visit, both in the period; a customer journey spans days, and these links
+    /// join retention and advocacy to the rest of the map. Heaviest first.
+    package var returns: [Link] = []
 
     package init(nodes: [Node], links: [Link]) {
         self.nodes = nodes

@@ -126,7 +126,7 @@ package enum ReportSchema {
     "journeyMap": {
       "description": "Touchpoints of the period's visits and the transitions between consecutive touchpoints of a visit.",
       "type": "object",
-      "required": ["nodes", "links", "phases"],
+      "required": ["nodes", "links", "phases", "returns"],
       "additionalProperties": false,
       "properties": {
         "phases": {
@@ -156,6 +156,14 @@ package enum ReportSchema {
           "type": "object",
           "patternProperties": {
             "^.+ -> .+$": { "$ref": "#/$defs/mapLink" }
+          },
+          "additionalProperties": false
+        },
+        "returns": {
+          "description": "Returns across visits keyed by `from -> to` (node keys): from the last touchpoint of a visit to the landing touchpoint of the same person's next visit, both starting in the period, the next within the lookback window.",
+          "type": "object",
+          "patternProperties": {
+            "^.+ -> .+$": { "$ref": "#/$defs/mapReturn" }
           },
           "additionalProperties": false
         }
@@ -872,13 +880,14 @@ package enum ReportSchema {
     },
     "mapNode": {
       "type": "object",
-      "required": ["touchpoint", "phase", "views", "entries", "exits", "exitRate", "funnelStep"],
+      "required": ["touchpoint", "phase", "views", "visits", "entries", "exits", "exitRate", "funnelStep"],
       "additionalProperties": false,
       "properties": {
         "touchpoint": { "type": "string" },
         "funnelStep": { "description": "The funnel step of the touchpoint's rule; null for none.", "enum": ["product_view", "add_to_cart", "checkout", "purchase", null] },
         "phase": { "enum": ["awareness", "consideration", "purchase", "retention", "advocacy"] },
         "views": { "type": "integer", "minimum": 1 },
+        "visits": { "description": "The period's visits with a view of it, each once.", "type": "integer", "minimum": 1 },
         "entries": { "description": "Visits that began here.", "$ref": "#/$defs/count" },
         "exits": { "description": "Visits that ended here.", "$ref": "#/$defs/count" },
         "exitRate": { "description": "exits / views.", "$ref": "#/$defs/rate" }
@@ -893,6 +902,17 @@ package enum ReportSchema {
         "from": { "description": "Key of the node in journeyMap.nodes.", "type": "string" },
         "to": { "description": "Key of the node in journeyMap.nodes.", "type": "string" },
         "count": { "description": "Moves from one to the other within a visit.", "type": "integer", "minimum": 1 }
+      }
+    },
+    "mapReturn": {
+      "type": "object",
+      "required": ["from", "to", "count", "medianDays"],
+      "additionalProperties": false,
+      "properties": {
+        "medianDays": { "description": "Median days from the last page view of the visit to the first of the next, at 2 decimals.", "type": "number", "minimum": 0 },
+        "from": { "description": "Key of the node in journeyMap.nodes: the last touchpoint of the earlier visit.", "type": "string" },
+        "to": { "description": "Key of the node in journeyMap.nodes: the landing touchpoint of the next visit.", "type": "string" },
+        "count": { "description": "Returns from one to the other.", "type": "integer", "minimum": 1 }
       }
     },
     "rateCounts": {

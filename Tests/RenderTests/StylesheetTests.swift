@@ -29,11 +29,11 @@ import Testing
         let margin = try #require(Double(page.components(separatedBy: "margin: ")[1].prefix { $0.isNumber || $0 == "." }))
         let widthPt = (297 - 2 * margin) / 25.4 * 72
         let chartWidth = 60 + Double(5) * JourneyMapChart.columnWidth - (JourneyMapChart.columnWidth - JourneyMapChart.nodeWidth)
-        let rules = try #require(rule("svg .link-label, svg .link-halo, svg .node-count, svg .phase-share", in: print))
+        let rules = try #require(rule("svg .link-label, svg .link-halo, svg .node-count, svg .phase-share, svg .legend", in: print))
         let px = try #require(Double(rules.components(separatedBy: "font-size: ")[1].prefix { $0.isNumber || $0 == "." }))
         #expect(px * widthPt / chartWidth >= 7)
         // the map's other text is larger than those
-        for (cls, size) in [("node-name", 12.0), ("phase", 14.0)] {
+        for (cls, size) in [("node-name", 12.0), ("phase", 14.0), ("mark", 12.0)] {
             #expect(try #require(rule("svg .\(cls)", in: css)).contains("font-size: \(Int(size))px") && size >= px)
         }
     }

@@ -13,7 +13,7 @@ import Score
 /// of another version may lack what this one's score needs; it says so rather than guess.
 package struct PartialFile: Codable {
     package static let formatName = "journeys-partial"
-    package static let currentVersion = 3
+    package static let currentVersion = 4
 
     package var format = PartialFile.formatName
     package var version = PartialFile.currentVersion

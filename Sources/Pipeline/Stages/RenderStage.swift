@@ -29,7 +29,7 @@ enum RenderStage {
         let json = (staging as NSString).appendingPathComponent("report.json")
         let neighbours = PublishedNeighbours(of: data.period.name, in: output)
         try write(Data(renderer.report(data, hasDiff: diff != nil, previous: neighbours.previous, next: neighbours.next,
-                                                   changes: compared.changes, base: compared.base).utf8), to: html)
+                                                   changes: compared.changes, base: compared.base, mapChanges: diff?.map).utf8), to: html)
         try write(try ReportJSON.encode(data), to: json)
         var files = [html, json]
         if let diff {

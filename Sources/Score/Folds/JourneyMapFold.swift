@@ -4,8 +4,9 @@ import Touchpoints
 
 /// The journey map's data: touchpoints as nodes (views, entries, exits), the transitions
 /// between consecutive touchpoints of a visit as weighted links with the median time they
-/// took, and the share of visits each phase holds. Times are kept as counts per second, so
-/// that partials merge exactly and the median is taken once, in `finish`.
+/// took, the returns across visits (docs/definitions.md "Returns") with the median time
+/// between the visits, and the share of visits each phase holds. Times are kept as counts per
+/// second, so that partials merge exactly and the median is taken once, in `finish`.
 struct JourneyMapFold: SectionFold {
     static let phases = Phase.allCases
     /// The period's visits, with or without touchpoints.
@@ -13,11 +14,18 @@ struct JourneyMapFold: SectionFold {
     var views: [Int]
     var entries: [Int]
     var exits: [Int]
+    /// Per touchpoint, the period's visits with a view of it (each visit once).
+    var nodeVisits: [Int]
     /// Transitions per link, keyed `from * touchpoints + to`.
     var links: [Int: Int] = [:]
     /// Per link, how many transitions took each number of seconds (a visit's pages are less
     /// than its timeout apart, so the distinct values stay few).
     var seconds: [Int: [Int32: Int]] = [:]
+    /// Returns per link across visits, keyed `from * touchpoints + to` (from the last touchpoint
+    /// of a visit to the landing of the person's next one).
+    var returns: [Int: Int] = [:]
+    /// Per return link, how many returns took each number of seconds between the two visits.
+    var returnSeconds: [Int: [Int32: Int]] = [:]
     var phaseVisits = Array(repeating: 0, count: phases.count)
     var phaseExits = Array(repeating: 0, count: phases.count)
     /// Per touchpoint index, the index of its phase in `phases`; the same in every partial.
@@ -28,6 +36,7 @@ struct JourneyMapFold: SectionFold {
         views = Array(repeating: 0, count: n)
         entries = views
         exits = views
+        nodeVisits = views
         phaseOf = context.phaseOf.map { Self.phases.firstIndex(of: $0)! }
     }
 
@@ -49,19 +58,33 @@ struct JourneyMapFold: SectionFold {
                     seconds[key, default: [:]][Int32(clamping: visit.time(ofPage: k) - visit.time(ofPage: k - 1)), default: 0] += 1
                 }
             }
+            for tp in Set(tps) { nodeVisits[tp] += 1 }
             for p in phaseVisits.indices where touched & (1 << UInt64(p)) != 0 { phaseVisits[p] += 1 }
             phaseExits[phaseOf[last]] += 1
+            // a return: the person's previous visit starts in the period too, and ended within the lookback
+            if i > 0, context.period.contains(person.visits[i - 1].start), visit.start - person.visits[i - 1].end <= context.lookback,
+               let before = person.mapped[i - 1].touchpoints.last {
+                let earlier = person.visits[i - 1]
+                let key = before * n + first
+                returns[key, default: 0] += 1
+                let gap = visit.time(ofPage: 0) - earlier.time(ofPage: max(0, earlier.pages.count - 1))
+                returnSeconds[key, default: [:]][Int32(clamping: max(0, gap)), default: 0] += 1
+            }
         }
     }
 
     mutating func merge(_ o: JourneyMapFold) {
         visits += o.visits
         for t in views.indices {
-            views[t] += o.views[t]; entries[t] += o.entries[t]; exits[t] += o.exits[t]
+            views[t] += o.views[t]; entries[t] += o.entries[t]; exits[t] += o.exits[t]; nodeVisits[t] += o.nodeVisits[t]
         }
         for (key, count) in o.links { links[key, default: 0] += count }
         for (key, counts) in o.seconds {
             seconds[key, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+        for (key, count) in o.returns { returns[key, default: 0] += count }
+        for (key, counts) in o.returnSeconds {
+            returnSeconds[key, default: [:]].merge(counts, uniquingKeysWith: +)
         }
         for p in phaseVisits.indices {
             phaseVisits[p] += o.phaseVisits[p]; phaseExits[p] += o.phaseExits[p]
@@ -76,6 +99,7 @@ struct JourneyMapFold: SectionFold {
                                        views: views[t], entries: entries[t], exits: exits[t],
                                        exitRate: ratio(exits[t], views[t]) ?? 0)
             node.funnelStep = catalog[t].funnelStep?.rawValue
+            node.visits = nodeVisits[t]
             return node
         }
         let linkList = links.map { key, count in
@@ -85,6 +109,12 @@ struct JourneyMapFold: SectionFold {
         }
         .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
         var map = JourneyMap(nodes: nodes, links: linkList)
+        map.returns = returns.map { key, count in
+            var link = JourneyMap.Link(from: key / n, to: key % n, count: count)
+            link.medianDays = Self.median(returnSeconds[key] ?? [:]).map { rounded($0 / 86_400, 100) }
+            return link
+        }
+        .sorted { ($0.count, $1.from, $1.to) > ($1.count, $0.from, $0.to) }
         let phases = Self.phases
         map.phases = phases.indices.map { p in
             JourneyMap.PhaseShare(phase: phases[p].rawValue, visits: phaseVisits[p], share: ratio(phaseVisits[p], visits),

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Testing
 
 /// `journeys partial` and `merge` as separate processes, as shards on several machines run them:
@@ -42,7 +43,7 @@ import Testing
         guard let refused = try journeys(["merge", "--pipeline", config, "--output", dir + "/refused", "--quiet", dir + "/old.json", partials[1]],
                                          scratch: dir) else { return }
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("old.json: partial file of format version 1; this journeys merges version 3 only"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("old.json: partial file of format version 1; this journeys merges version \(PartialFile.currentVersion) only"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/refused/2026-W47"))
     }
 }

@@ -69,6 +69,7 @@ import Testing
         let input = try input()
         let context = input.foldContext
         let whole = VisitFolds.folded(input.people, context).finished(context)
+        #expect(!whole.journeyMap.returns.isEmpty)  // the shop's people come back within the period
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         let random = (0..<input.journeys.count).map { _ in
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -134,6 +135,10 @@ import Testing
         #expect(value(sections.figures, "repeat_purchase_rate")! > 0)
         #expect(sections.funnel.map(\.visits) == FunnelStep.allCases.map { step in inPeriod.filter { input.mapped[$0].reached(step) }.count })
         #expect(sections.journeyMap.phases.map(\.share).allSatisfy { ($0 ?? 0) <= 1 })
+        for node in sections.journeyMap.nodes {
+            #expect(node.visits == inPeriod.filter { input.mapped[$0].touchpoints.contains(node.id) }.count, "\(node.touchpoint)")
+        }
+        #expect(sections.journeyMap.nodes.contains { $0.visits < $0.views })  // a visit that views a page twice counts once
         #expect(sections.segments.first { $0.segment == "new" }?.visits == inPeriod.filter { input.journeys[person[$0]].visits[0] == $0 }.count)
         #expect(sections.segments.map(\.visits).reduce(0, +) == 2 * inPeriod.count)
         #expect(sections.journeyLengths.map(\.journeys).reduce(0, +) == Set(inPeriod.map { person[$0] }).count)
