@@ -3,8 +3,13 @@
 DevTools protocol (the page itself stays free of scripts).
 
     page_check.py width PAGE [--width 390] [--dark]      prints {"scrollWidth": .., "innerWidth": ..}
+    page_check.py charts PAGE [--width 390] [--dark]     prints {"charts": .., "scrolling": [..], "smallestText": ..}
     page_check.py shot PAGE OUT.png [--width 1400] [--dark]
-    page_check.py pdf PAGE OUT.pdf
+    page_check.py pdf PAGE OUT.pdf                       prints {"pages": ..}
+
+`charts` looks at every chart figure (`figure.chart`): the sections whose figure scrolls sideways
+or holds a drawing wider than itself, and the smallest text of the drawings shown, in CSS px as
+drawn (font size times the drawing's scale).
 
 PAGE is a path to an HTML file. Chromium comes from $JOURNEYS_CHROMIUM, else `chromium` on the
 PATH; the protocol client is PyPI's websocket-client (the project's .venv has it).
@@ -13,6 +18,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -94,9 +100,35 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+# The charts as shown: per figure.chart, whether it scrolls sideways (its content wider than its
+# box) or a drawing shown in it is wider than it; the smallest text of the shown drawings.
+CHARTS = """JSON.stringify((() => {
+  const figures = [...document.querySelectorAll('figure.chart')];
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  const scrolling = [], sizes = [];
+  for (const f of figures) {
+    const where = (f.closest('section') || {}).id || '?';
+    const box = f.getBoundingClientRect();
+    let wide = f.scrollWidth > f.clientWidth + 1;
+    for (const svg of f.querySelectorAll('svg')) {
+      if (!shown(svg)) continue;
+      const r = svg.getBoundingClientRect();
+      if (r.width > box.width + 1) wide = true;
+      const scale = r.width / svg.viewBox.baseVal.width;
+      for (const t of svg.querySelectorAll('text')) {
+        if (t.textContent.trim() && shown(t)) sizes.push(parseFloat(getComputedStyle(t).fontSize) * scale);
+      }
+    }
+    if (wide) scrolling.push(where);
+  }
+  return {charts: figures.length, scrolling: scrolling,
+          smallestText: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null};
+})())"""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("action", choices=["width", "shot", "pdf"])
+    parser.add_argument("action", choices=["width", "charts", "shot", "pdf"])
     parser.add_argument("page")
     parser.add_argument("out", nargs="?")
     parser.add_argument("--width", type=int)
@@ -104,9 +136,9 @@ def main():
     args = parser.parse_args()
     if not os.path.isfile(args.page):
         sys.exit(f"page_check: {args.page}: no such file")
-    if args.action != "width" and not args.out:
+    if args.action in ("shot", "pdf") and not args.out:
         sys.exit(f"page_check: {args.action} needs an output file")
-    width = args.width or (390 if args.action == "width" else 1400)
+    width = args.width or (390 if args.action in ("width", "charts") else 1400)
     browser = Browser()
     try:
         # mobile=False keeps the layout viewport at `width`: a phone would widen it to fit the content.
@@ -115,6 +147,8 @@ def main():
             sizes = browser.evaluate("JSON.stringify({scrollWidth: document.documentElement.scrollWidth,"
                                      " innerWidth: window.innerWidth})")
             print(sizes)
+        elif args.action == "charts":
+            print(browser.evaluate(CHARTS))
         elif args.action == "shot":
             height = browser.evaluate("document.documentElement.scrollHeight")
             browser.call("Emulation.setDeviceMetricsOverride", width=width, height=min(height, 16000),
@@ -123,9 +157,11 @@ def main():
             with open(args.out, "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
         else:
-            pdf = browser.call("Page.printToPDF", printBackground=True, preferCSSPageSize=True)
+            pdf = base64.b64decode(browser.call("Page.printToPDF", printBackground=True, preferCSSPageSize=True)["data"])
             with open(args.out, "wb") as f:
-                f.write(base64.b64decode(pdf["data"]))
+                f.write(pdf)
+            # Chromium writes one page object per printed page
+            print(json.dumps({"pages": len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))}))
     finally:
         browser.close()
 

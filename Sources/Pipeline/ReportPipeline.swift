@@ -54,7 +54,8 @@ package enum ReportPipeline {
         try run.publishing.step(.stageReport)
         return try RenderStage.run(run.report, compared: run.compared, templates: run.setup.templates,
                                    into: run.publishing.staged(run.period), output: run.setup.options.output,
-                                   mapLinks: run.setup.config.mapLinks, baseURL: run.setup.config.publishBaseURL)
+                                   mapLinks: run.setup.config.mapLinks, page: run.setup.config.pageOptions,
+                                   baseURL: run.setup.config.publishBaseURL)
     }
     static let validate = Stage<(staged: StagedReport, report: ReportData, compared: CompareStage.Compared, period: String,
                                  setup: RunSetup, publishing: PublishTransaction), Void>("validate") { run, _ in

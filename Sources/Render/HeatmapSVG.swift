@@ -8,6 +8,14 @@ import ReportModel
 enum HeatmapSVG {
     static let cell = 34.0, rowHeight = 26.0, left = 46.0, top = 22.0, totals = 178.0
 
+    /// Both forms, wide first: what the page's weekday x hour figure holds.
+    static func figure(_ w: WeekdayHour, labels: PageLabels) -> String {
+        svg(w, labels: labels) + narrowSVG(w, labels: labels)
+    }
+
+    /// The shade of `visits` among ten, relative to the busiest hour.
+    static func shade(_ visits: Int, busiest: Int) -> Int { busiest == 0 ? 0 : min(9, visits * 10 / busiest) }
+
     static func svg(_ w: WeekdayHour, labels: PageLabels) -> String {
         let style = labels.style
         let days = labels.weekdays
@@ -32,7 +40,7 @@ enum HeatmapSVG {
             svg.element("text", ["x": fmt(left - 8), "y": fmt(y + rowHeight / 2 + 4), "text-anchor": "end", "class": "label"], text: days[d])
             for h in 0..<24 {
                 let v = visits[h], x = left + cell * Double(h)
-                let shade = busiest == 0 ? 0 : min(9, v * 10 / busiest)
+                let shade = shade(v, busiest: busiest)
                 svg.open("g", ["class": "hm h\(shade)"])
                 svg.title(labels.text("weekdayHour.chart.cell", ["day": days[d], "from": hour(h), "to": hour(h + 1),
                                                                  "visits": style.integer(v), "orders": style.integer(orderRow[h])]))
@@ -42,6 +50,49 @@ enum HeatmapSVG {
             }
             svg.element("text", ["x": fmt(left + cell * 24 + 10), "y": fmt(y + rowHeight / 2 + 4), "class": "value"],
                         text: dayTotal(d))
+        }
+        return svg.finished()
+    }
+
+    /// The phone's form: the same grid turned, a row per hour and a column per weekday, so that
+    /// it fits 340 px with its numbers at reading size; the days' totals of visits and orders
+    /// are its last two rows.
+    static func narrowSVG(_ w: WeekdayHour, labels: PageLabels) -> String {
+        let style = labels.style
+        let days = labels.weekdays
+        let busiest = w.visits.flatMap { $0 }.max() ?? 0
+        let total = w.visits.flatMap { $0 }.reduce(0, +), orders = w.orders.flatMap { $0 }.reduce(0, +)
+        let left = 84.0, column = 36.0, row = 20.0, head = 18.0
+        let width = Int(left + column * 7), height = Int(head + row * 24 + 6 + 2 * row + 4)
+        var svg = SVGBuilder(width: width, height: height,
+                             label: labels.text("weekdayHour.chart.label", ["visits": style.integer(total), "orders": style.integer(orders)]),
+                             form: "narrow-form")
+        for d in 0..<7 {
+            svg.element("text", ["x": fmt(left + column * (Double(d) + 0.5)), "y": "13", "text-anchor": "middle", "class": "hm-hour"], text: days[d])
+        }
+        for h in 0..<24 {
+            let y = head + row * Double(h)
+            svg.element("text", ["x": fmt(left - 8), "y": fmt(y + row / 2 + 4), "text-anchor": "end", "class": "hm-hour"], text: hour(h))
+            for d in 0..<7 {
+                let v = Self.row(w.visits, d)[h], x = left + column * Double(d)
+                svg.open("g", ["class": "hm h\(shade(v, busiest: busiest))"])
+                svg.title(labels.text("weekdayHour.chart.cell", ["day": days[d], "from": hour(h), "to": hour(h + 1),
+                                                                 "visits": style.integer(v), "orders": style.integer(Self.row(w.orders, d)[h])]))
+                svg.element("rect", ["x": fmt(x + 1), "y": fmt(y + 1), "width": fmt(column - 2), "height": fmt(row - 2), "rx": "2"])
+                svg.element("text", ["x": fmt(x + column / 2), "y": fmt(y + row / 2 + 4), "text-anchor": "middle"], text: style.integer(v))
+                svg.close("g")
+            }
+        }
+        // the days' totals, under a line: visits, then orders
+        let totalsTop = head + row * 24 + 6
+        svg.element("path", ["d": "M0,\(fmt(totalsTop - 3)) H\(width)", "class": "hm-rule"])
+        for (k, (key, grid)) in [("col.visits", w.visits), ("col.orders", w.orders)].enumerated() {
+            let y = totalsTop + row * Double(k)
+            svg.element("text", ["x": fmt(left - 8), "y": fmt(y + row / 2 + 4), "text-anchor": "end", "class": "hm-total-label"], text: labels.text(key))
+            for d in 0..<7 {
+                svg.element("text", ["x": fmt(left + column * (Double(d) + 0.5)), "y": fmt(y + row / 2 + 4), "text-anchor": "middle", "class": "hm-total"],
+                            text: style.integer(Self.row(grid, d).reduce(0, +)))
+            }
         }
         return svg.finished()
     }

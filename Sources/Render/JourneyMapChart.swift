@@ -144,7 +144,7 @@ enum JourneyMapChart {
         }
 
         let strongest = Double(links.first?.count ?? 1)
-        let names = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0.touchpoint) })
+        let names = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, words.touchpoint($0.touchpoint)) })
         var labels: [(x: Double, y: Double, text: String, back: Bool)] = []
         svg.open("g", ["class": "links"])
         var lane = 0
@@ -205,13 +205,13 @@ enum JourneyMapChart {
             guard let p = layout.position[node.id] else { continue }
             let fill = 0.10 + 0.55 * Double(node.views) / busiest
             svg.open("g", ["class": "node"])
-            svg.title(words.text("journeyMap.chart.nodeTitle", ["touchpoint": node.touchpoint, "views": style.integer(node.views),
+            svg.title(words.text("journeyMap.chart.nodeTitle", ["touchpoint": words.touchpoint(node.touchpoint), "views": style.integer(node.views),
                                                                  "entries": style.integer(node.entries), "exits": style.integer(node.exits),
                                                                  "exitRate": style.percent(node.exitRate)]))
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5", "class": "node-bg"])
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5",
                                  "class": "node-box", "fill-opacity": String(format: "%.2f", fill)])
-            svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 18), "class": "node-name"], text: node.touchpoint)
+            svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 18), "class": "node-name"], text: words.touchpoint(node.touchpoint))
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 35), "class": "node-count"],
                         text: words.text("journeyMap.chart.nodeCount", ["views": style.integer(node.views),
                                                                          "exitRate": style.percent(node.exitRate, places: 0)]))

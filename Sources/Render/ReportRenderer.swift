@@ -6,10 +6,13 @@ package struct ReportRenderer: Sendable {
     package let templates: ReportTemplates
     /// How many links the journey map draws (`journey_map.max_links`).
     package let mapLinks: Int
+    /// The config's say on printing and on touchpoint names.
+    package let page: PageOptions
 
-    package init(templates: ReportTemplates, mapLinks: Int = JourneyMapChart.defaultMaxLinks) {
+    package init(templates: ReportTemplates, mapLinks: Int = JourneyMapChart.defaultMaxLinks, page: PageOptions = PageOptions()) {
         self.templates = templates
         self.mapLinks = mapLinks
+        self.page = page
     }
 
     /// The report page. `hasDiff`: a comparison with the previous period stands beside it;
@@ -18,7 +21,9 @@ package struct ReportRenderer: Sendable {
     /// compare stage made it for the page, the diff and the index alike (the report's own when nil).
     package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil,
                         changes: ChangeList? = nil) -> String {
-        let view = ReportView.make(data, css: templates.css, catalogue: templates.catalogue(for: data.period.locale),
+        let catalogue = templates.catalogue(for: data.period.locale)
+            .naming(touchpoints: page.touchpointNames[data.period.locale] ?? [:])
+        let view = ReportView.make(data, css: templates.css + page.stylesheetAddition, catalogue: catalogue,
                                    links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
                                    changes: changes)
         return templates.render(view, template: "report")

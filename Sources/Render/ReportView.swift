@@ -59,12 +59,14 @@ enum ReportView {
             row.label = labels.funnelStep(row.step, fallback: row.label)
             return row
         }
-        view["funnelSVG"] = FunnelChart.svg(funnel, labels: labels)
+        view["funnelSVG"] = FunnelChart.figure(funnel, labels: labels)
         view["funnel"] = funnel.map {
             ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),
              "dropOff": style.percent($0.dropOff)] as [String: Any]
         }
+        // the map, and its links as a list for phones
         view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
+            + JourneyMapFlows.html(data.journeyMap, labels: labels, maxLinks: mapLinks)
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
         let drawn = JourneyMapChart.kept(data.journeyMap, limit: mapLinks)
         if drawn.leftOut > 0 {
@@ -75,7 +77,7 @@ enum ReportView {
             .filter { $0.views >= 20 }
             .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
             .prefix(8)
-            .map { ["touchpoint": Markup.clean($0.touchpoint), "phase": labels.phase((Phase(rawValue: $0.phase) ?? .consideration).rawValue),
+            .map { ["touchpoint": labels.touchpoint($0.touchpoint), "phase": labels.phase((Phase(rawValue: $0.phase) ?? .consideration).rawValue),
                     "views": style.integer($0.views), "exits": style.integer($0.exits), "exitRate": style.percent($0.exitRate)] as [String: Any] }
         view["channels"] = data.channels.map { c -> [String: Any] in
             [
@@ -117,7 +119,7 @@ enum ReportView {
         }
         let overall = data.kpi("conversion_rate")?.value
         view["loops"] = data.loops.map {
-            ["from": Markup.clean($0.from), "via": Markup.clean($0.via), "visits": style.integer($0.visits),
+            ["from": labels.touchpoint($0.from), "via": labels.touchpoint($0.via), "visits": style.integer($0.visits),
              "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate),
              "vs": overall.map { style.percent($0) } ?? style.missing] as [String: Any]
         }
@@ -270,7 +272,7 @@ enum ReportView {
             "files": input.files.map {
                 ["name": Markup.clean($0.name), "read": style.integer($0.read), "parsed": style.integer($0.parsed),
                  "filtered": style.integer($0.filtered), "rejected": style.integer($0.rejected),
-                 "damage": Markup.clean($0.damage ?? "")] as [String: Any]
+                 "damage": $0.damage.map(labels.fileDamage) ?? ""] as [String: Any]
             },
             "resorted": (input.resorted ?? []).map {
                 ["text": labels.text("dataQuality.resortedLine", ["file": Markup.clean($0.file), "events": style.integer($0.events),
@@ -278,7 +280,7 @@ enum ReportView {
             },
             "hasResorted": input.resorted != nil,
             "reasons": input.reasons.map {
-                ["reason": Markup.clean($0.reason),
+                ["reason": labels.reasonName($0.reason),
                  "explanation": labels.catalogue.optional("reason.\($0.reason)") ?? Markup.clean($0.explanation),
                  "count": style.integer($0.count),
                  "kind": labels.text($0.isRejected ? "dataQuality.kindRejected"
@@ -287,7 +289,7 @@ enum ReportView {
             "hasValueNotes": valueNotes > 0,
             "valueNotesText": labels.text("dataQuality.valueNotes", ["notes": style.integer(valueNotes)]),
             "samples": input.samples.map {
-                ["reason": Markup.clean($0.reason), "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
+                ["reason": labels.reasonName($0.reason), "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
             },
             "hasSamples": !input.samples.isEmpty,
         ]

@@ -108,7 +108,8 @@ import Validate
     @Test func heatmapPrintsEveryCellAndGivesTheNumbersAsTables() throws {
         let html = try page(RenderFixtures.withQuestions())
         let s = try section("weekday-hour", in: html)
-        #expect(s.components(separatedBy: "<g class=\"hm h").count - 1 == 7 * 24)
+        // every cell in the wide form and again in the phone's turned form
+        #expect(s.components(separatedBy: "<g class=\"hm h").count - 1 == 2 * 7 * 24)
         #expect(s.contains("<title>Mon 14:00–15:00: 43 visits, 2 orders</title>"))
         #expect(s.contains("<g class=\"hm h9\"><title>Sun 20:00–21:00: 80 visits, 0 orders</title>"))
         #expect(s.contains(">43 visits · 2 orders</text>"))
