@@ -3,13 +3,14 @@
 DevTools protocol (the page itself stays free of scripts).
 
     page_check.py width PAGE [--width 390] [--dark]      prints {"scrollWidth": .., "innerWidth": ..}
-    page_check.py charts PAGE [--width 390] [--dark]     prints {"charts": .., "scrolling": [..], "smallestText": ..}
+    page_check.py charts PAGE [--width 390] [--dark]     prints {"charts": .., "scrolling": [..], "smallestText": .., "textOutside": [..]}
     page_check.py shot PAGE OUT.png [--width 1400] [--dark]
     page_check.py pdf PAGE OUT.pdf                       prints {"pages": ..}
 
 `charts` looks at every chart figure (`figure.chart`): the sections whose figure scrolls sideways
-or holds a drawing wider than itself, and the smallest text of the drawings shown, in CSS px as
-drawn (font size times the drawing's scale).
+or holds a drawing wider than itself, the smallest text of the drawings shown, in CSS px as
+drawn (font size times the drawing's scale), and the texts that run out of their drawing or out
+of their box (a `g.node`'s text beyond its `rect.node-box`), as [section, text].
 
 PAGE is a path to an HTML file. Chromium comes from $JOURNEYS_CHROMIUM, else `chromium` on the
 PATH; the protocol client is PyPI's websocket-client (the project's .venv has it).
@@ -105,7 +106,7 @@ class Browser:
 CHARTS = """JSON.stringify((() => {
   const figures = [...document.querySelectorAll('figure.chart')];
   const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
-  const scrolling = [], sizes = [];
+  const scrolling = [], sizes = [], outside = [];
   for (const f of figures) {
     const where = (f.closest('section') || {}).id || '?';
     const box = f.getBoundingClientRect();
@@ -115,14 +116,27 @@ CHARTS = """JSON.stringify((() => {
       const r = svg.getBoundingClientRect();
       if (r.width > box.width + 1) wide = true;
       const scale = r.width / svg.viewBox.baseVal.width;
+      const width = svg.viewBox.baseVal.width;
       for (const t of svg.querySelectorAll('text')) {
-        if (t.textContent.trim() && shown(t)) sizes.push(parseFloat(getComputedStyle(t).fontSize) * scale);
+        if (!t.textContent.trim() || !shown(t)) continue;
+        sizes.push(parseFloat(getComputedStyle(t).fontSize) * scale);
+        const b = t.getBBox();
+        if (b.x < -0.5 || b.x + b.width > width + 0.5) outside.push([where, t.textContent]);
+      }
+      for (const g of svg.querySelectorAll('g.node')) {
+        const box = g.querySelector('rect.node-box');
+        if (!box) continue;
+        const r = box.getBBox();
+        for (const t of g.querySelectorAll('text')) {
+          const b = t.getBBox();
+          if (b.x < r.x - 0.5 || b.x + b.width > r.x + r.width + 0.5) outside.push([where, t.textContent]);
+        }
       }
     }
     if (wide) scrolling.push(where);
   }
   return {charts: figures.length, scrolling: scrolling,
-          smallestText: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null};
+          smallestText: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null, textOutside: outside};
 })())"""
 
 

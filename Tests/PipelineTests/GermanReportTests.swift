@@ -58,8 +58,8 @@ enum PublishedGermanWeeks {
         #expect(w47.contains("class=\"node-name\">Warenkorb</text>") && w47.contains("class=\"node-name\">Startseite</text>"))
         #expect(!w47.contains("class=\"node-name\">Cart</text>") && !w47.contains("class=\"node-name\">Home</text>"))
         let json = try PipelineFixtures.reportJSON(try PublishedGermanWeeks.folder(), "2026-W47")
-        let nodes = try #require((json["journeyMap"] as? [String: Any])?["nodes"] as? [[String: Any]])
-        let names = Set(nodes.compactMap { $0["touchpoint"] as? String })
+        let nodes = try #require((json["journeyMap"] as? [String: Any])?["nodes"] as? [String: [String: Any]])
+        let names = Set(nodes.keys).union(nodes.values.compactMap { $0["touchpoint"] as? String })
         #expect(names.contains("Cart") && names.contains("Home") && !names.contains("Warenkorb") && !names.contains("Startseite"))
     }
 
