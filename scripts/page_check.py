@@ -5,7 +5,7 @@ DevTools protocol (the page itself stays free of scripts).
     page_check.py width PAGE [--width 390] [--dark]      prints {"scrollWidth": .., "innerWidth": ..}
     page_check.py charts PAGE [--width 390] [--dark]     prints {"charts": .., "scrolling": [..], "smallestText": .., "textOutside": [..]}
     page_check.py shot PAGE OUT.png [--width 1400] [--dark]
-    page_check.py pdf PAGE OUT.pdf                       prints {"pages": ..}
+    page_check.py pdf PAGE OUT.pdf                       prints {"pages": .., "a4": pages of A4 size}
 
 `charts` looks at every chart figure (`figure.chart`): the sections whose figure scrolls sideways
 or holds a drawing wider than itself, the smallest text of the drawings shown, in CSS px as
@@ -174,8 +174,11 @@ def main():
             pdf = base64.b64decode(browser.call("Page.printToPDF", printBackground=True, preferCSSPageSize=True)["data"])
             with open(args.out, "wb") as f:
                 f.write(pdf)
-            # Chromium writes one page object per printed page
-            print(json.dumps({"pages": len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))}))
+            # Chromium writes one page object per printed page, each with its MediaBox in points
+            sizes = [tuple(round(float(v)) for v in m.split()[2:4])
+                     for m in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)]
+            a4 = sum(1 for size in sizes if sorted(size) == [595, 842])
+            print(json.dumps({"pages": len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)), "a4": a4}))
     finally:
         browser.close()
 
