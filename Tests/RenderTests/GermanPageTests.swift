@@ -185,6 +185,6 @@ import Validate
         #expect(weekSection.contains("<title>Besuche, Verlauf: KW 44/2026 1.100, KW 45/2026 900, KW 46/2026 1.000, KW 47/2026 1.234</title>"))
         #expect(!monthSection.contains("<svg"))
         #expect(monthSection.contains(">November 2026</a> <span class=\"badge\">unvollständig</span>"))
-        #expect(html.contains("href=\"2026-11-02..2026-11-15/index.html\">02.11.2026–15.11.2026</a>"))
+        #expect(html.contains("href=\"2026-11-02..2026-11-15/index.html\" class=\"period\">02.11.2026–15.11.2026</a>"))
     }
 }
