@@ -6,7 +6,7 @@ import ReportModel
 enum FunnelChart {
     /// Both forms, wide first: what the page's funnel figure holds.
     static func figure(_ rows: [FunnelRow], labels: PageLabels) -> String {
-        svg(rows, labels: labels) + narrowSVG(rows, labels: labels)
+        wideForm(svg(rows, labels: labels)) + narrowSVG(rows, labels: labels)
     }
 
     /// `rows` carry the names the page gives the steps.

@@ -10,7 +10,7 @@ enum HeatmapSVG {
 
     /// Both forms, wide first: what the page's weekday x hour figure holds.
     static func figure(_ w: WeekdayHour, labels: PageLabels) -> String {
-        svg(w, labels: labels) + narrowSVG(w, labels: labels)
+        wideForm(svg(w, labels: labels)) + narrowSVG(w, labels: labels)
     }
 
     /// The shade of `visits` among ten, relative to the busiest hour.

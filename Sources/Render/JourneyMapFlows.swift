@@ -5,15 +5,15 @@ import ReportModel
 /// first, each with its count and median time, links that go back marked in words. The
 /// stylesheet shows the list instead of the map on narrow screens only.
 enum JourneyMapFlows {
-    /// The list (`<figcaption>` and `<ol>`, both `narrow-form`), to sit in the map's figure
-    /// after the drawing; empty when the map draws no link.
+    /// The list (a note and an `<ol>`, both `narrow-form`), to sit in the map's figure after
+    /// the drawing; empty when the map draws no link.
     static func html(_ map: JourneyMap, labels: PageLabels, maxLinks: Int) -> String {
         let links = JourneyMapChart.kept(map, limit: maxLinks).links
         guard !links.isEmpty else { return "" }
         let style = labels.style
         let nodes = Dictionary(map.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var out = "<figcaption class=\"narrow-form\">"
-            + Markup.text(labels.text("journeyMap.flows.caption", ["links": style.integer(links.count)])) + "</figcaption>"
+        var out = "<p class=\"note narrow-form\">"
+            + Markup.text(labels.text("journeyMap.flows.caption", ["links": style.integer(links.count)])) + "</p>"
         out += "<ol class=\"map-flows narrow-form\">"
         for link in links {
             let back = JourneyMapChart.isBack(link, nodes)

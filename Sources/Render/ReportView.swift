@@ -65,8 +65,9 @@ enum ReportView {
              "dropOff": style.percent($0.dropOff)] as [String: Any]
         }
         // the map, and its links as a list for phones
-        view["journeyMapSVG"] = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
-            + JourneyMapFlows.html(data.journeyMap, labels: labels, maxLinks: mapLinks)
+        let flows = JourneyMapFlows.html(data.journeyMap, labels: labels, maxLinks: mapLinks)
+        let map = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
+        view["journeyMapSVG"] = flows.isEmpty ? map : wideForm(map) + flows
         view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
         let drawn = JourneyMapChart.kept(data.journeyMap, limit: mapLinks)
         if drawn.leftOut > 0 {

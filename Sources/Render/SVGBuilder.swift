@@ -30,6 +30,10 @@ struct SVGBuilder {
     func finished() -> String { markup + "</svg>" }
 }
 
+/// A chart's wide form, where the page carries a narrow one beside it: the stylesheet hides
+/// `wide-form` on phones and `narrow-form` elsewhere.
+func wideForm(_ drawing: String) -> String { "<div class=\"wide-form\">" + drawing + "</div>" }
+
 /// Coordinates with at most one decimal, so the same data always gives the same bytes.
 func fmt(_ x: Double) -> String {
     let r = (x * 10).rounded() / 10

@@ -32,7 +32,7 @@ import Testing
     @Test func theFunnelsPhoneFormStacksTheSameBarsAtThePhonesWidth() throws {
         let figure = FunnelChart.figure(Self.funnel, labels: Self.words)
         let wide = FunnelChart.svg(Self.funnel, labels: Self.words), narrow = FunnelChart.narrowSVG(Self.funnel, labels: Self.words)
-        #expect(figure == wide + narrow)
+        #expect(figure == "<div class=\"wide-form\">" + wide + "</div>" + narrow)
         #expect(try width(of: "narrow-form", in: narrow) <= 344)
         // the same steps, figures and losses as the wide form, in the same order
         #expect(texts("label", in: narrow) == texts("label", in: wide))
@@ -53,7 +53,7 @@ import Testing
         let w = WeekdayHour(visits: visits, orders: orders)
         let narrow = HeatmapSVG.narrowSVG(w, labels: Self.words)
         #expect(try width(of: "narrow-form", in: narrow) <= 344)
-        #expect(HeatmapSVG.figure(w, labels: Self.words) == HeatmapSVG.svg(w, labels: Self.words) + narrow)
+        #expect(HeatmapSVG.figure(w, labels: Self.words) == "<div class=\"wide-form\">" + HeatmapSVG.svg(w, labels: Self.words) + "</div>" + narrow)
         // a cell per weekday and hour, each with its title, shaded as in the wide form
         #expect(narrow.components(separatedBy: "<g class=\"hm h").count - 1 == 7 * 24)
         #expect(narrow.contains("<g class=\"hm h9\"><title>Wed 03:00–04:00: 1,234 visits, 0 orders</title>"))
@@ -69,7 +69,7 @@ import Testing
         let map = JourneyMapChartTests.map
         let html = JourneyMapFlows.html(map, labels: Self.words, maxLinks: 8)
         let kept = JourneyMapChart.kept(map, limit: 8).links
-        #expect(html.hasPrefix("<figcaption class=\"narrow-form\">") && html.contains("<ol class=\"map-flows narrow-form\">"))
+        #expect(html.hasPrefix("<p class=\"note narrow-form\">") && html.contains("<ol class=\"map-flows narrow-form\">"))
         #expect(html.components(separatedBy: "<li").count - 1 == kept.count)
         let names = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0.touchpoint) })
         let first = try #require(kept.first)
@@ -94,8 +94,9 @@ import Testing
             let end = try #require(section.range(of: "</section>"))
             let body = section[..<end.lowerBound]
             let figure = try #require(body.range(of: "<figure class=\"chart"), "\(id) has no chart")
-            let narrow = try #require(body.range(of: "class=\"narrow-form\""), "\(id) has no narrow form")
-            #expect(figure.lowerBound < narrow.lowerBound)
+            let wide = try #require(body.range(of: "<div class=\"wide-form\"><svg"), "\(id) has no wide form")
+            let narrow = try #require(body.range(of: "narrow-form\""), "\(id) has no narrow form")
+            #expect(figure.lowerBound < wide.lowerBound && wide.lowerBound < narrow.lowerBound)
         }
     }
 }

@@ -103,19 +103,20 @@ import Testing
     @Test func phonesShowTheNarrowForms() throws {
         #expect(try #require(rule(".narrow-form", in: css)).contains("display: none"))
         let phone = String(css[try #require(css.range(of: "@media (max-width: 600px) {")).upperBound...])
-        #expect(try #require(rule("figure.chart:has(> .narrow-form) > :not(.narrow-form)", in: phone)).contains("display: none"))
+        #expect(try #require(rule("figure.chart > .wide-form", in: phone)).contains("display: none"))
         #expect(try #require(rule("figure.chart > .narrow-form", in: phone)).contains("display: block"))
         #expect(!(try #require(rule("figure.chart svg, figure.wide svg", in: phone))).contains("max-width: none"))
     }
 
-    /// Closed `<details>` print closed unless the page sets `--print-appendix` (print.appendix:
-    /// open), which the renderer adds to the stylesheet.
+    /// Closed `<details>` print closed unless print.appendix is open: then the renderer adds
+    /// the rule that opens them on paper (and only then, as the W3C checker does not know
+    /// `::details-content` yet).
     @Test func foldedSectionsPrintAsTheConfigSays() throws {
-        #expect(try #require(rule("details:not([open])::details-content", in: print)).contains("content-visibility: var(--print-appendix, hidden)"))
+        #expect(!css.contains("::details-content"))
         let templates = try ReportTemplates(directory: RenderFixtures.templates)
         let closed = ReportRenderer(templates: templates).report(RenderFixtures.data())
         let open = ReportRenderer(templates: templates, page: PageOptions(printAppendix: .open)).report(RenderFixtures.data())
-        #expect(!closed.contains("--print-appendix: visible"))
-        #expect(open.contains("@media print { :root { --print-appendix: visible; } }"))
+        #expect(!closed.contains("::details-content"))
+        #expect(open.contains("@media print { details:not([open])::details-content { content-visibility: visible; } }"))
     }
 }
