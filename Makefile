@@ -44,13 +44,13 @@ deps:
 report: deps
 	$(SWIFT) build -c release --product journeys
 ifeq ($(strip $(LOGS)),)
-	@rm -rf $(DEMO_LOGS) $(DEMO_ORDERS) && $(BIN) sample --out $(DEMO_LOGS) --orders $(DEMO_ORDERS)
+	@rm -rf $(DEMO_LOGS) $(DEMO_ORDERS) && $(BIN) sample --out $(DEMO_LOGS) --orders $(DEMO_ORDERS) --weeks 8
 	@# the demo's history starts from the shop's order table (its lock file stays: another run may hold it)
 	rm -f $(DEMO_HISTORY) $(DEMO_HISTORY)-journal $(DEMO_HISTORY)-wal $(DEMO_HISTORY)-shm
 	$(BIN) history import --pipeline pipelines/weekly.yaml --history $(DEMO_HISTORY) --orders $(DEMO_ORDERS)
-	@# the demo publishes its four earlier weeks first, so that W47 comes with its diff against
-	@# the week before and trends of five weeks (a trend is drawn from four values on)
-	$(if $(PERIOD),,for week in 2026-W43 2026-W44 2026-W45 2026-W46; do \
+	@# the demo publishes its seven earlier weeks first, so that W47 comes with its diff against
+	@# the week before and trends of eight weeks (a trend is drawn from four values on)
+	$(if $(PERIOD),,for week in 2026-W40 2026-W41 2026-W42 2026-W43 2026-W44 2026-W45 2026-W46; do \
 	  $(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --history $(DEMO_HISTORY) --period $$week --quiet || exit 1; done)
 	$(BIN) report --pipeline pipelines/weekly.yaml --input $(DEMO_LOGS) --history $(DEMO_HISTORY) $(if $(PERIOD),--period $(PERIOD))
 else
@@ -98,7 +98,9 @@ screenshot: report checker browser
 	@mkdir -p $(SHOTS)
 	@for w in 1400 390; do \
 	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w.png --width $$w && \
+	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w-first-screen.png --width $$w --first-screen && \
 	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE) $(SHOTS)/report-$$w-dark.png --width $$w --dark || exit 1; \
+	  $(VENV)/bin/python scripts/page_check.py measure $(SHOT_PAGE) --width $$w --summary || exit 1; \
 	done
 	$(VENV)/bin/python scripts/page_check.py pdf $(SHOT_PAGE) $(SHOTS)/report.pdf
 	@# screenshots/ sits beside pipelines/, so the config's relative paths hold for its copy

@@ -4,8 +4,11 @@ DevTools protocol (the page itself stays free of scripts).
 
     page_check.py width PAGE [--width 390] [--dark]      prints {"scrollWidth": .., "innerWidth": ..}
     page_check.py charts PAGE [--width 390] [--dark]     prints {"charts": .., "scrolling": [..], "smallestText": .., "textOutside": [..]}
-    page_check.py shot PAGE OUT.png [--width 1400] [--dark]
+    page_check.py shot PAGE OUT.png [--width 1400] [--dark] [--first-screen]
     page_check.py pdf PAGE OUT.pdf                       prints {"pages": .., "a4": pages of A4 size}
+    page_check.py measure PAGE [--width 1400] [--dark] [--summary]
+                            prints the page's height, its open and closed sections and what the
+                            first screen holds (as JSON; --summary: as one line for people)
 
 `charts` looks at every chart figure (`figure.chart`): the sections whose figure scrolls sideways
 or holds a drawing wider than itself, the smallest text of the drawings shown, in CSS px as
@@ -140,13 +143,34 @@ CHARTS = """JSON.stringify((() => {
 })())"""
 
 
+# The page as its reader meets it: its height, each open section of <main> with its top and height,
+# the sections folded into a closed <details> (the appendix), and the open sections that begin on
+# the first screen (900 px).
+MEASURE = """JSON.stringify((() => {
+  const top = e => Math.round(e.getBoundingClientRect().top + window.scrollY);
+  const main = document.querySelector('main') || document.body;
+  const open = [...main.querySelectorAll(':scope > section[id]')].map(e =>
+    ({id: e.id, top: top(e), height: Math.round(e.getBoundingClientRect().height)}));
+  const closed = [...main.querySelectorAll('section[id]')].filter(e => {
+    const fold = e.firstElementChild;
+    return fold && fold.tagName === 'DETAILS' && !fold.open;
+  }).map(e => e.id);
+  return {scrollHeight: document.documentElement.scrollHeight, innerWidth: window.innerWidth,
+          openSections: open.length, closedSections: closed.length,
+          firstScreen: open.filter(s => s.top < 900).map(s => s.id),
+          sections: open, appendix: closed};
+})())"""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("action", choices=["width", "charts", "shot", "pdf"])
+    parser.add_argument("action", choices=["width", "charts", "shot", "pdf", "measure"])
     parser.add_argument("page")
     parser.add_argument("out", nargs="?")
     parser.add_argument("--width", type=int)
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--summary", action="store_true", help="measure: one line for people instead of JSON")
+    parser.add_argument("--first-screen", action="store_true", help="shot: only the first 900 px, as the page opens")
     args = parser.parse_args()
     if not os.path.isfile(args.page):
         sys.exit(f"page_check: {args.page}: no such file")
@@ -163,11 +187,22 @@ def main():
             print(sizes)
         elif args.action == "charts":
             print(browser.evaluate(CHARTS))
+        elif args.action == "measure":
+            measure = browser.evaluate(MEASURE)
+            if args.summary:
+                m = json.loads(measure)
+                print(f"{args.page} at {width} px: {m['scrollHeight']:,} px tall, {m['openSections']} sections open,"
+                      f" {m['closedSections']} folded in the appendix; first screen: {', '.join(m['firstScreen'])}")
+            else:
+                print(measure)
         elif args.action == "shot":
-            height = browser.evaluate("document.documentElement.scrollHeight")
-            browser.call("Emulation.setDeviceMetricsOverride", width=width, height=min(height, 16000),
-                         deviceScaleFactor=1, mobile=False)
-            shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+            if args.first_screen:
+                shot = browser.call("Page.captureScreenshot", format="png")
+            else:
+                height = browser.evaluate("document.documentElement.scrollHeight")
+                browser.call("Emulation.setDeviceMetricsOverride", width=width, height=min(height, 16000),
+                             deviceScaleFactor=1, mobile=False)
+                shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
             with open(args.out, "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
         else:

@@ -3,6 +3,7 @@ import Extract
 import Foundation
 import JourneysCore
 import Render
+import ReportModel
 import Sessionize
 import Touchpoints
 import Yams
@@ -206,6 +207,11 @@ package enum ConfigLoader {
                     "max_links": { config.mapLinks = try r.int($0, "journey_map.max_links", min: 1) },
                 ])
             },
+            "report": { node in
+                try r.mapping(node, at: "report", keys: [
+                    "headline": { config.headline = try r.headline($0) },
+                ])
+            },
             "privacy": { node in
                 try r.mapping(node, at: "privacy", keys: [
                     "min_people": { config.minPeople = try r.int($0, "privacy.min_people", min: 1) },
@@ -320,6 +326,23 @@ struct Reader {
         if case .scalar = node { return [try string(node, key)] }
         guard let seq = node.sequence else { throw error(node, "\(key) expects a list of text values") }
         return try seq.map { try string($0, key) }
+    }
+
+    /// `report.headline`: 4 to 6 distinct keys of key figures the report makes, each checked on its own line.
+    func headline(_ node: Node) throws -> [String] {
+        guard let seq = node.sequence else { throw error(node, "report.headline expects a list of 4 to 6 key figures, e.g. [orders, revenue, conversion_rate, aov, visitors]") }
+        let known = KPIDefinition.all.map(\.id)
+        var keys: [String] = []
+        for item in seq {
+            let key = try string(item, "report.headline")
+            guard known.contains(key) else {
+                throw error(item, "report.headline expects key figures of the report (\(known.joined(separator: ", "))), found '\(key)'")
+            }
+            guard !keys.contains(key) else { throw error(item, "report.headline lists '\(key)' twice") }
+            keys.append(key)
+        }
+        guard (4...6).contains(keys.count) else { throw error(node, "report.headline expects 4 to 6 key figures, found \(keys.count)") }
+        return keys
     }
 
     func int(_ node: Node, _ key: String, min: Int) throws -> Int {

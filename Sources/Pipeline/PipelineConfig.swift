@@ -76,6 +76,8 @@ package struct PipelineConfig: Sendable {
     package var minPeople = 5
     /// `journey_map.max_links`: the strongest transitions the journey map draws.
     package var mapLinks = 24
+    /// `report.headline`: the key figures the page opens with (4 to 6 KPI keys), in this order.
+    package var headline = ReportRenderer.defaultHeadline
 
     package var extraSearchEngines: [String] = []
     package var extraSocialNetworks: [String] = []

@@ -9,8 +9,9 @@ import Touchpoints
 
 /// The `journeys report` pipeline. The stage list below is the data flow: each stage is a value
 /// with its name and its typed input and output, and `run` and `merge` hand each stage what the
-/// stages before it returned. A sharded run is the same list cut in two: `journeys partial` runs
-/// the map side (plan, read+sessionize, touchpoints+fold) per shard and writes the folded
+/// stages before it returned. A sharded run is the same list cut in two where the map side
+/// hands the reduce side a `FoldedRead`: `journeys partial` runs the map side (its shard's plan,
+/// then read+sessionize and touchpoints+fold, the same stage values) and writes the folded
 /// partial; `journeys merge` stands `merge partials` in for the map side and runs the reduce side.
 package enum ReportPipeline {
     // The map side: from the inputs to the folded people.
@@ -20,31 +21,24 @@ package enum ReportPipeline {
                                                                      periodStart: plan.periodRange.lowerBound, config: setup.config)
         return plan
     }
-    static let read = Stage<(setup: RunSetup, plan: ReadPlan), Sessions>("read+sessionize") { run, progress in
-        let sessions = try ReadStage.run(run.plan, config: run.setup.config, progress: progress)
-        guard sessions.inPeriod > 0 else {
-            throw NoDataError(message: "no data in \(run.plan.period): no event of the inputs (\(run.plan.coverage)) falls in it after filtering")
-        }
-        return sessions
+    static let read = Stage<(config: PipelineConfig, plan: ReadPlan), Sessions>("read+sessionize") { run, progress in
+        try ReadStage.run(run.plan, config: run.config, progress: progress)
     }
-    static let fold = Stage<(sessions: Sessions, input: ScoreInput, mapper: TouchpointMapper, plan: ReadPlan, config: PipelineConfig), Folded>(
-        "touchpoints+fold") { run, _ in
-        try FoldStage.run(run.sessions, input: run.input, mapper: run.mapper, plan: run.plan, config: run.config)
+    static let fold = Stage<(config: PipelineConfig, plan: ReadPlan, sessions: Sessions), FoldedRead>("touchpoints+fold") { run, _ in
+        try FoldStage.run(run.sessions, plan: run.plan, config: run.config)
     }
     /// What stands in for the map side in `journeys merge`: the shards' partials merged.
-    static let mergePartials = Stage<(setup: RunSetup, partials: [String]), (ReadPlan, Sessions, Folded)>("merge partials") { run, _ in
+    static let mergePartials = Stage<(setup: RunSetup, partials: [String]), FoldedRead>("merge partials") { run, _ in
         try PartialMerge.run(run.partials, config: run.setup.config, zone: run.setup.zone, pipeline: run.setup.options.pipeline,
                              store: run.setup.store)
     }
 
     // The reduce side: from the folded people to the published report.
-    static let history = Stage<(store: HistoryStore, plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]), HistoryFacts>(
-        "history") { run, _ in
-        try HistoryStage.read(run.store, plan: run.plan, folded: run.folded, logOrders: run.logOrders)
+    static let history = Stage<(store: HistoryStore, read: FoldedRead, logOrders: [HistoryOrder]), HistoryFacts>("history") { run, _ in
+        try HistoryStage.read(run.store, window: run.read.window, folded: run.read.folded.history, logOrders: run.logOrders)
     }
-    static let score = Stage<(folded: Folded, input: ScoreInput, history: HistoryFacts, plan: ReadPlan, config: PipelineConfig), ReportData>(
-        "score") { run, _ in
-        try ScoreStage.run(run.folded, input: run.input, history: run.history, plan: run.plan, config: run.config)
+    static let score = Stage<(read: FoldedRead, history: HistoryFacts, config: PipelineConfig), ReportData>("score") { run, _ in
+        try ScoreStage.run(run.read, history: run.history, config: run.config)
     }
     static let compare = Stage<(report: ReportData, options: RunOptions), CompareStage.Compared>("compare") { run, _ in
         CompareStage.run(run.report, output: run.options.output, quiet: run.options.quiet)
@@ -54,11 +48,12 @@ package enum ReportPipeline {
         try run.publishing.step(.stageReport)
         return try RenderStage.run(run.report, compared: run.compared, templates: run.setup.templates,
                                    into: run.publishing.staged(run.period), output: run.setup.options.output,
-                                   mapLinks: run.setup.config.mapLinks, page: run.setup.config.pageOptions,
+                                   mapLinks: run.setup.config.mapLinks, headline: run.setup.config.headline,
+                                   page: run.setup.config.pageOptions,
                                    baseURL: run.setup.config.publishBaseURL)
     }
     static let validate = Stage<(staged: StagedReport, report: ReportData, compared: CompareStage.Compared, period: String,
-                                 setup: RunSetup, publishing: PublishTransaction), Void>("validate") { run, _ in
+                                 setup: RunSetup, publishing: PublishTransaction), [String]>("validate") { run, _ in
         let publishing = run.publishing, period = run.period
         try publishing.step(.validateReport)
         try ValidateStage.run(run.staged, output: publishing.root)
@@ -68,6 +63,11 @@ package enum ReportPipeline {
                                                 templates: run.setup.templates, output: run.setup.options.output, into: publishing)
         try publishing.step(.validateIndex)
         try ValidateStage.check([index], root: publishing.root)
+        // the neighbouring periods' pages, linking to this one
+        let neighbours = try NeighbourPages.stage(period: period, output: run.setup.options.output, templates: run.setup.templates,
+                                                  mapLinks: run.setup.config.mapLinks, into: publishing)
+        try ValidateStage.check(neighbours.map(publishing.staged), root: publishing.root)
+        return neighbours
     }
     static let recordHistory = Stage<(publishing: PublishTransaction, recording: HistoryRecording, store: HistoryStore), UInt32?>(
         "record history") { run, _ in
@@ -75,9 +75,10 @@ package enum ReportPipeline {
         try run.recording.prepare()
         return run.store.counterBeforeWrite
     }
-    static let publish = Stage<(publishing: PublishTransaction, recording: HistoryRecording, period: String, store: HistoryStore,
-                                counter: UInt32?), Void>("publish") { run, _ in
-        try run.publishing.publish([(run.period, true), ("index.html", false)], history: run.store.path,
+    static let publish = Stage<(publishing: PublishTransaction, recording: HistoryRecording, period: String, neighbours: [String],
+                                store: HistoryStore, counter: UInt32?), Void>("publish") { run, _ in
+        let items = [(run.period, true)] + run.neighbours.map { ($0, false) } + [("index.html", false)]
+        try run.publishing.publish(items, history: run.store.path,
                                    historyCounter: run.counter) {
             try run.recording.commit()
         }
@@ -94,16 +95,22 @@ package enum ReportPipeline {
     /// The stages of `journeys merge`: the partials stand for the map side.
     package static let mergeStageNames = [mergePartials.name] + reduceSide
 
+    /// The stages of `journeys partial`: the map side, with the shard's own plan.
+    static let partialStageNames = [PartialRun.planShard.name, read.name, fold.name]
+
     /// Runs every stage in order; any error comes back wrapped with its stage's name.
     package static func run(_ options: RunOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
         let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: stageNames, progress: Progress(quiet: options.quiet))
         let plan = try stages.run(Self.plan, setup)
-        let sessions = try stages.run(Self.read, (setup, plan))
-        let mapper = try TouchpointsStage.mapper(setup.config)
-        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: setup.config)
-        let folded = try stages.run(Self.fold, (sessions, input, mapper, plan, setup.config))
-        return try report(setup, plan: plan, sessions: sessions, input: input, folded: folded, stages: &stages)
+        let sessions = try stages.run(Self.read, (setup.config, plan))
+        // all the lines must hold the period (one shard's share of them need not)
+        guard sessions.inPeriod > 0 else {
+            throw StageError(stage: Self.read.name, underlying: NoDataError(
+                message: "no data in \(plan.period): no event of the inputs (\(plan.window.coverage)) falls in it after filtering"))
+        }
+        let read = try stages.run(Self.fold, (setup.config, plan, sessions))
+        return try report(setup, read: read, stages: &stages)
     }
 
     /// `journeys merge`: the report of the partials' lines, the same bytes as `run` over them.
@@ -111,25 +118,22 @@ package enum ReportPipeline {
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunSummary {
         let setup = try RunSetup(options, environment: environment)
         var stages = StageRunner(names: mergeStageNames, progress: Progress(quiet: options.quiet))
-        let (plan, sessions, folded) = try stages.run(Self.mergePartials, (setup, partials))
-        let mapper = try TouchpointsStage.mapper(setup.config)
-        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: setup.config)
-        return try report(setup, plan: plan, sessions: sessions, input: input, folded: folded, stages: &stages)
+        let read = try stages.run(Self.mergePartials, (setup, partials))
+        return try report(setup, read: read, stages: &stages)
     }
 
     /// The reduce side, shared by `run` and `merge`.
-    private static func report(_ setup: RunSetup, plan: ReadPlan, sessions: Sessions, input: ScoreInput, folded: Folded,
-                               stages: inout StageRunner) throws -> RunSummary {
+    private static func report(_ setup: RunSetup, read: FoldedRead, stages: inout StageRunner) throws -> RunSummary {
         let config = setup.config, options = setup.options, store = setup.store
         // The read window's orders, for reading the history and for recording the period.
-        let logOrders = folded.history.logOrders
-        let history = try stages.run(Self.history, (store, plan, folded.history, logOrders))
-        let recording = HistoryRecording(store) { HistoryStage.facts(plan: plan, folded: folded.history, logOrders: logOrders) }
+        let logOrders = read.folded.history.logOrders
+        let history = try stages.run(Self.history, (store, read, logOrders))
+        let recording = HistoryRecording(store) { HistoryStage.facts(window: read.window, folded: read.folded.history, logOrders: logOrders) }
         let report: ReportData
         let compared: CompareStage.Compared
         let publishing: PublishTransaction
         do {
-            report = try stages.run(Self.score, (folded, input, history, plan, config))
+            report = try stages.run(Self.score, (read, history, config))
             recording.snapshot(Scorer.historySnapshot(report.kpis))
             compared = try stages.run(Self.compare, (report, options))
             publishing = try PublishTransaction(output: options.output, hook: options.publishHook)
@@ -140,22 +144,22 @@ package enum ReportPipeline {
         // Publishing is one step: the page and the index are staged and checked, the history's
         // rows written, and only then are they put in place and the history committed.
         defer { publishing.discard() }
-        let period = plan.period.description
+        let period = read.window.period.description
         do {
             let staged = try stages.run(Self.render, (report, compared, period, setup, publishing))
-            try stages.run(Self.validate, (staged, report, compared, period, setup, publishing))
+            let neighbours = try stages.run(Self.validate, (staged, report, compared, period, setup, publishing))
             let counter = try stages.run(Self.recordHistory, (publishing, recording, store))
-            try stages.run(Self.publish, (publishing, recording, period, store, counter))
+            try stages.run(Self.publish, (publishing, recording, period, neighbours, store, counter))
         } catch {
             recording.abandon()
             throw error
         }
         // what the run built is freed beside its last steps (and the process's exit)
-        Discard.inBackground((folded, input, history))
+        Discard.inBackground((read, history))
         return withExtendedLifetime(setup) {
             RunSummary(period: period,
                        reportPath: (options.output as NSString).appendingPathComponent("\(period)/index.html"),
-                       linesRead: sessions.extract.quality.read, visits: report.kpi("visits")?.value.map(Int.init) ?? 0,
+                       linesRead: read.accounting.quality.read, visits: report.kpi("visits")?.value.map(Int.init) ?? 0,
                        stageSeconds: stages.timings)
         }
     }

@@ -6,12 +6,19 @@ package struct ReportRenderer: Sendable {
     package let templates: ReportTemplates
     /// How many links the journey map draws (`journey_map.max_links`).
     package let mapLinks: Int
+    /// The key figures the page opens with (`report.headline`), in this order.
+    package let headline: [String]
     /// The config's say on printing and on touchpoint names.
     package let page: PageOptions
 
-    package init(templates: ReportTemplates, mapLinks: Int = JourneyMapChart.defaultMaxLinks, page: PageOptions = PageOptions()) {
+    /// The headline figures when the config names none: what a shop runs on.
+    package static let defaultHeadline = ["orders", "revenue", "conversion_rate", "aov", "visitors"]
+
+    package init(templates: ReportTemplates, mapLinks: Int = JourneyMapChart.defaultMaxLinks, headline: [String] = ReportRenderer.defaultHeadline,
+                 page: PageOptions = PageOptions()) {
         self.templates = templates
         self.mapLinks = mapLinks
+        self.headline = headline
         self.page = page
     }
 
@@ -19,14 +26,15 @@ package struct ReportRenderer: Sendable {
     /// `previous`, `next`: the names of the neighbouring periods whose reports are published, to
     /// link to (nil links nowhere, so that no link is dead). `changes`: "What changed" as the
     /// compare stage made it for the page, the diff and the index alike (the report's own when nil).
+    /// `base`: the previous period's report, when compared, for the funnel's steps a week before.
     package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil,
-                        changes: ChangeList? = nil) -> String {
+                        changes: ChangeList? = nil, base: ReportData? = nil) -> String {
         let catalogue = templates.catalogue(for: data.period.locale)
             .naming(touchpoints: page.touchpointNames[data.period.locale] ?? [:])
         let view = ReportView.make(data, css: templates.css + page.stylesheetAddition, catalogue: catalogue,
                                    links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
-                                   changes: changes)
-        return templates.render(view, template: "report")
+                                   changes: changes, headline: headline, base: base)
+        return templates.renderReport(view)
     }
 
     /// One line of the index: a period and its headline figures.

@@ -28,6 +28,18 @@ package struct ReportTemplates: Sendable {
                 throw RenderError(file: path, reason: "template does not parse: \(error)")
             }
         }
+        // Each section's partial, under its name in the section list (`sections/<id>`).
+        for section in PageSections.all {
+            let path = directory.map { ($0 as NSString).appendingPathComponent("\(section.partial).mustache") } ?? "<built-in \(section.partial).mustache>"
+            guard let text = directory == nil ? BuiltInTemplates.sections[section.id] : try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw RenderError(file: path, reason: "cannot read the section's template")
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: section.partial)
+            } catch {
+                throw RenderError(file: path, reason: "template does not parse: \(error)")
+            }
+        }
         let css: String
         if let directory {
             let cssPath = (directory as NSString).appendingPathComponent("report.css")
@@ -50,6 +62,20 @@ package struct ReportTemplates: Sendable {
     /// The words of `locale`'s pages (English for a locale without a catalogue).
     package func catalogue(for locale: String) -> Catalogue {
         catalogues[locale] ?? catalogues["en"] ?? .builtIn("en")
+    }
+
+    /// The report page: each of the page's sections (`open`, `appendix` in `view`) rendered from
+    /// its partial with the whole view, then the skeleton (`report.mustache`) around them.
+    func renderReport(_ view: [String: Any]) -> String {
+        var view = view
+        for key in ["open", "appendix"] {
+            view[key] = (view[key] as? [[String: Any]] ?? []).map { section in
+                var section = section
+                section["body"] = library.render(view, withTemplate: section["partial"] as? String ?? "") ?? ""
+                return section
+            }
+        }
+        return render(view, template: "report")
     }
 
     /// A page of `template`; no bidirectional control reaches it (`Markup.replacingBidiControls`).

@@ -2,14 +2,17 @@ import Compare
 import JourneysCore
 import ReportModel
 
-/// Turns `ReportData` into the values the report template shows: formatted numbers, change
-/// arrows, the charts and the sentences that carry figures, in the words of the page's catalogue.
-/// Strings from logs are cleaned here and escaped by mustache.
+/// Turns `ReportData` into the values the report's section partials show: formatted numbers,
+/// change arrows, the charts and the sentences that carry figures, in the words of the page's
+/// catalogue; sections with a view of their own (`HeadlineView`, `ChangesView`, `FunnelView`,
+/// `JourneyMapView`, `ChannelsView`, ...) add theirs, and `PageSections` the page's order. Strings
+/// from logs are cleaned here and escaped by mustache.
 enum ReportView {
     /// `changes`: the period's "What changed", as the compare stage made it (the report's own
     /// when nil).
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
-                     mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil) -> [String: Any] {
+                     mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil,
+                     headline: [String] = ReportRenderer.defaultHeadline, base: ReportData? = nil) -> [String: Any] {
         var style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
         style.unknownMoney = RulesWarningView.unknownMoney(data, catalogue: catalogue)
         let labels = PageLabels(catalogue: catalogue, style: style)
@@ -37,75 +40,16 @@ enum ReportView {
         view["kpis"] = cards
         view["cohorts"] = data.cohorts.map { CohortView.make($0, labels: labels) } as Any
         view["hasCohorts"] = !(data.cohorts?.rows.isEmpty ?? true)
-        if let life = data.lifecycle {
-            let states = LifecycleInfo.State.allCases.map(\.rawValue)
-            view["lifecycle"] = [
-                "week": labels.period(life.week),
-                "states": states.map { ["state": labels.lifecycleState($0), "customers": style.integer(life.counts[$0] ?? 0)] },
-                "flows": life.flows.filter { $0.from != $0.to }.map {
-                    ["from": $0.from.map(labels.lifecycleState) ?? labels.text("lifecycle.notYetKnown"), "to": labels.lifecycleState($0.to),
-                     "customers": style.integer($0.customers)]
-                },
-            ] as [String: Any]
-        }
-        // What changed: the one list the diff and the index draw too.
-        let changeList = changes ?? ChangeList.of(data)
-        let changed = DiffView.lines(changeList, labels: labels)
-        view["changes"] = changed.map { ["text": Markup.clean($0.cells[0]), "trend": $0.trend] }
-        view["hasChanges"] = !changed.isEmpty
-        view["changesFamily"] = DiffView.familyNote(changeList, labels: labels)
-        let funnel = data.funnel.map { row -> FunnelRow in
-            var row = row
-            row.label = labels.funnelStep(row.step, fallback: row.label)
-            return row
-        }
-        view["funnelSVG"] = FunnelChart.figure(funnel, labels: labels)
-        view["funnel"] = funnel.map {
-            ["label": $0.label, "visits": style.integer($0.visits), "ofFirst": style.percent($0.ofFirst),
-             "dropOff": style.percent($0.dropOff)] as [String: Any]
-        }
-        // the map, and its links as a list for phones
-        let flows = JourneyMapFlows.html(data.journeyMap, labels: labels, maxLinks: mapLinks)
-        let map = JourneyMapChart.svg(data.journeyMap, locale: p.locale, style: style, words: labels, maxLinks: mapLinks)
-        view["journeyMapSVG"] = flows.isEmpty ? map : wideForm(map) + flows
-        view["hasJourneyMap"] = !data.journeyMap.nodes.isEmpty
-        let drawn = JourneyMapChart.kept(data.journeyMap, limit: mapLinks)
-        if drawn.leftOut > 0 {
-            view["mapLeftOut"] = labels.text("journeyMap.leftOut", ["links": style.integer(drawn.leftOut),
-                                                                   "transitions": style.integer(drawn.leftOutTransitions)])
-        }
-        view["exitPages"] = data.journeyMap.nodes
-            .filter { $0.views >= 20 }
-            .sorted { $0.exitRate != $1.exitRate ? $0.exitRate > $1.exitRate : $0.touchpoint < $1.touchpoint }
-            .prefix(8)
-            .map { ["touchpoint": labels.touchpoint($0.touchpoint), "phase": labels.phase((Phase(rawValue: $0.phase) ?? .consideration).rawValue),
-                    "views": style.integer($0.views), "exits": style.integer($0.exits), "exitRate": style.percent($0.exitRate)] as [String: Any] }
-        view["channels"] = data.channels.map { c -> [String: Any] in
-            [
-                "label": labels.channel(c.channel, fallback: c.label), "visits": style.integer(c.visits),
-                "started": style.integer(c.journeysStarted), "closed": style.integer(c.journeysClosed), "orders": style.integer(c.orders),
-                "revenue": style.money(c.revenue),
-                "first": style.decimal(c.attribution.firstTouch, places: 1),
-                "last": style.decimal(c.attribution.lastTouch, places: 1),
-                "lastNonDirect": style.decimal(c.attribution.lastNonDirect, places: 1),
-                "linear": style.decimal(c.attribution.linear, places: 1),
-                "timeDecay": style.decimal(c.attribution.timeDecay, places: 1),
-                "position": style.decimal(c.attribution.positionBased, places: 1),
-                "markov": style.decimal(c.attribution.markov, places: 1),
-            ]
-        }
+        view["lifecycle"] = data.lifecycle.map { LifecycleView.make($0, labels: labels) }
+        view.merge(ChangesView.make(changes ?? ChangeList.of(data), labels: labels)) { $1 }
+        view["headline"] = HeadlineView.make(data, keys: headline, labels: labels)
+        view.merge(FunnelView.make(data.funnel, before: base?.funnel, labels: labels)) { $1 }
+        view.merge(ChannelsView.make(data, labels: labels)) { $1 }
         func pathRows(_ rows: [PathRow]) -> [[String: Any]] {
             rows.map {
                 ["steps": labels.path($0.steps), "visits": style.integer($0.visits),
                  "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate)]
             }
-        }
-        view["disagreements"] = data.disagreements.map {
-            ["label": labels.channel($0.channel, fallback: $0.label),
-             "detail": labels.text("channels.disagreeDetail", [
-                 "lowest": style.decimal($0.lowest, places: 1), "lowestModel": labels.modelInSentence($0.lowestModel),
-                 "highest": style.decimal($0.highest, places: 1), "highestModel": labels.modelInSentence($0.highestModel),
-                 "share": style.percent($0.shareOfOrders)])] as [String: Any]
         }
         view["segments"] = data.segments.map {
             ["dimension": labels.text("segments.dimension.\($0.dimension == "device" ? "device" : "visitor")"),
@@ -118,13 +62,7 @@ enum ReportView {
             ["visits": $0.visits, "journeys": style.integer($0.journeys), "multi": style.percent($0.multiChannel),
              "buyers": style.integer($0.buyers), "conversion": style.percent($0.conversion)] as [String: Any]
         }
-        let overall = data.kpi("conversion_rate")?.value
-        view["loops"] = data.loops.map {
-            ["from": labels.touchpoint($0.from), "via": labels.touchpoint($0.via), "visits": style.integer($0.visits),
-             "purchases": style.integer($0.purchases), "rate": style.percent($0.conversionRate),
-             "vs": overall.map { style.percent($0) } ?? style.missing] as [String: Any]
-        }
-        view["hasLoops"] = !data.loops.isEmpty
+        view.merge(JourneyMapView.make(data, labels: labels, mapLinks: mapLinks)) { $1 }
         view["paths"] = pathRows(data.paths)
         view["buyingPaths"] = pathRows(data.buyingPaths)
         let s = data.satisfaction
@@ -144,20 +82,7 @@ enum ReportView {
         view["unusedRules"] = data.touchpointRules.unusedRules.map(Markup.clean).joined(separator: ", ")
         view["hasUnusedRules"] = !data.touchpointRules.unusedRules.isEmpty
         view["input"] = inputView(data.input, labels: labels)
-        let cv = data.customerValue
-        func clvRow(_ label: String, _ extra: String, _ clv: CLV?) -> [String: Any] {
-            ["label": label, "extra": extra, "buyers": style.integer(clv?.buyers ?? 0),
-             "aov": clv.map { style.money($0.aov) } ?? style.missing,
-             "perYear": clv.map { style.decimal($0.purchasesPerYear, places: 2) } ?? style.missing,
-             "clv": clv.map { style.money($0.value) } ?? style.missing]
-        }
-        view["customerValue"] = [
-            "windowDays": cv.windowDays,
-            "lifespan": style.decimal(cv.lifespanYears, places: 1),
-            "channels": cv.channels.map { clvRow(labels.channel($0.channel, fallback: $0.label), style.integer($0.customers), $0.clv) },
-            "tiers": cv.tiers.map { clvRow(labels.tier($0.tier), labels.text("customerValue.from", ["amount": style.money($0.minRevenue)]), $0.clv) },
-            "all": clvRow(labels.text("customerValue.allBuyers"), "", cv.all),
-        ] as [String: Any]
+        view["customerValue"] = CustomerValueView.make(data.customerValue, labels: labels)
         view["clvModel"] = CLVModelView.make(data.clvModel, labels: labels)
         // Assigned as optionals, so that nil leaves the key out and the sections with it.
         view["questions"] = QuestionsView.make(data.questions, labels: labels)
@@ -165,7 +90,11 @@ enum ReportView {
         view["hasSatisfactionJoined"] = data.satisfaction.joined != nil
         let values = placeholders(data, labels: labels, mapLinks: mapLinks)
         for key in ["rules", "identity", "halfLifeDays"] { view[key] = values[key] }
-        view["toc"] = PageSections.contents(data, labels: labels, values: values)
+        let page = PageSections.view(data, labels: labels, values: values)
+        view["open"] = page.open
+        view["appendix"] = page.appendix
+        view["hasAppendix"] = !page.appendix.isEmpty
+        view["toc"] = page.contents
         view["t"] = TemplateStrings(catalogue: catalogue, values: values)
         return view
     }
@@ -189,6 +118,7 @@ enum ReportView {
             "cut": style.integer(input.cutVisits), "after": style.integer(input.afterPeriod),
             "lifespan": style.decimal(data.customerValue.lifespanYears, places: 1),
             "windowDays": style.integer(data.customerValue.windowDays),
+            "conversion": style.percent(data.kpi("conversion_rate")?.value),
         ]
         if let life = data.lifecycle { values["lifecycleWeek"] = labels.period(life.week) }
         if let q = data.questions {

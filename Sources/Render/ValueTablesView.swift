@@ -13,13 +13,15 @@ enum ValueTablesView {
              "rows": rows.map { ["value": Markup.clean($0.value), "code": code, "cells": cells($0)] as [String: Any] }]
         }
         let conversion: (ValueRow) -> String = { style.percent($0.conversionRate) }
+        // Entry pages and campaigns show their orders, not also their visits with an order
+        // (report.json `purchases`): the same figure on nearly every row, as a visit seldom orders twice.
         return [
-            table("entry-pages", "entryPages", code: true, q.entryPages, ["visits", "people", "purchases", "orders", "revenue", "conversion"]) {
-                [style.integer($0.visits), style.integer($0.people), style.integer($0.purchases), style.integer($0.orders),
+            table("entry-pages", "entryPages", code: true, q.entryPages, ["visits", "people", "orders", "revenue", "conversion"]) {
+                [style.integer($0.visits), style.integer($0.people), style.integer($0.orders),
                  style.money($0.revenue), conversion($0)]
             },
-            table("campaigns", "campaigns", code: false, q.campaigns, ["visits", "people", "purchases", "orders", "revenue", "conversion"]) {
-                [style.integer($0.visits), style.integer($0.people), style.integer($0.purchases), style.integer($0.orders),
+            table("campaigns", "campaigns", code: false, q.campaigns, ["visits", "people", "orders", "revenue", "conversion"]) {
+                [style.integer($0.visits), style.integer($0.people), style.integer($0.orders),
                  style.money($0.revenue), conversion($0)]
             },
             table("search-terms", "searchTerms", code: false, q.searchTerms, ["searches", "visits", "people", "purchases", "conversion"]) {

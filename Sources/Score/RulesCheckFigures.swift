@@ -1,4 +1,5 @@
 import JourneysCore
+import Touchpoints
 import ReportModel
 
 /// Whether the report should say that its touchpoint rules, not the shop, may be what its figures
@@ -8,13 +9,13 @@ enum RulesCheckFigures {
     static let otherThreshold = 0.2
 
     /// From the rules' hits over the run's page views, the period's orders and those with a value.
-    static func warning(_ input: ScoreInput, orders: Int, ordersWithValue: Int) -> RulesWarning? {
-        let unmatched = input.unmatched.values.reduce(0, +)
-        let views = input.ruleHits.reduce(unmatched, +)
+    static func warning(_ accounting: InputAccounting, catalog: TouchpointCatalog, orders: Int, ordersWithValue: Int) -> RulesWarning? {
+        let unmatched = accounting.unmatched.values.reduce(0, +)
+        let views = accounting.ruleHits.reduce(unmatched, +)
         let otherShare = views == 0 ? 0 : Double(unmatched) / Double(views)
         var hitsOfStep: [FunnelStep: Int] = [:]
-        for (name, hits) in zip(input.ruleNames, input.ruleHits) {
-            if let step = input.catalog.entries.first(where: { $0.name == name && !$0.isOther })?.funnelStep {
+        for (name, hits) in zip(accounting.ruleNames, accounting.ruleHits) {
+            if let step = catalog.entries.first(where: { $0.name == name && !$0.isOther })?.funnelStep {
                 hitsOfStep[step, default: 0] += hits
             }
         }

@@ -2,57 +2,49 @@ import JourneysCore
 import Touchpoints
 import ReportModel
 
-/// What the earlier stages hand to score: visits with their mapping, journeys, and the
-/// accounting of the input. Score reads it, never the logs. Each order id stands in one visit
-/// only (sessionize keeps the first), so score sums orders without looking for repeats.
+/// People held in memory with everything score reads besides them: the one-process way to
+/// score (`Scorer.score(_:context:)`), for tests and small inputs; a run folds its people as
+/// they stream past instead and hands the finish the settings and the accounting alone. Each
+/// order id stands in one visit only (sessionize keeps the first), so score sums orders
+/// without looking for repeats. The settings' and the accounting's fields read as its own
+/// (`input.period`, `input.quality`).
+@dynamicMemberLookup
 package struct ScoreInput: Sendable {
     package var visits: [Visit]
     package var mapped: [MappedVisit]
     package var journeys: [Journey]
-    package var catalog: TouchpointCatalog
-    package var symbols: SymbolTable
-    /// The report's period and the one before it, as Unix-time ranges.
-    package var period: Range<Int64>
-    /// `nil` when the input does not reach back to the previous period.
-    package var previous: Range<Int64>?
-    /// How far before a conversion visits still count for attribution, in seconds.
-    package var lookback: Int64
-    /// Half-life of the time-decay attribution model, in seconds.
-    package var timeDecayHalfLife: Int64 = 7 * 86_400
-    /// Average customer lifespan for CLV, in years (the logs cannot tell it).
-    package var customerLifespanYears: Double = 3
-    /// Retention spend per calendar year (config), for the retention cost.
-    package var retentionSpend: [Int: Double] = [:]
+    package var settings: ScoreSettings
+    package var accounting: InputAccounting
     /// What the history store knows (earlier orders, earlier periods' KPIs); nil without a history.
     package var history: HistoryFacts? = nil
-    /// The last days of the period and of the previous one, for the figures of the history.
-    package var lastDay: CivilDate? = nil
-    package var previousLastDay: CivilDate? = nil
-    /// The config of the CX sections (surveys, support, carts, privacy).
-    package var questions = QuestionSettings()
-    /// Local day numbers of the period and of the previous one.
-    package var periodDays: ClosedRange<Int> = 0...0
-    package var previousDays: ClosedRange<Int>? = nil
-    /// The local day of the latest line read, for a partial period: carts after its window
-    /// cannot be followed. nil for a complete period.
-    package var lastDataDay: Int? = nil
-    package var quality: DataQuality
-    package var lateEvents: Int
-    package var afterPeriod: Int = 0
-    package var cutVisits: Int
-    package var ruleNames: [String]
-    package var ruleHits: [Int]
-    package var unmatched: [Symbol: Int]
 
     package init(visits: [Visit], mapped: [MappedVisit], journeys: [Journey], catalog: TouchpointCatalog,
                  symbols: SymbolTable, period: Range<Int64>, previous: Range<Int64>?, lookback: Int64,
                  quality: DataQuality = DataQuality(), lateEvents: Int = 0, cutVisits: Int = 0,
                  ruleNames: [String] = [], ruleHits: [Int] = [], unmatched: [Symbol: Int] = [:]) {
-        self.visits = visits; self.mapped = mapped; self.journeys = journeys; self.catalog = catalog
-        self.symbols = symbols; self.period = period; self.previous = previous; self.lookback = lookback
-        self.quality = quality; self.lateEvents = lateEvents; self.cutVisits = cutVisits
-        self.ruleNames = ruleNames; self.ruleHits = ruleHits; self.unmatched = unmatched
+        self.visits = visits; self.mapped = mapped; self.journeys = journeys
+        settings = ScoreSettings(catalog: catalog, symbols: symbols, period: period, previous: previous, lookback: lookback)
+        accounting = InputAccounting(quality: quality, lateEvents: lateEvents, cutVisits: cutVisits,
+                                     ruleNames: ruleNames, ruleHits: ruleHits, unmatched: unmatched)
     }
+
+    package subscript<T>(dynamicMember path: WritableKeyPath<ScoreSettings, T>) -> T {
+        get { settings[keyPath: path] }
+        set { settings[keyPath: path] = newValue }
+    }
+
+    package subscript<T>(dynamicMember path: WritableKeyPath<InputAccounting, T>) -> T {
+        get { accounting[keyPath: path] }
+        set { accounting[keyPath: path] = newValue }
+    }
+
+    /// Every person, one journey each, as the folds take them.
+    package var people: some Sequence<PersonVisits> {
+        journeys.lazy.map { j in PersonVisits(visits: j.visits.map { visits[$0] }, mapped: j.visits.map { mapped[$0] }) }
+    }
+
+    /// The context of the folds.
+    package var foldContext: FoldContext { FoldContext(settings) }
 
     /// Journey index of every visit.
     package var personOfVisit: [Int] {

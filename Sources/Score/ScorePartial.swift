@@ -2,28 +2,28 @@ import JourneysCore
 import Touchpoints
 
 /// Everything score folds people into: the visit sections, the channel table and attribution,
-/// and the CX sections. A monoid: `init` is the empty partial and `merge` joins the partials of
-/// disjoint people exactly, so the people may be folded in any number of parts (threads,
-/// buckets of a spill, other processes) and the finish gives the same bytes.
-package struct ScorePartial: Codable {
+/// and the CX sections, each a container of section folds. A monoid: `init(zero:)` is the empty
+/// partial and `merge` joins the partials of disjoint people exactly, so the people may be
+/// folded in any number of parts (threads, buckets of a spill, other processes) and the finish
+/// gives the same bytes.
+package struct ScorePartial: FoldContainer {
     var visits: VisitFolds
-    var channels = ChannelFolds()
+    var channels: ChannelFolds
     var questions: QuestionFolds
 
-    /// What every fold reads besides the people: the period, the settings, the catalog.
-    package static func context(_ input: ScoreInput) -> FoldContext { QuestionFolds.context(input) }
+    static let folds = [FoldSlot(\Self.visits), FoldSlot(\Self.channels), FoldSlot(\Self.questions)]
 
-    package init(_ context: FoldContext) {
-        visits = VisitFolds(context)
-        questions = QuestionFolds(context)
+    package init(zero context: FoldContext) {
+        visits = VisitFolds(zero: context)
+        channels = ChannelFolds(zero: context)
+        questions = QuestionFolds(zero: context)
     }
 
     /// Folds one person in: all of their visits of the read window, oldest first, with their mapping.
-    package mutating func add(_ person: PersonVisits, _ context: FoldContext) {
-        visits.add(person, context)
-        channels.add(person, context)
-        questions.add(person, context)
-    }
+    package mutating func add(_ person: PersonVisits, _ context: FoldContext) { addToEveryFold(person, context) }
+
+    /// Joins the partial of other, disjoint people.
+    package mutating func merge(_ other: ScorePartial) { mergeEveryFold(other) }
 
     /// Numbers the partial's symbols anew through `map` (old number to new), as a merge of
     /// partials made by other processes does: only the value tables keep symbols.
@@ -39,11 +39,5 @@ package struct ScorePartial: Codable {
         let buyers = channels.customerValue.buyers.map(\.buyer.revenueCents)
         return buyers.allSatisfy(Cents.fits) && Cents.checkedSum(buyers).map(Cents.fits) == true
             && Cents.fits(visits.kpis.current.revenueCents) && Cents.fits(visits.kpis.previous.revenueCents)
-    }
-
-    package mutating func merge(_ other: ScorePartial) {
-        visits.merge(other.visits)
-        channels.merge(other.channels)
-        questions.merge(other.questions)
     }
 }

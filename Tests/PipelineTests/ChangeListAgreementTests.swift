@@ -26,13 +26,23 @@ import Testing
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: try Self.published.get() + "/" + path, encoding: .utf8) }
 
-    /// The `<li>` of the first `<ol class="changes">` after `marker`, as (trend, text) with the
-    /// HTML entities undone.
+    /// The `<li>` of the first `<ol class="changes">` after `marker` and of the rest folded below it
+    /// in the same section, as (trend, text) with the HTML entities undone.
     static func htmlItems(_ html: String, after marker: String) throws -> [String] {
         let start = try #require(html.range(of: marker))
         let list = try #require(html.range(of: "<ol class=\"changes\">", range: start.upperBound..<html.endIndex))
-        let end = try #require(html.range(of: "</ol>", range: list.upperBound..<html.endIndex))
-        return html[list.upperBound..<end.lowerBound].components(separatedBy: "<li class=\"").dropFirst().map { item in
+        var items = try listItems(html, from: list.upperBound)
+        // the rest of the list, folded below its top (the report page's first screen)
+        let sectionEnd = html.range(of: "</section>", range: start.upperBound..<html.endIndex)?.lowerBound ?? html.endIndex
+        if let more = html.range(of: "<ol class=\"changes changes-more\"", range: list.upperBound..<sectionEnd) {
+            items += try listItems(html, from: more.upperBound)
+        }
+        return items
+    }
+
+    static func listItems(_ html: String, from start: String.Index) throws -> [String] {
+        let end = try #require(html.range(of: "</ol>", range: start..<html.endIndex))
+        return html[start..<end.lowerBound].components(separatedBy: "<li class=\"").dropFirst().map { item in
             let trend = String(item.prefix { $0 != "\"" })
             let text = item.drop { $0 != ">" }.dropFirst().replacingOccurrences(of: "</li>", with: "")
                 .trimmingCharacters(in: .whitespacesAndNewlines)

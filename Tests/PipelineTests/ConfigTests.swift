@@ -38,6 +38,28 @@ import Testing
         }
     }
 
+    /// `report.headline`: the figures the page opens with; by default the five a shop runs on.
+    @Test func theHeadlineFigures() throws {
+        #expect(try ConfigLoader.load(path: PipelineFixtures.weeklyConfig).headline == ["orders", "revenue", "conversion_rate", "aov", "visitors"])
+        #expect(try ConfigLoader.parse("time_zone: UTC\n", file: "p.yaml").headline == ["orders", "revenue", "conversion_rate", "aov", "visitors"])
+        #expect(try ConfigLoader.parse("report:\n  headline: [revenue, orders, nps, repeat_purchase_rate_90d]\n", file: "p.yaml").headline
+            == ["revenue", "orders", "nps", "repeat_purchase_rate_90d"])
+        let unknown = "report:\n  headline:\n    - orders\n    - revenue\n    - conversion\n    - aov\n"
+        do {
+            _ = try ConfigLoader.parse(unknown, file: "p.yaml")
+            Issue.record("an unknown key figure was accepted")
+        } catch let error as ConfigError {
+            #expect(error.file == "p.yaml" && error.line == 5)
+            #expect(error.message.hasPrefix("report.headline expects key figures of the report (") && error.message.hasSuffix("found 'conversion'"))
+        }
+        #expect(throws: ConfigError(file: "p.yaml", line: 2, message: "report.headline expects 4 to 6 key figures, found 2")) {
+            try ConfigLoader.parse("report:\n  headline: [orders, revenue]\n", file: "p.yaml")
+        }
+        #expect(throws: ConfigError(file: "p.yaml", line: 2, message: "report.headline lists 'orders' twice")) {
+            try ConfigLoader.parse("report:\n  headline: [orders, revenue, aov, orders]\n", file: "p.yaml")
+        }
+    }
+
     @Test func unknownKeyNamesFileLineAndKey() {
         let text = "time_zone: UTC\nsessions:\n  rules: ga4\n  timeout_minuts: 30\n"
         #expect(throws: ConfigError(file: "p.yaml", line: 4,

@@ -147,7 +147,7 @@ import Testing
     @Test func aPageThatFailsValidationExits2() throws {
         let (w46, w47) = try weeks()
         let broken = try PipelineFixtures.scratch("diff-templates")
-        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css"] {
+        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css", "sections"] {
             try FileManager.default.copyItem(atPath: PipelineFixtures.templates + "/" + name, toPath: broken + "/" + name)
         }
         let diff = try String(contentsOfFile: broken + "/diff.mustache", encoding: .utf8)

@@ -35,9 +35,10 @@ enum PublishedGermanWeeks {
         #expect(w47.contains("<a href=\"../2026-W46/index.html\" rel=\"prev\">← KW 46/2026</a>"))
         #expect(!w47.contains("rel=\"next\""))
         #expect(w47.contains("<a href=\"diff.html\">") && w47.contains("<a href=\"report.json\">"))
-        // W46 came first: nothing before it, and W47 did not exist yet
+        // W46 came first: nothing before it; publishing W47 gave it its link forward
         let w46 = try PublishedGermanWeeks.read("2026-W46/index.html")
-        #expect(!w46.contains("rel=\"prev\"") && !w46.contains("rel=\"next\"") && !w46.contains("diff.html"))
+        #expect(!w46.contains("rel=\"prev\"") && !w46.contains("diff.html"))
+        #expect(w46.contains("<a href=\"../2026-W47/index.html\" rel=\"next\">KW 47/2026 →</a>"))
         #expect(w46.contains("<a href=\"report.json\">"))
 
         let index = try PublishedGermanWeeks.read("index.html")

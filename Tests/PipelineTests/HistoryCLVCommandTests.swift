@@ -21,7 +21,7 @@ import Testing
         }
     }
 
-    func setup() throws -> Setup? { try HistoryCommandTests().setup() }
+    func setup() throws -> Setup { try HistoryCommandTests().setup() }
 
     func importCDNOW(_ s: Setup) throws {
         let csv = try s.orders(try Self.orderTable())
@@ -32,7 +32,7 @@ import Testing
     /// As of the end of the calibration period, 1997-09-30: r 0.243, alpha 4.414, a 0.793, b 2.426
     /// (FHL 2005) and p 6.25, q 3.74, v 15.44 (Fader and Hardie 2013), each within 1%.
     @Test func cdnowGivesThePublishedParameters() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         try importCDNOW(s)
         let r = try s.run(["clv", "--pipeline", PipelineFixtures.weeklyConfig, "--history", s.history, "--as-of", "1997-09-30", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func aBadDateOrAMissingHistoryExitsWith2AndOneLine() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         let bad = try s.run(["clv", "--pipeline", PipelineFixtures.weeklyConfig, "--history", s.history, "--as-of", "1997-09-31", "--json"])
         #expect(bad.status == 2)
         #expect(bad.stderr == "journeys: error: --as-of expects a day as YYYY-MM-DD, found '1997-09-31'\n")
@@ -73,7 +73,7 @@ import Testing
 
     /// Before CDNOW's customers bought again there is nothing to fit: exit 1 and the reason.
     @Test func aHistoryTooShortExitsWith1AndTheReason() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         try importCDNOW(s)
         let r = try s.run(["clv", "--pipeline", PipelineFixtures.weeklyConfig, "--history", s.history, "--as-of", "1997-01-02", "--json"])
         #expect(r.status == 1)

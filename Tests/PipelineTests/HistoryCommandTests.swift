@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    func setup() throws -> Setup? {
+    func setup() throws -> Setup {
         guard let journeys = Run.binary() else {
             try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
@@ -37,7 +37,7 @@ import Testing
     func person(_ id: String) -> Pseudonym { Pseudonym.customer(id, key: SipHash(secret: Self.key)) }
 
     @Test func importThenForget() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         let csv = try s.orders(["alice@example.com,A-1,2025-06-01,129.90", "bob,A-2,2025-06-02T10:20:30Z,5.00",
                                 "alice@example.com,A-3,2025-07-01,10.00", "bob,A-2,2025-06-02T10:20:30Z,5.00"])
         let imported = try s.run(["import", "--pipeline", PipelineFixtures.weeklyConfig, "--history", s.history, "--orders", csv])
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aBadRowExitsWith2AndOneLine() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         let csv = try s.orders(["alice,A-1,2025-06-01,129.90", "bob,A-2,2025-06-02,129,90"])
         let r = try s.run(["import", "--pipeline", PipelineFixtures.weeklyConfig, "--history", s.history, "--orders", csv])
         #expect(r.status == 2)
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func aBadConfigExitsWith2() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         let config = s.dir + "/pipeline.yaml"
         try "history:\n  paht: x.sqlite\n".write(toFile: config, atomically: true, encoding: .utf8)
         let r = try s.run(["forget", "--pipeline", config, "--history", s.history, "--customer", "alice"])
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func aHistoryInUseIsRefusedWith1() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         let held = try HistoryStore(path: s.history)
         let r = try s.run(["forget", "--pipeline", PipelineFixtures.weeklyConfig, "--history", s.history, "--customer", "alice"])
         withExtendedLifetime(held) {}
@@ -95,7 +95,7 @@ import Testing
 
     /// Without --history the config's history.path applies, relative to the config file.
     @Test func theConfigsHistoryPathIsTheDefault() throws {
-        guard let s = try setup() else { return }
+        let s = try setup()
         let config = s.dir + "/pipeline.yaml"
         try "history:\n  path: kept/orders.sqlite\n".write(toFile: config, atomically: true, encoding: .utf8)
         let csv = try s.orders(["alice,A-1,2025-06-01,1.00"])

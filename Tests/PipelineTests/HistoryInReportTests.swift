@@ -50,7 +50,7 @@ import Testing
         let before = try content(options.history!)
 
         let broken = try PipelineFixtures.scratch("history-unpublished-templates")
-        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css"] {
+        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css", "sections"] {
             try FileManager.default.copyItem(atPath: PipelineFixtures.templates + "/" + name, toPath: broken + "/" + name)
         }
         let page = try String(contentsOfFile: broken + "/report.mustache", encoding: .utf8)

@@ -6,7 +6,7 @@ import Testing
 /// `journeys init` and `journeys rules check` as a user meets them: the config written, the
 /// summary, a config that loads, and one-line errors with exit code 2.
 @Suite(.serialized) struct InitCommandTests {
-    func journeys(_ arguments: [String], scratch: String) throws -> (status: Int32, stdout: String, stderr: String)? {
+    func journeys(_ arguments: [String], scratch: String) throws -> (status: Int32, stdout: String, stderr: String) {
         guard let binary = CrossProcessDeterminismTests.binary() else {
             try RequiredTool.missing("the journeys binary is not built (`swift build --build-tests` builds it)")
         }
@@ -43,7 +43,7 @@ import Testing
         let dir = try PipelineFixtures.scratch("cli-init")
         let log = try shopLog(dir)
         let out = dir + "/shop.yaml"
-        guard let r = try journeys(["init", "--input", log, "--out", out], scratch: dir) else { return }
+        let r = try journeys(["init", "--input", log, "--out", out], scratch: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("purchase      /pay/thanks"))
         #expect(r.stdout.contains("orders: id in `nr`, value in `sum`"))
@@ -53,11 +53,11 @@ import Testing
         #expect(config.inputs == [dir + "/access.log"])
 
         // the file is there: not replaced without --force
-        guard let again = try journeys(["init", "--input", log, "--out", out], scratch: dir) else { return }
+        let again = try journeys(["init", "--input", log, "--out", out], scratch: dir)
         #expect(again.status == 2)
         #expect(again.stderr == "journeys: error: \(out): exists; give --force to replace it\n")
 
-        guard let check = try journeys(["rules", "check", "--pipeline", out], scratch: dir) else { return }
+        let check = try journeys(["rules", "check", "--pipeline", out], scratch: dir)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("order confirmations with an order id: 20, with a value: 20"))
     }
@@ -65,16 +65,16 @@ import Testing
     @Test func linesOfNoKnownFormatExitWith2() throws {
         let dir = try PipelineFixtures.scratch("cli-init-csv")
         try "hello there\nno log line\n".write(toFile: dir + "/e.txt", atomically: true, encoding: .utf8)
-        guard let r = try journeys(["init", "--input", dir + "/e.txt", "--out", dir + "/x.yaml"], scratch: dir) else { return }
+        let r = try journeys(["init", "--input", dir + "/e.txt", "--out", dir + "/x.yaml"], scratch: dir)
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("journeys: error: \(dir)/e.txt: no page view or event among 2 lines (2 unreadable)"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/x.yaml"))
-        guard let missing = try journeys(["init", "--input", dir + "/nope.log", "--out", dir + "/x.yaml"], scratch: dir) else { return }
+        let missing = try journeys(["init", "--input", dir + "/nope.log", "--out", dir + "/x.yaml"], scratch: dir)
         #expect(missing.status == 2)
 
         // A CSV header naming a time, an event type and a session and nothing else is read.
         try "event_time,event_type,session\n2026-11-16 09:05:03 UTC,view,s1\n".write(toFile: dir + "/e.csv", atomically: true, encoding: .utf8)
-        guard let csv = try journeys(["init", "--input", dir + "/e.csv", "--out", dir + "/x.yaml"], scratch: dir) else { return }
+        let csv = try journeys(["init", "--input", dir + "/e.csv", "--out", dir + "/x.yaml"], scratch: dir)
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(try ConfigLoader.load(path: dir + "/x.yaml").csvMapping?.device == "session")
     }
@@ -107,12 +107,12 @@ import Testing
 
     /// `init` on the events, then `report` with the config written: the report's orders and
     /// revenue are the fixture's.
-    func initAndReport(_ file: String, dir: String) throws -> (config: PipelineConfig, orders: Int, revenue: Double, stdout: String)? {
+    func initAndReport(_ file: String, dir: String) throws -> (config: PipelineConfig, orders: Int, revenue: Double, stdout: String) {
         let out = dir + "/shop.yaml"
-        guard let r = try journeys(["init", "--input", file, "--out", out], scratch: dir) else { return nil }
+        let r = try journeys(["init", "--input", file, "--out", out], scratch: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let config = try ConfigLoader.load(path: out)
-        guard let report = try journeys(["report", "--pipeline", out, "--output", dir + "/out", "--period", "2026-W47"], scratch: dir) else { return nil }
+        let report = try journeys(["report", "--pipeline", out, "--output", dir + "/out", "--period", "2026-W47"], scratch: dir)
         #expect(report.status == 0, "\(report.stderr)")
         let kpis = try PipelineFixtures.reportJSON(dir + "/out", "2026-W47")["kpis"] as! [String: [String: Any]]
         return (config, (kpis["orders"]!["value"] as! NSNumber).intValue, (kpis["revenue"]!["value"] as! NSNumber).doubleValue, r.stdout)
@@ -128,7 +128,7 @@ import Testing
             return "{" + fields.joined(separator: ",") + "}"
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/events.jsonl", atomically: true, encoding: .utf8)
-        guard let r = try initAndReport(dir + "/events.jsonl", dir: dir) else { return }
+        let r = try initAndReport(dir + "/events.jsonl", dir: dir)
         #expect(r.config.logFormat == .json)
         #expect(r.config.jsonMapping.time.first == "ts" && r.config.jsonMapping.device.first == "anonymous_id")
         #expect(r.config.jsonMapping.url.first == "properties.url" && r.config.jsonMapping.orderID.first == "properties.order_id")
@@ -140,7 +140,7 @@ import Testing
         #expect(Int((r.revenue * 100).rounded()) == cents)
 
         // rules check reads the events as the config maps them: the purchase events are the orders.
-        guard let check = try journeys(["rules", "check", "--pipeline", dir + "/shop.yaml"], scratch: dir) else { return }
+        let check = try journeys(["rules", "check", "--pipeline", dir + "/shop.yaml"], scratch: dir)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("  purchase              10 visits\n"), "\(check.stdout)")
         #expect(check.stdout.contains("order confirmations with an order id: 10, with a value: 10"))
@@ -156,7 +156,7 @@ import Testing
         }
         try ((["timestamp,action,visitor_id,page_url,order_id,amount"] + rows).joined(separator: "\n") + "\n")
             .write(toFile: dir + "/export.csv", atomically: true, encoding: .utf8)
-        guard let r = try initAndReport(dir + "/export.csv", dir: dir) else { return }
+        let r = try initAndReport(dir + "/export.csv", dir: dir)
         #expect(r.config.logFormat == .csv)
         var expected = CSVMapping(time: "timestamp", type: "action")
         expected.device = "visitor_id"

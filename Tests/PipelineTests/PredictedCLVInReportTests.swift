@@ -61,7 +61,7 @@ import Testing
     /// The report's fit is the one `journeys history clv --as-of` gives for the period's last day,
     /// with orders imported inside the period too: the same orders, the same parameters.
     @Test func theReportsFitIsHistoryCLVsOfItsLastDay() throws {
-        guard let s = try HistoryCommandTests().setup() else { return }
+        let s = try HistoryCommandTests().setup()
         let (logs, _) = try PipelineFixtures.demoLogs()
         let out = try PipelineFixtures.scratch("predicted-clv-as-of")
         var options = PipelineFixtures.options(logs: logs, output: out, period: "2026-W46")

@@ -13,7 +13,7 @@ import Testing
         let published = try Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/index.html"))
 
         let broken = try PipelineFixtures.scratch("templates")
-        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css"] {
+        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css", "sections"] {
             try FileManager.default.copyItem(atPath: PipelineFixtures.templates + "/" + name, toPath: broken + "/" + name)
         }
         let page = try String(contentsOfFile: broken + "/report.mustache", encoding: .utf8)

@@ -15,6 +15,10 @@ import Testing
             let text = try String(contentsOfFile: Self.folder + "/" + file, encoding: .utf8)
             #expect(BuiltInTemplates.templates[name] == text, "\(file) is not what the build embedded: Sources/Render/report-templates must link to report-templates/")
         }
+        for section in PageSections.all {
+            let text = try String(contentsOfFile: Self.folder + "/\(section.partial).mustache", encoding: .utf8)
+            #expect(BuiltInTemplates.sections[section.id] == text, "\(section.partial).mustache is not what the build embedded: list it in Package.swift")
+        }
         #expect(BuiltInTemplates.css == (try String(contentsOfFile: Self.folder + "/report.css", encoding: .utf8)),
                 "report.css is not what the build embedded: Sources/Render/report-templates must link to report-templates/")
     }

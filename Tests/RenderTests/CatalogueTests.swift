@@ -1,5 +1,5 @@
 import Foundation
-import Render
+@testable import Render
 import ReportModel
 import Testing
 
@@ -73,15 +73,18 @@ import Testing
 
     @Test func everyKeyTheTemplatesUseExists() throws {
         let english = Catalogue.builtIn("en").entries
-        for name in ["report", "index", "diff"] {
+        let sections = try FileManager.default.contentsOfDirectory(atPath: "\(RenderFixtures.templates)/sections")
+            .filter { $0.hasSuffix(".mustache") }.map { "sections/" + $0.dropLast(".mustache".count) }
+        #expect(sections.count == PageSections.all.count)
+        for name in ["report", "index", "diff"] + sections.sorted() {
             let text = try String(contentsOfFile: "\(RenderFixtures.templates)/\(name).mustache", encoding: .utf8)
             let used = text.components(separatedBy: "{{t.").dropFirst().compactMap { $0.components(separatedBy: "}}").first }
-            #expect(!used.isEmpty)
+            #expect(!used.isEmpty || name.hasPrefix("sections/"))
             let unknown = used.filter { english[$0] == nil }
             #expect(unknown.isEmpty, "\(name).mustache uses keys no catalogue has: \(unknown)")
             // everything the pages say comes from the catalogue: no {{{ }}} for text
             let raw = text.components(separatedBy: "{{{").dropFirst().compactMap { $0.components(separatedBy: "}}}").first }
-            #expect(Set(raw).isSubset(of: ["css", "funnelSVG", "journeyMapSVG", "heatmapSVG", ".", "spark"]), "\(name): \(raw)")
+            #expect(Set(raw).isSubset(of: ["css", "funnelSVG", "journeyMapSVG", "heatmapSVG", ".", "spark", "body"]), "\(name): \(raw)")
         }
     }
 
@@ -98,7 +101,7 @@ import Testing
     static func templatesWith(_ texts: String, locale: String = "de") throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journeys-strings-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder + "/strings", withIntermediateDirectories: true)
-        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css"] {
+        for name in ["report.mustache", "index.mustache", "diff.mustache", "report.css", "sections"] {
             try FileManager.default.copyItem(atPath: "\(RenderFixtures.templates)/\(name)", toPath: "\(folder)/\(name)")
         }
         try texts.write(toFile: "\(folder)/strings/\(locale).json", atomically: true, encoding: .utf8)

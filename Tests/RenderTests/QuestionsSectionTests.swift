@@ -5,7 +5,7 @@ import Testing
 import Validate
 
 /// The CX sections of the page: satisfaction joined to journeys, support, carts per customer,
-/// drop-offs, variants and friction, funnels per segment, the logged-value tables and the
+/// drop-offs, funnels per segment, the logged-value tables and the
 /// weekday x hour heatmap; logged values stay text, missing figures say n/a, withheld rows are
 /// noted, and old reports show none of it.
 @Suite struct QuestionsSectionTests {
@@ -35,11 +35,9 @@ import Validate
         #expect(values.contains("<td>camp-\(Self.escaped)</td>"), "campaign name")
         #expect(values.contains("<td>term \(Self.escaped)</td>"), "search term")
         #expect(values.contains("<td><code>/p/\(Self.escaped)</code></td>"), "entry page and product path")
-        #expect(try section("variants", in: html).contains("<td>Home → \(Self.escaped)</td>"), "variant step")
-        #expect(try section("variants", in: html).contains("<td>\(Self.escaped)</td><td>Consideration</td>"), "exit touchpoint")
         #expect(try section("drop-offs", in: html).contains("<td>\(Self.escaped)<span class=\"sub\">next page in the same visit</span></td>"))
         #expect(try section("carts", in: html).contains("<td>\(Self.escaped)</td><td class=\"num\">31</td>"))
-        let satisfaction = try section("satisfaction", in: html)
+        let satisfaction = try section("satisfaction-groups", in: html)
         #expect(satisfaction.contains("<td>\(Self.escaped)</td><td class=\"num\">7</td>"), "touchpoint before the answer")
         #expect(satisfaction.contains("<td>Cart → \(Self.escaped)</td><td class=\"num\">6</td>"), "detractors' path")
     }
@@ -49,11 +47,10 @@ import Validate
         for (id, definition) in [("drop-offs", "Share = visits / visits that left the step."),
                                  ("segment-funnels", "conversion = visits with an order / visits, with its 95% interval (Wilson)"),
                                  ("carts", "the period moved back by the 7-day recovery window"),
-                                 ("variants", "A variant is a visit&#39;s touchpoints in order, repeats folded."),
                                  ("logged-values", "Conversion = visits with an order / visits that searched it."),
                                  ("weekday-hour", "a stronger colour = more visits, relative to the busiest hour"),
                                  ("support", "Handling time: from a contact&#39;s start to its end event"),
-                                 ("satisfaction", "Each answer joined to what the person did just before it")] {
+                                 ("satisfaction-groups", "Each answer joined to what the person did just before it")] {
             #expect(try section(id, in: html).contains(definition), "\(id)")
         }
     }
@@ -66,12 +63,14 @@ import Validate
         #expect(s.contains("<p class=\"kpi-interval\">24 promoters · 20 passives · 10 detractors</p>"))
         #expect(s.contains("<p class=\"kpi-label\">CES <span class=\"badge\">small sample</span></p>"))
         #expect(s.contains("“very easy” (7 of 7) answers"))
+        // the groups are in the appendix
+        let groups = try section("satisfaction-groups", in: try page(RenderFixtures.withQuestions()))
         // a group without answers says n/a, and nothing else
-        #expect(s.contains("<td class=\"num\"><strong>n/a</strong><span class=\"sub\">no answers</span></td>"))
-        #expect(s.contains("<strong>23.8</strong> <span class=\"badge\">small sample</span><span class=\"sub\">21 answers · before -7.1</span><span class=\"sub\">95%: −5.4–53.0</span>"))
-        let promoters = try #require(s.range(of: "<h5>Paths promoters took before answering</h5>"))
-        #expect(s[promoters.upperBound...].hasPrefix("\n\n<p>No group about at least 5 people.</p>"))
-        #expect(s.contains("<p class=\"note withheld\">2 rows about fewer than 5 people withheld.</p>"))
+        #expect(groups.contains("<td class=\"num\"><strong>n/a</strong><span class=\"sub\">no answers</span></td>"))
+        #expect(groups.contains("<strong>23.8</strong> <span class=\"badge\">small sample</span><span class=\"sub\">21 answers · before -7.1</span><span class=\"sub\">95%: −5.4–53.0</span>"))
+        let promoters = try #require(groups.range(of: "<h5>Paths promoters took before answering</h5>"))
+        #expect(groups[promoters.upperBound...].hasPrefix("\n\n<p>No group about at least 5 people.</p>"))
+        #expect(groups.contains("<p class=\"note withheld\">2 rows about fewer than 5 people withheld.</p>"))
     }
 
     @Test func missingFiguresSayNA() throws {
@@ -81,7 +80,6 @@ import Validate
         #expect(support.contains("<p class=\"kpi-label\">Median handling time</p>\n<p class=\"kpi-value\">n/a</p>"))
         #expect(support.contains("<p class=\"kpi-label\">Contacts per order</p>\n<p class=\"kpi-value\">n/a</p>"))
         #expect(support.contains("<td>Chat</td><td class=\"num\">19</td><td class=\"num\">18</td><td class=\"num\">19</td><td class=\"num\">8m\u{A0}45s</td>"))
-        #expect(try section("variants", in: html).contains("<td class=\"num\">0.0%</td><td class=\"num\">n/a</td></tr>"))
         #expect(try section("segment-funnels", in: html).contains("<td class=\"num\">0<span class=\"sub\">n/a</span></td>"))
         let german = try page(RenderFixtures.withQuestions(locale: "de"))
         #expect(try section("support", in: german).contains("<p class=\"kpi-value\">k. A.</p>"))

@@ -3,7 +3,7 @@ import ReportModel
 import Score
 import Testing
 
-/// The report's own change tests are the diff's: rates, counts, and now revenue and AOV too.
+/// The report's own change tests are the diff's: rates, counts, revenue and AOV.
 @Suite struct ChangeTestTests {
     @Test func proportionsUseTheTwoProportionTest() throws {
         // 60/1000 vs 40/1000: pooled p = 0.05, se = sqrt(0.05 * 0.95 * 0.002) = 0.0097468, z = 0.02 / se = 2.0520

@@ -51,3 +51,10 @@ import Touchpoints
         #expect(w.noOrderValues)
     }
 }
+
+extension RulesCheckFigures {
+    /// The warning of an input held in memory: its accounting against its catalog.
+    static func warning(_ input: ScoreInput, orders: Int, ordersWithValue: Int) -> RulesWarning? {
+        warning(input.accounting, catalog: input.catalog, orders: orders, ordersWithValue: ordersWithValue)
+    }
+}

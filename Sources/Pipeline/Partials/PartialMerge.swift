@@ -5,12 +5,13 @@ import Score
 import JourneysCore
 
 /// The reduce side's first step: the shards' partial aggregates merged into the one that one
-/// process folds from the same lines. Exact: every line was counted by one shard, every person
-/// was folded in one partial, merges add integers and keyed counts, and symbols are numbered in
-/// string order, as `ReadStage` numbers them.
+/// process folds from the same lines (`Folded.merge`, as the fold stage joins its threads).
+/// Exact: every line was counted by one shard, every person was folded in one partial, merges
+/// add integers and keyed counts, and symbols are numbered in string order, as `ReadStage`
+/// numbers them.
 enum PartialMerge {
     static func run(_ paths: [String], config: PipelineConfig, zone: TimeZone, pipeline: String,
-                    store: HistoryStore) throws -> (ReadPlan, Sessions, Folded) {
+                    store: HistoryStore) throws -> FoldedRead {
         guard !paths.isEmpty else { throw PartialError(file: "merge", message: "no partial file given") }
         let partials = try paths.map { path in (path, try PartialFile.read(path)) }
         let first = partials[0].1
@@ -59,28 +60,29 @@ enum PartialMerge {
         var quality = DataQuality()
         quality.runNotes = [:]
         var late = 0, cut = 0, after = 0, inPeriod = 0
-        var mapper = try TouchpointsStage.mapper(config)
-        var score: ScorePartial? = nil
-        var history = HistoryFold()
+        let rules = try TouchpointsStage.mapper(config)
+        var parts: [Folded] = []
         for (path, p) in ordered {
-            var partial = p.score
-            partial.renumber(p.strings.map { symbols.lookup($0) ?? .none })
-            if score == nil { score = partial } else { score!.merge(partial) }
-            history.merge(p.history)
+            var score = p.score
+            score.renumber(p.strings.map { symbols.lookup($0) ?? .none })
+            var mapper = rules
             mapper.addCounts(ruleHits: p.ruleHits,
                              unmatched: Dictionary(uniqueKeysWithValues: p.unmatched.map { (symbols.lookup($0.key) ?? .none, $0.value) }))
+            parts.append(Folded(score: score, history: p.history, mapper: mapper))
             quality.merge(try p.quality(source: path))
             late += p.lateEvents; cut += p.cutVisits; after += p.afterPeriod; inPeriod += p.inPeriod
         }
-        let span = (earliest: first.spanEarliest, latest: first.spanLatest)
-        period.isPartial = !PeriodChoice.covers(period, earliest: span.earliest, latest: span.latest, zone: zone)
-        let plan = try PlanStage.plan(files: [], scans: [], totalBytes: 0, period: period, span: span, zone: zone, config: config)
+        let folded = Folded.merged(parts)!
+        period.isPartial = !PeriodChoice.covers(period, earliest: first.spanEarliest, latest: first.spanLatest, zone: zone)
+        let window = PeriodWindow(period: period, zone: zone, span: (first.spanEarliest, first.spanLatest))
+        try window.requireData()
         guard inPeriod > 0 else {
-            throw NoDataError(message: "no data in \(period): no event of the partials' lines (\(plan.coverage)) falls in it after filtering")
+            throw NoDataError(message: "no data in \(period): no event of the partials' lines (\(window.coverage)) falls in it after filtering")
         }
-        let sessions = Sessions(spill: nil, extract: ExtractResult(quality: quality, symbols: symbols),
-                                lateEvents: late, cutVisits: cut, afterPeriod: after, inPeriod: inPeriod)
-        return (plan, sessions, Folded(score: score!, history: history, mapper: mapper))
+        let settings = ScoreStage.settings(window, config: config, catalog: rules.catalog, symbols: symbols)
+        let accounting = ScoreStage.accounting(quality: quality, lateEvents: late, cutVisits: cut, afterPeriod: after,
+                                               rules: folded.mapper, config: config)
+        return FoldedRead(window: window, settings: settings, accounting: accounting, folded: folded)
     }
 }
 

@@ -30,12 +30,57 @@ package struct PartialOptions: Sendable {
 
 /// The map side of a sharded run: one shard's lines read and sessionized, and its people folded
 /// into score's and the history's partial aggregates, written as a partial file (`PartialFile`)
-/// that `journeys merge` joins with the other shards' into the report.
+/// that `journeys merge` joins with the other shards' into the report. After its own plan it
+/// runs the stage values of `journeys report` (`ReportPipeline.read`, `ReportPipeline.fold`).
 package enum PartialRun {
     package static func run(_ o: PartialOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PartialFile {
         var runOptions = RunOptions(pipeline: o.pipeline)
         runOptions.inputs = o.inputs
         let config = try ConfigLoader.load(path: o.pipeline, options: runOptions, environment: environment)
+        var stages = StageRunner(names: ReportPipeline.partialStageNames, progress: Progress(quiet: true))
+        let shard = try stages.run(planShard, (o, config))
+        let (sessions, read) = try withExtendedLifetime(shard.spool) {
+            let sessions = try stages.run(ReportPipeline.read, (config, shard.plan))
+            return (sessions, try stages.run(ReportPipeline.fold, (config, shard.plan, sessions)))
+        }
+        let folded = read.folded
+        let q = sessions.extract.quality
+        let symbols = sessions.extract.symbols
+        let span = shard.plan.span
+        return PartialFile(
+            config: fingerprint(config, pipeline: o.pipeline, orderBound: shard.plan.extract.outlierBoundCents), period: shard.plan.period.description,
+            shard: o.shard, shards: o.shards,
+            spanEarliest: span.earliest, spanLatest: span.latest, earliest: shard.own?.earliest, latest: shard.own?.latest,
+            inPeriod: sessions.inPeriod, lateEvents: sessions.lateEvents, cutVisits: sessions.cutVisits, afterPeriod: sessions.afterPeriod,
+            files: adding(shard.leftOut, to: q.files).map {
+                PartialFile.FileRecord(file: $0.file, read: $0.read, parsed: $0.parsed,
+                                       outcomes: Dictionary(uniqueKeysWithValues: $0.outcomes.map { ($0.key.rawValue, $0.value) }),
+                                       damage: $0.damage, resort: $0.resort)
+            },
+            samples: LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { PartialFile.SampleRecord(reason: o.rawValue, sample: $0) } },
+            runNotes: q.runNotes.isEmpty ? nil : Dictionary(uniqueKeysWithValues: q.runNotes.map { ($0.key.rawValue, $0.value) }),
+            orderBoundCents: shard.plan.extract.outlierBoundCents,
+            strings: symbols.strings, score: folded.score, history: folded.history, ruleHits: folded.mapper.ruleHits,
+            unmatched: Dictionary(uniqueKeysWithValues: folded.mapper.unmatched.map { (symbols[$0.key], $0.value) }))
+    }
+
+    /// One shard's plan: its share of the lines set down in spool files (whole people only, see
+    /// `ShardKeys`), the span of all shards' lines, and the lines the map side left out.
+    struct ShardPlan {
+        var plan: ReadPlan
+        /// The folder of the shard's lines, removed with it: kept until they are read.
+        let spool: ShardSpool
+        var leftOut: [Int: SliceKeying.LeftOut]
+        /// The earliest and latest timestamp of the shard's own lines; nil when none has one.
+        var own: (earliest: Int64, latest: Int64)?
+    }
+
+    /// The map side's first stage in a shard: its plan, in place of `ReportPipeline.plan`.
+    static let planShard = Stage<(options: PartialOptions, config: PipelineConfig), ShardPlan>("plan shard") { run, _ in
+        try shardPlan(run.options, config: run.config)
+    }
+
+    static func shardPlan(_ o: PartialOptions, config: PipelineConfig) throws -> ShardPlan {
         guard var period = Period(parsing: o.period) else {
             throw ExtractError(path: "--period", reason: "'\(o.period)' is not a period; expected an ISO week (2026-W47), a month (2026-11) or a range (2026-11-02..2026-11-15)")
         }
@@ -76,27 +121,7 @@ package enum PartialRun {
                                       },
                                       scans: scans, totalBytes: 0, period: period, span: span, zone: zone, config: config)
         if let bound = o.orderBoundCents, bound < config.maxOrderValueCents { plan.extract.outlierBoundCents = bound }
-        let sessions = try ReadStage.run(plan, config: config, progress: Progress(quiet: true))
-        let mapper = try TouchpointsStage.mapper(config)
-        let input = ScoreStage.input(sessions, mapper: mapper, plan: plan, config: config)
-        let folded = try FoldStage.run(sessions, input: input, mapper: mapper, plan: plan, config: config)
-        let own = InputScan.span(scans)
-        let q = sessions.extract.quality
-        let symbols = sessions.extract.symbols
-        return PartialFile(
-            config: fingerprint(config, pipeline: o.pipeline, orderBound: plan.extract.outlierBoundCents), period: period.description, shard: o.shard, shards: o.shards,
-            spanEarliest: span.earliest, spanLatest: span.latest, earliest: own?.earliest, latest: own?.latest,
-            inPeriod: sessions.inPeriod, lateEvents: sessions.lateEvents, cutVisits: sessions.cutVisits, afterPeriod: sessions.afterPeriod,
-            files: adding(leftOut, to: q.files).map {
-                PartialFile.FileRecord(file: $0.file, read: $0.read, parsed: $0.parsed,
-                                       outcomes: Dictionary(uniqueKeysWithValues: $0.outcomes.map { ($0.key.rawValue, $0.value) }),
-                                       damage: $0.damage, resort: $0.resort)
-            },
-            samples: LineOutcome.allCases.flatMap { o in (q.samples[o] ?? []).map { PartialFile.SampleRecord(reason: o.rawValue, sample: $0) } },
-            runNotes: q.runNotes.isEmpty ? nil : Dictionary(uniqueKeysWithValues: q.runNotes.map { ($0.key.rawValue, $0.value) }),
-            orderBoundCents: plan.extract.outlierBoundCents,
-            strings: symbols.strings, score: folded.score, history: folded.history, ruleHits: folded.mapper.ruleHits,
-            unmatched: Dictionary(uniqueKeysWithValues: folded.mapper.unmatched.map { (symbols[$0.key], $0.value) }))
+        return ShardPlan(plan: plan, spool: spool, leftOut: leftOut, own: InputScan.span(scans))
     }
 
     /// The accounts of `files` with the lines the map side left out added (a file only they

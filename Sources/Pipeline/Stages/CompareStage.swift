@@ -12,19 +12,22 @@ enum CompareStage {
     struct Compared {
         var diff: ReportDiff?
         var changes: ChangeList
+        /// The previous period's report, when it was compared (the page shows its funnel beside this one's).
+        var base: ReportData? = nil
     }
 
     static func run(_ report: ReportData, output: String, quiet: Bool) -> Compared {
-        let diff: ReportDiff? = previousDiff(report, output: output, quiet: quiet)
-        return Compared(diff: diff, changes: diff?.changes ?? ChangeList.of(report))
+        let previous = previousDiff(report, output: output, quiet: quiet)
+        return Compared(diff: previous?.diff, changes: previous?.diff.changes ?? ChangeList.of(report), base: previous?.base)
     }
 
-    static func previousDiff(_ report: ReportData, output: String, quiet: Bool) -> ReportDiff? {
+    static func previousDiff(_ report: ReportData, output: String, quiet: Bool) -> (diff: ReportDiff, base: ReportData)? {
         let previous = ((output as NSString).appendingPathComponent(report.period.previous) as NSString)
             .appendingPathComponent("report.json")
         guard FileManager.default.fileExists(atPath: previous) else { return nil }
         do {
-            return try ReportDiff.compare(base: try ReportComparison.load(previous), new: report)
+            let base = try ReportComparison.load(previous)
+            return (try ReportDiff.compare(base: base, new: report), base)
         } catch {
             if !quiet { FileHandle.standardError.write(Data("journeys: note: no comparison with \(report.period.previous): \(error)\n".utf8)) }
             return nil

@@ -15,16 +15,16 @@ enum HistoryStage {
     /// period recorded is left out, so that a period run again counts its logs' orders afresh.
     /// Before the period the history's record of an order comes first, then the logs' read window.
     /// Orders are listed in that order, each part by time.
-    static func read(_ store: HistoryStore, plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]) throws -> HistoryFacts {
+    static func read(_ store: HistoryStore, window: PeriodWindow, folded: HistoryFold, logOrders: [HistoryOrder]) throws -> HistoryFacts {
         var facts = HistoryFacts()
         // the logs' weeks first: they are most of them, and taken whole
         facts.visitWeeks = folded.visitWeeks
-        let range = plan.periodRange
-        let stored = try store.orders(before: range.upperBound, notRecordedBy: plan.period.description)
+        let range = window.periodRange
+        let stored = try store.orders(before: range.upperBound, notRecordedBy: window.period.description)
         var seen = Set<String>()
         func add(_ o: HistoryOrder) {
             guard seen.insert(o.id).inserted else { return }
-            facts.orders.append(order(o, in: plan.zone))
+            facts.orders.append(order(o, in: window.zone))
         }
         for o in stored where o.time < range.lowerBound { add(o) }
         for o in logOrders where o.time < range.upperBound { add(o) }
@@ -35,16 +35,16 @@ enum HistoryStage {
         for o in facts.orders {
             facts.visitWeeks[o.customer, default: []].insert(CivilDate.monday(ofDay: o.day.dayNumber))
         }
-        for w in try store.weeklyVisits(through: ISOWeek(containing: plan.period.first).previous) where w.visits > 0 {
+        for w in try store.weeklyVisits(through: ISOWeek(containing: window.period.first).previous) where w.visits > 0 {
             facts.visitWeeks[w.customer, default: []].insert(w.week.monday.dayNumber)
         }
-        facts.snapshots = try store.snapshots(last: 12, of: plan.period.kind, before: plan.period.first)
+        facts.snapshots = try store.snapshots(last: 12, of: window.period.kind, before: window.period.first)
             .filter { !$0.isPartial }
             .map { HistoryFacts.Snapshot(period: $0.period, kpis: $0.kpis) }
-        if let name = yearAgo(plan.period), let year = try store.snapshot(period: name) {
+        if let name = yearAgo(window.period), let year = try store.snapshot(period: name) {
             facts.yearAgo = HistoryFacts.Snapshot(period: year.period, kpis: year.kpis)
         }
-        if let name = yearAgo(plan.period), let earlier = Period(parsing: name) {
+        if let name = yearAgo(window.period), let earlier = Period(parsing: name) {
             facts.yearAgoPeriod = (name, earlier.first, earlier.last)
         }
         return facts
@@ -69,11 +69,11 @@ enum HistoryStage {
 
     /// The period's facts: its customers (first visit in it), orders and weekly visits; the KPIs
     /// come after score (`HistoryRecording.snapshot`).
-    static func facts(plan: ReadPlan, folded: HistoryFold, logOrders: [HistoryOrder]) -> PeriodFacts {
-        let range = plan.periodRange
+    static func facts(window: PeriodWindow, folded: HistoryFold, logOrders: [HistoryOrder]) -> PeriodFacts {
+        let range = window.periodRange
         let orders = logOrders.filter { range.contains($0.time) }
         let visits = folded.weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
-        return PeriodFacts(period: plan.period, customers: folded.customers.values.sorted { $0.customer < $1.customer },
+        return PeriodFacts(period: window.period, customers: folded.customers.values.sorted { $0.customer < $1.customer },
                            orders: orders, weeklyVisits: visits.sorted { ($0.customer, $0.week) < ($1.customer, $1.week) },
                            kpis: [:], reportSchemaVersion: ReportData.schemaVersion)
     }

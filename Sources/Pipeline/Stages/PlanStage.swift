@@ -8,28 +8,24 @@ struct ReadPlan {
     var files: [InputFile]
     var scans: [FileScan]
     var totalBytes: Int
-    let period: Period
-    let zone: TimeZone
-    /// Whether the input reaches back to the start of the previous period.
-    var previousCovered: Bool
-    /// The earliest and latest timestamps of the input.
-    var span: (earliest: Int64, latest: Int64)
+    /// The period as the inputs' span places it.
+    var window: PeriodWindow
     /// Extract's options, with the read window set.
     var extract: ExtractOptions
-
-    /// The period's and the previous period's instants, worked out once: the zone's offsets come
-    /// from ICU behind a lock, too slow to ask for each visit.
-    let periodRange: Range<Int64>
-    let previousRange: Range<Int64>
 
     init(files: [InputFile], scans: [FileScan], totalBytes: Int, period: Period, zone: TimeZone,
          previousCovered: Bool, span: (earliest: Int64, latest: Int64), extract: ExtractOptions) {
         self.files = files; self.scans = scans; self.totalBytes = totalBytes
-        self.period = period; self.zone = zone
-        self.previousCovered = previousCovered; self.span = span; self.extract = extract
-        periodRange = period.startTime(in: zone)..<period.endTime(in: zone)
-        previousRange = period.previous.startTime(in: zone)..<period.previous.endTime(in: zone)
+        window = PeriodWindow(period: period, zone: zone, span: span)
+        window.previousCovered = previousCovered
+        self.extract = extract
     }
+
+    var period: Period { window.period }
+    var zone: TimeZone { window.zone }
+    var span: (earliest: Int64, latest: Int64) { window.span }
+    var periodRange: Range<Int64> { window.periodRange }
+    var previousRange: Range<Int64> { window.previousRange }
 
     /// Reads from one lookback window before the previous period (each conversion of either
     /// period gets its full lookback) to the period's end plus the longest visit, which may
@@ -38,10 +34,41 @@ struct ReadPlan {
         extract.keepFrom = min(periodRange.lowerBound, previousRange.lowerBound) - Int64(config.lookbackDays) * 86_400
         extract.keepUntil = periodRange.upperBound + config.sessionRules.maxVisitLength
     }
+}
+
+/// The reported period in the shop's time zone, against the earliest and latest timestamp of
+/// every line of the run: what the reduce side needs of the read, whether the lines were read
+/// in this process or by the shards whose partials are merged.
+struct PeriodWindow {
+    let period: Period
+    let zone: TimeZone
+    /// The earliest and latest timestamps of the input.
+    let span: (earliest: Int64, latest: Int64)
+    /// Whether the input reaches back to the start of the previous period (within an hour).
+    var previousCovered: Bool
+
+    /// The period's and the previous period's instants, worked out once: the zone's offsets come
+    /// from ICU behind a lock, too slow to ask for each visit.
+    let periodRange: Range<Int64>
+    let previousRange: Range<Int64>
+
+    init(period: Period, zone: TimeZone, span: (earliest: Int64, latest: Int64)) {
+        self.period = period; self.zone = zone; self.span = span
+        periodRange = period.startTime(in: zone)..<period.endTime(in: zone)
+        previousRange = period.previous.startTime(in: zone)..<period.previous.endTime(in: zone)
+        previousCovered = span.earliest <= previousRange.lowerBound + 3600
+    }
 
     /// The first and last day the inputs cover, for messages.
     var coverage: String {
         "\(CivilDate.of(time: span.earliest, in: zone)) to \(CivilDate.of(time: span.latest, in: zone))"
+    }
+
+    /// Stops when the span holds nothing of the period.
+    func requireData() throws {
+        guard span.earliest < periodRange.upperBound, span.latest >= periodRange.lowerBound else {
+            throw NoDataError(message: "no data in \(period): the inputs cover \(coverage)")
+        }
     }
 }
 
@@ -87,12 +114,10 @@ enum PlanStage {
     /// covered, the read window; stops when the inputs hold nothing of the period.
     static func plan(files: [InputFile], scans: [FileScan], totalBytes: Int, period: Period,
                      span: (earliest: Int64, latest: Int64), zone: TimeZone, config: PipelineConfig) throws -> ReadPlan {
+        let window = PeriodWindow(period: period, zone: zone, span: span)
+        try window.requireData()
         var plan = ReadPlan(files: files, scans: scans, totalBytes: totalBytes, period: period, zone: zone,
-                            previousCovered: false, span: span, extract: config.extractOptions)
-        plan.previousCovered = span.earliest <= plan.previousRange.lowerBound + 3600
-        guard span.earliest < plan.periodRange.upperBound, span.latest >= plan.periodRange.lowerBound else {
-            throw NoDataError(message: "no data in \(period): the inputs cover \(plan.coverage)")
-        }
+                            previousCovered: window.previousCovered, span: span, extract: config.extractOptions)
         plan.setReadWindow(config)
         return plan
     }

@@ -3,7 +3,7 @@ import JourneysCore
 
 /// The periods just before and just after a report's period whose reports are published in the
 /// output folder when it is rendered: the page links to them and to nothing that does not exist.
-/// A neighbour published later gets no link from this page; the index lists every period.
+/// A neighbour published later gets its link when it is published (`NeighbourPages`).
 struct PublishedNeighbours {
     var previous: String?
     var next: String?

@@ -8,9 +8,8 @@ import Sessionize
 /// The visits of the read window, with what extract and sessionize counted.
 struct Sessions {
     /// The visits, set down on disk as they closed, and the renumbering of the symbols they
-    /// carry (symbols end up numbered in string order); nil after a merge of partials, whose
-    /// people were folded where they were read.
-    var spill: (visits: VisitSpill, renumbering: [Symbol])?
+    /// carry (symbols end up numbered in string order).
+    var spill: (visits: VisitSpill, renumbering: [Symbol])
     var extract: ExtractResult
     var lateEvents: Int
     /// Visits cut by a rule (the maximum length or page views) or closed before their timeout

@@ -16,9 +16,10 @@ struct StagedReport {
 /// has passed. `output`: the published reports, for the links to the neighbouring periods.
 enum RenderStage {
     static func run(_ data: ReportData, compared: CompareStage.Compared, templates: ReportTemplates, into staging: String, output: String,
-                    mapLinks: Int, page: PageOptions = PageOptions(), baseURL: String? = nil) throws -> StagedReport {
+                    mapLinks: Int, headline: [String] = ReportRenderer.defaultHeadline, page: PageOptions = PageOptions(),
+                    baseURL: String? = nil) throws -> StagedReport {
         let diff = compared.diff
-        let renderer = ReportRenderer(templates: templates, mapLinks: mapLinks, page: page)
+        let renderer = ReportRenderer(templates: templates, mapLinks: mapLinks, headline: headline, page: page)
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -29,7 +30,7 @@ enum RenderStage {
         let json = (staging as NSString).appendingPathComponent("report.json")
         let neighbours = PublishedNeighbours(of: data.period.name, in: output)
         try write(Data(renderer.report(data, hasDiff: diff != nil, previous: neighbours.previous, next: neighbours.next,
-                                                   changes: compared.changes).utf8), to: html)
+                                                   changes: compared.changes, base: compared.base).utf8), to: html)
         try write(try ReportJSON.encode(data), to: json)
         var files = [html, json]
         if let diff {

@@ -6,23 +6,19 @@ import Touchpoints
 
 /// Computes every figure of the report.
 enum ScoreStage {
-    /// What score reads besides the people: the period, the config's settings and the accounting
-    /// of the input. The people are folded in `FoldStage`.
-    static func input(_ sessions: Sessions, mapper: TouchpointMapper, plan: ReadPlan, config: PipelineConfig) -> ScoreInput {
-        let extract = sessions.extract
-        var input = ScoreInput(
-            visits: [], mapped: [], journeys: [], catalog: mapper.catalog,
-            symbols: extract.symbols, period: plan.periodRange, previous: plan.previousCovered ? plan.previousRange : nil,
-            lookback: Int64(config.lookbackDays) * 86_400, quality: extract.quality, lateEvents: sessions.lateEvents,
-            cutVisits: sessions.cutVisits, ruleNames: config.touchpointRules.map(\.touchpoint),
-            ruleHits: [], unmatched: [:])
-        input.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
-        input.afterPeriod = sessions.afterPeriod
-        input.retentionSpend = config.retentionSpend
-        input.lastDay = plan.period.last
-        input.previousLastDay = plan.period.previous.last
-        input.periodDays = plan.period.first.dayNumber...plan.period.last.dayNumber
-        input.previousDays = plan.previousCovered ? plan.period.previous.first.dayNumber...plan.period.previous.last.dayNumber : nil
+    /// What score reads besides the people: the period, the config's settings, the touchpoints
+    /// of `catalog` and the run's `symbols`. Known before the people are folded (`FoldStage`).
+    static func settings(_ window: PeriodWindow, config: PipelineConfig, catalog: TouchpointCatalog, symbols: SymbolTable) -> ScoreSettings {
+        let period = window.period
+        var settings = ScoreSettings(catalog: catalog, symbols: symbols, period: window.periodRange,
+                                     previous: window.previousCovered ? window.previousRange : nil,
+                                     lookback: Int64(config.lookbackDays) * 86_400)
+        settings.timeDecayHalfLife = Int64(config.timeDecayHalfLifeDays * 86_400)
+        settings.retentionSpend = config.retentionSpend
+        settings.lastDay = period.last
+        settings.previousLastDay = period.previous.last
+        settings.periodDays = period.first.dayNumber...period.last.dayNumber
+        settings.previousDays = window.previousCovered ? period.previous.first.dayNumber...period.previous.last.dayNumber : nil
         var questions = QuestionSettings()
         questions.cesPoints = config.cesPoints
         questions.minAnswers = config.minAnswers
@@ -30,21 +26,25 @@ enum ScoreStage {
         questions.recoveryDays = config.cartRecoveryDays
         questions.minPeople = config.minPeople
         questions.timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
-        input.questions = questions
-        if plan.period.isPartial { input.lastDataDay = LocalDays.day(of: plan.span.latest, in: plan.zone) }
+        settings.questions = questions
+        if period.isPartial { settings.lastDataDay = LocalDays.day(of: window.span.latest, in: window.zone) }
         // Numbers of the config are rounded like every number of report.json.
-        input.customerLifespanYears = (config.customerLifespanYears * 10_000).rounded() / 10_000
-        return input
+        settings.customerLifespanYears = (config.customerLifespanYears * 10_000).rounded() / 10_000
+        return settings
+    }
+
+    /// The accounting of the lines (extract's and sessionize's counts) and of the touchpoint
+    /// rules' use, as score reports it.
+    static func accounting(quality: DataQuality, lateEvents: Int, cutVisits: Int, afterPeriod: Int, rules: TouchpointMapper,
+                           config: PipelineConfig) -> InputAccounting {
+        InputAccounting(quality: quality, lateEvents: lateEvents, afterPeriod: afterPeriod, cutVisits: cutVisits,
+                        ruleNames: config.touchpointRules.map(\.touchpoint), ruleHits: rules.ruleHits, unmatched: rules.unmatched)
     }
 
     /// Computes every figure of the report from the folded people.
-    static func run(_ folded: Folded, input: ScoreInput, history: HistoryFacts?, plan: ReadPlan, config: PipelineConfig) throws -> ReportData {
-        guard folded.score.orderValuesFit else { throw OrderValuesOverflow() }
-        var input = input
-        input.ruleHits = folded.mapper.ruleHits
-        input.unmatched = folded.mapper.unmatched
-        input.history = history
-        let p = plan.period
+    static func run(_ read: FoldedRead, history: HistoryFacts?, config: PipelineConfig) throws -> ReportData {
+        guard read.folded.score.orderValuesFit else { throw OrderValuesOverflow() }
+        let p = read.window.period
         let rules = config.sessionRules
         let context = Scorer.Context(
             period: PeriodInfo(name: p.description, first: p.first.description, last: p.last.description,
@@ -55,7 +55,7 @@ enum ScoreStage {
                              maxVisitHours: Int(rules.maxVisitLength / 3600), identity: config.identitySummary,
                              lookbackDays: config.lookbackDays,
                              timeDecayHalfLifeDays: (config.timeDecayHalfLifeDays * 10_000).rounded() / 10_000))
-        return Scorer.score(folded.score, input, context: context)
+        return Scorer.score(read.folded.score, settings: read.settings, accounting: read.accounting, history: history, context: context)
     }
 }
 

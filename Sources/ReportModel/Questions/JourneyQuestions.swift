@@ -143,6 +143,39 @@ package struct WeekdayHour: Codable, Equatable, Sendable {
     package init(visits: [[Int]], orders: [[Int]]) { self.visits = visits; self.orders = orders }
 }
 
+/// A table of report.json that can withhold rows for being about fewer than
+/// `privacy.min_people` people; `rawValue` is its key in `Suppressed.byTable`. Score's folds
+/// record their withheld rows under these names and the page names the tables by them, so
+/// neither side spells a table's key; a new section adds its tables beside its fold.
+package struct WithheldTable: RawRepresentable, Hashable, Sendable {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+
+    package static let satisfactionByChannel = WithheldTable(rawValue: "satisfaction.byChannel")
+    package static let satisfactionByDevice = WithheldTable(rawValue: "satisfaction.byDevice")
+    package static let satisfactionByTouchpoint = WithheldTable(rawValue: "satisfaction.byTouchpoint")
+    package static let satisfactionByVariant = WithheldTable(rawValue: "satisfaction.byVariant")
+    package static let detractorPaths = WithheldTable(rawValue: "satisfaction.detractorPaths")
+    package static let promoterPaths = WithheldTable(rawValue: "satisfaction.promoterPaths")
+    package static let supportByKind = WithheldTable(rawValue: "support.byKind")
+    package static let supportByChannel = WithheldTable(rawValue: "support.byChannel")
+    package static let supportByPhase = WithheldTable(rawValue: "support.byPhase")
+    package static let cartsByChannel = WithheldTable(rawValue: "cartRecovery.byChannel")
+    package static let cartsByTouchpoint = WithheldTable(rawValue: "cartRecovery.byTouchpoint")
+    package static let dropOffs = WithheldTable(rawValue: "dropOffs")
+    package static let variants = WithheldTable(rawValue: "variants")
+    package static let frictionExits = WithheldTable(rawValue: "friction.exits")
+    package static let funnelsByChannel = WithheldTable(rawValue: "funnels.byChannel")
+    package static let funnelsByDevice = WithheldTable(rawValue: "funnels.byDevice")
+    package static let entryPages = WithheldTable(rawValue: "entryPages")
+    package static let campaigns = WithheldTable(rawValue: "campaigns")
+    package static let searchTerms = WithheldTable(rawValue: "searchTerms")
+    package static let products = WithheldTable(rawValue: "products")
+    package static let paths = WithheldTable(rawValue: "paths")
+    package static let buyingPaths = WithheldTable(rawValue: "buyingPaths")
+    package static let loops = WithheldTable(rawValue: "loops")
+}
+
 /// Rows withheld because they are about fewer than `k` people (`privacy.min_people`).
 package struct Suppressed: Codable, Equatable, Sendable {
     package var k: Int

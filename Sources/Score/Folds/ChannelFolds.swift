@@ -12,18 +12,7 @@ struct ChannelFolds: FoldContainer {
 
     static let folds = [FoldSlot(\Self.counts), FoldSlot(\Self.heuristic), FoldSlot(\Self.markov), FoldSlot(\Self.customerValue)]
 
-    init() {}
-
-    mutating func add(_ person: PersonVisits, _ context: FoldContext) { addToEveryFold(person, context) }
-
-    /// Every journey of the input folded in, one person at a time.
-    static func fold(_ input: ScoreInput, _ context: FoldContext) -> ChannelFolds {
-        var folds = ChannelFolds()
-        for journey in input.journeys {
-            folds.add(PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] }), context)
-        }
-        return folds
-    }
+    init(zero context: FoldContext) {}
 
     /// The channel table: a row per channel with a visit in the period or any credit, in
     /// `Channel` order, credits rounded.

@@ -29,7 +29,7 @@ struct LoopsFold: SectionFold {
     func finish(_ context: inout FinishContext) -> [LoopRow] {
         let catalog = context.fold.catalog
         let (top, withheld) = loops.top(Self.maxRows, k: context.fold.settings.minPeople)
-        context.withhold(withheld, in: "loops")
+        context.withhold(withheld, in: .loops)
         return top.map { key, c in
             LoopRow(from: catalog[key.steps[0]].name, via: catalog[key.steps[1]].name, visits: c.n,
                     purchases: c.purchases, conversionRate: ratio(c.purchases, c.n) ?? 0)

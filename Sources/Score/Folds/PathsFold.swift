@@ -41,7 +41,7 @@ struct PathsFold: SectionFold {
     /// touchpoint indexes, never on names (two touchpoints may share one).
     func finish(_ context: inout FinishContext) -> (all: [PathRow], buying: [PathRow]) {
         let catalog = context.fold.catalog, k = context.fold.settings.minPeople
-        func rows(_ table: KeyedCounts<TouchpointSequence>, _ name: String) -> [PathRow] {
+        func rows(_ table: KeyedCounts<TouchpointSequence>, _ name: WithheldTable) -> [PathRow] {
             let (top, withheld) = table.top(Self.maxRows, k: k)
             context.withhold(withheld, in: name)
             return top.map { key, c in
@@ -49,7 +49,7 @@ struct PathsFold: SectionFold {
                         conversionRate: ratio(c.purchases, c.n) ?? 0)
             }
         }
-        return (rows(all, "paths"), rows(buying, "buyingPaths"))
+        return (rows(all, .paths), rows(buying, .buyingPaths))
     }
 }
 

@@ -18,7 +18,7 @@ struct VisitFolds: FoldContainer {
                               FoldSlot(\Self.segments), FoldSlot(\Self.journeyLengths)]
     static let folds = [FoldSlot(\Self.kpis)] + periodFolds
 
-    init(_ context: FoldContext) {
+    init(zero context: FoldContext) {
         journeyMap = JourneyMapFold(zero: context)
     }
 
@@ -34,17 +34,6 @@ struct VisitFolds: FoldContainer {
         kpis.add(person, context)
         guard inPeriod else { return }
         for slot in Self.periodFolds { slot.add(&self, person, context) }
-    }
-
-    /// Every journey of the input with a visit of the period or the previous one folded in, one
-    /// person at a time.
-    static func fold(_ input: ScoreInput, _ context: FoldContext) -> VisitFolds {
-        var folds = VisitFolds(context)
-        for journey in input.journeys where journey.visits.contains(where: { context.bucket(input.visits[$0].start) != nil }) {
-            folds.add(PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] }),
-                      context)
-        }
-        return folds
     }
 
     func finish(_ context: inout FinishContext) -> VisitSections {

@@ -1,3 +1,4 @@
+import ReportModel
 @testable import Score
 
 /// A small section written the way a section is added: its fold, its model, and the one line of
@@ -29,7 +30,7 @@ struct VisitsPerPersonSection: SectionFold {
         let k = context.fold.settings.minPeople
         let rows = people.enumerated().map { Row(visits: $0.offset == 3 ? "4+" : "\($0.offset + 1)", people: $0.element) }
         let shown = rows.filter { $0.people >= k }
-        context.withhold(rows.count - shown.count, in: "visitsPerPerson")
+        context.withhold(rows.count - shown.count, in: .visitsPerPerson)
         return shown
     }
 }
@@ -40,5 +41,10 @@ struct ExampleFolds: FoldContainer {
 
     static let folds = [FoldSlot(\Self.visitsPerPerson)]
 
-    init(_ context: FoldContext) { visitsPerPerson = VisitsPerPersonSection(zero: context) }
+    init(zero context: FoldContext) { visitsPerPerson = VisitsPerPersonSection(zero: context) }
+}
+
+extension WithheldTable {
+    /// The section's one table, under its report.json key.
+    static let visitsPerPerson = WithheldTable(rawValue: "visitsPerPerson")
 }

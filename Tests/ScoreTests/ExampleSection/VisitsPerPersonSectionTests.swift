@@ -18,8 +18,8 @@ import Testing
     /// The rows against the visits counted plainly per person.
     @Test func countsPeopleByTheirVisits() throws {
         let input = try input(minPeople: 1)
-        let context = QuestionFolds.context(input)
-        var folds = ExampleFolds(context)
+        let context = input.foldContext
+        var folds = ExampleFolds(zero: context)
         for person in people(input) { folds.addToEveryFold(person, context) }
         var finishing = FinishContext(context)
         let rows = folds.visitsPerPerson.finish(&finishing)
@@ -30,18 +30,18 @@ import Testing
         }
         #expect(expected.reduce(0, +) > 0 && expected.filter { $0 > 0 }.count >= 2)
         #expect(rows.map(\.people) == expected.filter { $0 > 0 })
-        #expect(finishing.withheld["visitsPerPerson"] == expected.filter { $0 == 0 }.count)
+        #expect(finishing.withheld[.visitsPerPerson] == expected.filter { $0 == 0 }.count)
     }
 
     @Test(arguments: [2, 3, 5]) func anySplitMergesIntoTheWhole(parts: Int) throws {
         let input = try input(minPeople: 5)
-        let context = QuestionFolds.context(input)
+        let context = input.foldContext
         let everyone = people(input)
-        var whole = ExampleFolds(context)
+        var whole = ExampleFolds(zero: context)
         for person in everyone { whole.addToEveryFold(person, context) }
-        var partials = Array(repeating: ExampleFolds(context), count: parts)
+        var partials = Array(repeating: ExampleFolds(zero: context), count: parts)
         for (i, person) in everyone.enumerated().reversed() { partials[(i * 7) % parts].addToEveryFold(person, context) }
-        var merged = ExampleFolds(context)
+        var merged = ExampleFolds(zero: context)
         for p in partials.reversed() { merged.merge(p) }
         var a = FinishContext(context), b = FinishContext(context)
         #expect(merged.visitsPerPerson.finish(&a) == whole.visitsPerPerson.finish(&b))

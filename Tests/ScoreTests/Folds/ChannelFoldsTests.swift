@@ -67,20 +67,20 @@ import Testing
     /// The people split into `parts` partials by `assign`, each partial fed its people in the
     /// order `shuffle` gives, merged from the last partial to the first.
     func merged(_ input: ScoreInput, parts: Int, assign: (Int) -> Int, reversed: Bool) -> ChannelFolds {
-        let context = QuestionFolds.context(input)
-        var partials = Array(repeating: ChannelFolds(), count: parts)
+        let context = input.foldContext
+        var partials = Array(repeating: ChannelFolds(zero: context), count: parts)
         var order = Array(people(input).enumerated())
         if reversed { order.reverse() }
         for (j, person) in order { partials[assign(j) % parts].add(person, context) }
-        var merged = ChannelFolds()
+        var merged = ChannelFolds(zero: context)
         for p in (reversed ? partials : partials.reversed()) { merged.merge(p) }
         return merged
     }
 
     @Test(arguments: [1, 2, 3, 7]) func mergedPartialsEqualOneFold(parts: Int) throws {
         let input = try input()
-        let context = QuestionFolds.context(input)
-        let whole = ChannelFolds.fold(input, context)
+        let context = input.foldContext
+        let whole = ChannelFolds.folded(input.people, context)
         let assignments: [(Int) -> Int] = [{ $0 }, { ($0 * 7919) % 101 }, { $0 / 5 }, { ($0 * $0 + 3) % 13 }]
         for (a, assign) in assignments.enumerated() {
             for reversed in [false, true] {
@@ -98,8 +98,8 @@ import Testing
     /// every model, Markov credit, fractional credits, and buyers of equal revenue in a tier.
     @Test func theShopCoversEveryModel() throws {
         let input = try input()
-        let context = QuestionFolds.context(input)
-        let whole = ChannelFolds.fold(input, context)
+        let context = input.foldContext
+        let whole = ChannelFolds.folded(input.people, context)
         let rows = whole.channelRows(context)
         #expect(rows.count == Channel.allCases.count)
         for model in [\Attribution.firstTouch, \.lastTouch, \.lastNonDirect, \.linear, \.timeDecay, \.positionBased, \.markov] {
@@ -118,8 +118,8 @@ import Testing
     /// Score reads the channel table and the logs' customer value from these folds.
     @Test func scorerReportsTheFinishedFolds() throws {
         let input = try input()
-        let context = QuestionFolds.context(input)
-        let whole = ChannelFolds.fold(input, context)
+        let context = input.foldContext
+        let whole = ChannelFolds.folded(input.people, context)
         let data = Scorer.score(input, context: ScoreTestShop.context)
         #expect(data.channels == whole.channelRows(context))
         #expect(data.customerValue == whole.customerValueSection(context))

@@ -11,8 +11,8 @@ import Testing
 
     func fold(_ shop: ScoreTestShop) throws -> (ScorePartial, FoldContext) {
         let input = try shop.input(period: Self.period)
-        let context = QuestionFolds.context(input)
-        var partial = ScorePartial(context)
+        let context = input.foldContext
+        var partial = ScorePartial(zero: context)
         for j in input.journeys {
             partial.add(PersonVisits(visits: j.visits.map { input.visits[$0] }, mapped: j.visits.map { input.mapped[$0] }), context)
         }

@@ -53,9 +53,9 @@ import Testing
     /// The people split into `parts` partials by `assign`, each partial filled in `order`, the
     /// partials merged in `mergeOrder`.
     func merged(_ input: ScoreInput, parts: Int, assign: (Int) -> Int, reversed: Bool, mergeReversed: Bool) -> VisitSections {
-        let context = QuestionFolds.context(input)
+        let context = input.foldContext
         let everyone = people(input)
-        var partials = Array(repeating: VisitFolds(context), count: parts)
+        var partials = Array(repeating: VisitFolds(zero: context), count: parts)
         for j in reversed ? Array(everyone.indices.reversed()) : Array(everyone.indices) {
             partials[assign(j) % parts].add(everyone[j], context)
         }
@@ -67,8 +67,8 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 7]) func mergedPartialsEqualOneFold(parts: Int) throws {
         let input = try input()
-        let context = QuestionFolds.context(input)
-        let whole = VisitFolds.fold(input, context).finished(context)
+        let context = input.foldContext
+        let whole = VisitFolds.folded(input.people, context).finished(context)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         let random = (0..<input.journeys.count).map { _ in
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -94,13 +94,13 @@ import Testing
     /// An empty partial merges as nothing.
     @Test func anEmptyPartialChangesNothing() throws {
         let input = try input()
-        let context = QuestionFolds.context(input)
-        var folds = VisitFolds.fold(input, context)
+        let context = input.foldContext
+        var folds = VisitFolds.folded(input.people, context)
         let before = folds.finished(context)
-        folds.merge(VisitFolds(context))
+        folds.merge(VisitFolds(zero: context))
         #expect(folds.finished(context) == before)
-        var empty = VisitFolds(context)
-        empty.merge(VisitFolds.fold(input, context))
+        var empty = VisitFolds(zero: context)
+        empty.merge(VisitFolds.folded(input.people, context))
         #expect(empty.finished(context) == before)
     }
 
@@ -108,8 +108,8 @@ import Testing
     /// doubles people cannot pass by agreeing with itself.
     @Test func foldCountsTheShop() throws {
         let input = try input()
-        let context = QuestionFolds.context(input)
-        let folds = VisitFolds.fold(input, context)
+        let context = input.foldContext
+        let folds = VisitFolds.folded(input.people, context)
         var finishing = FinishContext(context)
         let sections = folds.finish(&finishing)
         func value(_ figures: [Figure]?, _ key: String) -> Double? { figures?.first { $0.key == key }?.value }
@@ -138,19 +138,19 @@ import Testing
         #expect(sections.segments.map(\.visits).reduce(0, +) == 2 * inPeriod.count)
         #expect(sections.journeyLengths.map(\.journeys).reduce(0, +) == Set(inPeriod.map { person[$0] }).count)
         // k = 2: some paths are shown, some withheld; buying paths all bought; loops found.
-        #expect(!sections.paths.isEmpty && finishing.withheld["paths"]! > 0)
+        #expect(!sections.paths.isEmpty && finishing.withheld[.paths]! > 0)
         #expect(!sections.buyingPaths.isEmpty && sections.buyingPaths.allSatisfy { $0.purchases == $0.visits })
         #expect(!sections.loops.isEmpty)
         #expect(sections.paths.contains { $0.steps.contains("…") })
         #expect(finishing.suppressed.rows == finishing.withheld.values.reduce(0, +))
-        #expect(Set(finishing.withheld.keys) == ["paths", "buyingPaths", "loops"])
+        #expect(Set(finishing.withheld.keys) == [.paths, .buyingPaths, .loops])
     }
 
     /// Without a previous period there are no previous figures, however people were split.
     @Test func noPreviousPeriodNoPreviousFigures() throws {
         let input = try shop().input(period: Self.period)
-        let context = QuestionFolds.context(input)
-        let sections = VisitFolds.fold(input, context).finished(context)
+        let context = input.foldContext
+        let sections = VisitFolds.folded(input.people, context).finished(context)
         #expect(sections.previousFigures == nil)
         #expect(merged(input, parts: 3, assign: { $0 }, reversed: true, mergeReversed: true) == sections)
     }

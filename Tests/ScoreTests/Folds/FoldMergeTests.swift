@@ -28,16 +28,16 @@ import Testing
         var settings = QuestionSettings()
         settings.minPeople = 2
         let input = try shop().input(period: 7 * Self.day..<14 * Self.day, previous: 0..<7 * Self.day, settings: settings)
-        let context = QuestionFolds.context(input)
-        let whole = QuestionFolds.fold(input)
-        var partials = Array(repeating: QuestionFolds(context), count: parts)
+        let context = input.foldContext
+        let whole = QuestionFolds.folded(input.people, context)
+        var partials = Array(repeating: QuestionFolds(zero: context), count: parts)
         for (j, journey) in input.journeys.enumerated() {
             let person = PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] })
             partials[(j * 7919) % parts].add(person, context)
         }
         var merged = partials[0]
         for p in partials.dropFirst() { merged.merge(p) }
-        let funnel = VisitFolds.fold(input, context).finished(context).funnel
+        let funnel = VisitFolds.folded(input.people, context).finished(context).funnel
         #expect(merged.finished(context, funnel: funnel) == whole.finished(context, funnel: funnel))
         let kpis = Figure.kpis(merged.figures(0, hasPrevious: true), before: merged.figures(1, hasPrevious: true), partial: false)
         let expected = Figure.kpis(whole.figures(0, hasPrevious: true), before: whole.figures(1, hasPrevious: true), partial: false)

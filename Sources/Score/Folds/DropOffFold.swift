@@ -49,7 +49,7 @@ struct DropOffFold: SectionFold {
         return Self.steps.enumerated().map { s, step in
             let total = left[s].rows[0] ?? RowCounts()
             let (top, withheld) = next[s].top(8, k: k)
-            finishing.withhold(withheld, in: "dropOffs")
+            finishing.withhold(withheld, in: .dropOffs)
             let kinds = ["visit", "next_visit", "none"]
             return DropOff(step: step.rawValue, label: step.label, left: total.n, people: total.people,
                            next: top.map { DropOff.Next(kind: kinds[$0.key.kind],

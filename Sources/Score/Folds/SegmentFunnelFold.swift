@@ -38,7 +38,7 @@ struct SegmentFunnelFold: SectionFold {
     func finish(_ finishing: inout FinishContext) -> SegmentFunnels {
         let context = finishing.fold
         let k = context.settings.minPeople
-        func rows<K: RawRepresentable<String>>(_ table: [K: Counts], _ name: String, label: (String) -> String) -> [SegmentFunnel] {
+        func rows<K: RawRepresentable<String>>(_ table: [K: Counts], _ name: WithheldTable, label: (String) -> String) -> [SegmentFunnel] {
             finishing.withhold(table.values.filter { $0.people < k }.count, in: name)
             return table.filter { $0.value.people >= k }
                 .map { key, c in
@@ -49,8 +49,8 @@ SegmentFunnel(id: id, label: label(id), visits: c.visits, people: c.people, step
                 }
                 .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : $0.id < $1.id }
         }
-        return SegmentFunnels(byChannel: rows(byChannel, "funnels.byChannel") { Channel(rawValue: $0)?.label ?? $0 },
-                              byDevice: rows(byDevice, "funnels.byDevice") { $0 })
+        return SegmentFunnels(byChannel: rows(byChannel, .funnelsByChannel) { Channel(rawValue: $0)?.label ?? $0 },
+                              byDevice: rows(byDevice, .funnelsByDevice) { $0 })
     }
 }
 

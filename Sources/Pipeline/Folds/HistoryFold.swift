@@ -1,13 +1,14 @@
 import Foundation
 import History
 import JourneysCore
+import Score
 import Touchpoints
 
 /// What the history needs of the read window's people, folded person by person with score's
 /// sections: the weeks each person visited in (before the period's end), the period's customers
 /// (first visit and its channel) and weekly visits, and every order of the window. People are
 /// added once each, so partials of disjoint people merge by joining.
-package struct HistoryFold: Codable {
+package struct HistoryFold: Codable, Mergeable {
     /// Monday day numbers of the weeks each person visited in, up to the period's end.
     var visitWeeks: [Pseudonym: Set<Int>] = [:]
     var customers: [Pseudonym: HistoryCustomer] = [:]
@@ -20,9 +21,9 @@ package struct HistoryFold: Codable {
 
     package init() {}
 
-    mutating func add(visitor: Pseudonym, visits: [Visit], mapped: [MappedVisit], plan: ReadPlan, symbols: SymbolTable) {
-        let range = plan.periodRange
-        if days == nil { days = LocalDays(zone: plan.zone) }
+    mutating func add(visitor: Pseudonym, visits: [Visit], mapped: [MappedVisit], window: PeriodWindow, symbols: SymbolTable) {
+        let range = window.periodRange
+        if days == nil { days = LocalDays(zone: window.zone) }
         // A person's weeks are few: gathered here, then written to the tables once per person.
         var weeks: [Int] = []
         var weekly: [Int: Int] = [:]
@@ -51,7 +52,7 @@ package struct HistoryFold: Codable {
         }
     }
 
-    mutating func merge(_ o: HistoryFold) {
+    package mutating func merge(_ o: HistoryFold) {
         visitWeeks.merge(o.visitWeeks) { a, b in a.union(b) }
         customers.merge(o.customers) { a, _ in a }
         weeklyByMonday.merge(o.weeklyByMonday) { a, b in a.merging(b, uniquingKeysWith: +) }

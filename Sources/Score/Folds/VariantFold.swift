@@ -41,7 +41,7 @@ struct VariantFold: SectionFold {
         let context = finishing.fold, funnel = finishing.funnel
         let k = context.settings.minPeople
         let (top, withheld) = variants.top(10, k: k)
-        finishing.withhold(withheld, in: "variants")
+        finishing.withhold(withheld, in: .variants)
         func names(_ s: [Int]) -> [String] { s.map { $0 < 0 ? "…" : context.catalog[$0].name } }
         let rows = top.map { row in
             Variant(id: names(row.key.steps).joined(separator: " > "), steps: names(row.key.steps), visits: row.counts.n,
@@ -53,7 +53,7 @@ struct VariantFold: SectionFold {
             Friction.Step(step: now.step, label: now.label, lost: before.visits - now.visits, lossRate: now.dropOff)
         }.sorted { $0.lost != $1.lost ? $0.lost > $1.lost : $0.step < $1.step }
         let candidates = exits.rows.filter { $0.value.people >= k }
-        finishing.withhold(exits.rows.count - candidates.count, in: "friction.exits")
+        finishing.withhold(exits.rows.count - candidates.count, in: .frictionExits)
         let exitRows = candidates
             .map { tp, c in
                 Friction.Exit(touchpoint: context.catalog[tp].name, phase: context.catalog[tp].phase.rawValue, visits: c.n, exits: c.exits,

@@ -113,7 +113,7 @@ import Testing
     }
 }
 
-/// The older tables of visits follow the same rule: a path or loop of fewer than k people is withheld.
+/// The visit tables follow the same rule: a path or loop of fewer than k people is withheld.
 @Suite struct PathPrivacyTests {
     @Test(arguments: [4, 5, 6]) func pathsAndLoopsAboutFewerThanKPeopleAreWithheld(people: Int) throws {
         var shop = ScoreTestShop()

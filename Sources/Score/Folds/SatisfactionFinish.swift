@@ -75,7 +75,7 @@ extension SatisfactionFold {
         let context = finishing.fold
         let k = context.settings.minPeople, minAnswers = context.settings.minAnswers
         /// Groups about at least k people, most answers first; the rest counted as withheld.
-        func rows<K>(_ table: [K: AnswerCounts], _ name: String, limit: Int = .max,
+        func rows<K>(_ table: [K: AnswerCounts], _ name: WithheldTable, limit: Int = .max,
                      id: (K) -> String, label: (K) -> String) -> [SatisfactionRow] {
             let groups = table.filter { $0.value.answersNow > 0 }
             finishing.withhold(groups.values.filter { $0.people < k }.count, in: name)
@@ -92,7 +92,7 @@ extension SatisfactionFold {
         func pathNames(_ s: TouchpointSequence) -> [String] {
             s.steps.isEmpty ? ["(nothing before)"] : s.steps.map { $0 < 0 ? "…" : names[$0].name }
         }
-        func paths(_ counts: KeyedCounts<TouchpointSequence>, total: Int, _ name: String) -> [AnswerPath] {
+        func paths(_ counts: KeyedCounts<TouchpointSequence>, total: Int, _ name: WithheldTable) -> [AnswerPath] {
             let (top, withheld) = counts.top(8, k: k)
             finishing.withhold(withheld, in: name)
             return top.map { AnswerPath(steps: pathNames($0.key), answers: $0.counts.n, people: $0.counts.people,
@@ -101,12 +101,12 @@ extension SatisfactionFold {
         return SatisfactionJoin(
             cesScale: cesPoints, minAnswers: minAnswers,
             all: all.row(id: "all", label: "All answers", minAnswers: minAnswers),
-            byChannel: rows(byChannel, "satisfaction.byChannel", id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
-            byDevice: rows(byDevice, "satisfaction.byDevice", id: { $0 }, label: { $0 }),
-            byTouchpoint: rows(byTouchpoint, "satisfaction.byTouchpoint", id: { tpName($0) }, label: { tpName($0) }),
-            byVariant: rows(byVariant, "satisfaction.byVariant", limit: 10,
+            byChannel: rows(byChannel, .satisfactionByChannel, id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
+            byDevice: rows(byDevice, .satisfactionByDevice, id: { $0 }, label: { $0 }),
+            byTouchpoint: rows(byTouchpoint, .satisfactionByTouchpoint, id: { tpName($0) }, label: { tpName($0) }),
+            byVariant: rows(byVariant, .satisfactionByVariant, limit: 10,
                             id: { pathNames($0).joined(separator: " > ") }, label: { pathNames($0).joined(separator: " → ") }),
-            detractorPaths: paths(detractorPaths, total: detractors, "satisfaction.detractorPaths"),
-            promoterPaths: paths(promoterPaths, total: promoters, "satisfaction.promoterPaths"))
+            detractorPaths: paths(detractorPaths, total: detractors, .detractorPaths),
+            promoterPaths: paths(promoterPaths, total: promoters, .promoterPaths))
     }
 }

@@ -64,7 +64,7 @@ struct SupportFold: SectionFold {
         let context = finishing.fold
         let k = context.settings.minPeople
         func aht(_ seconds: Int64, _ timed: Int) -> Double? { timed == 0 ? nil : rounded(Double(seconds) / Double(timed), 10) }
-        func rows<K>(_ counts: KeyedCounts<K>, _ name: String, id: (K) -> String, label: (K) -> String) -> [SupportInfo.Row] {
+        func rows<K>(_ counts: KeyedCounts<K>, _ name: WithheldTable, id: (K) -> String, label: (K) -> String) -> [SupportInfo.Row] {
             let (top, withheld) = counts.top(.max, k: k)
             finishing.withhold(withheld, in: name)
             return top.map { SupportInfo.Row(id: id($0.key), label: label($0.key), contacts: $0.counts.n, timed: $0.counts.visits,
@@ -75,9 +75,9 @@ struct SupportFold: SectionFold {
         return SupportInfo(
             contacts: t.contacts, timed: t.timed, unended: t.contacts - t.timed, ahtSeconds: aht(t.seconds, t.timed),
             medianSeconds: median(handled.map(Double.init)), contactsPerOrder: orders[0] == 0 ? nil : rounded(Double(t.contacts) / Double(orders[0])),
-            byKind: rows(byKind, "support.byKind", id: { kinds[$0] }, label: { kinds[$0] }),
-            byChannel: rows(byChannel, "support.byChannel", id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
-            byPhase: rows(byPhase, "support.byPhase", id: { $0 }, label: { Phase(rawValue: $0)?.name ?? $0 }))
+            byKind: rows(byKind, .supportByKind, id: { kinds[$0] }, label: { kinds[$0] }),
+            byChannel: rows(byChannel, .supportByChannel, id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
+            byPhase: rows(byPhase, .supportByPhase, id: { $0 }, label: { Phase(rawValue: $0)?.name ?? $0 }))
     }
 
     /// The handling times of one period as a sample (count, mean, standard deviation), for the

@@ -18,33 +18,10 @@ struct QuestionFolds: FoldContainer {
     static let folds = [FoldSlot(\Self.satisfaction), FoldSlot(\Self.support), FoldSlot(\Self.carts), FoldSlot(\Self.dropOffs),
                         FoldSlot(\Self.variants), FoldSlot(\Self.funnels), FoldSlot(\Self.tables)]
 
-    init(_ context: FoldContext) {
+    init(zero context: FoldContext) {
         satisfaction = SatisfactionFold(zero: context)
         carts = CartRecoveryFold(zero: context)
         tables = ValueTablesFold(zero: context)
-    }
-
-    mutating func add(_ person: PersonVisits, _ context: FoldContext) { addToEveryFold(person, context) }
-
-    package static func context(_ input: ScoreInput) -> FoldContext {
-        var context = FoldContext(catalog: input.catalog, symbols: input.symbols, period: input.period, previous: input.previous,
-                                  lookback: input.lookback, settings: input.questions, periodDays: input.periodDays,
-                                  previousDays: input.previousDays)
-        if let last = input.lastDataDay { context.lastDataDay = last }
-        context.timeDecayHalfLife = input.timeDecayHalfLife
-        context.customerLifespanYears = input.customerLifespanYears
-        return context
-    }
-
-    /// Every journey of the input folded in, one person at a time.
-    static func fold(_ input: ScoreInput) -> QuestionFolds {
-        let context = context(input)
-        var score = QuestionFolds(context)
-        for journey in input.journeys {
-            let person = PersonVisits(visits: journey.visits.map { input.visits[$0] }, mapped: journey.visits.map { input.mapped[$0] })
-            score.add(person, context)
-        }
-        return score
     }
 
     /// The CX sections; `suppressed` is the context's whole ledger, so every table finished

@@ -90,7 +90,7 @@ struct CartRecoveryFold: SectionFold {
         let context = finishing.fold
         let k = context.settings.minPeople, c = cohorts[0]
         let days = Self.cohortDays(0, context) ?? (context.periodDays.lowerBound - context.settings.recoveryDays)...(context.periodDays.lowerBound - context.settings.recoveryDays)
-        func sources<K>(_ counts: KeyedCounts<K>, _ name: String, id: (K) -> String, label: (K) -> String) -> [CartRecoveryInfo.Source] {
+        func sources<K>(_ counts: KeyedCounts<K>, _ name: WithheldTable, id: (K) -> String, label: (K) -> String) -> [CartRecoveryInfo.Source] {
             let (top, withheld) = counts.top(.max, k: k)
             finishing.withhold(withheld, in: name)
             return top.map { CartRecoveryInfo.Source(id: id($0.key), label: label($0.key), carts: $0.counts.n,
@@ -101,8 +101,8 @@ struct CartRecoveryFold: SectionFold {
             recoveryDays: context.settings.recoveryDays,
             cohortFirst: CivilDate(dayNumber: days.lowerBound).description, cohortLast: CivilDate(dayNumber: days.upperBound).description,
             carts: c.carts, abandoned: c.abandoned, recovered: c.recovered, people: c.people, peopleAbandoned: c.peopleAbandoned,
-            byChannel: sources(byChannel, "cartRecovery.byChannel", id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
-            byTouchpoint: sources(byTouchpoint, "cartRecovery.byTouchpoint", id: tp, label: tp))
+            byChannel: sources(byChannel, .cartsByChannel, id: { $0 }, label: { Channel(rawValue: $0)?.label ?? $0 }),
+            byTouchpoint: sources(byTouchpoint, .cartsByTouchpoint, id: tp, label: tp))
     }
 }
 

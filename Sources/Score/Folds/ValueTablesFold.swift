@@ -95,7 +95,7 @@ struct ValueTablesFold: SectionFold {
         let k = context.settings.minPeople
         /// `ofCarts`: the rate counts the visits that added the value to the cart (products), not
         /// the visits with the value: a product's "ordered" is of the visits that added it.
-        func rows(_ counts: KeyedCounts<Symbol>, _ name: String, limit: Int = 12, ofCarts: Bool = false) -> [ValueRow] {
+        func rows(_ counts: KeyedCounts<Symbol>, _ name: WithheldTable, limit: Int = 12, ofCarts: Bool = false) -> [ValueRow] {
             // ties by the string, not by the symbol's number (the order strings were first seen)
             let (all, withheld) = counts.top(.max, k: k)
             finishing.withhold(withheld, in: name)
@@ -109,8 +109,8 @@ struct ValueTablesFold: SectionFold {
             }
         }
         func grid(_ flat: [Int]) -> [[Int]] { (0..<7).map { Array(flat[($0 * 24)..<($0 * 24 + 24)]) } }
-        return Tables(entryPages: rows(entryPages, "entryPages"), campaigns: rows(campaigns, "campaigns"),
-                      searchTerms: rows(searchTerms, "searchTerms", limit: 15), products: rows(products, "products", limit: 15, ofCarts: true),
+        return Tables(entryPages: rows(entryPages, .entryPages), campaigns: rows(campaigns, .campaigns),
+                      searchTerms: rows(searchTerms, .searchTerms, limit: 15), products: rows(products, .products, limit: 15, ofCarts: true),
                       weekdayHour: WeekdayHour(visits: grid(visitsAt), orders: grid(ordersAt)))
     }
 }
