@@ -88,9 +88,12 @@ browser:
 	if [ -n "$(IN_CI)" ]; then echo "make: CI needs chromium; stopping" >&2; exit 1; fi
 
 # The demo report as its readers see it: headless Chromium at 1400 and 390 px wide, light and
-# dark, and printed to PDF, into screenshots/ (not published, not in git).
+# dark, and printed to PDF (the number of A4 pages printed), into screenshots/ (not published,
+# not in git); and the same week in German (locale: de), published into screenshots/de/ from a
+# copy of the demo's config and history, so that output/ and the demo history stay as they are.
 SHOTS := screenshots
 SHOT_PAGE := output/2026-W47/index.html
+SHOT_PAGE_DE := $(SHOTS)/de/2026-W47/index.html
 screenshot: report checker browser
 	@mkdir -p $(SHOTS)
 	@for w in 1400 390; do \
@@ -100,6 +103,15 @@ screenshot: report checker browser
 	  $(VENV)/bin/python scripts/page_check.py measure $(SHOT_PAGE) --width $$w --summary || exit 1; \
 	done
 	$(VENV)/bin/python scripts/page_check.py pdf $(SHOT_PAGE) $(SHOTS)/report.pdf
+	@# screenshots/ sits beside pipelines/, so the config's relative paths hold for its copy
+	sed 's/^locale: en$$/locale: de/' pipelines/weekly.yaml > $(SHOTS)/weekly-de.yaml
+	@grep -q '^locale: de$$' $(SHOTS)/weekly-de.yaml || { echo "make: pipelines/weekly.yaml has no 'locale: en' line" >&2; exit 1; }
+	cp $(DEMO_HISTORY) $(SHOTS)/history-de.sqlite
+	$(BIN) report --pipeline $(SHOTS)/weekly-de.yaml --input $(DEMO_LOGS) --history $(SHOTS)/history-de.sqlite \
+	  --period 2026-W47 --output $(SHOTS)/de --quiet
+	@for w in 1400 390; do \
+	  $(VENV)/bin/python scripts/page_check.py shot $(SHOT_PAGE_DE) $(SHOTS)/report-de-$$w.png --width $$w || exit 1; \
+	done
 	@ls $(SHOTS)
 
 # The checker: python3-venv and a Java runtime from apt-get (as root) when missing, then

@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
         .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel", "Statistics"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate",
+        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate", "JourneysCore",
                                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
                     exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),

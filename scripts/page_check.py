@@ -3,11 +3,17 @@
 DevTools protocol (the page itself stays free of scripts).
 
     page_check.py width PAGE [--width 390] [--dark]      prints {"scrollWidth": .., "innerWidth": ..}
+    page_check.py charts PAGE [--width 390] [--dark]     prints {"charts": .., "scrolling": [..], "smallestText": .., "textOutside": [..]}
     page_check.py shot PAGE OUT.png [--width 1400] [--dark] [--first-screen]
-    page_check.py pdf PAGE OUT.pdf
+    page_check.py pdf PAGE OUT.pdf                       prints {"pages": .., "a4": pages of A4 size}
     page_check.py measure PAGE [--width 1400] [--dark] [--summary]
                             prints the page's height, its open and closed sections and what the
                             first screen holds (as JSON; --summary: as one line for people)
+
+`charts` looks at every chart figure (`figure.chart`): the sections whose figure scrolls sideways
+or holds a drawing wider than itself, the smallest text of the drawings shown, in CSS px as
+drawn (font size times the drawing's scale), and the texts that run out of their drawing or out
+of their box (a `g.node`'s text beyond its `rect.node-box`), as [section, text].
 
 PAGE is a path to an HTML file. Chromium comes from $JOURNEYS_CHROMIUM, else `chromium` on the
 PATH; the protocol client is PyPI's websocket-client (the project's .venv has it).
@@ -16,6 +22,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -97,6 +104,45 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+# The charts as shown: per figure.chart, whether it scrolls sideways (its content wider than its
+# box) or a drawing shown in it is wider than it; the smallest text of the shown drawings.
+CHARTS = """JSON.stringify((() => {
+  const figures = [...document.querySelectorAll('figure.chart')];
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  const scrolling = [], sizes = [], outside = [];
+  for (const f of figures) {
+    const where = (f.closest('section') || {}).id || '?';
+    const box = f.getBoundingClientRect();
+    let wide = f.scrollWidth > f.clientWidth + 1;
+    for (const svg of f.querySelectorAll('svg')) {
+      if (!shown(svg)) continue;
+      const r = svg.getBoundingClientRect();
+      if (r.width > box.width + 1) wide = true;
+      const scale = r.width / svg.viewBox.baseVal.width;
+      const width = svg.viewBox.baseVal.width;
+      for (const t of svg.querySelectorAll('text')) {
+        if (!t.textContent.trim() || !shown(t)) continue;
+        sizes.push(parseFloat(getComputedStyle(t).fontSize) * scale);
+        const b = t.getBBox();
+        if (b.x < -0.5 || b.x + b.width > width + 0.5) outside.push([where, t.textContent]);
+      }
+      for (const g of svg.querySelectorAll('g.node')) {
+        const box = g.querySelector('rect.node-box');
+        if (!box) continue;
+        const r = box.getBBox();
+        for (const t of g.querySelectorAll('text')) {
+          const b = t.getBBox();
+          if (b.x < r.x - 0.5 || b.x + b.width > r.x + r.width + 0.5) outside.push([where, t.textContent]);
+        }
+      }
+    }
+    if (wide) scrolling.push(where);
+  }
+  return {charts: figures.length, scrolling: scrolling,
+          smallestText: sizes.length ? Math.round(Math.min(...sizes) * 10) / 10 : null, textOutside: outside};
+})())"""
+
+
 # The page as its reader meets it: its height, each open section of <main> with its top and height,
 # the sections folded into a closed <details> (the appendix), and the open sections that begin on
 # the first screen (900 px).
@@ -118,7 +164,7 @@ MEASURE = """JSON.stringify((() => {
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("action", choices=["width", "shot", "pdf", "measure"])
+    parser.add_argument("action", choices=["width", "charts", "shot", "pdf", "measure"])
     parser.add_argument("page")
     parser.add_argument("out", nargs="?")
     parser.add_argument("--width", type=int)
@@ -128,9 +174,9 @@ def main():
     args = parser.parse_args()
     if not os.path.isfile(args.page):
         sys.exit(f"page_check: {args.page}: no such file")
-    if args.action not in ("width", "measure") and not args.out:
+    if args.action in ("shot", "pdf") and not args.out:
         sys.exit(f"page_check: {args.action} needs an output file")
-    width = args.width or (390 if args.action == "width" else 1400)
+    width = args.width or (390 if args.action in ("width", "charts") else 1400)
     browser = Browser()
     try:
         # mobile=False keeps the layout viewport at `width`: a phone would widen it to fit the content.
@@ -139,6 +185,8 @@ def main():
             sizes = browser.evaluate("JSON.stringify({scrollWidth: document.documentElement.scrollWidth,"
                                      " innerWidth: window.innerWidth})")
             print(sizes)
+        elif args.action == "charts":
+            print(browser.evaluate(CHARTS))
         elif args.action == "measure":
             measure = browser.evaluate(MEASURE)
             if args.summary:
@@ -158,9 +206,14 @@ def main():
             with open(args.out, "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
         else:
-            pdf = browser.call("Page.printToPDF", printBackground=True, preferCSSPageSize=True)
+            pdf = base64.b64decode(browser.call("Page.printToPDF", printBackground=True, preferCSSPageSize=True)["data"])
             with open(args.out, "wb") as f:
-                f.write(base64.b64decode(pdf["data"]))
+                f.write(pdf)
+            # Chromium writes one page object per printed page, each with its MediaBox in points
+            sizes = [tuple(round(float(v)) for v in m.split()[2:4])
+                     for m in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)]
+            a4 = sum(1 for size in sizes if sorted(size) == [595, 842])
+            print(json.dumps({"pages": len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)), "a4": a4}))
     finally:
         browser.close()
 

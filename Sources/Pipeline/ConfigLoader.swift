@@ -2,6 +2,7 @@ import Compare
 import Extract
 import Foundation
 import JourneysCore
+import Render
 import ReportModel
 import Sessionize
 import Touchpoints
@@ -63,7 +64,7 @@ package enum ConfigLoader {
             },
             "locale": {
                 let l = try r.string($0, "locale")
-                guard ["en", "de"].contains(l) else { throw r.error($0, "locale expects en or de, found '\(l)'") }
+                guard PipelineConfig.locales.contains(l) else { throw r.error($0, "locale expects en or de, found '\(l)'") }
                 config.locale = l
             },
             "currency": { config.currency = try r.string($0, "currency") },
@@ -190,6 +191,17 @@ package enum ConfigLoader {
                     "recovery_days": { config.cartRecoveryDays = try r.int($0, "carts.recovery_days", min: 1); recoveryNode = $0 },
                 ])
             },
+            "print": { node in
+                try r.mapping(node, at: "print", keys: [
+                    "appendix": {
+                        let v = try r.string($0, "print.appendix")
+                        guard let a = PageOptions.PrintAppendix(rawValue: v) else {
+                            throw r.error($0, "print.appendix expects open or closed, found '\(v)'")
+                        }
+                        config.printAppendix = a
+                    },
+                ])
+            },
             "journey_map": { node in
                 try r.mapping(node, at: "journey_map", keys: [
                     "max_links": { config.mapLinks = try r.int($0, "journey_map.max_links", min: 1) },
@@ -214,7 +226,7 @@ package enum ConfigLoader {
             "touchpoints": { node in
                 try r.mapping(node, at: "touchpoints", keys: [
                     "unmatched_phase": { config.unmatchedPhase = try r.phase($0, "touchpoints.unmatched_phase") },
-                    "rules": { config.touchpointRules = try r.rules($0) },
+                    "rules": { (config.touchpointRules, config.touchpointNames) = try r.rules($0) },
                 ])
             },
             "kpis": { node in
@@ -379,17 +391,35 @@ struct Reader {
         return p
     }
 
-    func rules(_ node: Node) throws -> [TouchpointRule] {
+    /// `touchpoints.rules`, and the names their touchpoints carry per locale (`labels:`), by
+    /// locale and then touchpoint. Rules of one touchpoint may each name it, but not differently.
+    func rules(_ node: Node) throws -> (rules: [TouchpointRule], names: [String: [String: String]]) {
         guard let seq = node.sequence else { throw error(node, "touchpoints.rules expects a list of rules") }
-        return try seq.map { item in
+        var names: [String: [String: String]] = [:]
+        let rules = try seq.map { item in
             var pattern: TouchpointRule.Pattern? = nil
             var name: String? = nil
             var phase: Phase? = nil
             var step: FunnelStep? = nil
+            var labels: [(locale: String, label: String, node: Node)] = []
             try mapping(item, at: "a touchpoint rule", keys: [
                 "path": { pattern = .glob(try string($0, "path")) },
                 "regex": { pattern = .regex(try string($0, "regex")) },
                 "touchpoint": { name = try string($0, "touchpoint") },
+                "labels": { node in
+                    guard let map = node.mapping else {
+                        throw error(node, "labels expects the touchpoint's name per locale, e.g. { de: Warenkorb }")
+                    }
+                    for (key, value) in map {
+                        let locale = try string(key, "labels")
+                        guard PipelineConfig.locales.contains(locale) else {
+                            throw error(key, "labels expects locales (\(PipelineConfig.locales.joined(separator: ", "))), found '\(locale)'")
+                        }
+                        let label = try string(value, "labels.\(locale)")
+                        guard !label.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(value, "labels.\(locale) expects a name, found nothing") }
+                        labels.append((locale, label, value))
+                    }
+                },
                 "phase": { phase = try self.phase($0, "phase") },
                 "funnel_step": {
                     let v = try string($0, "funnel_step")
@@ -406,8 +436,15 @@ struct Reader {
             do { _ = try rule.compiled() } catch {
                 throw self.error(item, "the pattern of touchpoint '\(name)' is not a valid regular expression")
             }
+            for l in labels {
+                if let earlier = names[l.locale]?[name], earlier != l.label {
+                    throw error(l.node, "labels.\(l.locale) of touchpoint '\(name)' is '\(l.label)', but an earlier rule of it says '\(earlier)'")
+                }
+                names[l.locale, default: [:]][name] = l.label
+            }
             return rule
         }
+        return (rules, names)
     }
 }
 

@@ -83,6 +83,16 @@ package struct PipelineConfig: Sendable {
     package var extraSocialNetworks: [String] = []
 
     package var touchpointRules: [TouchpointRule] = []
+    /// `labels:` on the touchpoint rules: each touchpoint's name by locale, then by touchpoint
+    /// id, for the page; report.json keeps the ids.
+    package var touchpointNames: [String: [String: String]] = [:]
+    /// `print.appendix`: the page's folded sections print open or closed (the default).
+    package var printAppendix: PageOptions.PrintAppendix = .closed
+    /// The locales the pages can be written in (`locale`, `labels:`).
+    package static let locales = ["en", "de"]
+
+    /// What the page takes from the config beside its words and numbers.
+    package var pageOptions: PageOptions { PageOptions(printAppendix: printAppendix, touchpointNames: touchpointNames) }
     package var unmatchedPhase: Phase = .consideration
 
     /// `publish.base_url`: where the output folder is published (`https://reports.example/journeys`);

@@ -49,6 +49,7 @@ package enum ReportPipeline {
         return try RenderStage.run(run.report, compared: run.compared, templates: run.setup.templates,
                                    into: run.publishing.staged(run.period), output: run.setup.options.output,
                                    mapLinks: run.setup.config.mapLinks, headline: run.setup.config.headline,
+                                   page: run.setup.config.pageOptions,
                                    baseURL: run.setup.config.publishBaseURL)
     }
     static let validate = Stage<(staged: StagedReport, report: ReportData, compared: CompareStage.Compared, period: String,

@@ -28,7 +28,7 @@ enum CartRecoveryView {
                 ["title": labels.text("carts.byChannel.title"), "group": labels.text("carts.byChannel.group"),
                  "rows": sources(c.byChannel) { labels.channel($0.id, fallback: $0.label) }, "hasRows": !c.byChannel.isEmpty],
                 ["title": labels.text("carts.byTouchpoint.title"), "group": labels.text("carts.byTouchpoint.group"),
-                 "rows": sources(c.byTouchpoint) { Markup.clean($0.label) }, "hasRows": !c.byTouchpoint.isEmpty],
+                 "rows": sources(c.byTouchpoint) { labels.touchpoint($0.label) }, "hasRows": !c.byTouchpoint.isEmpty],
             ] as [[String: Any]],
         ]
     }

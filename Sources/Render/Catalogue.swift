@@ -11,6 +11,8 @@ import Foundation
 package struct Catalogue: Sendable {
     package let locale: String
     package private(set) var entries: [String: String]
+    /// The config's names of touchpoints in this language, by touchpoint id (`PageOptions`).
+    package private(set) var touchpoints: [String: String] = [:]
     /// Every proper prefix of a key (`kpis` of `kpis.title`), for the template's dotted lookups.
     let prefixes: Set<String>
 
@@ -26,6 +28,13 @@ package struct Catalogue: Sendable {
             }
         }
         self.prefixes = prefixes
+    }
+
+    /// This catalogue with the config's names of touchpoints (by id) in its language.
+    package func naming(touchpoints names: [String: String]) -> Catalogue {
+        var copy = self
+        copy.touchpoints = names.mapValues(Markup.clean)
+        return copy
     }
 
     /// The locales journeys has built-in catalogues for.

@@ -8,7 +8,7 @@ enum DropOffView {
         let style = labels.style
         return drops.map { d in
             var rows: [[String: Any]] = d.next.map { n in
-                ["kind": labels.nextKind(n.kind), "touchpoint": Markup.clean(n.touchpoint), "hasTouchpoint": !n.touchpoint.isEmpty,
+                ["kind": labels.nextKind(n.kind), "touchpoint": labels.touchpoint(n.touchpoint), "hasTouchpoint": !n.touchpoint.isEmpty,
                  "visits": style.integer(n.visits), "people": style.integer(n.people), "share": style.percent(n.share)]
             }
             let rest = d.left - d.next.reduce(0) { $0 + $1.visits }

@@ -21,7 +21,7 @@ enum FrictionView {
             },
             "hasSteps": !f.steps.isEmpty,
             "exits": f.exits.map {
-                ["touchpoint": Markup.clean($0.touchpoint), "phase": labels.phase($0.phase),
+                ["touchpoint": labels.touchpoint($0.touchpoint), "phase": labels.phase($0.phase),
                  "visits": style.integer($0.visits), "exits": style.integer($0.exits), "rate": style.percent($0.exitRate),
                  "interval": style.interval($0.interval, unit: .ratio)] as [String: Any]
             },

@@ -12,7 +12,7 @@ enum FunnelView {
         }
         let then = before.map { rows in Dictionary(rows.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first }) }
         return [
-            "funnelSVG": FunnelChart.svg(funnel, labels: labels),
+            "funnelSVG": FunnelChart.figure(funnel, labels: labels),
             "hasFunnelBefore": then != nil,
             "funnel": funnel.map { row -> [String: Any] in
                 var cells: [String: Any] = ["label": row.label, "visits": style.integer(row.visits), "ofFirst": style.percent(row.ofFirst),

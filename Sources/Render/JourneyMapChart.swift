@@ -249,7 +249,7 @@ enum JourneyMapChart {
         }
 
         let strongest = Double(links.first?.count ?? 1)
-        let names = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0.touchpoint) })
+        let names = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, words.touchpoint($0.touchpoint)) })
         let keys = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, map.nodeID($0)) })
         func mark(_ direction: MapChanges.Direction?) -> String { direction.map { $0 == .up ? "▲ " : "▼ " } ?? "" }
         func linkKey(_ l: JourneyMap.Link) -> String { "\(keys[l.from] ?? "") -> \(keys[l.to] ?? "")" }
@@ -324,13 +324,13 @@ enum JourneyMapChart {
             let fill = 0.10 + 0.55 * Double(node.views) / busiest
             let changed = changes?.nodes[map.nodeID(node)]
             svg.open("g", ["class": "node"])
-            svg.title(words.text("journeyMap.chart.nodeTitle", ["touchpoint": node.touchpoint, "views": style.integer(node.views),
+            svg.title(words.text("journeyMap.chart.nodeTitle", ["touchpoint": words.touchpoint(node.touchpoint), "views": style.integer(node.views),
                                                                  "entries": style.integer(node.entries), "exits": style.integer(node.exits),
                                                                  "exitRate": style.percent(node.exitRate)]))
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5", "class": "node-bg"])
             svg.element("rect", ["x": fmt(p.x), "y": fmt(p.y), "width": fmt(nodeWidth), "height": fmt(nodeHeight), "rx": "5",
                                  "class": changed.map { "node-box changed " + $0.rawValue } ?? "node-box", "fill-opacity": String(format: "%.2f", fill)])
-            svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 18), "class": "node-name"], text: node.touchpoint)
+            svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 18), "class": "node-name"], text: words.touchpoint(node.touchpoint))
             svg.element("text", ["x": fmt(p.x + 8), "y": fmt(p.y + 35), "class": "node-count"],
                         text: words.text("journeyMap.chart.nodeCount", ["views": style.integer(node.views),
                                                                          "exitRate": style.percent(node.exitRate, places: 0)]))

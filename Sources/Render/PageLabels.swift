@@ -118,11 +118,18 @@ struct PageLabels: Sendable {
     /// What report.json writes where a touchpoint would be when nothing came before a survey answer.
     static let nothingBefore = "(nothing before)"
 
-    /// A touchpoint name from report.json: the config's names stay as written, the one name the
-    /// report makes up itself is translated.
+    /// A touchpoint id from report.json as the page names it: the config's name for it in the
+    /// page's language (`labels:` on its rule), else the id as written; the names the report
+    /// makes up itself (unmatched pages, nothing before an answer) come from the catalogue.
     func touchpoint(_ name: String) -> String {
-        name == Self.nothingBefore ? text("satisfaction.nothingBefore") : Markup.clean(name)
+        if let named = catalogue.touchpoints[name] { return named }
+        if name == Self.nothingBefore { return text("satisfaction.nothingBefore") }
+        if name == Self.unmatched { return text("touchpoint.other") }
+        return Markup.clean(name)
     }
+
+    /// The touchpoint report.json counts pages under that no rule matches.
+    static let unmatched = "other"
 
     /// A path of touchpoints, "A → B → C".
     func path(_ steps: [String]) -> String { steps.map(touchpoint).joined(separator: " → ") }

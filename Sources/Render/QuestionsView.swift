@@ -31,7 +31,7 @@ enum QuestionsView {
             "segmentFunnelsWithheld": note(["funnels.byChannel", "funnels.byDevice"]),
             "valueTables": ValueTablesView.make(q, labels: labels),
             "valueTablesWithheld": note(["entryPages", "campaigns", "searchTerms", "products"]),
-            "heatmapSVG": HeatmapSVG.svg(q.weekdayHour, labels: labels),
+            "heatmapSVG": HeatmapSVG.figure(q.weekdayHour, labels: labels),
             "heatmapTables": HeatmapSVG.tables(q.weekdayHour, labels: labels),
             "withheldText": labels.withheld(q.suppressed.rows, k: q.suppressed.k) ?? "",
             "withheldRows": style.integer(q.suppressed.rows),

@@ -8,14 +8,18 @@ package struct ReportRenderer: Sendable {
     package let mapLinks: Int
     /// The key figures the page opens with (`report.headline`), in this order.
     package let headline: [String]
+    /// The config's say on printing and on touchpoint names.
+    package let page: PageOptions
 
     /// The headline figures when the config names none: what a shop runs on.
     package static let defaultHeadline = ["orders", "revenue", "conversion_rate", "aov", "visitors"]
 
-    package init(templates: ReportTemplates, mapLinks: Int = JourneyMapChart.defaultMaxLinks, headline: [String] = ReportRenderer.defaultHeadline) {
+    package init(templates: ReportTemplates, mapLinks: Int = JourneyMapChart.defaultMaxLinks, headline: [String] = ReportRenderer.defaultHeadline,
+                 page: PageOptions = PageOptions()) {
         self.templates = templates
         self.mapLinks = mapLinks
         self.headline = headline
+        self.page = page
     }
 
     /// The report page. `hasDiff`: a comparison with the previous period stands beside it;
@@ -26,7 +30,9 @@ package struct ReportRenderer: Sendable {
     /// `mapChanges`: the map's marks against the previous period (none when nil).
     package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil,
                         changes: ChangeList? = nil, base: ReportData? = nil, mapChanges: MapChanges? = nil) -> String {
-        let view = ReportView.make(data, css: templates.css, catalogue: templates.catalogue(for: data.period.locale),
+        let catalogue = templates.catalogue(for: data.period.locale)
+            .naming(touchpoints: page.touchpointNames[data.period.locale] ?? [:])
+        let view = ReportView.make(data, css: templates.css + page.stylesheetAddition, catalogue: catalogue,
                                    links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
                                    changes: changes, headline: headline, base: base, mapChanges: mapChanges)
         return templates.renderReport(view)

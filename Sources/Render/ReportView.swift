@@ -205,7 +205,7 @@ enum ReportView {
             "files": input.files.map {
                 ["name": Markup.clean($0.name), "read": style.integer($0.read), "parsed": style.integer($0.parsed),
                  "filtered": style.integer($0.filtered), "rejected": style.integer($0.rejected),
-                 "damage": Markup.clean($0.damage ?? "")] as [String: Any]
+                 "damage": $0.damage.map(labels.fileDamage) ?? ""] as [String: Any]
             },
             "resorted": (input.resorted ?? []).map {
                 ["text": labels.text("dataQuality.resortedLine", ["file": Markup.clean($0.file), "events": style.integer($0.events),
@@ -213,7 +213,7 @@ enum ReportView {
             },
             "hasResorted": input.resorted != nil,
             "reasons": input.reasons.map {
-                ["reason": Markup.clean($0.reason),
+                ["reason": labels.reasonName($0.reason),
                  "explanation": labels.catalogue.optional("reason.\($0.reason)") ?? Markup.clean($0.explanation),
                  "count": style.integer($0.count),
                  "kind": labels.text($0.isRejected ? "dataQuality.kindRejected"
@@ -222,7 +222,7 @@ enum ReportView {
             "hasValueNotes": valueNotes > 0,
             "valueNotesText": labels.text("dataQuality.valueNotes", ["notes": style.integer(valueNotes)]),
             "samples": input.samples.map {
-                ["reason": Markup.clean($0.reason), "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
+                ["reason": labels.reasonName($0.reason), "file": Markup.clean($0.file), "line": $0.line, "text": Markup.clean($0.text)] as [String: Any]
             },
             "hasSamples": !input.samples.isEmpty,
         ]

@@ -3,8 +3,11 @@
 struct SVGBuilder {
     private(set) var markup = ""
 
-    init(width: Int, height: Int, label: String) {
-        markup = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(Markup.text(label))\">"
+    /// `form`: the class of a chart drawn twice, `wide-form` for screens and paper and
+    /// `narrow-form` for phones; the stylesheet shows one of them.
+    init(width: Int, height: Int, label: String, form: String? = nil) {
+        let cls = form.map { " class=\"\(Markup.text($0))\"" } ?? ""
+        markup = "<svg xmlns=\"http://www.w3.org/2000/svg\"\(cls) viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(Markup.text(label))\">"
         markup += "<title>\(Markup.text(label))</title>"
     }
 
@@ -26,6 +29,10 @@ struct SVGBuilder {
 
     func finished() -> String { markup + "</svg>" }
 }
+
+/// A chart's wide form, where the page carries a narrow one beside it: the stylesheet hides
+/// `wide-form` on phones and `narrow-form` elsewhere.
+func wideForm(_ drawing: String) -> String { "<div class=\"wide-form\">" + drawing + "</div>" }
 
 /// Coordinates with at most one decimal, so the same data always gives the same bytes.
 func fmt(_ x: Double) -> String {

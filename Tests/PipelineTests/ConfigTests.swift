@@ -119,6 +119,39 @@ import Testing
         }
     }
 
+    /// `labels:` on a touchpoint rule: the touchpoint's name per locale, for the pages; the rule
+    /// keeps its id. Rules of one touchpoint may repeat a name but not contradict it.
+    @Test func touchpointNamesPerLocale() throws {
+        let rules = "touchpoints:\n  rules:\n"
+        let config = try ConfigLoader.parse(rules + "    - { path: /cart, touchpoint: Cart, phase: purchase, labels: { de: Warenkorb, en: Basket } }\n"
+            + "    - { path: /basket, touchpoint: Cart, phase: purchase, labels: { de: Warenkorb } }\n"
+            + "    - { path: /, touchpoint: Home, phase: awareness }\n", file: "p.yaml")
+        #expect(config.touchpointNames == ["de": ["Cart": "Warenkorb"], "en": ["Cart": "Basket"]])
+        #expect(config.touchpointRules.map(\.touchpoint) == ["Cart", "Cart", "Home"])
+        #expect(config.pageOptions.touchpointNames == config.touchpointNames)
+        #expect(try ConfigLoader.load(path: PipelineFixtures.weeklyConfig).touchpointNames["de"]?["Cart"] == "Warenkorb")
+        for (rule, line, message) in [
+            ("    - { path: /cart, touchpoint: Cart, phase: purchase, labels: { fr: Panier } }\n", 3, "labels expects locales (en, de), found 'fr'"),
+            ("    - { path: /cart, touchpoint: Cart, phase: purchase, labels: Warenkorb }\n", 3,
+             "labels expects the touchpoint's name per locale, e.g. { de: Warenkorb }"),
+            ("    - { path: /cart, touchpoint: Cart, phase: purchase, labels: { de: \"\" } }\n", 3, "labels.de expects a name, found nothing"),
+            ("    - { path: /cart, touchpoint: Cart, phase: purchase, labels: { de: Warenkorb } }\n    - { path: /basket, touchpoint: Cart, phase: purchase, labels: { de: Korb } }\n",
+             4, "labels.de of touchpoint 'Cart' is 'Korb', but an earlier rule of it says 'Warenkorb'"),
+        ] {
+            #expect(throws: ConfigError(file: "p.yaml", line: line, message: message)) { try ConfigLoader.parse(rules + rule, file: "p.yaml") }
+        }
+    }
+
+    /// `print.appendix`: the page's folded sections print closed (the default) or open.
+    @Test func printingTheAppendix() throws {
+        #expect(try ConfigLoader.load(path: PipelineFixtures.weeklyConfig).printAppendix == .closed)
+        #expect(try ConfigLoader.parse("time_zone: UTC\n", file: "p.yaml").printAppendix == .closed)
+        #expect(try ConfigLoader.parse("print:\n  appendix: open\n", file: "p.yaml").pageOptions.printAppendix == .open)
+        #expect(throws: ConfigError(file: "p.yaml", line: 2, message: "print.appendix expects open or closed, found 'sideways'")) {
+            try ConfigLoader.parse("print:\n  appendix: sideways\n", file: "p.yaml")
+        }
+    }
+
     @Test func invalidRegexIsReportedAtItsRule() {
         #expect(throws: ConfigError(file: "p.yaml", line: 3, message: "the pattern of touchpoint 'X' is not a valid regular expression")) {
             try ConfigLoader.parse("touchpoints:\n  rules:\n    - { regex: \"^/p/(\", touchpoint: X, phase: awareness }\n", file: "p.yaml")

@@ -29,7 +29,7 @@ enum PublishedGermanWeeks {
     @Test func theWeekIsInGermanAndLinksWhatIsPublished() throws {
         let w47 = try PublishedGermanWeeks.read("2026-W47/index.html")
         #expect(w47.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"de\">"))
-        #expect(w47.contains("<h1>Kundenreisen <span class=\"period\">KW 47/2026</span></h1>"))
+        #expect(w47.contains("<h1>Customer Journeys <span class=\"period\">KW 47/2026</span></h1>"))
         #expect(w47.contains("16.11.2026 bis 22.11.2026"))
         // W46 was published before: linked; W48 is not: no link; the diff and report.json beside it
         #expect(w47.contains("<a href=\"../2026-W46/index.html\" rel=\"prev\">← KW 46/2026</a>"))
@@ -46,10 +46,22 @@ enum PublishedGermanWeeks {
         #expect(index.contains("href=\"2026-W47/diff.html\""))
         let diff = try PublishedGermanWeeks.read("2026-W47/diff.html")
         #expect(diff.contains("lang=\"de\"") && diff.contains("KW 47/2026 gegenüber KW 46/2026"))
-        #expect(try PublishedGermanWeeks.read("2026-W47/diff.md").hasPrefix("## Kundenreisen: KW 47/2026 gegenüber KW 46/2026\n"))
+        #expect(try PublishedGermanWeeks.read("2026-W47/diff.md").hasPrefix("## Customer Journeys: KW 47/2026 gegenüber KW 46/2026\n"))
         // report.json stays as it is in every language: ISO names, English definitions
         let json = try PipelineFixtures.reportJSON(try PublishedGermanWeeks.folder(), "2026-W47")
         #expect((json["period"] as? [String: Any])?["name"] as? String == "2026-W47")
+    }
+
+    /// The touchpoints carry the German names the config gives them (`labels: { de: ... }`) on
+    /// the page; report.json keeps the ids the rules count under.
+    @Test func touchpointsAreNamedInGerman() throws {
+        let w47 = try PublishedGermanWeeks.read("2026-W47/index.html")
+        #expect(w47.contains("class=\"node-name\">Warenkorb</text>") && w47.contains("class=\"node-name\">Startseite</text>"))
+        #expect(!w47.contains("class=\"node-name\">Cart</text>") && !w47.contains("class=\"node-name\">Home</text>"))
+        let json = try PipelineFixtures.reportJSON(try PublishedGermanWeeks.folder(), "2026-W47")
+        let nodes = try #require((json["journeyMap"] as? [String: Any])?["nodes"] as? [String: [String: Any]])
+        let names = Set(nodes.keys).union(nodes.values.compactMap { $0["touchpoint"] as? String })
+        #expect(names.contains("Cart") && names.contains("Home") && !names.contains("Warenkorb") && !names.contains("Startseite"))
     }
 
     /// The page's text has none of the English words the English page is made of, but in the

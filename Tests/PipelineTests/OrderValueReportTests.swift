@@ -71,7 +71,7 @@ import Testing
 
         let page = try String(contentsOfFile: out + "/2026-W47/index.html", encoding: .utf8)
         let text = page + String(decoding: try Data(contentsOf: URL(fileURLWithPath: out + "/2026-W47/report.json")), as: UTF8.self)
-        #expect(page.contains("order_value_implausible") && page.contains("parsed, value left out"))
+        #expect(page.contains("Implausible order value") && page.contains("parsed, value left out"))
         #expect(!text.contains("c-99999"))
 
         // the history holds the five real orders, none of the forged ones

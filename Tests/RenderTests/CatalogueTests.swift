@@ -131,7 +131,7 @@ import Testing
         let templates = try ReportTemplates(directory: folder)
         #expect(templates.catalogue(for: "de").text("my.own.key") == "eigen")
         // the other texts stay the built-in ones
-        #expect(templates.catalogue(for: "de").text("funnel.title") == "Kauftrichter")
+        #expect(templates.catalogue(for: "de").text("funnel.title") == "Funnel")
         let html = ReportRenderer(templates: templates).report(RenderFixtures.data(locale: "de"))
         #expect(html.contains("<h2>Zahlen &lt;script&gt;alert(1)&lt;/script&gt; &amp; mehr</h2>"))
         #expect(!html.contains("<script"))

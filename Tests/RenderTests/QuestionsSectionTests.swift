@@ -106,10 +106,14 @@ import Validate
     @Test func heatmapPrintsEveryCellAndGivesTheNumbersAsTables() throws {
         let html = try page(RenderFixtures.withQuestions())
         let s = try section("weekday-hour", in: html)
-        #expect(s.components(separatedBy: "<g class=\"hm h").count - 1 == 7 * 24)
+        // every cell in the wide form and again in the phone's turned form
+        #expect(s.components(separatedBy: "<g class=\"hm h").count - 1 == 2 * 7 * 24)
         #expect(s.contains("<title>Mon 14:00–15:00: 43 visits, 2 orders</title>"))
         #expect(s.contains("<g class=\"hm h9\"><title>Sun 20:00–21:00: 80 visits, 0 orders</title>"))
-        #expect(s.contains(">43 visits · 2 orders</text>"))
+        // Monday's totals of visits and orders end its row, under their columns' heads
+        #expect(s.contains("class=\"hm-total-label\">Visits</text>") && s.contains("class=\"hm-total-label\">Orders</text>"))
+        let monday = try #require(s.range(of: "class=\"hm-total\">43</text><text "))
+        #expect(s[monday.upperBound...].hasPrefix("x=\"976\" y=\"39\" text-anchor=\"end\" class=\"hm-total\">2</text>"))
         #expect(s.contains("<summary>The numbers as tables</summary>"))
         #expect(s.contains("<tr><th>Mon</th>"))
         let german = try section("weekday-hour", in: try page(RenderFixtures.withQuestions(locale: "de")))

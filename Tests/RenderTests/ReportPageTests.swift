@@ -79,7 +79,7 @@ import ReportModel
         let html = try render(RenderFixtures.data(locale: "de"))
         #expect(html.contains("1.234"))
         #expect(html.contains("1.234,50\u{A0}€"))
-        #expect(html.contains("Bewusstsein"))
+        #expect(html.contains("Aufmerksamkeit"))
         #expect(html.contains("lang=\"de\""))
     }
 

@@ -16,9 +16,10 @@ struct StagedReport {
 /// has passed. `output`: the published reports, for the links to the neighbouring periods.
 enum RenderStage {
     static func run(_ data: ReportData, compared: CompareStage.Compared, templates: ReportTemplates, into staging: String, output: String,
-                    mapLinks: Int, headline: [String] = ReportRenderer.defaultHeadline, baseURL: String? = nil) throws -> StagedReport {
+                    mapLinks: Int, headline: [String] = ReportRenderer.defaultHeadline, page: PageOptions = PageOptions(),
+                    baseURL: String? = nil) throws -> StagedReport {
         let diff = compared.diff
-        let renderer = ReportRenderer(templates: templates, mapLinks: mapLinks, headline: headline)
+        let renderer = ReportRenderer(templates: templates, mapLinks: mapLinks, headline: headline, page: page)
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)

@@ -1,0 +1,96 @@
+import Foundation
+import JourneysCore
+import ReportModel
+import Testing
+@testable import Render
+
+/// Touchpoints named per locale by the config (`labels:` on a rule): the page shows the name of
+/// its language wherever a touchpoint appears, report.json keeps the id, and a touchpoint
+/// without a name in that language keeps its id.
+@Suite struct TouchpointNamesTests {
+    static let names = ["de": ["Home": "Startseite", "Cart": "Warenkorb"], "en": ["Home": "Front page"]]
+
+    static func render(_ locale: String, names: [String: [String: String]] = Self.names) throws -> String {
+        ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates), page: PageOptions(touchpointNames: names))
+            .report(RenderFixtures.withQuestions(locale: locale))
+    }
+
+    @Test func thePageNamesTouchpointsInItsLanguage() throws {
+        let german = try Self.render("de"), english = try Self.render("en")
+        // the map's box and its list of links, the loops table (Cart → ...), the paths
+        #expect(german.contains("class=\"node-name\">Startseite</text>"))
+        #expect(german.contains("<span class=\"flow-path\">Startseite → "))
+        #expect(german.contains("<td>Warenkorb → "))
+        #expect(german.contains("<td>Startseite → "))
+        #expect(!german.contains(">Home<") && !german.contains("Home →") && !german.contains("<td>Cart "))
+        // English has its own name for Home and none for Cart: Cart stays as the config's id
+        #expect(english.contains("class=\"node-name\">Front page</text>") && english.contains("<td>Cart → "))
+        #expect(!english.contains("Startseite") && !english.contains("Warenkorb"))
+        // without names, the ids as written
+        #expect(try Self.render("de", names: [:]).contains("class=\"node-name\">Home</text>"))
+    }
+
+    /// A name from the config is escaped like any text on the page.
+    @Test func aNameIsEscaped() throws {
+        let html = try Self.render("de", names: ["de": ["Home": RenderFixtures.hostile]])
+        #expect(!html.contains("<script>alert(1)</script>"))
+        #expect(html.contains("class=\"node-name\">\\&quot;&gt;&lt;script&gt;".replacingOccurrences(of: "\\", with: "")))
+    }
+
+    /// The touchpoint of unmatched pages, which the report names itself, is in the page's language.
+    @Test func unmatchedPagesAreNamedByTheCatalogue() {
+        let de = PageLabels(catalogue: .builtIn("de"), style: NumberStyle(locale: "de", currency: "EUR"))
+        let en = PageLabels(catalogue: .builtIn("en"), style: NumberStyle(locale: "en", currency: "EUR"))
+        #expect(de.touchpoint("other") == "Sonstige" && en.touchpoint("other") == "other")
+        #expect(de.path(["Home", "other"]) == "Home → Sonstige")
+    }
+
+    /// report.json's touchpoints are ids: names never reach the data the page is drawn from.
+    @Test func theDataKeepsTheIds() throws {
+        let data = RenderFixtures.withQuestions(locale: "de")
+        _ = try Self.render("de")
+        #expect(data.journeyMap.nodes.map(\.touchpoint).contains("Home"))
+    }
+}
+
+/// Data quality in words: the reasons lines were set aside and the files' read problems show as
+/// words in the page's language, not as report.json's codes.
+@Suite struct DataQualityWordsTests {
+    @Test func everyReasonHasANameInEveryLanguage() {
+        for locale in Catalogue.locales {
+            let catalogue = Catalogue.builtIn(locale)
+            for outcome in LineOutcome.allCases {
+                #expect(catalogue.optional("reasonName.\(outcome.rawValue)") != nil, "\(locale): no name for \(outcome.rawValue)")
+                #expect(catalogue.optional("reason.\(outcome.rawValue)") != nil, "\(locale): no explanation for \(outcome.rawValue)")
+            }
+        }
+    }
+
+    @Test func theTableShowsWordsNotCodes() throws {
+        var data = RenderFixtures.data(locale: "de")
+        data.input.reasons = [.init(reason: "bad_timestamp", explanation: "timestamp that is not a real date and time", count: 4, isRejected: true),
+                              .init(reason: "status_4xx", explanation: "client error response (4xx)", count: 2, isRejected: false),
+                              .init(reason: "from_a_newer_journeys", explanation: "something new", count: 1, isRejected: true)]
+        data.input.samples = [.init(reason: "bad_timestamp", file: "access.log", line: 7, text: "x")]
+        data.input.files[0].damage = "gzip data is damaged (zlib error -3)"
+        let html = ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates)).report(data)
+        let section = try #require(html.components(separatedBy: "<section id=\"data-quality\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(section.contains("<tr><td>Ungültige Zeitangabe</td>") && section.contains("<tr><td>Client-Fehler (4xx)</td>"))
+        #expect(!section.contains("bad_timestamp") && !section.contains("status_4xx"))
+        // a code this journeys does not know stays as written
+        #expect(section.contains("<tr><td>from_a_newer_journeys</td>"))
+        #expect(section.contains("<th>Lesefehler</th>") && !section.contains("Schaden"))
+        #expect(section.contains("gzip-Daten sind beschädigt (zlib-Fehler -3)"))
+    }
+
+    @Test func readProblemsInWords() {
+        let de = PageLabels(catalogue: .builtIn("de"), style: NumberStyle(locale: "de", currency: "EUR"))
+        let en = PageLabels(catalogue: .builtIn("en"), style: NumberStyle(locale: "en", currency: "EUR"))
+        #expect(de.fileDamage("gzip data ends early (truncated file)") == "gzip-Daten enden vorzeitig (Datei abgeschnitten)")
+        #expect(de.fileDamage("read error: Input/output error") == "Lesefehler: Input/output error")
+        #expect(de.fileDamage("read error: the file ended before its size") == "Lesefehler: die Datei endete vor ihrer angegebenen Größe")
+        #expect(en.fileDamage("gzip data is damaged (zlib error -3)") == "gzip data is damaged (zlib error -3)")
+        #expect(de.fileDamage("gzip data is damaged (zlib error x)") == "gzip data is damaged (zlib error x)")
+        #expect(de.fileDamage("something else") == "something else")
+    }
+}
