@@ -13,8 +13,9 @@ extension DiffView {
     /// discovery rate and the small samples left out.
     static func familyNote(_ changes: ChangeList, labels: PageLabels) -> String {
         let style = labels.style
-        var note = labels.text("changes.family", ["items": style.integer(changes.items.count), "tests": style.integer(changes.tests),
-                                                  "rate": style.percent(changes.falseDiscoveryRate, places: 0)])
+        var note = labels.plural("changes.family", count: changes.items.count,
+                                 ["items": style.integer(changes.items.count), "tests": style.integer(changes.tests),
+                                  "rate": style.percent(changes.falseDiscoveryRate, places: 0)])
         if changes.smallSamples > 0 {
             note += " " + labels.text("changes.smallSamples", ["count": style.integer(changes.smallSamples),
                                                                "minimum": style.integer(ChangeList.minimumSample)])

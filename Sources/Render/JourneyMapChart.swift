@@ -300,7 +300,8 @@ enum JourneyMapChart {
         let mostReturns = Double(returns.first?.count ?? 1)
         for r in returns {
             guard let a = layout.position[r.from], let b = layout.position[r.to] else { continue }
-            let w = max(1.5, 6 * Double(r.count) / mostReturns)
+            // thinner than the links of a visit: the returns join the map, they do not lead it
+            let w = max(1.2, 2.5 * Double(r.count) / mostReturns)
             let laneY = laneTop + Double(lane) * laneGap
             lane += 1
             let x1 = a.x + nodeWidth, x2 = b.x
