@@ -38,17 +38,25 @@ enum Retention {
     static func returning(_ history: CustomerHistory, year: Int, asOf: CivilDate) -> (returned: Int, customers: Int) {
         let start = CivilDate(year: year, month: 1, day: 1).dayNumber, next = CivilDate(year: year + 1, month: 1, day: 1).dayNumber
         let end = min(CivilDate(year: year + 2, month: 1, day: 1).dayNumber - 1, asOf.dayNumber)
-        var returned = 0, customers = 0
+        let kept = retained(history, from: start, splitAt: next, through: end)
+        return (kept.retained, kept.customers)
+    }
+
+    /// Customers with an order on a day in `from..<splitAt`, and how many of them also ordered in
+    /// `splitAt...through` (orders after `through` are not seen): the retention of one window
+    /// into the next.
+    static func retained(_ history: CustomerHistory, from: Int, splitAt: Int, through: Int) -> (retained: Int, customers: Int) {
+        var retained = 0, customers = 0
         for k in 0..<history.count {
-            var inYear = false, inNext = false
+            var inEarlier = false, inLater = false
             for i in history.orders(of: k) {
                 let d = history.day(i)
-                guard d <= end else { continue }
-                if d >= next { inNext = true } else if d >= start { inYear = true }
+                guard d <= through else { continue }
+                if d >= splitAt { inLater = true } else if d >= from { inEarlier = true }
             }
-            if inYear { customers += 1; if inNext { returned += 1 } }
+            if inEarlier { customers += 1; if inLater { retained += 1 } }
         }
-        return (returned, customers)
+        return (retained, customers)
     }
 
     /// The average customer lifespan in years from two years of history: of the customers with an
@@ -59,16 +67,7 @@ enum Retention {
     static func lifespanYears(_ history: CustomerHistory, asOf: CivilDate) -> (years: Double, retention: Double)? {
         guard let first = history.firstDay, first <= asOf.adding(days: -729).dayNumber else { return nil }
         let last = asOf.dayNumber, lastYear = asOf.adding(days: -364).dayNumber, yearBefore = asOf.adding(days: -729).dayNumber
-        var before = 0, both = 0
-        for k in 0..<history.count {
-            var inBefore = false, inRecent = false
-            for i in history.orders(of: k) {
-                let d = history.day(i)
-                guard d <= last else { continue }
-                if d >= lastYear { inRecent = true } else if d >= yearBefore { inBefore = true }
-            }
-            if inBefore { before += 1; if inRecent { both += 1 } }
-        }
+        let (both, before) = retained(history, from: yearBefore, splitAt: lastYear, through: last)
         guard before > 0 else { return nil }
         let r = Double(both) / Double(before)
         return (min(20, 1 / (1 - min(r, 0.95))), r)
