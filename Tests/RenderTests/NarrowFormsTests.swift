@@ -107,7 +107,7 @@ import Testing
         #expect(!none.contains("class=\"return\"") && !none.contains("returns"))
         // in German, in the page's words
         let de = PageLabels(catalogue: .builtIn("de"), style: NumberStyle(locale: "de", currency: "EUR"))
-        #expect(JourneyMapFlows.html(map, labels: de, maxLinks: 8).contains("37 Rückkehren · Median 2,5 T.</span> <span class=\"flow-return\">nächster Besuch</span>"))
+        #expect(JourneyMapFlows.html(map, labels: de, maxLinks: 8).contains("37 Rückkehrer · Median 2,5 T.</span> <span class=\"flow-return\">nächster Besuch</span>"))
     }
 
     /// On the page: each chart's figure holds its wide form and then its narrow one.
