@@ -5,7 +5,7 @@ extension ReportRenderer {
     /// the new period's folder of the output (`<period>/diff.html`) and links to its neighbours;
     /// otherwise it links nowhere, wherever it is written.
     package func diff(_ diff: ReportDiff, published: Bool) -> String {
-        let catalogue = templates.catalogue(for: diff.locale)
+        let catalogue = catalogue(for: diff.locale)
         let v = DiffView(diff, catalogue: catalogue)
         func rows(_ rows: [DiffView.Row]) -> [[String: Any]] {
             rows.map { row in

@@ -131,13 +131,28 @@ struct DiffView {
     }
 
     var setListings: [Listing] {
-        func items(_ s: SetChange) -> [String] {
-            s.appeared.map { text("diff.set.new", ["name": $0.id, "count": style.integer($0.new)]) }
-                + s.vanished.map { text("diff.set.gone", ["name": $0.id, "count": style.integer($0.base)]) }
-                + s.moved.map { "\($0.id): \(style.integer($0.base)) → \(style.integer($0.new)) (\(signed(style.integer(abs($0.delta)), Double($0.delta))))" }
+        func items(_ s: SetChange, _ name: (String) -> String) -> [String] {
+            s.appeared.map { text("diff.set.new", ["name": name($0.id), "count": style.integer($0.new)]) }
+                + s.vanished.map { text("diff.set.gone", ["name": name($0.id), "count": style.integer($0.base)]) }
+                + s.moved.map { "\(name($0.id)): \(style.integer($0.base)) → \(style.integer($0.new)) (\(signed(style.integer(abs($0.delta)), Double($0.delta))))" }
         }
-        return [Listing(title: text("diff.set.touchpoints"), items: items(diff.touchpoints)),
-                Listing(title: text("diff.set.links"), items: items(diff.links)),
-                Listing(title: text("diff.set.paths"), items: items(diff.paths))]
+        return [Listing(title: text("diff.set.touchpoints"), items: items(diff.touchpoints, node)),
+                Listing(title: text("diff.set.links"), items: items(diff.links) { named($0, separator: " -> ", node) }),
+                Listing(title: text("diff.set.paths"), items: items(diff.paths) { named($0, separator: " > ") { self.named($0) } })]
+    }
+
+    /// A touchpoint id as the report names it: the config's name in the diff's language, else the
+    /// id. Without names (`journeys diff` on two published folders) every id stays as written.
+    func named(_ id: String) -> String { labels.catalogue.touchpoints[id] ?? id }
+
+    /// A map node's id, `name` or `name @ phase`, with the touchpoint named.
+    func node(_ id: String) -> String {
+        guard let at = id.range(of: " @ ") else { return named(id) }
+        return named(String(id[..<at.lowerBound])) + id[at.lowerBound...]
+    }
+
+    /// `id` split at `separator`, each part named by `name`, joined as written.
+    func named(_ id: String, separator: String, _ name: (String) -> String) -> String {
+        id.components(separatedBy: separator).map(name).joined(separator: separator)
     }
 }

@@ -136,6 +136,11 @@ enum JourneyMapChart {
         for i in map.returns.indices where chosen.count < maxReturns && !chosen.contains(i) { chosen.append(i) }
         return chosen.sorted().map { map.returns[$0] }
     }
+
+    /// The returns the map draws: those of `drawnReturns` whose two boxes stand on the map.
+    static func drawnReturns(_ map: JourneyMap, links: [JourneyMap.Link], layout: Layout) -> [JourneyMap.Link] {
+        drawnReturns(map, links: links).filter { layout.position[$0.from] != nil && layout.position[$0.to] != nil }
+    }
     /// The largest font size a link label takes (the printed page's), and an upper bound of a
     /// character's width in it, for the rectangles the labels are placed by.
     static let labelFontSize = 11.5
@@ -221,7 +226,7 @@ enum JourneyMapChart {
         let (links, _, _) = kept(map, limit: maxLinks)
         let layout = layout(map, links: links)
         let nodes = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0) })
-        let returns = drawnReturns(map, links: links).filter { layout.position[$0.from] != nil && layout.position[$0.to] != nil }
+        let returns = drawnReturns(map, links: links, layout: layout)
         // Links that jump over a column, or back over one, run in lanes below the boxes; returns too.
         let skipping = links.filter { l in
             guard let a = layout.column[l.from], let b = layout.column[l.to] else { return false }

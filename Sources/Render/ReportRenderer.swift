@@ -30,12 +30,17 @@ package struct ReportRenderer: Sendable {
     /// `mapChanges`: the map's marks against the previous period (none when nil).
     package func report(_ data: ReportData, hasDiff: Bool = false, previous: String? = nil, next: String? = nil,
                         changes: ChangeList? = nil, base: ReportData? = nil, mapChanges: MapChanges? = nil) -> String {
-        let catalogue = templates.catalogue(for: data.period.locale)
-            .naming(touchpoints: page.touchpointNames[data.period.locale] ?? [:])
+        let catalogue = catalogue(for: data.period.locale)
         let view = ReportView.make(data, css: templates.css + page.stylesheetAddition, catalogue: catalogue,
                                    links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
                                    changes: changes, headline: headline, base: base, mapChanges: mapChanges)
         return templates.renderReport(view)
+    }
+
+    /// The words of `locale` with the config's names of touchpoints in it: the report, its diff
+    /// page and diff.md name a touchpoint alike.
+    package func catalogue(for locale: String) -> Catalogue {
+        templates.catalogue(for: locale).naming(touchpoints: page.touchpointNames[locale] ?? [:])
     }
 
     /// One line of the index: a period and its headline figures.

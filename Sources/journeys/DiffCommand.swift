@@ -13,7 +13,8 @@ struct DiffCommand: ParsableCommand {
             figure with its change and whether the change is larger than noise, why conversion, cart \
             abandonment and bounce moved (traffic mix against rates within channels and devices), \
             what to act on first (by estimated effect on orders and revenue), and what appeared, \
-            vanished or moved in the journey map and the paths. Exit codes: 0 no threshold crossed; \
+            vanished or moved in the journey map and the paths (touchpoints by their ids, as \
+            report.json keeps them; a run's own diff.html and diff.md use the config's names). Exit codes: 0 no threshold crossed; \
             1 a change larger than noise crossed a --fail-on threshold; 2 a usage or input error \
             (a missing report, a schema version or rules that cannot be compared, a bad threshold).
             """)

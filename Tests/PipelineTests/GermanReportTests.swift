@@ -62,6 +62,12 @@ enum PublishedGermanWeeks {
         let nodes = try #require((json["journeyMap"] as? [String: Any])?["nodes"] as? [String: [String: Any]])
         let names = Set(nodes.keys).union(nodes.values.compactMap { $0["touchpoint"] as? String })
         #expect(names.contains("Cart") && names.contains("Home") && !names.contains("Warenkorb") && !names.contains("Startseite"))
+        // the comparison with the week before names them alike, in its lists of what moved
+        for file in ["2026-W47/diff.html", "2026-W47/diff.md"] {
+            let diff = try PublishedGermanWeeks.read(file)
+            #expect(diff.contains("Warenkorb -") && diff.contains("Startseite -"), "\(file)")
+            #expect(!diff.contains("Cart:") && !diff.contains("Home:") && !diff.contains("Cart -") && !diff.contains("Home -"), "\(file)")
+        }
     }
 
     /// The page's text has none of the English words the English page is made of, but in the

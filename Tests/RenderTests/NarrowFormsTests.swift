@@ -85,6 +85,31 @@ import Testing
         #expect(!list.contains("<script>") && list.contains("&lt;script&gt;"))
     }
 
+    /// The returns across visits the map draws stand in the list too, after its links, marked as
+    /// returns with their count and median days; a return the map does not draw does not.
+    @Test func theMapsReturnsInTheList() throws {
+        var map = JourneyMapChartTests.map
+        var r = JourneyMap.Link(from: 7, to: 0, count: 37)
+        r.medianDays = 2.5
+        map.returns = [r]
+        let html = JourneyMapFlows.html(map, labels: Self.words, maxLinks: 8)
+        let names = Dictionary(uniqueKeysWithValues: map.nodes.map { ($0.id, $0.touchpoint) })
+        let item = "<li class=\"return\"><span class=\"flow-path\">\(Markup.text(names[7]! + " → " + names[0]!))</span> "
+            + "<span class=\"flow-figures\">37 returns · median 2.5 d</span> <span class=\"flow-return\">next visit</span></li></ol>"
+        #expect(html.hasSuffix(item))
+        #expect(html.components(separatedBy: "<li").count - 1 == JourneyMapChart.kept(map, limit: 8).links.count + 1)
+        #expect(html.contains("Then the 1 returns the map draws"))
+        // the map draws the same return
+        let svg = JourneyMapChart.svg(map, locale: "en", style: Self.words.style, words: Self.words, maxLinks: 8)
+        #expect(svg.components(separatedBy: "class=\"link return\"").count - 1 == 2)  // the return and the legend's sample
+        // without returns, no return item and no word of them
+        let none = JourneyMapFlows.html(JourneyMapChartTests.map, labels: Self.words, maxLinks: 8)
+        #expect(!none.contains("class=\"return\"") && !none.contains("returns"))
+        // in German, in the page's words
+        let de = PageLabels(catalogue: .builtIn("de"), style: NumberStyle(locale: "de", currency: "EUR"))
+        #expect(JourneyMapFlows.html(map, labels: de, maxLinks: 8).contains("37 Rückkehrer · Median 2,5 T.</span> <span class=\"flow-return\">nächster Besuch</span>"))
+    }
+
     /// On the page: each chart's figure holds its wide form and then its narrow one.
     @Test func thePageCarriesBothForms() throws {
         let html = ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates)).report(RenderFixtures.withQuestions())

@@ -1,3 +1,4 @@
+import Compare
 import Foundation
 import JourneysCore
 import ReportModel
@@ -43,6 +44,40 @@ import Testing
         let en = PageLabels(catalogue: .builtIn("en"), style: NumberStyle(locale: "en", currency: "EUR"))
         #expect(de.touchpoint("other") == "Sonstige" && en.touchpoint("other") == "other")
         #expect(de.path(["Home", "other"]) == "Home → Sonstige")
+    }
+
+    /// Two German weeks whose map and paths moved: a touchpoint, a link and a path that hold Home
+    /// and Cart in the lists of what moved.
+    static func movedDiff() throws -> ReportDiff {
+        var base = RenderFixtures.data(locale: "de"), new = RenderFixtures.data(locale: "de")
+        base.period.name = "2026-W46"
+        base.journeyMap = JourneyMap(nodes: [.init(id: 0, touchpoint: "Home", phase: "awareness", views: 50, entries: 40, exits: 10, exitRate: 0.2),
+                                             .init(id: 1, touchpoint: "Cart", phase: "purchase", views: 30, entries: 5, exits: 20, exitRate: 0.6667)],
+                                     links: [.init(from: 0, to: 1, count: 25)])
+        new.journeyMap = base.journeyMap
+        new.journeyMap.nodes[1].views = 41
+        new.journeyMap.links[0].count = 31
+        base.paths = [PathRow(steps: ["Home", "Cart"], visits: 5, purchases: 1, conversionRate: 0.2)]
+        new.paths = [PathRow(steps: ["Home", "Cart"], visits: 9, purchases: 1, conversionRate: 0.2)]
+        return try ReportDiff.compare(base: base, new: new)
+    }
+
+    /// diff.html and diff.md name the touchpoints as the report does, in the report's language;
+    /// without names (`journeys diff` on two published folders) they keep the ids.
+    @Test func theDiffNamesTouchpointsLikeTheReport() throws {
+        let diff = try Self.movedDiff()
+        let renderer = ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates),
+                                      page: PageOptions(touchpointNames: Self.names))
+        let page = renderer.diff(diff, published: true)
+        let markdown = DiffMarkdown.render(diff, catalogue: renderer.catalogue(for: diff.locale))
+        for text in [page, markdown] {
+            #expect(text.contains("Warenkorb: 30 → 41"))
+            #expect(text.contains("Startseite -&gt; Warenkorb: 25 → 31") || text.contains("Startseite -> Warenkorb: 25 → 31"))
+            #expect(text.contains("Startseite &gt; Warenkorb: 5 → 9") || text.contains("Startseite > Warenkorb: 5 → 9"))
+            #expect(!text.contains("Cart:") && !text.contains("Home -"))
+        }
+        let plain = ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates)).diff(diff, published: true)
+        #expect(plain.contains("Cart: 30 → 41") && !plain.contains("Warenkorb"))
     }
 
     /// report.json's touchpoints are ids: names never reach the data the page is drawn from.

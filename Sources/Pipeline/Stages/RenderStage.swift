@@ -37,7 +37,7 @@ enum RenderStage {
             let page = (staging as NSString).appendingPathComponent("diff.html")
             let summary = (staging as NSString).appendingPathComponent("diff.md")
             try write(Data(renderer.diff(diff, published: true).utf8), to: page)
-            try write(Data(ReportComparison.markdown(diff, crossed: nil, catalogue: templates.catalogue(for: diff.locale),
+            try write(Data(ReportComparison.markdown(diff, crossed: nil, catalogue: renderer.catalogue(for: diff.locale),
                                                                 baseURL: baseURL).utf8), to: summary)
             files += [page, summary]
         }
