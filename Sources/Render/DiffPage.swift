@@ -16,7 +16,7 @@ extension ReportRenderer {
         }
         let labels = v.labels
         let view: [String: Any] = [
-            "css": templates.css, "lang": catalogue.locale, "title": v.title, "subtitle": v.subtitle,
+            "css": templates.css, "lang": catalogue.locale, "title": v.heading, "subtitle": v.subtitle,
             "basePeriod": diff.base.name, "newPeriod": diff.new.name, "published": published,
             "basePeriodLabel": labels.period(diff.base.name), "newPeriodLabel": labels.period(diff.new.name),
             "ratesOnly": v.ratesOnlyNote ?? false,

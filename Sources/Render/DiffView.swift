@@ -33,6 +33,12 @@ struct DiffView {
     func text(_ key: String, _ values: [String: String] = [:]) -> String { labels.text(key, values) }
 
     var title: String { text("diff.title", ["new": labels.period(diff.new.name), "base": labels.period(diff.base.name)]) }
+    /// The title as the page's heading shows it: the sentence wraps between the periods, never
+    /// inside one ("KW 47/2026" on a phone).
+    var heading: String {
+        text("diff.title", ["new": HeadlineView.unbroken(labels.period(diff.new.name)),
+                            "base": HeadlineView.unbroken(labels.period(diff.base.name))])
+    }
     var subtitle: String {
         text("diff.subtitle", ["newFirst": labels.date(diff.new.first), "newLast": labels.date(diff.new.last),
                                "baseFirst": labels.date(diff.base.first), "baseLast": labels.date(diff.base.last)])

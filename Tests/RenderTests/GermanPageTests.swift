@@ -197,3 +197,16 @@ import Validate
         #expect(html.contains("href=\"2026-11-02..2026-11-15/index.html\" class=\"period\">02.11.2026–15.11.2026</a>"))
     }
 }
+
+/// The comparison's heading wraps between its two periods, never inside one: on a phone "KW 47/2026"
+/// stays on one line. The page's title and diff.md keep plain spaces.
+@Suite struct DiffHeadingTests {
+    @Test func thePeriodsInTheHeadingDoNotBreak() throws {
+        let diff = try TouchpointNamesTests.movedDiff()
+        let page = ReportRenderer(templates: try ReportTemplates(directory: RenderFixtures.templates)).diff(diff, published: true)
+        #expect(diff.new.name == "2026-W47" && diff.base.name == "2026-W46")
+        let heading = try #require(page.components(separatedBy: "<span class=\"periods\">").dropFirst().first?.components(separatedBy: "</span>").first)
+        #expect(heading == "KW\u{00A0}47/2026 gegenüber KW\u{00A0}46/2026")
+        #expect(page.contains("<title>") && !page.components(separatedBy: "</title>")[0].contains("\u{00A0}"))
+    }
+}
