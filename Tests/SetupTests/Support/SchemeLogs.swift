@@ -1,4 +1,5 @@
 import Foundation
+import JourneysCore
 
 /// Seeded access logs of a shop under one URL scheme, with the truth of every page view: which
 /// touchpoint and funnel step it is, and every order with its value. Written for the set-up tests
@@ -185,23 +186,11 @@ extension SchemeLogs {
 
     static func line(ip: String, time: Int64, method: String, target: String, status: Int, referrer: String, agent: String) -> String {
         let local = time + 3600
-        let (y, m, d) = civil(days: local / 86_400)
+        let date = CivilDate(dayNumber: Int(local / 86_400))
+        let (y, m, d) = (date.year, date.month, date.day)
         let secs = local % 86_400
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let stamp = String(format: "%02d/%@/%04d:%02d:%02d:%02d", d, months[m - 1], y, Int(secs / 3600), Int(secs / 60 % 60), Int(secs % 60))
         return "\(ip) - - [\(stamp) +0100] \"\(method) \(target) HTTP/1.1\" \(status) \(1000 + time % 5000) \"\(referrer)\" \"\(agent)\""
-    }
-
-    /// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian).
-    static func civil(days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
     }
 }
