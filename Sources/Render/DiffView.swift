@@ -36,8 +36,7 @@ struct DiffView {
     /// The title as the page's heading shows it: the sentence wraps between the periods, never
     /// inside one ("KW 47/2026" on a phone).
     var heading: String {
-        text("diff.title", ["new": HeadlineView.unbroken(labels.period(diff.new.name)),
-                            "base": HeadlineView.unbroken(labels.period(diff.base.name))])
+        text("diff.title", ["new": labels.unbrokenPeriod(diff.new.name), "base": labels.unbrokenPeriod(diff.base.name)])
     }
     var subtitle: String {
         text("diff.subtitle", ["newFirst": labels.date(diff.new.first), "newLast": labels.date(diff.new.last),

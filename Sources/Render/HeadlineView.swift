@@ -16,7 +16,7 @@ enum HeadlineView {
     static func figure(in k: KPI, data: ReportData, labels: PageLabels, listed: Bool) -> [String: Any] {
         let card = ReportView.kpi(in: k, labels: labels, data: data)
         let style = labels.style
-        let previous = unbroken(labels.period(data.period.previous))
+        let previous = labels.unbrokenPeriod(data.period.previous)
         // The change's size without its sign: the words say up or down.
         var size = "", direction = 0
         if let v = k.value, let before = k.previous {
@@ -55,11 +55,5 @@ enum HeadlineView {
         if let verdict { figure["verdict"] = verdict }
         if let spark = card["spark"] { figure["spark"] = spark }
         return figure
-    }
-
-    /// A period's name that a narrow figure does not break ("2026-W46", "KW 46/2026"): no line
-    /// break at its hyphen (a word joiner after it) or its space (a no-break space).
-    static func unbroken(_ name: String) -> String {
-        name.replacingOccurrences(of: "-", with: "-\u{2060}").replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 }

@@ -137,6 +137,12 @@ struct PageLabels: Sendable {
     /// A period's name as the text shows it (`KW 47/2026`).
     func period(_ name: String) -> String { style.period(name) }
 
+    /// A period's name as a sentence shows it where a narrow line must not break it ("2026-W46",
+    /// "KW 46/2026"): a word joiner after its hyphen, a no-break space for its space.
+    func unbrokenPeriod(_ name: String) -> String {
+        period(name).replacingOccurrences(of: "-", with: "-\u{2060}").replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
     /// A day as the text shows it (`23.11.2026`).
     func date(_ iso: String) -> String { style.date(iso) }
 }
