@@ -18,7 +18,6 @@ enum BuiltInTemplates {
         "changes": PackageResources.changes_mustache,
         "funnel": PackageResources.funnel_mustache,
         "journey-map": PackageResources.journey_map_mustache,
-        "drop-offs": PackageResources.drop_offs_mustache,
         "channels": PackageResources.channels_mustache,
         "cohorts": PackageResources.cohorts_mustache,
         "lifecycle": PackageResources.lifecycle_mustache,

@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// Visits by weekday (rows, Monday first) and hour of the visit's start (columns) as a heatmap:
 /// each cell shaded by its visits (ten steps of the accent colour, relative to the busiest hour)

@@ -1,3 +1,4 @@
+import Sections
 /// Builds SVG markup with every attribute value and text escaped; charts are drawn in code
 /// through it so that nothing from the logs reaches the page unescaped.
 struct SVGBuilder {

@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The funnel per channel and per device class, segments side by side as rows: the visits that
 /// reached each step (and their share of the segment's visits), the conversion and its interval.

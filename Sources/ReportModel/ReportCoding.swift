@@ -11,7 +11,7 @@ extension ReportData: Codable {
         case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, lifecycle, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
         case clvModel, rulesWarning
-        case support, cartRecovery, dropOffs, variants, friction, funnels, entryPages, campaigns, searchTerms, products, weekdayHour, suppressed
+        case support, cartRecovery, variants, friction, funnels, entryPages, campaigns, searchTerms, products, weekdayHour, suppressed
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -42,7 +42,6 @@ extension ReportData: Codable {
         if let q = questions {
             try c.encode(q.support, forKey: .support)
             try c.encode(q.cartRecovery, forKey: .cartRecovery)
-            try c.encode(q.dropOffs, forKey: .dropOffs)
             try c.encode(q.variants, forKey: .variants)
             try c.encode(q.friction, forKey: .friction)
             try c.encode(q.funnels, forKey: .funnels)
@@ -53,6 +52,7 @@ extension ReportData: Codable {
             try c.encode(q.weekdayHour, forKey: .weekdayHour)
             try c.encode(q.suppressed, forKey: .suppressed)
         }
+        try parts.encode(to: encoder)
     }
 
     package init(from decoder: Decoder) throws {
@@ -89,10 +89,11 @@ extension ReportData: Codable {
         cohorts = try c.decodeIfPresent(CohortTable.self, forKey: .cohorts)
         lifecycle = try c.decodeIfPresent(LifecycleInfo.self, forKey: .lifecycle)
         clvModel = try c.decodeIfPresent(CLVModelInfo.self, forKey: .clvModel)
+        parts = try ReportParts(from: decoder)
         if let support = try c.decodeIfPresent(SupportInfo.self, forKey: .support) {
             questions = JourneyQuestions(
                 support: support, cartRecovery: try c.decode(CartRecoveryInfo.self, forKey: .cartRecovery),
-                dropOffs: try c.decode([DropOff].self, forKey: .dropOffs), variants: try c.decode([Variant].self, forKey: .variants),
+                variants: try c.decode([Variant].self, forKey: .variants),
                 friction: try c.decode(Friction.self, forKey: .friction), funnels: try c.decode(SegmentFunnels.self, forKey: .funnels),
                 entryPages: try c.decode([ValueRow].self, forKey: .entryPages), campaigns: try c.decode([ValueRow].self, forKey: .campaigns),
                 searchTerms: try c.decode([ValueRow].self, forKey: .searchTerms), products: try c.decode([ValueRow].self, forKey: .products),

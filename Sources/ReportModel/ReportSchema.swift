@@ -15,7 +15,7 @@ package enum ReportSchema {
   "title": "journeys report.json, schema 1",
   "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, durations in seconds or days with 1 decimal, survey scores with 1 decimal (their mean answers with 2), counts exact. A value whose denominator is 0 is null, never NaN. A row of a table about fewer than suppressed.k people is withheld and counted in suppressed, never shown. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "dropOffs", "variants", "friction", "funnels", "entryPages", "campaigns", "searchTerms", "products", "weekdayHour", "suppressed"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "variants", "friction", "funnels", "entryPages", "campaigns", "searchTerms", "products", "weekdayHour", "suppressed"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -465,17 +465,6 @@ package enum ReportSchema {
         }
       }
     },
-    "dropOffs": {
-      "description": "What the visits that left the funnel did next (docs/definitions.md, After the drop-off): one row per funnel step but the last, in funnel order.",
-      "type": "array",
-      "prefixItems": [
-        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "product_view" } } },
-        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "add_to_cart" } } },
-        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "checkout" } } }
-      ],
-      "items": false,
-      "minItems": 3
-    },
     "variants": {
       "description": "Journey variants: the period's visits by their touchpoints in order, repeats folded (docs/definitions.md, Variants and friction); the 10 with the most visits.",
       "type": "array",
@@ -566,7 +555,7 @@ package enum ReportSchema {
         "byTable": {
           "description": "Rows withheld per table, keyed by the table's report.json name (0 when none was); rows cut by a table's length limit are not counted.",
           "type": "object",
-          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "dropOffs", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products", "paths", "buyingPaths", "loops"],
+          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products", "paths", "buyingPaths", "loops"],
           "properties": {
             "satisfaction.byChannel": { "$ref": "#/$defs/count" },
             "satisfaction.byDevice": { "$ref": "#/$defs/count" },
@@ -579,7 +568,6 @@ package enum ReportSchema {
             "support.byPhase": { "$ref": "#/$defs/count" },
             "cartRecovery.byChannel": { "$ref": "#/$defs/count" },
             "cartRecovery.byTouchpoint": { "$ref": "#/$defs/count" },
-            "dropOffs": { "description": "Next-step rows of all three drop-off steps.", "$ref": "#/$defs/count" },
             "variants": { "$ref": "#/$defs/count" },
             "friction.exits": { "$ref": "#/$defs/count" },
             "funnels.byChannel": { "$ref": "#/$defs/count" },
@@ -1165,24 +1153,6 @@ package enum ReportSchema {
         "carts": { "description": "Recovered carts.", "type": "integer", "minimum": 1 },
         "people": { "type": "integer", "minimum": 1 },
         "share": { "description": "carts / cartRecovery.recovered.", "$ref": "#/$defs/rate" }
-      }
-    },
-    "dropOff": {
-      "description": "The period's visits that reached a funnel step and not the next one, and what they did next.",
-      "type": "object",
-      "required": ["step", "label", "left", "people", "next"],
-      "additionalProperties": false,
-      "properties": {
-        "step": { "enum": ["product_view", "add_to_cart", "checkout"] },
-        "label": { "type": "string" },
-        "left": { "description": "Visits that reached the step and not the next one.", "$ref": "#/$defs/count" },
-        "people": { "description": "Distinct people of these visits.", "$ref": "#/$defs/count" },
-        "next": {
-          "description": "Where these visits went next, the 8 most common, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/dropOffNext" },
-          "maxItems": 8
-        }
       }
     },
     "dropOffNext": {

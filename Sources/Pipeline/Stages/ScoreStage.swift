@@ -3,6 +3,7 @@ import JourneysCore
 import Score
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Computes every figure of the report.
 enum ScoreStage {

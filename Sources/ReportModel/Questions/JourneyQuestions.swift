@@ -1,29 +1,3 @@
-/// What people who left the funnel at one step did next.
-package struct DropOff: Codable, Equatable, Sendable {
-    package struct Next: Codable, Equatable, Sendable {
-        /// `visit` (the next page of the same visit), `next_visit` (the landing of the person's
-        /// next visit within the lookback) or `none`.
-        package var kind: String
-        /// The touchpoint; empty for `none`.
-        package var touchpoint: String
-        package var visits: Int
-        package var people: Int
-        package var share: Double
-        package init(kind: String, touchpoint: String, visits: Int, people: Int, share: Double) {
-            self.kind = kind; self.touchpoint = touchpoint; self.visits = visits; self.people = people; self.share = share
-        }
-    }
-    package var step: String
-    package var label: String
-    /// Visits that reached the step and not the next one.
-    package var left: Int
-    package var people: Int
-    package var next: [Next]
-    package init(step: String, label: String, left: Int, people: Int, next: [Next]) {
-        self.step = step; self.label = label; self.left = left; self.people = people; self.next = next
-    }
-}
-
 /// A journey variant: a visit's touchpoints in order, repeats folded.
 package struct Variant: Codable, Equatable, Sendable {
     package var id: String
@@ -162,7 +136,6 @@ package struct WithheldTable: RawRepresentable, Hashable, Sendable {
     package static let supportByPhase = WithheldTable(rawValue: "support.byPhase")
     package static let cartsByChannel = WithheldTable(rawValue: "cartRecovery.byChannel")
     package static let cartsByTouchpoint = WithheldTable(rawValue: "cartRecovery.byTouchpoint")
-    package static let dropOffs = WithheldTable(rawValue: "dropOffs")
     package static let variants = WithheldTable(rawValue: "variants")
     package static let frictionExits = WithheldTable(rawValue: "friction.exits")
     package static let funnelsByChannel = WithheldTable(rawValue: "funnels.byChannel")
@@ -189,7 +162,6 @@ package struct Suppressed: Codable, Equatable, Sendable {
 package struct JourneyQuestions: Codable, Equatable, Sendable {
     package var support: SupportInfo
     package var cartRecovery: CartRecoveryInfo
-    package var dropOffs: [DropOff]
     package var variants: [Variant]
     package var friction: Friction
     package var funnels: SegmentFunnels
@@ -199,10 +171,10 @@ package struct JourneyQuestions: Codable, Equatable, Sendable {
     package var products: [ValueRow]
     package var weekdayHour: WeekdayHour
     package var suppressed: Suppressed
-    package init(support: SupportInfo, cartRecovery: CartRecoveryInfo, dropOffs: [DropOff], variants: [Variant], friction: Friction,
+    package init(support: SupportInfo, cartRecovery: CartRecoveryInfo, variants: [Variant], friction: Friction,
                  funnels: SegmentFunnels, entryPages: [ValueRow], campaigns: [ValueRow], searchTerms: [ValueRow], products: [ValueRow],
                  weekdayHour: WeekdayHour, suppressed: Suppressed) {
-        self.support = support; self.cartRecovery = cartRecovery; self.dropOffs = dropOffs; self.variants = variants
+        self.support = support; self.cartRecovery = cartRecovery; self.variants = variants
         self.friction = friction; self.funnels = funnels; self.entryPages = entryPages; self.campaigns = campaigns
         self.searchTerms = searchTerms; self.products = products; self.weekdayHour = weekdayHour; self.suppressed = suppressed
     }

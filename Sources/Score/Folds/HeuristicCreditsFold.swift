@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The heuristic attribution models' credit (first, last, last non-direct, linear, time decay,
 /// position based), kept per conversion rather than summed: credits are fractions, and a sum of

@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// The purchase funnel per channel and per device class, side by side.
 struct SegmentFunnelFold: SectionFold {

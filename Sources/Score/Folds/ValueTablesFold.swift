@@ -2,6 +2,7 @@ import Foundation
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Tables of values taken from the logs (docs/definitions.md "Entry pages, campaigns, search
 /// terms, products"), and visits and orders by weekday and hour. Keys are the symbols of the

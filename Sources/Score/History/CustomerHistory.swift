@@ -1,3 +1,4 @@
+import Sections
 import JourneysCore
 
 /// Every customer's orders, grouped by customer once, so that the history's figures (repeat

@@ -1,3 +1,4 @@
+import Sections
 import CLVModels
 import JourneysCore
 import ReportModel

@@ -2,6 +2,7 @@ import JourneysCore
 import ReportModel
 import Score
 import Testing
+@testable import Sections
 
 @Suite struct JourneyQuestionTests {
     static let day: Int64 = 86_400
@@ -17,7 +18,7 @@ import Testing
         shop.visit(2, at: 8 * Self.day, ["/p/b"])                      // left, came back through search two days later
         shop.visit(2, at: 10 * Self.day, ["/search", "/p/b"])          // (left again, nothing after)
         shop.visit(3, at: 9 * Self.day, ["/p/c", "/cart/add"])         // left at add to cart, nothing after
-        let drops = try #require(try score(shop).questions).dropOffs
+        let drops = try #require(try score(shop).parts[DropOffs.self]).rows
         let product = try #require(drops.first { $0.step == "product_view" })
         #expect(product.left == 3 && product.people == 2)
         let next = Dictionary(uniqueKeysWithValues: product.next.map { ("\($0.kind):\($0.touchpoint)", $0.visits) })

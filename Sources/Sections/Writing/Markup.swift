@@ -60,7 +60,7 @@ package enum Markup {
         return String(String.UnicodeScalarView(page.unicodeScalars.map { isBidiControl($0) ? "\u{FFFD}" : $0 }))
     }
 
-    static func isAllowed(_ c: Unicode.Scalar) -> Bool {
+    package static func isAllowed(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x202A...0x202E, 0x2066...0x2069: false
         case 0x09, 0x0A: true

@@ -1,5 +1,6 @@
 import JourneysCore
 
+
 /// Dates and period names as the page's text shows them, in the forms of the catalogue's
 /// `format.date`, `format.week`, `format.month` and `format.range` (`23.11.2026` and `KW 47/2026`
 /// in German, the ISO forms in English). Only visible text changes: file names, folder names, ids

@@ -7,35 +7,37 @@ import Touchpoints
 /// with its mapping. Each person is added to a fold exactly once, so counts of distinct people
 /// are exact and partials of disjoint people merge by adding.
 package struct PersonVisits {
-    var visits: [Visit]
-    var mapped: [MappedVisit]
+    package var visits: [Visit]
+    package var mapped: [MappedVisit]
     package init(visits: [Visit], mapped: [MappedVisit]) { self.visits = visits; self.mapped = mapped }
 }
 
 /// What every fold needs besides the visits: the period, the rules and names of the config.
 package struct FoldContext {
-    var catalog: TouchpointCatalog
-    var symbols: SymbolTable
-    var period: Range<Int64>
-    var previous: Range<Int64>?
-    var lookback: Int64
-    var settings: QuestionSettings
+    package var catalog: TouchpointCatalog
+    package var symbols: SymbolTable
+    package var period: Range<Int64>
+    package var previous: Range<Int64>?
+    package var lookback: Int64
+    package var settings: QuestionSettings
     /// Local day numbers of the period's first and last day, and of the previous period's.
-    var periodDays: ClosedRange<Int>
-    var previousDays: ClosedRange<Int>?
+    package var periodDays: ClosedRange<Int>
+    package var previousDays: ClosedRange<Int>?
     /// The local day of the latest visit start read: carts after it cannot be followed.
-    var lastDataDay: Int = .max
+    package var lastDataDay: Int = .max
     /// Half-life of the time-decay attribution model, in seconds.
-    var timeDecayHalfLife: Int64 = 7 * 86_400
+    package var timeDecayHalfLife: Int64 = 7 * 86_400
     /// Average customer lifespan for CLV from the logs' window, in years.
-    var customerLifespanYears: Double = 3
+    package var customerLifespanYears: Double = 3
     /// Per touchpoint index: its funnel step and phase, and whether it is the site search, read
     /// once here rather than copied out of the catalog per page view.
-    var stepOf: [FunnelStep?] = []
-    var phaseOf: [Phase] = []
-    var isSearch: [Bool] = []
+    package var stepOf: [FunnelStep?] = []
+    package var phaseOf: [Phase] = []
+    package var isSearch: [Bool] = []
+    /// The sections in folders of their own that people are folded into (`SectionPartials`).
+    package var sections: [any ReportSection.Type] = SectionList.folded
 
-    init(catalog: TouchpointCatalog, symbols: SymbolTable, period: Range<Int64>, previous: Range<Int64>?, lookback: Int64,
+    package init(catalog: TouchpointCatalog, symbols: SymbolTable, period: Range<Int64>, previous: Range<Int64>?, lookback: Int64,
          settings: QuestionSettings, periodDays: ClosedRange<Int>, previousDays: ClosedRange<Int>?) {
         self.catalog = catalog; self.symbols = symbols; self.period = period; self.previous = previous
         self.lookback = lookback; self.settings = settings; self.periodDays = periodDays; self.previousDays = previousDays
@@ -45,7 +47,7 @@ package struct FoldContext {
     }
 
     /// Which period a visit start belongs to: 0 this one, 1 the previous one, nil neither.
-    func bucket(_ start: Int64) -> Int? {
+    package func bucket(_ start: Int64) -> Int? {
         if period.contains(start) { return 0 }
         if let previous, previous.contains(start) { return 1 }
         return nil
@@ -55,20 +57,20 @@ package struct FoldContext {
 /// What a fold's finish reads besides its own partial: the fold context, the funnel for the
 /// sections measured against it, and the one ledger of rows withheld for being about fewer
 /// than `privacy.min_people` people (report.json `questions.suppressed`).
-struct FinishContext {
-    var fold: FoldContext
+package struct FinishContext {
+    package var fold: FoldContext
     /// The report's funnel, finished before the sections that compare with it.
-    var funnel: [FunnelRow] = []
+    package var funnel: [FunnelRow] = []
     /// Rows withheld per table; a table that withheld none is listed with 0.
-    private(set) var withheld: [WithheldTable: Int] = [:]
+    package private(set) var withheld: [WithheldTable: Int] = [:]
 
-    init(_ fold: FoldContext) { self.fold = fold }
+    package init(_ fold: FoldContext) { self.fold = fold }
 
     /// Records that `table` withheld `rows` rows.
-    mutating func withhold(_ rows: Int, in table: WithheldTable) { withheld[table, default: 0] += rows }
+    package mutating func withhold(_ rows: Int, in table: WithheldTable) { withheld[table, default: 0] += rows }
 
     /// The ledger as report.json shows it.
-    var suppressed: Suppressed {
+    package var suppressed: Suppressed {
         Suppressed(k: fold.settings.minPeople, rows: withheld.values.reduce(0, +),
                    byTable: Dictionary(uniqueKeysWithValues: withheld.map { ($0.key.rawValue, $0.value) }))
     }
@@ -102,7 +104,7 @@ extension Mergeable {
 /// and `finish` turns the merged partial into the report's part, sorting where order matters
 /// and recording the rows it withholds in the context (`FinishContext.withhold`), the one
 /// place withheld rows are counted.
-protocol SectionFold: Mergeable, Codable {
+package protocol SectionFold: Mergeable, Codable {
     associatedtype Output
     init(zero context: FoldContext)
     mutating func add(_ person: PersonVisits, _ context: FoldContext)

@@ -22,8 +22,6 @@ package struct NumberStyle: Sendable {
         decimalMark = catalogue.text("format.decimal")
     }
 
-    /// The style of `locale`'s built-in catalogue.
-    package init(locale: String, currency: String) { self.init(catalogue: .builtIn(locale), currency: currency) }
 
     package func integer(_ n: Int) -> String { DigitGrouping(separator: group).string(n) }
 

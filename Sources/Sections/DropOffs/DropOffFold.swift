@@ -43,10 +43,10 @@ struct DropOffFold: SectionFold {
         for s in Self.steps.indices { next[s].merge(o.next[s]); left[s].merge(o.left[s]) }
     }
 
-    func finish(_ finishing: inout FinishContext) -> [DropOff] {
+    func finish(_ finishing: inout FinishContext) -> DropOffs {
         let context = finishing.fold
         let k = context.settings.minPeople
-        return Self.steps.enumerated().map { s, step in
+        return DropOffs(rows: Self.steps.enumerated().map { s, step in
             let total = left[s].rows[0] ?? RowCounts()
             let (top, withheld) = next[s].top(8, k: k)
             finishing.withhold(withheld, in: .dropOffs)
@@ -56,7 +56,7 @@ struct DropOffFold: SectionFold {
                                                         touchpoint: $0.key.touchpoint < 0 ? "" : context.catalog[$0.key.touchpoint].name,
                                                         visits: $0.counts.n, people: $0.counts.people,
                                                         share: ratio($0.counts.n, total.n) ?? 0) })
-        }
+        })
     }
 }
 

@@ -14,7 +14,7 @@ package struct Catalogue: Sendable {
     /// The config's names of touchpoints in this language, by touchpoint id (`PageOptions`).
     package private(set) var touchpoints: [String: String] = [:]
     /// Every proper prefix of a key (`kpis` of `kpis.title`), for the template's dotted lookups.
-    let prefixes: Set<String>
+    package let prefixes: Set<String>
 
     package init(locale: String, entries: [String: String]) {
         self.locale = locale
@@ -37,50 +37,6 @@ package struct Catalogue: Sendable {
         return copy
     }
 
-    /// The locales journeys has built-in catalogues for.
-    package static var locales: [String] { BuiltInCatalogues.texts.keys.sorted() }
-
-    /// The built-in catalogue of `locale` (English for a locale without one).
-    package static func builtIn(_ locale: String) -> Catalogue {
-        let text = BuiltInCatalogues.texts[locale] ?? BuiltInCatalogues.texts["en"]!
-        // The built-in texts are checked by the tests; a broken one is a bug in journeys itself.
-        let entries = try! parse(Data(text.utf8), file: "built-in \(locale) catalogue")
-        return Catalogue(locale: BuiltInCatalogues.texts[locale] == nil ? "en" : locale, entries: entries)
-    }
-
-    /// The built-in catalogue of `locale` with `<directory>/strings/<locale>.json` laid over it
-    /// when that file exists.
-    package static func load(locale: String, directory: String) throws -> Catalogue {
-        let base = builtIn(locale)
-        let path = ((directory as NSString).appendingPathComponent("strings") as NSString)
-            .appendingPathComponent("\(locale).json")
-        guard FileManager.default.fileExists(atPath: path) else { return base }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RenderError(file: path, reason: "cannot read the catalogue")
-        }
-        return Catalogue(locale: base.locale, entries: base.entries.merging(try parse(data, file: path)) { _, user in user })
-    }
-
-    /// A catalogue file: one JSON object of texts by key.
-    package static func parse(_ data: Data, file: String) throws -> [String: String] {
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw RenderError(file: file, reason: "not a JSON object of texts by key (\(error.localizedDescription))")
-        }
-        guard let texts = object as? [String: Any] else {
-            throw RenderError(file: file, reason: "not a JSON object of texts by key")
-        }
-        var entries: [String: String] = [:]
-        for (key, value) in texts {
-            guard let text = value as? String else {
-                throw RenderError(file: file, reason: "the value of \"\(key)\" is not a text")
-            }
-            // Characters XML cannot carry would make every page invalid: replaced, as in values from the logs.
-            entries[key] = Markup.clean(text)
-        }
-        return entries
-    }
-
     /// The text of `key` with its placeholders filled from `values`; the key itself when the
     /// catalogue lacks it, so that a missing text shows on the page instead of vanishing.
     package func text(_ key: String, _ values: [String: String] = [:]) -> String {
@@ -99,7 +55,7 @@ package struct Catalogue: Sendable {
     }
 
     /// Replaces each `{name}` whose name `values` holds; anything else stays as written.
-    static func fill(_ text: String, _ values: [String: String]) -> String {
+    package static func fill(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty, text.contains("{") else { return text }
         var out = ""
         var rest = text[...]
