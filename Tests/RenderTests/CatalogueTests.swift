@@ -176,4 +176,30 @@ import Sections
         let html = ReportRenderer(templates: try ReportTemplates(directory: folder)).report(RenderFixtures.data(locale: "de"))
         #expect(html.contains("<h2>Kennzahlen</h2>"))
     }
+
+    /// A section in a folder of its own brings its words in every language journeys speaks, with
+    /// the same placeholders, none of them a key the page's catalogue or another section has, and
+    /// its partial uses only keys the catalogue then holds.
+    @Test func everySectionFolderBringsItsWordsInEveryLanguage() throws {
+        let page = Catalogue.builtIn("en", sections: []).entries
+        var seen = Set<String>()
+        for entry in SectionList.all {
+            guard let resources = entry.resources else { continue }
+            #expect(Set(resources.words.keys) == Set(Catalogue.locales), "\(entry.id)")
+            let words = try resources.words.mapValues { try Catalogue.parse(Data($0.utf8), file: entry.id) }
+            let english = try #require(words["en"])
+            for (locale, texts) in words {
+                #expect(Set(texts.keys) == Set(english.keys), "\(entry.id) \(locale)")
+                for (key, text) in texts {
+                    #expect(Catalogue.placeholders(in: text) == Catalogue.placeholders(in: english[key] ?? ""), "\(entry.id) \(locale) \(key)")
+                }
+            }
+            #expect(english.keys.allSatisfy { page[$0] == nil && !seen.contains($0) }, "\(entry.id) rewords a key of the page or another section")
+            seen.formUnion(english.keys)
+            #expect(english[entry.heading] != nil, "\(entry.id) has no heading")
+            let catalogue = Catalogue.builtIn("en").entries
+            let used = resources.partial.components(separatedBy: "{{t.").dropFirst().compactMap { $0.components(separatedBy: "}}").first }
+            #expect(!used.isEmpty && used.allSatisfy { catalogue[$0] != nil }, "\(entry.id): \(used.filter { catalogue[$0] == nil })")
+        }
+    }
 }

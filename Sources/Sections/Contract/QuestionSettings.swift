@@ -14,5 +14,7 @@ package struct QuestionSettings: Sendable {
     package var minPeople = 5
     /// The shop's time zone, for local days, weekdays and hours.
     package var timeZone = TimeZone(identifier: "UTC")!
+    /// `sections.<key>`: the settings of the sections in folders of their own.
+    package var sections = SectionSettingsTable()
     package init() {}
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// A report section that is one folder (`Sources/Sections/<Name>/`): its fold of people, its part
@@ -8,6 +9,8 @@ import ReportModel
 package protocol ReportSection: SendableMetatype {
     associatedtype Fold: SectionFold where Fold.Output == Part
     associatedtype Part: ReportPart & Equatable
+    /// Its settings, read from the config's `sections.<configKey>` mapping.
+    associatedtype Settings: SectionSettings = NoSettings
     /// The section's anchor on the page and the name of its partial (`sections/<id>`).
     static var id: String { get }
     /// The catalogue key of its heading.
@@ -24,6 +27,9 @@ package protocol ReportSection: SendableMetatype {
 
 extension ReportSection {
     package static var withheldTables: [(table: WithheldTable, label: String)] { [] }
+
+    /// The key of its settings under `sections` in the pipeline config: its id in snake case.
+    package static var configKey: String { id.replacingOccurrences(of: "-", with: "_") }
 
     /// The report.json key of its part.
     package static var partKey: String { Part.key }

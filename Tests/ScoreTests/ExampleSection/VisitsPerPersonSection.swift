@@ -9,6 +9,7 @@ import Sections
 /// the fold to the page.
 enum VisitsPerPersonSection: ReportSection {
     typealias Fold = VisitsPerPersonFold
+    typealias Settings = VisitsPerPersonSettings
     static let id = "visits-per-person"
     static let heading = "visitsPerPerson.title"
     static let resources = SectionResources(
@@ -23,8 +24,27 @@ enum VisitsPerPersonSection: ReportSection {
     }
 }
 
+/// The section's settings, `sections.visits_per_person` in the config.
+struct VisitsPerPersonSettings: SectionSettings {
+    /// `max_visits`: the last row counts the people with this many visits or more.
+    var maxVisits = 4
+
+    static let keys = ["max_visits"]
+    enum CodingKeys: String, CodingKey { case maxVisits = "max_visits" }
+
+    init() {}
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        maxVisits = try c.decodeIfPresent(Int.self, forKey: .maxVisits) ?? maxVisits
+        guard (2...20).contains(maxVisits) else {
+            throw DecodingError.dataCorruptedError(forKey: .maxVisits, in: c, debugDescription: "expects a whole number from 2 to 20, found \(maxVisits)")
+        }
+    }
+}
+
 /// The section's part of report.json, `visitsPerPerson`: people per number of visits, the last
-/// row "4+".
+/// row "N+" for `max_visits` N.
 struct VisitsPerPerson: ListPart, Equatable {
     struct Row: Equatable, Codable {
         var visits: String
@@ -35,15 +55,18 @@ struct VisitsPerPerson: ListPart, Equatable {
 }
 
 struct VisitsPerPersonFold: SectionFold {
-    /// People by their visits in the period, index 0 for one visit, 3 for four and more.
-    var people = [0, 0, 0, 0]
+    /// People by their visits in the period, index 0 for one visit, the last for `max_visits`
+    /// and more.
+    var people: [Int]
 
-    init(zero context: FoldContext) {}
+    init(zero context: FoldContext) {
+        people = Array(repeating: 0, count: context.settings.sections[VisitsPerPersonSection.self].maxVisits)
+    }
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
         let n = person.visits.filter { context.period.contains($0.start) }.count
         guard n > 0 else { return }
-        people[min(n, 4) - 1] += 1
+        people[min(n, people.count) - 1] += 1
     }
 
     mutating func merge(_ other: VisitsPerPersonFold) {
@@ -52,7 +75,9 @@ struct VisitsPerPersonFold: SectionFold {
 
     func finish(_ context: inout FinishContext) -> VisitsPerPerson {
         let k = context.fold.settings.minPeople
-        let rows = people.enumerated().map { VisitsPerPerson.Row(visits: $0.offset == 3 ? "4+" : "\($0.offset + 1)", people: $0.element) }
+        let rows = people.enumerated().map {
+            VisitsPerPerson.Row(visits: $0.offset == people.count - 1 ? "\(people.count)+" : "\($0.offset + 1)", people: $0.element)
+        }
         let shown = rows.filter { $0.people >= k }
         context.withhold(rows.count - shown.count, in: .visitsPerPerson)
         return VisitsPerPerson(rows: shown)

@@ -55,6 +55,23 @@ import Sections
         #expect(a.suppressed.rows == whole.people.filter { $0 < 5 }.count)
     }
 
+    /// The section's setting reaches its fold through the context: two rows, "1" and "2+".
+    @Test func itsSettingReachesItsFold() throws {
+        var input = try input(minPeople: 1)
+        var settings = VisitsPerPersonSettings()
+        settings.maxVisits = 2
+        input.questions.sections[VisitsPerPersonSection.self] = settings
+        let context = input.foldContext
+        var fold = VisitsPerPersonFold(zero: context)
+        for person in people(input) { fold.add(person, context) }
+        var finishing = FinishContext(context)
+        let rows = fold.finish(&finishing).rows
+        #expect(rows.map(\.visits) == ["1", "2+"])
+        var plain = VisitsPerPersonFold(zero: try self.input(minPeople: 1).foldContext)
+        for person in people(input) { plain.add(person, context) }
+        #expect(rows.map(\.people) == [plain.people[0], plain.people[1...].reduce(0, +)])
+    }
+
     /// Put on the list, the section is folded with score's partial, merged through it, written
     /// to report.json under its key and read back, described by the schema and drawn on the page
     /// in its own words, with no file outside its folder knowing it.
