@@ -103,6 +103,7 @@ let package = Package(
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
             "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Compare", "Render", "Validate", "History",
+            "ByteCoding", "CZlib",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command line only.
