@@ -5,8 +5,8 @@
 /// bytes left, a varint of more than 64 bits, a string that is not UTF-8, a field other than the
 /// one the type reads next, a dictionary's keys out of order or given twice, or bytes after the
 /// value stop the decoding with a `CompactDecodingError` naming the byte offset. No count is
-/// trusted to reserve memory beyond the bytes that could hold it: every element takes a byte at
-/// least.
+/// trusted beyond the bytes that could hold it (every element takes a byte at least), nor to
+/// reserve more memory than a small multiple of them.
 package struct CompactDecoder {
     package init() {}
 
@@ -26,7 +26,7 @@ package struct CompactDecoder {
     private func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], trace: JSONTrace?) throws -> T {
         let reader = CompactReader(bytes)
         let names = try reader.readCount()
-        reader.keyNames.reserveCapacity(names)
+        reader.keyNames.reserveCapacity(reader.capacity(for: names, stride: MemoryLayout<String>.stride))
         for _ in 0..<names { reader.keyNames.append(try reader.readString()) }
         reader.trace = trace
         let value = try reader.decodeValue(T.self)
