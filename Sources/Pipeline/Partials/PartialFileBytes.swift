@@ -7,8 +7,8 @@ import Foundation
 /// all bytes before it (4 bytes, little-endian).
 ///
 /// Binary because a sharded run's merge reads every shard's partial before anything else, and
-/// decoding JSON was most of its time; compact and in one order (hashed tables sorted by their
-/// keys' bytes), so one shard's partial is the same bytes in every process. Read as untrusted
+/// decoding JSON was most of its time; compact, and in one order (hashed tables sorted by their
+/// keys' bytes), so that no table's order follows a process's hash seed. Read as untrusted
 /// input: the checksum finds a cut or changed file before any value is read, and the decoder
 /// checks every length against the bytes left, so no file makes the merge crash or reserve
 /// memory beyond a multiple of its size.
