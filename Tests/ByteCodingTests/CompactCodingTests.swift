@@ -158,4 +158,41 @@ import Testing
         }
         #expect(throws: EncodingError.self) { _ = try CompactEncoder().encode(Raw()) }
     }
+
+    @Test func readsAsJSONForPeopleInTheBytesOrder() throws {
+        struct Small: Codable {
+            var a = -1
+            var b = "q\"\n"
+            var c: Int? = nil
+            var d: [UInt8: Bool] = [2: true, 1: false]
+            var e: [String: Double] = ["z": 0.5, "y": .infinity]
+            var f: [Int?] = [nil, 3]
+        }
+        let text = String(decoding: try CompactDecoder().json(Small.self, from: try encode(Small())), as: UTF8.self)
+        #expect(text == #"""
+            {
+              "a": -1,
+              "b": "q\"\n",
+              "d": [
+                [
+                  1,
+                  false
+                ],
+                [
+                  2,
+                  true
+                ]
+              ],
+              "e": {
+                "y": null,
+                "z": 0.5
+              },
+              "f": [
+                null,
+                3
+              ]
+            }
+
+            """#)
+    }
 }
