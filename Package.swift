@@ -26,7 +26,8 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
 
         // Byte-level text coding shared with Validate, which cannot import Foundation (libxml2's
-        // system ICU clashes with Foundation's): so no Foundation here either.
+        // system ICU clashes with Foundation's): so no Foundation here either. Also the compact
+        // binary Codable coder of the partial files.
         .target(name: "ByteCoding"),
         // Values every stage shares; no I/O.
         .target(name: "JourneysCore", dependencies: ["ByteCoding"]),
@@ -109,6 +110,7 @@ let package = Package(
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
             "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Sections", "Score", "ReportModel", "Compare", "Render", "Validate", "History",
+            "ByteCoding", "CZlib",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command line only.
