@@ -24,7 +24,8 @@ struct HeuristicCreditsFold: SectionFold {
             visitor = who
             let order = person.conversionOrder(k, visitor: who)
             let n = Double(visit.orders.count)
-            for (channel, c) in AttributionModels.credit(touches, halfLife: context.timeDecayHalfLife) {
+            // in channel order, so that a shard's partial file is the same bytes in every process
+            for (channel, c) in AttributionModels.credit(touches, halfLife: context.timeDecayHalfLife).sorted(by: { $0.key < $1.key }) {
                 var weighted = Attribution()
                 weighted.firstTouch = c.firstTouch * n
                 weighted.lastTouch = c.lastTouch * n
