@@ -39,7 +39,8 @@ package struct PredictedCLV: Sendable {
     package init(_ history: CustomerHistory, asOf: CivilDate) {
         customers = Self.customers(history, asOf: asOf)
         guard repeatCustomers >= Self.rule.minimumRepeatCustomers else { return }
-        let (bgnbd, gammaGamma) = (BGNBD.fit(customers.map(\.summary), rule: Self.rule), GammaGamma.fit(customers.map(\.summary), rule: Self.rule))
+        let summaries = customers.lazy.map(\.summary)
+        let (bgnbd, gammaGamma) = (BGNBD.fit(summaries, rule: Self.rule), GammaGamma.fit(summaries, rule: Self.rule))
         (self.bgnbd, self.gammaGamma) = (bgnbd, gammaGamma)
         guard bgnbd.isStable && gammaGamma.isStable else { return }
         let (b, g) = (bgnbd.parameters, gammaGamma.parameters)
@@ -185,8 +186,10 @@ package struct PredictedCLV: Sendable {
     /// figure as of the previous period's last day (not for a partial period, as for every amount).
     static func section(_ history: CustomerHistory, asOf: CivilDate, previousAsOf: CivilDate?,
                         partial: Bool) -> (kpis: [KPI], model: CLVModelInfo) {
-        let now = PredictedCLV(history, asOf: asOf)
+        // the previous day's models first: only their figure is kept, so that the two sets of
+        // customers and fits of a large history are never held at once
         let before = partial ? nil : previousAsOf.map { [PredictedCLV(history, asOf: $0).figure] }
+        let now = PredictedCLV(history, asOf: asOf)
         return (Figure.kpis([now.figure], before: before, partial: partial), now.info)
     }
 }
