@@ -26,7 +26,6 @@ enum BuiltInTemplates {
         "satisfaction": PackageResources.satisfaction_mustache,
         "support": PackageResources.support_mustache,
         "kpis": PackageResources.kpis_mustache,
-        "segment-funnels": PackageResources.segment_funnels_mustache,
         "carts": PackageResources.carts_mustache,
         "segments": PackageResources.segments_mustache,
         "paths": PackageResources.paths_mustache,

@@ -15,7 +15,7 @@ package enum ReportSchema {
   "title": "journeys report.json, schema 1",
   "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, durations in seconds or days with 1 decimal, survey scores with 1 decimal (their mean answers with 2), counts exact. A value whose denominator is 0 is null, never NaN. A row of a table about fewer than suppressed.k people is withheld and counted in suppressed, never shown. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "variants", "friction", "funnels", "entryPages", "campaigns", "searchTerms", "products", "weekdayHour", "suppressed"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "variants", "friction", "entryPages", "campaigns", "searchTerms", "products", "weekdayHour", "suppressed"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -489,24 +489,6 @@ package enum ReportSchema {
           "type": "array",
           "items": { "$ref": "#/$defs/frictionExit" },
           "maxItems": 8
-        }
-      }
-    },
-    "funnels": {
-      "description": "The purchase funnel per channel and per device class, side by side.",
-      "type": "object",
-      "required": ["byChannel", "byDevice"],
-      "additionalProperties": false,
-      "properties": {
-        "byChannel": {
-          "description": "By the channel of the visit, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/channelId" } } }
-        },
-        "byDevice": {
-          "description": "By the device class of the visit, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/deviceClass" } } }
         }
       }
     },
@@ -1212,27 +1194,6 @@ package enum ReportSchema {
         "people": { "type": "integer", "minimum": 1 },
         "exitRate": { "description": "exits / visits.", "$ref": "#/$defs/rate" },
         "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of exitRate." }
-      }
-    },
-    "segmentFunnel": {
-      "description": "The purchase funnel of one segment (a channel, a device class).",
-      "type": "object",
-      "required": ["id", "label", "visits", "people", "steps", "conversionRate", "interval"],
-      "additionalProperties": false,
-      "properties": {
-        "id": { "type": "string" },
-        "label": { "type": "string" },
-        "visits": { "description": "The segment's visits of the period.", "type": "integer", "minimum": 1 },
-        "people": { "type": "integer", "minimum": 1 },
-        "steps": {
-          "description": "Visits reaching each funnel step (product_view, add_to_cart, checkout, purchase), in funnel order.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/count" },
-          "minItems": 4,
-          "maxItems": 4
-        },
-        "conversionRate": { "description": "Visits reaching purchase / visits.", "$ref": "#/$defs/rate" },
-        "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of conversionRate." }
       }
     },
     "valueRow": {

@@ -25,7 +25,7 @@ package enum SectionList {
         PageSection("support", "support.title", .satisfaction, needs: .questions),
         // One click away.
         PageSection("kpis", "kpis.title", .appendix),
-        PageSection("segment-funnels", "segmentFunnels.title", .appendix, needs: .questions),
+        PageSection(SegmentFunnelsSection.self, .appendix),
         PageSection("carts", "carts.title", .appendix, needs: .questions),
         PageSection("segments", "segments.title", .appendix),
         PageSection("paths", "paths.title", .appendix),
