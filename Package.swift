@@ -45,6 +45,7 @@ let package = Package(
                 resources: [
                     .embedInCode("DropOffs/Resources"),
                     .embedInCode("SegmentFunnels/Resources"),
+                    .embedInCode("WeekdayHour/Resources"),
                 ]),
         .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Sections", "Statistics", "CLVModels"]),
         // The templates, stylesheet and catalogues of `report-templates/` are embedded by the build
@@ -75,7 +76,6 @@ let package = Package(
                     .embedInCode("report-templates/sections/paths.mustache"),
                     .embedInCode("report-templates/sections/satisfaction-groups.mustache"),
                     .embedInCode("report-templates/sections/logged-values.mustache"),
-                    .embedInCode("report-templates/sections/weekday-hour.mustache"),
                     .embedInCode("report-templates/sections/rules.mustache"),
                     .embedInCode("report-templates/sections/data-quality.mustache"),
                     .embedInCode("report-templates/sections/methods.mustache"),

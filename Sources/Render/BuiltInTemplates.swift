@@ -31,7 +31,6 @@ enum BuiltInTemplates {
         "paths": PackageResources.paths_mustache,
         "satisfaction-groups": PackageResources.satisfaction_groups_mustache,
         "logged-values": PackageResources.logged_values_mustache,
-        "weekday-hour": PackageResources.weekday_hour_mustache,
         "rules": PackageResources.rules_mustache,
         "data-quality": PackageResources.data_quality_mustache,
         "methods": PackageResources.methods_mustache,

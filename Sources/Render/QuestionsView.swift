@@ -3,8 +3,8 @@ import ReportModel
 import Sections
 
 /// The values of the sections that answer a CX team's questions after "what happened": support,
-/// carts per customer, journey variants and friction, the logged-value tables and the weekday x
-/// hour heatmap. Nil in reports made before they existed, and the sections are left out.
+/// carts per customer, journey variants and friction and the logged-value tables. Nil in reports
+/// made before they existed, and the sections are left out.
 enum QuestionsView {
     static func make(_ q: JourneyQuestions?, labels: PageLabels) -> [String: Any]? {
         guard let q else { return nil }
@@ -25,8 +25,6 @@ enum QuestionsView {
             "frictionWithheld": note(["friction.exits"]),
             "valueTables": ValueTablesView.make(q, labels: labels),
             "valueTablesWithheld": note(["entryPages", "campaigns", "searchTerms", "products"]),
-            "heatmapSVG": HeatmapSVG.figure(q.weekdayHour, labels: labels),
-            "heatmapTables": HeatmapSVG.tables(q.weekdayHour, labels: labels),
             "withheldText": labels.withheld(q.suppressed.rows, k: q.suppressed.k) ?? "",
             "withheldRows": style.integer(q.suppressed.rows),
             "hasWithheldRows": q.suppressed.rows > 0,

@@ -31,7 +31,7 @@ package enum SectionList {
         PageSection("paths", "paths.title", .appendix),
         PageSection("satisfaction-groups", "satisfaction.joinedTitle", .appendix, needs: .satisfactionJoined),
         PageSection("logged-values", "loggedValues.title", .appendix, needs: .questions),
-        PageSection("weekday-hour", "weekdayHour.title", .appendix, needs: .questions),
+        PageSection(WeekdayHourSection.self, .appendix),
         PageSection("rules", "rules.title", .appendix),
         PageSection("data-quality", "dataQuality.title", .appendix),
         PageSection("methods", "methods.title", .appendix),

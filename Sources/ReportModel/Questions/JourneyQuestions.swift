@@ -87,14 +87,6 @@ package struct ValueRow: Codable, Equatable, Sendable {
     }
 }
 
-/// Visits and orders by local weekday (Monday first) and hour of the visit's start.
-package struct WeekdayHour: Codable, Equatable, Sendable {
-    /// 7 rows (Monday..Sunday) of 24 hours.
-    package var visits: [[Int]]
-    package var orders: [[Int]]
-    package init(visits: [[Int]], orders: [[Int]]) { self.visits = visits; self.orders = orders }
-}
-
 /// A table of report.json that can withhold rows for being about fewer than
 /// `privacy.min_people` people; `rawValue` is its key in `Suppressed.byTable`. Score's folds
 /// record their withheld rows under these names and the page names the tables by them, so
@@ -144,13 +136,12 @@ package struct JourneyQuestions: Codable, Equatable, Sendable {
     package var campaigns: [ValueRow]
     package var searchTerms: [ValueRow]
     package var products: [ValueRow]
-    package var weekdayHour: WeekdayHour
     package var suppressed: Suppressed
     package init(support: SupportInfo, cartRecovery: CartRecoveryInfo, variants: [Variant], friction: Friction,
                  entryPages: [ValueRow], campaigns: [ValueRow], searchTerms: [ValueRow], products: [ValueRow],
-                 weekdayHour: WeekdayHour, suppressed: Suppressed) {
+                 suppressed: Suppressed) {
         self.support = support; self.cartRecovery = cartRecovery; self.variants = variants
         self.friction = friction; self.entryPages = entryPages; self.campaigns = campaigns
-        self.searchTerms = searchTerms; self.products = products; self.weekdayHour = weekdayHour; self.suppressed = suppressed
+        self.searchTerms = searchTerms; self.products = products; self.suppressed = suppressed
     }
 }

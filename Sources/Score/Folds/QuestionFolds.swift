@@ -35,7 +35,6 @@ struct QuestionFolds: FoldContainer {
             support: support, cartRecovery: cartRecovery,
             variants: variantRows.variants, friction: variantRows.friction,
             entryPages: t.entryPages, campaigns: t.campaigns, searchTerms: t.searchTerms, products: t.products,
-            weekdayHour: t.weekdayHour,
             suppressed: context.suppressed)
         return (questions, join)
     }

@@ -85,8 +85,9 @@ import Testing
         #expect(q.products.first { $0.value == "/p/b" }?.carts == 0)
         #expect(q.campaigns.map(\.value) == ["black-week"] && q.campaigns.first?.orders == 1)
         // 1970-01-09 was a Friday (weekday 4), the visit at 09:00 UTC
-        #expect(q.weekdayHour.visits[4][9] == 1 && q.weekdayHour.orders[4][9] == 1)
-        #expect(q.weekdayHour.visits.flatMap { $0 }.reduce(0, +) == 2)
+        let weekdayHour = try #require(data.parts[WeekdayHour.self])
+        #expect(weekdayHour.visits[4][9] == 1 && weekdayHour.orders[4][9] == 1)
+        #expect(weekdayHour.visits.flatMap { $0 }.reduce(0, +) == 2)
     }
 
     /// Ordered counts the visits that added the product, not those that viewed it: 4 visits view
