@@ -42,9 +42,11 @@ let package = Package(
         // What every report section is made of: the fold contract score folds people by, the words
         // and number formats its view writes with, and one folder per section that holds its fold,
         // its part of report.json, its view, its partial and its words (`SectionList`).
-        .target(name: "Sections", dependencies: ["JourneysCore", "Touchpoints", "ReportModel"],
+        .target(name: "Sections", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Statistics"],
                 resources: [
                     .embedInCode("DropOffs/Resources"),
+                    .embedInCode("SegmentFunnels/Resources"),
+                    .embedInCode("WeekdayHour/Resources"),
                 ]),
         .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Sections", "Statistics", "CLVModels"]),
         // The templates, stylesheet and catalogues of `report-templates/` are embedded by the build
@@ -70,13 +72,11 @@ let package = Package(
                     .embedInCode("report-templates/sections/satisfaction.mustache"),
                     .embedInCode("report-templates/sections/support.mustache"),
                     .embedInCode("report-templates/sections/kpis.mustache"),
-                    .embedInCode("report-templates/sections/segment-funnels.mustache"),
                     .embedInCode("report-templates/sections/carts.mustache"),
                     .embedInCode("report-templates/sections/segments.mustache"),
                     .embedInCode("report-templates/sections/paths.mustache"),
                     .embedInCode("report-templates/sections/satisfaction-groups.mustache"),
                     .embedInCode("report-templates/sections/logged-values.mustache"),
-                    .embedInCode("report-templates/sections/weekday-hour.mustache"),
                     .embedInCode("report-templates/sections/rules.mustache"),
                     .embedInCode("report-templates/sections/data-quality.mustache"),
                     .embedInCode("report-templates/sections/methods.mustache"),

@@ -3,9 +3,8 @@ import ReportModel
 import Sections
 
 /// The values of the sections that answer a CX team's questions after "what happened": support,
-/// carts per customer, the drop-offs, journey variants and friction, funnels per segment, the
-/// logged-value tables and the weekday x hour heatmap. Nil in reports made before they existed,
-/// and the sections are left out.
+/// carts per customer, journey variants and friction and the logged-value tables. Nil in reports
+/// made before they existed, and the sections are left out.
 enum QuestionsView {
     static func make(_ q: JourneyQuestions?, labels: PageLabels) -> [String: Any]? {
         guard let q else { return nil }
@@ -24,13 +23,8 @@ enum QuestionsView {
             "variantsWithheld": note(["variants"]),
             "friction": FrictionView.make(q.friction, labels: labels),
             "frictionWithheld": note(["friction.exits"]),
-            "segmentFunnels": SegmentFunnelView.make(q.funnels, labels: labels),
-            "stepNames": FunnelStep.allCases.map { labels.funnelStep($0.rawValue, fallback: $0.label) },
-            "segmentFunnelsWithheld": note(["funnels.byChannel", "funnels.byDevice"]),
             "valueTables": ValueTablesView.make(q, labels: labels),
             "valueTablesWithheld": note(["entryPages", "campaigns", "searchTerms", "products"]),
-            "heatmapSVG": HeatmapSVG.figure(q.weekdayHour, labels: labels),
-            "heatmapTables": HeatmapSVG.tables(q.weekdayHour, labels: labels),
             "withheldText": labels.withheld(q.suppressed.rows, k: q.suppressed.k) ?? "",
             "withheldRows": style.integer(q.suppressed.rows),
             "hasWithheldRows": q.suppressed.rows > 0,

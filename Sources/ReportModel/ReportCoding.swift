@@ -11,7 +11,7 @@ extension ReportData: Codable {
         case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, lifecycle, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
         case clvModel, rulesWarning
-        case support, cartRecovery, variants, friction, funnels, entryPages, campaigns, searchTerms, products, weekdayHour, suppressed
+        case support, cartRecovery, variants, friction, entryPages, campaigns, searchTerms, products, suppressed
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -44,12 +44,10 @@ extension ReportData: Codable {
             try c.encode(q.cartRecovery, forKey: .cartRecovery)
             try c.encode(q.variants, forKey: .variants)
             try c.encode(q.friction, forKey: .friction)
-            try c.encode(q.funnels, forKey: .funnels)
             try c.encode(q.entryPages, forKey: .entryPages)
             try c.encode(q.campaigns, forKey: .campaigns)
             try c.encode(q.searchTerms, forKey: .searchTerms)
             try c.encode(q.products, forKey: .products)
-            try c.encode(q.weekdayHour, forKey: .weekdayHour)
             try c.encode(q.suppressed, forKey: .suppressed)
         }
         try parts.encode(to: encoder)
@@ -94,10 +92,10 @@ extension ReportData: Codable {
             questions = JourneyQuestions(
                 support: support, cartRecovery: try c.decode(CartRecoveryInfo.self, forKey: .cartRecovery),
                 variants: try c.decode([Variant].self, forKey: .variants),
-                friction: try c.decode(Friction.self, forKey: .friction), funnels: try c.decode(SegmentFunnels.self, forKey: .funnels),
+                friction: try c.decode(Friction.self, forKey: .friction),
                 entryPages: try c.decode([ValueRow].self, forKey: .entryPages), campaigns: try c.decode([ValueRow].self, forKey: .campaigns),
                 searchTerms: try c.decode([ValueRow].self, forKey: .searchTerms), products: try c.decode([ValueRow].self, forKey: .products),
-                weekdayHour: try c.decode(WeekdayHour.self, forKey: .weekdayHour), suppressed: try c.decode(Suppressed.self, forKey: .suppressed))
+                suppressed: try c.decode(Suppressed.self, forKey: .suppressed))
         }
     }
 }

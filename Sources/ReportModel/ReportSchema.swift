@@ -15,7 +15,7 @@ package enum ReportSchema {
   "title": "journeys report.json, schema 1",
   "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, durations in seconds or days with 1 decimal, survey scores with 1 decimal (their mean answers with 2), counts exact. A value whose denominator is 0 is null, never NaN. A row of a table about fewer than suppressed.k people is withheld and counted in suppressed, never shown. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "variants", "friction", "funnels", "entryPages", "campaigns", "searchTerms", "products", "weekdayHour", "suppressed"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "variants", "friction", "entryPages", "campaigns", "searchTerms", "products", "suppressed"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -492,24 +492,6 @@ package enum ReportSchema {
         }
       }
     },
-    "funnels": {
-      "description": "The purchase funnel per channel and per device class, side by side.",
-      "type": "object",
-      "required": ["byChannel", "byDevice"],
-      "additionalProperties": false,
-      "properties": {
-        "byChannel": {
-          "description": "By the channel of the visit, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/channelId" } } }
-        },
-        "byDevice": {
-          "description": "By the device class of the visit, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/deviceClass" } } }
-        }
-      }
-    },
     "entryPages": {
       "description": "The pages the period's visits began on (paths as logged, masked), the 12 with the most visits (docs/definitions.md, Entry pages, campaigns, search terms, products). views: visits that landed there; carts: 0.",
       "type": "array",
@@ -533,16 +515,6 @@ package enum ReportSchema {
       "type": "array",
       "items": { "$ref": "#/$defs/valueRow" },
       "maxItems": 15
-    },
-    "weekdayHour": {
-      "description": "The period's visits and their orders by the local weekday (Monday first) and hour (0-23) of the visit's start.",
-      "type": "object",
-      "required": ["visits", "orders"],
-      "additionalProperties": false,
-      "properties": {
-        "visits": { "$ref": "#/$defs/weekdayHourGrid" },
-        "orders": { "$ref": "#/$defs/weekdayHourGrid" }
-      }
     },
     "suppressed": {
       "description": "Rows withheld because they are about fewer than k people (privacy.min_people).",
@@ -1214,27 +1186,6 @@ package enum ReportSchema {
         "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of exitRate." }
       }
     },
-    "segmentFunnel": {
-      "description": "The purchase funnel of one segment (a channel, a device class).",
-      "type": "object",
-      "required": ["id", "label", "visits", "people", "steps", "conversionRate", "interval"],
-      "additionalProperties": false,
-      "properties": {
-        "id": { "type": "string" },
-        "label": { "type": "string" },
-        "visits": { "description": "The segment's visits of the period.", "type": "integer", "minimum": 1 },
-        "people": { "type": "integer", "minimum": 1 },
-        "steps": {
-          "description": "Visits reaching each funnel step (product_view, add_to_cart, checkout, purchase), in funnel order.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/count" },
-          "minItems": 4,
-          "maxItems": 4
-        },
-        "conversionRate": { "description": "Visits reaching purchase / visits.", "$ref": "#/$defs/rate" },
-        "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of conversionRate." }
-      }
-    },
     "valueRow": {
       "description": "One row of a table of values taken from the logs (an entry page, a campaign, a search term, a product), masked like every logged value (a longer one cut after 120 characters, with `…`). Rows are grouped before masking, so two rows can show the same masked value.",
       "type": "object",
@@ -1253,18 +1204,6 @@ package enum ReportSchema {
         "revenue": { "description": "The order values of those visits (the whole visit's, also for a product).", "$ref": "#/$defs/money" },
         "conversionRate": { "description": "purchases / visits; products: purchases / cartVisits, visits that added it and ordered / visits that added it (0 when the denominator is 0).", "$ref": "#/$defs/rate" }
       }
-    },
-    "weekdayHourGrid": {
-      "description": "7 rows (Monday..Sunday) of 24 counts (hours 0-23, local time).",
-      "type": "array",
-      "items": {
-        "type": "array",
-        "items": { "$ref": "#/$defs/count" },
-        "minItems": 24,
-        "maxItems": 24
-      },
-      "minItems": 7,
-      "maxItems": 7
     },
     "clv": {
       "description": "Customer lifetime value of a set of buyers.",

@@ -12,11 +12,10 @@ struct QuestionFolds: FoldContainer {
     var support = SupportFold()
     var carts: CartRecoveryFold
     var variants = VariantFold()
-    var funnels = SegmentFunnelFold()
     var tables: ValueTablesFold
 
     package static let folds = [FoldSlot(\Self.satisfaction), FoldSlot(\Self.support), FoldSlot(\Self.carts),
-                        FoldSlot(\Self.variants), FoldSlot(\Self.funnels), FoldSlot(\Self.tables)]
+                        FoldSlot(\Self.variants), FoldSlot(\Self.tables)]
 
     init(zero context: FoldContext) {
         satisfaction = SatisfactionFold(zero: context)
@@ -32,13 +31,10 @@ struct QuestionFolds: FoldContainer {
         let t = tables.finish(&context)
         let support = support.finish(&context)
         let cartRecovery = carts.finish(&context)
-        let funnels = funnels.finish(&context)
         let questions = JourneyQuestions(
             support: support, cartRecovery: cartRecovery,
             variants: variantRows.variants, friction: variantRows.friction,
-            funnels: funnels,
             entryPages: t.entryPages, campaigns: t.campaigns, searchTerms: t.searchTerms, products: t.products,
-            weekdayHour: t.weekdayHour,
             suppressed: context.suppressed)
         return (questions, join)
     }

@@ -1,6 +1,3 @@
-import ReportModel
-import Sections
-
 /// Visits by weekday (rows, Monday first) and hour of the visit's start (columns) as a heatmap:
 /// each cell shaded by its visits (ten steps of the accent colour, relative to the busiest hour)
 /// and printing them, with the cell's visits and orders in its title, and each day's totals of

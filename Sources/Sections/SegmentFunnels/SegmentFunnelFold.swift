@@ -1,9 +1,9 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
-import Sections
 
-/// The purchase funnel per channel and per device class, side by side.
+/// The purchase funnel per channel and per device class, side by side: per segment the period's
+/// visits, their people and the visits that reached each step.
 struct SegmentFunnelFold: SectionFold {
     struct Counts: Equatable, Codable {
         var visits = 0
@@ -36,16 +36,14 @@ struct SegmentFunnelFold: SectionFold {
         for (k, c) in o.byDevice { byDevice[k, default: Counts()].merge(c) }
     }
 
+    /// The segments about at least `privacy.min_people` people, most visits first (ties by id).
     func finish(_ finishing: inout FinishContext) -> SegmentFunnels {
-        let context = finishing.fold
-        let k = context.settings.minPeople
+        let k = finishing.fold.settings.minPeople
         func rows<K: RawRepresentable<String>>(_ table: [K: Counts], _ name: WithheldTable, label: (String) -> String) -> [SegmentFunnel] {
             finishing.withhold(table.values.filter { $0.people < k }.count, in: name)
             return table.filter { $0.value.people >= k }
                 .map { key, c in
-                    let id = key.rawValue
-                    return
-SegmentFunnel(id: id, label: label(id), visits: c.visits, people: c.people, steps: c.steps,
+                    SegmentFunnel(id: key.rawValue, label: label(key.rawValue), visits: c.visits, people: c.people, steps: c.steps,
                                   conversionRate: ratio(c.steps[3], c.visits) ?? 0, interval: Intervals.wilson(c.steps[3], c.visits))
                 }
                 .sorted { $0.visits != $1.visits ? $0.visits > $1.visits : $0.id < $1.id }
