@@ -527,7 +527,7 @@ package enum ReportSchema {
         "byTable": {
           "description": "Rows withheld per table, keyed by the table's report.json name (0 when none was); rows cut by a table's length limit are not counted.",
           "type": "object",
-          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products", "paths", "buyingPaths", "loops"],
+          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "variants", "friction.exits", "entryPages", "campaigns", "searchTerms", "products", "paths", "buyingPaths", "loops"],
           "properties": {
             "satisfaction.byChannel": { "$ref": "#/$defs/count" },
             "satisfaction.byDevice": { "$ref": "#/$defs/count" },
@@ -542,8 +542,6 @@ package enum ReportSchema {
             "cartRecovery.byTouchpoint": { "$ref": "#/$defs/count" },
             "variants": { "$ref": "#/$defs/count" },
             "friction.exits": { "$ref": "#/$defs/count" },
-            "funnels.byChannel": { "$ref": "#/$defs/count" },
-            "funnels.byDevice": { "$ref": "#/$defs/count" },
             "entryPages": { "$ref": "#/$defs/count" },
             "campaigns": { "$ref": "#/$defs/count" },
             "searchTerms": { "$ref": "#/$defs/count" },

@@ -1,5 +1,4 @@
 import ReportModel
-import Sections
 
 /// One section of the report page: its stable id (the anchor links reach it by, and the name of
 /// its partial, `sections/<id>`), the catalogue key of its heading, which part of the page it

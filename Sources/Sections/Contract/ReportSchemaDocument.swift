@@ -28,7 +28,8 @@ extension SectionList {
                 guard defs[name] == nil else { throw SchemaError(file: file, reason: "$defs/\(name) is defined twice") }
                 defs[name] = def
             }
-            for (table, schema) in fragment["withheld"] as? [String: Any] ?? [:] {
+            // in the order of the tables' names: a dictionary's own order changes from run to run
+            for (table, schema) in (fragment["withheld"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 tables[table] = schema
                 tablesRequired.append(table)
             }

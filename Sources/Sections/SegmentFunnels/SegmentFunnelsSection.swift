@@ -12,9 +12,6 @@ enum SegmentFunnelsSection: ReportSection {
         partial: PackageResources.segment_funnels_mustache,
         words: ["en": PackageResources.segment_funnels_en_json, "de": PackageResources.segment_funnels_de_json],
         schema: PackageResources.segment_funnels_schema_json)
-    /// The ledger's entries of these two tables stay in `ReportSchema.json`, in page order: a
-    /// section's schema fragment hands the ledger its tables in no fixed order, and `journeys
-    /// schema` prints the same bytes on every run.
     static let withheldTables: [(table: WithheldTable, label: String)] = [
         (.funnelsByChannel, "withheld.table.funnelsByChannel"),
         (.funnelsByDevice, "withheld.table.funnelsByDevice"),
