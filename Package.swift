@@ -26,7 +26,8 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
 
         // Byte-level text coding shared with Validate, which cannot import Foundation (libxml2's
-        // system ICU clashes with Foundation's): so no Foundation here either.
+        // system ICU clashes with Foundation's): so no Foundation here either. Also the compact
+        // binary Codable coder of the partial files.
         .target(name: "ByteCoding"),
         // Values every stage shares; no I/O.
         .target(name: "JourneysCore", dependencies: ["ByteCoding"]),
@@ -38,11 +39,20 @@ let package = Package(
         .target(name: "Touchpoints", dependencies: ["JourneysCore"]),
         // report.json (schema 1) as Codable types: what score produces, render draws and the diff reads.
         .target(name: "ReportModel"),
-        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Statistics", "CLVModels"]),
+        // What every report section is made of: the fold contract score folds people by, the words
+        // and number formats its view writes with, and one folder per section that holds its fold,
+        // its part of report.json, its view, its partial and its words (`SectionList`).
+        .target(name: "Sections", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Statistics"],
+                resources: [
+                    .embedInCode("DropOffs/Resources"),
+                    .embedInCode("SegmentFunnels/Resources"),
+                    .embedInCode("WeekdayHour/Resources"),
+                ]),
+        .target(name: "Score", dependencies: ["JourneysCore", "Touchpoints", "ReportModel", "Sections", "Statistics", "CLVModels"]),
         // The templates, stylesheet and catalogues of `report-templates/` are embedded by the build
         // (`PackageResources`), reached through the `report-templates` link in the target's folder:
         // the binary renders its pages with no folder beside it, and the files are the only copy.
-        .target(name: "Render", dependencies: ["JourneysCore", "ReportModel", "Compare",
+        .target(name: "Render", dependencies: ["JourneysCore", "ReportModel", "Sections", "Compare",
                                                .product(name: "Mustache", package: "swift-mustache")],
                 exclude: ["report-templates/strings/README.md"],
                 resources: [
@@ -54,7 +64,6 @@ let package = Package(
                     .embedInCode("report-templates/sections/changes.mustache"),
                     .embedInCode("report-templates/sections/funnel.mustache"),
                     .embedInCode("report-templates/sections/journey-map.mustache"),
-                    .embedInCode("report-templates/sections/drop-offs.mustache"),
                     .embedInCode("report-templates/sections/channels.mustache"),
                     .embedInCode("report-templates/sections/cohorts.mustache"),
                     .embedInCode("report-templates/sections/lifecycle.mustache"),
@@ -63,13 +72,11 @@ let package = Package(
                     .embedInCode("report-templates/sections/satisfaction.mustache"),
                     .embedInCode("report-templates/sections/support.mustache"),
                     .embedInCode("report-templates/sections/kpis.mustache"),
-                    .embedInCode("report-templates/sections/segment-funnels.mustache"),
                     .embedInCode("report-templates/sections/carts.mustache"),
                     .embedInCode("report-templates/sections/segments.mustache"),
                     .embedInCode("report-templates/sections/paths.mustache"),
                     .embedInCode("report-templates/sections/satisfaction-groups.mustache"),
                     .embedInCode("report-templates/sections/logged-values.mustache"),
-                    .embedInCode("report-templates/sections/weekday-hour.mustache"),
                     .embedInCode("report-templates/sections/rules.mustache"),
                     .embedInCode("report-templates/sections/data-quality.mustache"),
                     .embedInCode("report-templates/sections/methods.mustache"),
@@ -102,12 +109,13 @@ let package = Package(
                 ]),
         // Config, the stage list, the runner and the atomic publish.
         .target(name: "Pipeline", dependencies: [
-            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Score", "ReportModel", "Compare", "Render", "Validate", "History",
+            "JourneysCore", "Extract", "Sessionize", "Touchpoints", "Sections", "Score", "ReportModel", "Compare", "Render", "Validate", "History",
+            "ByteCoding", "CZlib",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command line only.
         .executableTarget(name: "journeys", dependencies: [
-            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "History", "Score", "Setup", "Touchpoints",
+            "Pipeline", "DemoShop", "Validate", "Extract", "JourneysCore", "Compare", "ReportModel", "Sections", "History", "Score", "Setup", "Touchpoints",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -124,8 +132,9 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionizeTests", dependencies: ["Sessionize"], exclude: ["Fixtures"]),
         .testTarget(name: "TouchpointsTests", dependencies: ["Touchpoints"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScoreTests", dependencies: ["Score", "Touchpoints", "ReportModel", "Statistics"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "ReportModel", "Compare", "Validate", "JourneysCore",
+        .testTarget(name: "ScoreTests", dependencies: ["Score", "Sections", "Render", "Touchpoints", "ReportModel", "Statistics"], exclude: ["Fixtures"],
+                    resources: [.embedInCode("ExampleSection/Resources")]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Sections", "ReportModel", "Compare", "Validate", "JourneysCore",
                                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
                     exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
@@ -135,6 +144,6 @@ let package = Package(
         .testTarget(name: "DemoShopTests", dependencies: ["DemoShop", "JourneysCore", "CLVModels"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "JourneysCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Pipeline", "Extract", "Touchpoints", "JourneysCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DemoShop", "Extract", "ReportModel", "History", "Compare"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Sections", "DemoShop", "Extract", "ReportModel", "History", "Compare"], exclude: ["Fixtures"]),
     ]
 )

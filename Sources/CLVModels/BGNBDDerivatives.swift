@@ -26,6 +26,9 @@ extension BGNBD {
         var gr = 0.0, gal = 0.0, ga = 0.0, gb = 0.0
         var hrr = 0.0, hral = 0.0, hra = 0.0, hrb = 0.0, halal = 0.0, hala = 0.0, halb = 0.0, haa = 0.0, hab = 0.0, hbb = 0.0
 
+        // log(alpha + T), 1 / (alpha + T) and the same of t_x, once per distinct value
+        let logAge = rows.ages.map { log(alpha + $0) }, inverseAge = rows.ages.map { 1 / (alpha + $0) }
+        let logRecency = rows.recencies.map { log(alpha + $0) }, inverseRecency = rows.recencies.map { 1 / (alpha + $0) }
         var i = 0
         let rows = rows.rows
         while i < rows.count {
@@ -57,7 +60,7 @@ extension BGNBD {
             let inverseB = x > 0 ? 1 / (b + x - 1) : 0
             for row in rows[i..<j] {
                 let c = row.count
-                let toT = 1 / (alpha + row.age), logT = log(alpha + row.age)
+                let toT = inverseAge[Int(row.ageIndex)], logT = logAge[Int(row.ageIndex)]
                 let A = -rx * logT
                 // dA = (-log(alpha + T), -(r + x) / (alpha + T), 0, 0); d2A: (r, alpha) -1 / (alpha + T),
                 // (alpha, alpha) (r + x) / (alpha + T)^2.
@@ -69,7 +72,7 @@ extension BGNBD {
                     halal += c * rx * toT * toT
                     continue
                 }
-                let toX = 1 / (alpha + row.recency), logX = log(alpha + row.recency)
+                let toX = inverseRecency[Int(row.recencyIndex)], logX = logRecency[Int(row.recencyIndex)]
                 let B = dropOdds - rx * logX
                 let w: Double, mixture: Double
                 if B > A {

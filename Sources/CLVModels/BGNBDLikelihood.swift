@@ -79,15 +79,21 @@ extension BGNBD {
         let (r, alpha, a, b) = (p.r, p.alpha, p.a, p.b)
         let lgammaR = logGamma(r), lgammaB = logGamma(b), lgammaAB = logGamma(a + b)
         let logAlpha = log(alpha), logA = log(a)
+        let logAge = rows.ages.map { log(alpha + $0) }, logRecency = rows.recencies.map { log(alpha + $0) }
         var total = 0.0
+        // the head depends on x alone: made again only when x changes (rows are sorted by x)
+        var headX = Double.nan, head = 0.0
         for row in rows.rows {
             let x = row.frequency
-            let head = logGamma(r + x) - lgammaR + r * logAlpha
-                + lgammaAB + logGamma(b + x) - lgammaB - logGamma(a + b + x)
-            let stillAlive = -(r + x) * log(alpha + row.age)
+            if x != headX {
+                headX = x
+                head = logGamma(r + x) - lgammaR + r * logAlpha
+                    + lgammaAB + logGamma(b + x) - lgammaB - logGamma(a + b + x)
+            }
+            let stillAlive = -(r + x) * logAge[Int(row.ageIndex)]
             var mixture = stillAlive
             if x > 0 {
-                let droppedOut = logA - log(b + x - 1) - (r + x) * log(alpha + row.recency)
+                let droppedOut = logA - log(b + x - 1) - (r + x) * logRecency[Int(row.recencyIndex)]
                 let top = max(stillAlive, droppedOut)
                 mixture = top + log(exp(stillAlive - top) + exp(droppedOut - top))
             }

@@ -11,6 +11,9 @@ package struct WeightedRows: Sendable {
         var age: Double
         var monetaryValue: Double
         var count: Double = 0
+        /// The positions of `age` in `ages` and of `recency` in `recencies`.
+        var ageIndex: Int32 = 0
+        var recencyIndex: Int32 = 0
 
         static func < (l: Row, r: Row) -> Bool {
             (l.frequency, l.recency, l.age, l.monetaryValue) < (r.frequency, r.recency, r.age, r.monetaryValue)
@@ -24,6 +27,12 @@ package struct WeightedRows: Sendable {
     package private(set) var repeatCustomers = 0
     /// The largest age T: the weeks from the oldest customer's first purchase day to the as-of day.
     private(set) var longestAge = 0.0
+    /// The distinct ages T and recencies t_x of the rows, ascending. Summaries made from orders
+    /// span whole days, so a history of years has a few thousand of each however many customers
+    /// it has, far fewer than rows: the likelihoods take log(alpha + T) and 1 / (alpha + T) once
+    /// per distinct value (the same bits as once per row).
+    private(set) var ages: [Double] = []
+    private(set) var recencies: [Double] = []
 
     /// BG/NBD's rows: (x, t_x, T) of every valid summary.
     package init(bgnbd customers: some Sequence<CustomerSummary>) {
@@ -57,6 +66,14 @@ package struct WeightedRows: Sendable {
                 row.count = 1
                 rows.append(row)
             }
+        }
+        ages = Array(Set(rows.map(\.age))).sorted()
+        recencies = Array(Set(rows.map(\.recency))).sorted()
+        let ageAt = Dictionary(uniqueKeysWithValues: ages.enumerated().map { ($1, Int32($0)) })
+        let recencyAt = Dictionary(uniqueKeysWithValues: recencies.enumerated().map { ($1, Int32($0)) })
+        for i in rows.indices {
+            rows[i].ageIndex = ageAt[rows[i].age]!
+            rows[i].recencyIndex = recencyAt[rows[i].recency]!
         }
     }
 }

@@ -3,6 +3,7 @@ import Extract
 import Foundation
 import JourneysCore
 import Render
+import Sections
 import ReportModel
 import Sessionize
 import Touchpoints
@@ -37,7 +38,9 @@ package enum ConfigLoader {
         return config
     }
 
-    package static func parse(_ text: String, file: String) throws -> PipelineConfig {
+    /// `sections`: the sections whose settings `sections.<key>` may hold (the list's, or a
+    /// test's own).
+    package static func parse(_ text: String, file: String, sections: [any ReportSection.Type] = SectionList.folded) throws -> PipelineConfig {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -211,6 +214,13 @@ package enum ConfigLoader {
                 try r.mapping(node, at: "report", keys: [
                     "headline": { config.headline = try r.headline($0) },
                 ])
+            },
+            "sections": { node in
+                var keys: [String: (Node) throws -> Void] = [:]
+                for section in sections {
+                    keys[section.configKey] = { config.sectionSettings.set(try section.readSettings($0, r), for: section.id) }
+                }
+                try r.mapping(node, at: "sections", keys: keys)
             },
             "privacy": { node in
                 try r.mapping(node, at: "privacy", keys: [

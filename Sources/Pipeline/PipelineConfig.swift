@@ -1,4 +1,5 @@
 import Foundation
+import Sections
 import Extract
 import JourneysCore
 import Render
@@ -74,6 +75,8 @@ package struct PipelineConfig: Sendable {
     package var cartRecoveryDays = 7
     /// `privacy.min_people`: a table row about fewer people is withheld (k-anonymity).
     package var minPeople = 5
+    /// `sections.<key>`: the settings of the sections in folders of their own (`SectionList`).
+    package var sectionSettings = SectionSettingsTable()
     /// `journey_map.max_links`: the strongest transitions the journey map draws.
     package var mapLinks = 24
     /// `report.headline`: the key figures the page opens with (4 to 6 KPI keys), in this order.

@@ -2,6 +2,7 @@ import Compare
 import Foundation
 import Render
 import ReportModel
+import Sections
 
 /// `journeys diff` and the weekly run's diff against the previous period: reading two reports,
 /// comparing them, and writing the comparison's page and summary.
@@ -30,7 +31,7 @@ package enum ReportComparison {
         }
         let report: ReportData
         do {
-            report = try JSONDecoder().decode(ReportData.self, from: bytes)
+            report = try ReportData.decoded(from: bytes)
         } catch {
             throw CompareError("\(file): not a report.json of schema \(ReportData.schemaVersion) (\(describe(error)))")
         }

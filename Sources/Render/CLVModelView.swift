@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The "Predicted customer value" section's values: the fitted parameters and the predictions per
 /// first channel and spend tier, or the reason there is no fit. Nil without a history, and the

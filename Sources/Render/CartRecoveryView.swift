@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The "Carts per customer" section's values: the cohort of carts followed, what became of them,
 /// and through which channels and landing touchpoints the recovered ones were bought.

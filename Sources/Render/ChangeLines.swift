@@ -1,5 +1,6 @@
 import Compare
 import ReportModel
+import Sections
 
 extension DiffView {
     /// The lines of "What changed", one per item, as the page, the diff, its Markdown and the

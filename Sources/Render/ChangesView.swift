@@ -1,4 +1,5 @@
 import Compare
+import Sections
 
 /// "What changed" for the report page: the one list the diff and the index draw too, its top on
 /// the first screen and the rest folded below it, and the note on how many tests it comes from.

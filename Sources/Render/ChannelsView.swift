@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// Channels and attribution: each channel's visits, journeys started, orders and revenue, and the
 /// period's orders as each attribution model credits them; the channels the models disagree on.

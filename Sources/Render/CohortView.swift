@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The cohort table as a heatmap: one row per first-purchase month, one column per month since,
 /// each cell shaded by the share still buying (ten steps) and printing it, so the colour is never

@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// Customer lifetime value of the customers each channel first brought and per spend tier. A
 /// channel's row shows its buyers once: the customers it first brought are its buyers on every

@@ -1,3 +1,4 @@
+import Sections
 /// Data quality in words: report.json names why a line was set aside by a code
 /// (`bad_timestamp`) and a file's read problem in English; the page names both in its language.
 extension PageLabels {

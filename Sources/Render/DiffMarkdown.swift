@@ -1,4 +1,5 @@
 import Compare
+import Sections
 
 /// The diff as Markdown for a CI log or a pull-request comment: a summary of at most
 /// `summaryLines` lines (what changed, why the rates moved, a link to the published report), then

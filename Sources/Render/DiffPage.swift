@@ -1,4 +1,5 @@
 import Compare
+import Sections
 
 extension ReportRenderer {
     /// The diff of two periods as a page in the report's look. `published`: the page stands in

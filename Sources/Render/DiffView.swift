@@ -1,5 +1,6 @@
 import Compare
 import ReportModel
+import Sections
 
 /// A diff of two periods as display strings, shared by the Markdown summary and the HTML page so
 /// that both say the same thing, in the words of the catalogue. Names from the logs stay

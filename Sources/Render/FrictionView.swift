@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The "Journey variants and friction" section's values: the most common variants with their
 /// conversion and its interval, the funnel steps by visits lost, and the touchpoints people leave

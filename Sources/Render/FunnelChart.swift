@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The purchase funnel as horizontal bars, with the loss between steps written beside them; a
 /// narrow form of the same bars stacked for phones, so that no text shrinks and nothing scrolls

@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The purchase funnel: the chart, and the table of its steps with, when the previous period's
 /// report was compared, the same step of that period beside each figure.

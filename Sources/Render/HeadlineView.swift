@@ -1,5 +1,6 @@
 import Compare
 import ReportModel
+import Sections
 
 /// The figures the page opens with (`report.headline`): each with its value, its change against
 /// the previous period in words, its verdict on noise and its trend. A reader sees how the week

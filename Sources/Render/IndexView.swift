@@ -1,6 +1,7 @@
 import Compare
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The index page's values: the published periods grouped into weeks, months and date ranges,
 /// newest first within a group and the group of the newest period first, each group with its periods' headline figures and every key figure's trend over

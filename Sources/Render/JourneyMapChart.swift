@@ -2,6 +2,7 @@ import Compare
 import Foundation
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The journey map as a process map, read as the five phases from left to right: touchpoints as
 /// boxes shaded by views, the strongest transitions as links as wide as their count, each

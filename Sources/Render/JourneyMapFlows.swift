@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The journey map's narrow form: on a phone the map's columns would shrink its text below
 /// reading size, so the page carries the links the map draws as a list as well, strongest

@@ -1,6 +1,7 @@
 import Compare
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The journey map section: the map, what it leaves out, the loops (each against the period's
 /// conversion, said once in the note rather than on every row) and the pages visits end on.

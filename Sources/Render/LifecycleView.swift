@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The customers by where they stand in the week (new, returning, resurrected, dormant, lost) and
 /// how they moved since the week before; a customer who stayed where they were is no move.

@@ -1,10 +1,10 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The values of the sections that answer a CX team's questions after "what happened": support,
-/// carts per customer, the drop-offs, journey variants and friction, funnels per segment, the
-/// logged-value tables and the weekday x hour heatmap. Nil in reports made before they existed,
-/// and the sections are left out.
+/// carts per customer, journey variants and friction and the logged-value tables. Nil in reports
+/// made before they existed, and the sections are left out.
 enum QuestionsView {
     static func make(_ q: JourneyQuestions?, labels: PageLabels) -> [String: Any]? {
         guard let q else { return nil }
@@ -18,21 +18,13 @@ enum QuestionsView {
             "supportWithheld": note(["support.byKind", "support.byChannel", "support.byPhase"]),
             "carts": CartRecoveryView.make(q.cartRecovery, labels: labels),
             "cartsWithheld": note(["cartRecovery.byChannel", "cartRecovery.byTouchpoint"]),
-            "dropOffs": DropOffView.make(q.dropOffs, labels: labels),
-            "hasDropOffs": !q.dropOffs.isEmpty,
-            "dropOffsWithheld": note(["dropOffs"]),
             "variants": FrictionView.variants(q.variants, labels: labels),
             "hasVariants": !q.variants.isEmpty,
             "variantsWithheld": note(["variants"]),
             "friction": FrictionView.make(q.friction, labels: labels),
             "frictionWithheld": note(["friction.exits"]),
-            "segmentFunnels": SegmentFunnelView.make(q.funnels, labels: labels),
-            "stepNames": FunnelStep.allCases.map { labels.funnelStep($0.rawValue, fallback: $0.label) },
-            "segmentFunnelsWithheld": note(["funnels.byChannel", "funnels.byDevice"]),
             "valueTables": ValueTablesView.make(q, labels: labels),
             "valueTablesWithheld": note(["entryPages", "campaigns", "searchTerms", "products"]),
-            "heatmapSVG": HeatmapSVG.figure(q.weekdayHour, labels: labels),
-            "heatmapTables": HeatmapSVG.tables(q.weekdayHour, labels: labels),
             "withheldText": labels.withheld(q.suppressed.rows, k: q.suppressed.k) ?? "",
             "withheldRows": style.integer(q.suppressed.rows),
             "hasWithheldRows": q.suppressed.rows > 0,
@@ -42,14 +34,15 @@ enum QuestionsView {
 
     /// "N rows about fewer than k people withheld" over `tables` (report.json names), or nil.
     static func withheld(_ tables: [String], _ s: Suppressed?, labels: PageLabels) -> String? {
-        guard let s else { return nil }
-        return labels.withheld(tables.reduce(0) { $0 + (s.byTable[$1] ?? 0) }, k: s.k)
+        labels.withheldNote(tables, in: s)
     }
 
     /// The data-quality list: every table that withheld rows, named as on the page, known tables
     /// in page order and any other by its report.json name after them.
     static func withheldByTable(_ s: Suppressed, labels: PageLabels) -> [[String: Any]] {
-        let known = PageLabels.withheldTables
+        // A section in a folder of its own names its tables after the ones listed in PageLabels.
+        let listed = PageLabels.withheldTables
+        let known = listed + SectionList.withheldTables.filter { t in !listed.contains { $0.key == t.key } }
         let names = Set(known.map(\.key))
         let rows = known.map { (labels.text($0.label), s.byTable[$0.key] ?? 0) }
             + s.byTable.keys.filter { !names.contains($0) }.sorted().map { ($0, s.byTable[$0] ?? 0) }

@@ -1,5 +1,6 @@
 import Compare
 import ReportModel
+import Sections
 
 /// The render stage: the report page of one period and the index of all periods.
 package struct ReportRenderer: Sendable {
@@ -33,7 +34,7 @@ package struct ReportRenderer: Sendable {
         let catalogue = catalogue(for: data.period.locale)
         let view = ReportView.make(data, css: templates.css + page.stylesheetAddition, catalogue: catalogue,
                                    links: PageLinks(hasDiff: hasDiff, previous: previous, next: next), mapLinks: mapLinks,
-                                   changes: changes, headline: headline, base: base, mapChanges: mapChanges)
+                                   changes: changes, headline: headline, base: base, mapChanges: mapChanges, sections: templates.sections)
         return templates.renderReport(view)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Sections
 
 /// The mustache templates, the stylesheet and the catalogues of words from `report-templates/`,
 /// loaded once per run. The catalogues are built in and the folder's `strings/<locale>.json`
@@ -9,13 +10,15 @@ package struct ReportTemplates: Sendable {
     let css: String
     /// By locale: the built-in catalogue with the folder's file laid over it.
     let catalogues: [String: Catalogue]
+    /// The page's sections in page order (`SectionList.all`; a test adds its own).
+    let sections: [PageSection]
 
     package static let templateNames = ["report", "index", "diff"]
 
     /// The templates of `directory`; with nil, the ones built into the binary (`BuiltInTemplates`),
     /// so that journeys renders its pages wherever it runs. A folder that is named but lacks a
     /// template is an error: a user who restyles the page wants to hear it.
-    package init(directory: String?) throws {
+    package init(directory: String?, sections: [PageSection] = SectionList.all) throws {
         var library = MustacheLibrary()
         for name in Self.templateNames {
             let path = directory.map { ($0 as NSString).appendingPathComponent("\(name).mustache") } ?? "<built-in \(name).mustache>"
@@ -29,9 +32,12 @@ package struct ReportTemplates: Sendable {
             }
         }
         // Each section's partial, under its name in the section list (`sections/<id>`).
-        for section in PageSections.all {
+        // A folder of templates may restyle a section in a folder of its own; without the file,
+        // the section's own partial is used.
+        for section in sections {
             let path = directory.map { ($0 as NSString).appendingPathComponent("\(section.partial).mustache") } ?? "<built-in \(section.partial).mustache>"
-            guard let text = directory == nil ? BuiltInTemplates.sections[section.id] : try? String(contentsOfFile: path, encoding: .utf8) else {
+            let fromFolder = try? directory.map { _ in try String(contentsOfFile: path, encoding: .utf8) }
+            guard let text = fromFolder ?? section.resources?.partial ?? (directory == nil ? BuiltInTemplates.sections[section.id] : nil) else {
                 throw RenderError(file: path, reason: "cannot read the section's template")
             }
             do {
@@ -52,16 +58,18 @@ package struct ReportTemplates: Sendable {
         }
         var catalogues: [String: Catalogue] = [:]
         for locale in Catalogue.locales {
-            catalogues[locale] = try directory.map { try Catalogue.load(locale: locale, directory: $0) } ?? .builtIn(locale)
+            catalogues[locale] = try directory.map { try Catalogue.load(locale: locale, directory: $0, sections: sections) }
+                ?? .builtIn(locale, sections: sections)
         }
         self.library = library
         self.css = css
         self.catalogues = catalogues
+        self.sections = sections
     }
 
     /// The words of `locale`'s pages (English for a locale without a catalogue).
     package func catalogue(for locale: String) -> Catalogue {
-        catalogues[locale] ?? catalogues["en"] ?? .builtIn("en")
+        catalogues[locale] ?? catalogues["en"] ?? .builtIn("en", sections: sections)
     }
 
     /// The report page: each of the page's sections (`open`, `appendix` in `view`) rendered from

@@ -1,6 +1,7 @@
 import Compare
 import JourneysCore
 import ReportModel
+import Sections
 
 /// Turns `ReportData` into the values the report's section partials show: formatted numbers,
 /// change arrows, the charts and the sentences that carry figures, in the words of the page's
@@ -13,7 +14,8 @@ enum ReportView {
     /// against the previous period, when there is one to compare with.
     static func make(_ data: ReportData, css: String, catalogue: Catalogue, links: PageLinks = PageLinks(),
                      mapLinks: Int = JourneyMapChart.defaultMaxLinks, changes: ChangeList? = nil,
-                     headline: [String] = ReportRenderer.defaultHeadline, base: ReportData? = nil, mapChanges: MapChanges? = nil) -> [String: Any] {
+                     headline: [String] = ReportRenderer.defaultHeadline, base: ReportData? = nil, mapChanges: MapChanges? = nil,
+                     sections: [PageSection] = SectionList.all) -> [String: Any] {
         var style = NumberStyle(catalogue: catalogue, currency: data.period.currency)
         style.unknownMoney = RulesWarningView.unknownMoney(data, catalogue: catalogue)
         let labels = PageLabels(catalogue: catalogue, style: style)
@@ -88,11 +90,16 @@ enum ReportView {
         view["clvModel"] = CLVModelView.make(data.clvModel, labels: labels)
         // Assigned as optionals, so that nil leaves the key out and the sections with it.
         view["questions"] = QuestionsView.make(data.questions, labels: labels)
+        // The sections in folders of their own draw themselves.
+        let sectionPage = SectionPage(labels: labels, suppressed: data.questions?.suppressed)
+        for entry in sections {
+            if let values = entry.section?.view(of: data.parts, sectionPage) { view.merge(values) { $1 } }
+        }
         view["satisfactionJoined"] = SatisfactionJoinView.make(data.satisfaction.joined, suppressed: data.questions?.suppressed, labels: labels)
         view["hasSatisfactionJoined"] = data.satisfaction.joined != nil
         let values = placeholders(data, labels: labels, mapLinks: mapLinks)
         for key in ["rules", "identity", "halfLifeDays"] { view[key] = values[key] }
-        let page = PageSections.view(data, labels: labels, values: values)
+        let page = PageSections.view(data, labels: labels, values: values, sections: sections)
         view["open"] = page.open
         view["appendix"] = page.appendix
         view["hasAppendix"] = !page.appendix.isEmpty

@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The session rules and the identity rule in the page's words. report.json writes both as
 /// English sentences (`sessionRules.summary`, `sessionRules.identity`); the summary is rebuilt

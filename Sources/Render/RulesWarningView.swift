@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The one line at the top of the page when the touchpoint rules, not the shop, may be what the
 /// figures show, and the "no values" that revenue and the average order value read when no order

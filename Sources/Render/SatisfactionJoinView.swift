@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The Satisfaction section's values when answers are joined to journeys: NPS, CSAT (with its
 /// top-two box) and CES with answers, the previous period, a small-sample mark and the 95%

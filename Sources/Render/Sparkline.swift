@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// A KPI's trend as a small line in its card: the shape of the last periods at a glance, with
 /// every value in the title (for screen readers and a hover) and the latest point marked.

@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The Support section's values: contacts, handling times (as durations, like the visit duration
 /// card), contacts per order and contacts without an end; the tables by kind, channel and phase.

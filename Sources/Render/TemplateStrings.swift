@@ -1,4 +1,5 @@
 import Mustache
+import Sections
 
 /// The catalogue as the templates see it: `{{t.kpis.title}}` looks up `kpis.title`, with its
 /// placeholders filled from the page's values (the period, the lookback, ...). Mustache's

@@ -1,4 +1,5 @@
 import ReportModel
+import Sections
 
 /// The tables of values taken from the logs (entry pages, campaigns, search terms, products),
 /// each with its columns and how they are counted. The values are masked by score and escaped

@@ -11,7 +11,7 @@ extension ReportData: Codable {
         case schemaVersion, period, input, sessionRules, kpis, orderValues, cohorts, lifecycle, funnel, journeyMap, channels, disagreements
         case segments, journeyLengths, loops, paths, buyingPaths, touchpointRules, satisfaction, customerValue
         case clvModel, rulesWarning
-        case support, cartRecovery, dropOffs, variants, friction, funnels, entryPages, campaigns, searchTerms, products, weekdayHour, suppressed
+        case support, cartRecovery, variants, friction, entryPages, campaigns, searchTerms, products, suppressed
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -42,17 +42,15 @@ extension ReportData: Codable {
         if let q = questions {
             try c.encode(q.support, forKey: .support)
             try c.encode(q.cartRecovery, forKey: .cartRecovery)
-            try c.encode(q.dropOffs, forKey: .dropOffs)
             try c.encode(q.variants, forKey: .variants)
             try c.encode(q.friction, forKey: .friction)
-            try c.encode(q.funnels, forKey: .funnels)
             try c.encode(q.entryPages, forKey: .entryPages)
             try c.encode(q.campaigns, forKey: .campaigns)
             try c.encode(q.searchTerms, forKey: .searchTerms)
             try c.encode(q.products, forKey: .products)
-            try c.encode(q.weekdayHour, forKey: .weekdayHour)
             try c.encode(q.suppressed, forKey: .suppressed)
         }
+        try parts.encode(to: encoder)
     }
 
     package init(from decoder: Decoder) throws {
@@ -89,14 +87,15 @@ extension ReportData: Codable {
         cohorts = try c.decodeIfPresent(CohortTable.self, forKey: .cohorts)
         lifecycle = try c.decodeIfPresent(LifecycleInfo.self, forKey: .lifecycle)
         clvModel = try c.decodeIfPresent(CLVModelInfo.self, forKey: .clvModel)
+        parts = try ReportParts(from: decoder)
         if let support = try c.decodeIfPresent(SupportInfo.self, forKey: .support) {
             questions = JourneyQuestions(
                 support: support, cartRecovery: try c.decode(CartRecoveryInfo.self, forKey: .cartRecovery),
-                dropOffs: try c.decode([DropOff].self, forKey: .dropOffs), variants: try c.decode([Variant].self, forKey: .variants),
-                friction: try c.decode(Friction.self, forKey: .friction), funnels: try c.decode(SegmentFunnels.self, forKey: .funnels),
+                variants: try c.decode([Variant].self, forKey: .variants),
+                friction: try c.decode(Friction.self, forKey: .friction),
                 entryPages: try c.decode([ValueRow].self, forKey: .entryPages), campaigns: try c.decode([ValueRow].self, forKey: .campaigns),
                 searchTerms: try c.decode([ValueRow].self, forKey: .searchTerms), products: try c.decode([ValueRow].self, forKey: .products),
-                weekdayHour: try c.decode(WeekdayHour.self, forKey: .weekdayHour), suppressed: try c.decode(Suppressed.self, forKey: .suppressed))
+                suppressed: try c.decode(Suppressed.self, forKey: .suppressed))
         }
     }
 }

@@ -38,6 +38,9 @@ package struct ReportData: Equatable, Sendable {
     package var questions: JourneyQuestions? = nil
     /// Set when the touchpoint rules, not the shop, may be what the figures show.
     package var rulesWarning: RulesWarning? = nil
+    /// The parts of the sections that live in folders of their own (`Sources/Sections`), each
+    /// under its own key of report.json.
+    package var parts = ReportParts()
 
     package init(period: PeriodInfo, input: InputInfo, sessionRules: RulesInfo, kpis: [KPI], funnel: [FunnelRow], journeyMap: JourneyMap, channels: [ChannelRow], disagreements: [Disagreement], segments: [SegmentRow], journeyLengths: [JourneyLengthRow], loops: [LoopRow], paths: [PathRow], buyingPaths: [PathRow], touchpointRules: RuleUsage, satisfaction: Satisfaction, customerValue: CustomerValueInfo) {
         self.period = period

@@ -15,7 +15,7 @@ package enum ReportSchema {
   "title": "journeys report.json, schema 1",
   "description": "Every number of one period's customer-journey report, as `journeys report` writes it beside the page (output/<period>/report.json). Keys are sorted; sets whose order means nothing are objects keyed by stable ids, ordered lists carry ids. Numbers are rounded where they are computed: money in currency units of period.currency with at most 2 decimals (cents), rates and shares as fractions 0..1 with at most 4 decimals, durations in seconds or days with 1 decimal, survey scores with 1 decimal (their mean answers with 2), counts exact. A value whose denominator is 0 is null, never NaN. A row of a table about fewer than suppressed.k people is withheld and counted in suppressed, never shown. `journeys schema` prints this schema.",
   "type": "object",
-  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "dropOffs", "variants", "friction", "funnels", "entryPages", "campaigns", "searchTerms", "products", "weekdayHour", "suppressed"],
+  "required": ["schemaVersion", "period", "input", "sessionRules", "kpis", "cohorts", "lifecycle", "funnel", "journeyMap", "channels", "disagreements", "segments", "journeyLengths", "loops", "paths", "buyingPaths", "touchpointRules", "satisfaction", "customerValue", "clvModel", "support", "cartRecovery", "variants", "friction", "entryPages", "campaigns", "searchTerms", "products", "suppressed"],
   "additionalProperties": false,
   "properties": {
     "schemaVersion": {
@@ -465,17 +465,6 @@ package enum ReportSchema {
         }
       }
     },
-    "dropOffs": {
-      "description": "What the visits that left the funnel did next (docs/definitions.md, After the drop-off): one row per funnel step but the last, in funnel order.",
-      "type": "array",
-      "prefixItems": [
-        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "product_view" } } },
-        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "add_to_cart" } } },
-        { "$ref": "#/$defs/dropOff", "properties": { "step": { "const": "checkout" } } }
-      ],
-      "items": false,
-      "minItems": 3
-    },
     "variants": {
       "description": "Journey variants: the period's visits by their touchpoints in order, repeats folded (docs/definitions.md, Variants and friction); the 10 with the most visits.",
       "type": "array",
@@ -503,24 +492,6 @@ package enum ReportSchema {
         }
       }
     },
-    "funnels": {
-      "description": "The purchase funnel per channel and per device class, side by side.",
-      "type": "object",
-      "required": ["byChannel", "byDevice"],
-      "additionalProperties": false,
-      "properties": {
-        "byChannel": {
-          "description": "By the channel of the visit, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/channelId" } } }
-        },
-        "byDevice": {
-          "description": "By the device class of the visit, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/segmentFunnel", "properties": { "id": { "$ref": "#/$defs/deviceClass" } } }
-        }
-      }
-    },
     "entryPages": {
       "description": "The pages the period's visits began on (paths as logged, masked), the 12 with the most visits (docs/definitions.md, Entry pages, campaigns, search terms, products). views: visits that landed there; carts: 0.",
       "type": "array",
@@ -545,16 +516,6 @@ package enum ReportSchema {
       "items": { "$ref": "#/$defs/valueRow" },
       "maxItems": 15
     },
-    "weekdayHour": {
-      "description": "The period's visits and their orders by the local weekday (Monday first) and hour (0-23) of the visit's start.",
-      "type": "object",
-      "required": ["visits", "orders"],
-      "additionalProperties": false,
-      "properties": {
-        "visits": { "$ref": "#/$defs/weekdayHourGrid" },
-        "orders": { "$ref": "#/$defs/weekdayHourGrid" }
-      }
-    },
     "suppressed": {
       "description": "Rows withheld because they are about fewer than k people (privacy.min_people).",
       "type": "object",
@@ -566,7 +527,7 @@ package enum ReportSchema {
         "byTable": {
           "description": "Rows withheld per table, keyed by the table's report.json name (0 when none was); rows cut by a table's length limit are not counted.",
           "type": "object",
-          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "dropOffs", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products", "paths", "buyingPaths", "loops"],
+          "required": ["satisfaction.byChannel", "satisfaction.byDevice", "satisfaction.byTouchpoint", "satisfaction.byVariant", "satisfaction.detractorPaths", "satisfaction.promoterPaths", "support.byKind", "support.byChannel", "support.byPhase", "cartRecovery.byChannel", "cartRecovery.byTouchpoint", "variants", "friction.exits", "funnels.byChannel", "funnels.byDevice", "entryPages", "campaigns", "searchTerms", "products", "paths", "buyingPaths", "loops"],
           "properties": {
             "satisfaction.byChannel": { "$ref": "#/$defs/count" },
             "satisfaction.byDevice": { "$ref": "#/$defs/count" },
@@ -579,7 +540,6 @@ package enum ReportSchema {
             "support.byPhase": { "$ref": "#/$defs/count" },
             "cartRecovery.byChannel": { "$ref": "#/$defs/count" },
             "cartRecovery.byTouchpoint": { "$ref": "#/$defs/count" },
-            "dropOffs": { "description": "Next-step rows of all three drop-off steps.", "$ref": "#/$defs/count" },
             "variants": { "$ref": "#/$defs/count" },
             "friction.exits": { "$ref": "#/$defs/count" },
             "funnels.byChannel": { "$ref": "#/$defs/count" },
@@ -1167,24 +1127,6 @@ package enum ReportSchema {
         "share": { "description": "carts / cartRecovery.recovered.", "$ref": "#/$defs/rate" }
       }
     },
-    "dropOff": {
-      "description": "The period's visits that reached a funnel step and not the next one, and what they did next.",
-      "type": "object",
-      "required": ["step", "label", "left", "people", "next"],
-      "additionalProperties": false,
-      "properties": {
-        "step": { "enum": ["product_view", "add_to_cart", "checkout"] },
-        "label": { "type": "string" },
-        "left": { "description": "Visits that reached the step and not the next one.", "$ref": "#/$defs/count" },
-        "people": { "description": "Distinct people of these visits.", "$ref": "#/$defs/count" },
-        "next": {
-          "description": "Where these visits went next, the 8 most common, most visits first.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/dropOffNext" },
-          "maxItems": 8
-        }
-      }
-    },
     "dropOffNext": {
       "type": "object",
       "required": ["kind", "touchpoint", "visits", "people", "share"],
@@ -1244,27 +1186,6 @@ package enum ReportSchema {
         "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of exitRate." }
       }
     },
-    "segmentFunnel": {
-      "description": "The purchase funnel of one segment (a channel, a device class).",
-      "type": "object",
-      "required": ["id", "label", "visits", "people", "steps", "conversionRate", "interval"],
-      "additionalProperties": false,
-      "properties": {
-        "id": { "type": "string" },
-        "label": { "type": "string" },
-        "visits": { "description": "The segment's visits of the period.", "type": "integer", "minimum": 1 },
-        "people": { "type": "integer", "minimum": 1 },
-        "steps": {
-          "description": "Visits reaching each funnel step (product_view, add_to_cart, checkout, purchase), in funnel order.",
-          "type": "array",
-          "items": { "$ref": "#/$defs/count" },
-          "minItems": 4,
-          "maxItems": 4
-        },
-        "conversionRate": { "description": "Visits reaching purchase / visits.", "$ref": "#/$defs/rate" },
-        "interval": { "$ref": "#/$defs/rateInterval", "description": "95% Wilson interval of conversionRate." }
-      }
-    },
     "valueRow": {
       "description": "One row of a table of values taken from the logs (an entry page, a campaign, a search term, a product), masked like every logged value (a longer one cut after 120 characters, with `…`). Rows are grouped before masking, so two rows can show the same masked value.",
       "type": "object",
@@ -1283,18 +1204,6 @@ package enum ReportSchema {
         "revenue": { "description": "The order values of those visits (the whole visit's, also for a product).", "$ref": "#/$defs/money" },
         "conversionRate": { "description": "purchases / visits; products: purchases / cartVisits, visits that added it and ordered / visits that added it (0 when the denominator is 0).", "$ref": "#/$defs/rate" }
       }
-    },
-    "weekdayHourGrid": {
-      "description": "7 rows (Monday..Sunday) of 24 counts (hours 0-23, local time).",
-      "type": "array",
-      "items": {
-        "type": "array",
-        "items": { "$ref": "#/$defs/count" },
-        "minItems": 24,
-        "maxItems": 24
-      },
-      "minItems": 7,
-      "maxItems": 7
     },
     "clv": {
       "description": "Customer lifetime value of a set of buyers.",

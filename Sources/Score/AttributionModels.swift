@@ -1,3 +1,4 @@
+import Sections
 import Foundation
 import JourneysCore
 import ReportModel

@@ -1,3 +1,4 @@
+import Sections
 import JourneysCore
 
 /// One distinct sequence of channels that journeys took, with how many of them ended in an order

@@ -1,6 +1,7 @@
 import JourneysCore
 import Touchpoints
 import ReportModel
+import Sections
 
 /// People held in memory with everything score reads besides them: the one-process way to
 /// score (`Scorer.score(_:context:)`), for tests and small inputs; a run folds its people as
@@ -61,10 +62,6 @@ package struct ScoreInput: Sendable {
     }
 }
 
-/// Rounds ratios for report.json so that float noise never shows up as a diff between runs.
-@inline(__always) func rounded(_ x: Double, _ places: Double = 10_000) -> Double { (x * places).rounded() / places }
-
-func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : rounded(Double(a) / Double(b)) }
 
 /// The median; the mean of the middle two for an even count; nil for none.
 func median(_ xs: [Double]) -> Double? {

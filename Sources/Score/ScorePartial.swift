@@ -1,8 +1,9 @@
 import JourneysCore
 import Touchpoints
+import Sections
 
 /// Everything score folds people into: the visit sections, the channel table and attribution,
-/// and the CX sections, each a container of section folds. A monoid: `init(zero:)` is the empty
+/// the CX sections, each a container of section folds, and the sections in folders of their own. A monoid: `init(zero:)` is the empty
 /// partial and `merge` joins the partials of disjoint people exactly, so the people may be
 /// folded in any number of parts (threads, buckets of a spill, other processes) and the finish
 /// gives the same bytes.
@@ -10,13 +11,15 @@ package struct ScorePartial: FoldContainer {
     var visits: VisitFolds
     var channels: ChannelFolds
     var questions: QuestionFolds
+    var sections: SectionPartials
 
-    static let folds = [FoldSlot(\Self.visits), FoldSlot(\Self.channels), FoldSlot(\Self.questions)]
+    package static let folds = [FoldSlot(\Self.visits), FoldSlot(\Self.channels), FoldSlot(\Self.questions), FoldSlot(\Self.sections)]
 
     package init(zero context: FoldContext) {
         visits = VisitFolds(zero: context)
         channels = ChannelFolds(zero: context)
         questions = QuestionFolds(zero: context)
+        sections = SectionPartials(zero: context)
     }
 
     /// Folds one person in: all of their visits of the read window, oldest first, with their mapping.

@@ -1,6 +1,7 @@
 import Foundation
 import JourneysCore
 import Touchpoints
+import Sections
 
 /// What score reads of the run besides the people: the period, the config's settings, the
 /// touchpoints and the symbols. Known before any person is folded (the folds read it through

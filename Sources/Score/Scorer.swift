@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The score stage: turns mapped visits and journeys into the report's numbers.
 package enum Scorer {
@@ -72,6 +73,7 @@ package enum Scorer {
         report.rulesWarning = RulesCheckFigures.warning(accounting, catalog: settings.catalog, orders: Int(report.kpi("orders")?.value ?? 0),
                                                         ordersWithValue: report.orderValues?.count ?? 0)
         finishing.funnel = report.funnel
+        report.parts = partial.sections.finish(&finishing)
         let (sections, joined) = questions.finish(&finishing)
         report.questions = sections
         report.satisfaction.joined = joined

@@ -13,7 +13,8 @@ struct Journeys: ParsableCommand {
             """,
         subcommands: [ReportCommand.self, DiffCommand.self, SampleCommand.self, ValidateCommand.self, ExtractCommand.self,
                       SchemaCommand.self, HistoryCommand.self, PartialCommand.self, MergeCommand.self,
-                      KeyCommand.self, InitCommand.self, RulesCommand.self, OrderBoundCommand.self, MapCommand.self])
+                      KeyCommand.self, InitCommand.self, RulesCommand.self, OrderBoundCommand.self, MapCommand.self,
+                      PartialDumpCommand.self])
 
     static func main() {
         OpenFileLimit.raise()

@@ -12,7 +12,7 @@ struct PartialCommand: ParsableCommand {
             in as and the orders they placed, so that each journey lives in one shard. With \
             --input (or the config's inputs) the command reads every line and keeps its shard's; \
             with --stdin it reads its shard's records as `journeys map` and `journeys key` write them. The partial \
-            file's format is described in docs/partial-format.md. Exit code 2 for a usage, config \
+            file is binary, described in docs/partial-format.md; `journeys partial-dump` shows one as JSON. Exit code 2 for a usage, config \
             or input error.
             """)
 
@@ -56,7 +56,6 @@ struct PartialCommand: ParsableCommand {
             let data = try PartialRun.run(options).encoded()
             if output == "-" {
                 FileHandle.standardOutput.write(data)
-                FileHandle.standardOutput.write(Data("\n".utf8))
             } else {
                 do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                     throw PublishError(path: output, reason: "cannot write: \(PublishError.reason(error))")

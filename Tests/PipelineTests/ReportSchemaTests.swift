@@ -1,4 +1,5 @@
 import Foundation
+import Sections
 import ReportModel
 import Testing
 @testable import Pipeline
@@ -26,6 +27,20 @@ import Testing
         #expect(schema["title"]?.string?.isEmpty == false)
         #expect(schema["properties"]?["schemaVersion"]?["const"]?.number == Double(ReportData.schemaVersion))
         #expect(!ReportSchema.json.hasSuffix("\n"))
+    }
+
+    /// Every section in a folder of its own is described under its key, with the tables it
+    /// withholds rows in, in the schema `journeys schema` prints.
+    @Test func theSectionsAreInTheSchema() throws {
+        let schema = try JSONValue.parse(SectionList.reportSchema())
+        let ledger = schema["properties"]?["suppressed"]?["properties"]?["byTable"]
+        for section in SectionList.folded {
+            #expect(schema["properties"]?[section.partKey] != nil, "\(section.partKey)")
+            #expect(schema["required"]?.items?.contains { $0.string == section.partKey } == true, "\(section.partKey)")
+            for table in section.withheldTables {
+                #expect(ledger?["properties"]?[table.table.rawValue] != nil, "\(table.table.rawValue)")
+            }
+        }
     }
 
     /// Changes to a real report, each of which the schema must reject at its place.
@@ -75,7 +90,7 @@ import Testing
         let r = try CrossProcessDeterminismTests.run(binary, ["schema"], environment: ["PATH": "/usr/bin:/bin", "HOME": dir], scratch: dir)
         #expect(r.status == 0)
         #expect(r.stderr == "")
-        #expect(r.stdout == ReportSchema.json + "\n")
+        #expect(r.stdout == (try SectionList.reportSchema()) + "\n")
     }
 
     // MARK: - The validator

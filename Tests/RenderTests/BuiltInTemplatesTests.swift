@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import Sections
 
 /// The binary carries the templates and stylesheet it ships, so that it renders anywhere: the
 /// build embeds the files of `report-templates/` (`embedInCode` through the link in
@@ -15,7 +16,7 @@ import Testing
             let text = try String(contentsOfFile: Self.folder + "/" + file, encoding: .utf8)
             #expect(BuiltInTemplates.templates[name] == text, "\(file) is not what the build embedded: Sources/Render/report-templates must link to report-templates/")
         }
-        for section in PageSections.all {
+        for section in SectionList.all where section.section == nil {
             let text = try String(contentsOfFile: Self.folder + "/\(section.partial).mustache", encoding: .utf8)
             #expect(BuiltInTemplates.sections[section.id] == text, "\(section.partial).mustache is not what the build embedded: list it in Package.swift")
         }

@@ -2,6 +2,7 @@ import Foundation
 @testable import Render
 import ReportModel
 import Testing
+import Sections
 
 /// The catalogues of the pages' words: every locale has every key, the files in
 /// `report-templates/strings/` are the built-in catalogues, every key the templates use exists,
@@ -47,7 +48,7 @@ import Testing
     /// every file there is a language journeys knows.
     @Test func theFilesAreTheBuiltInCatalogues() throws {
         for locale in Catalogue.locales {
-            let file = try Self.file(locale), builtIn = Catalogue.builtIn(locale).entries
+            let file = try Self.file(locale), builtIn = Catalogue.builtIn(locale, sections: []).entries
             let differ = Set(file.keys).union(builtIn.keys).filter { file[$0] != builtIn[$0] }.sorted()
             #expect(differ.isEmpty, "strings/\(locale).json and the catalogue the build embedded differ at \(differ)")
         }
@@ -92,7 +93,7 @@ import Testing
         let english = Catalogue.builtIn("en").entries
         let sections = try FileManager.default.contentsOfDirectory(atPath: "\(RenderFixtures.templates)/sections")
             .filter { $0.hasSuffix(".mustache") }.map { "sections/" + $0.dropLast(".mustache".count) }
-        #expect(sections.count == PageSections.all.count)
+        #expect(sections.count == SectionList.all.filter { $0.section == nil }.count)
         for name in ["report", "index", "diff"] + sections.sorted() {
             let text = try String(contentsOfFile: "\(RenderFixtures.templates)/\(name).mustache", encoding: .utf8)
             let used = text.components(separatedBy: "{{t.").dropFirst().compactMap { $0.components(separatedBy: "}}").first }
@@ -174,5 +175,31 @@ import Testing
         try FileManager.default.removeItem(atPath: folder + "/strings")
         let html = ReportRenderer(templates: try ReportTemplates(directory: folder)).report(RenderFixtures.data(locale: "de"))
         #expect(html.contains("<h2>Kennzahlen</h2>"))
+    }
+
+    /// A section in a folder of its own brings its words in every language journeys speaks, with
+    /// the same placeholders, none of them a key the page's catalogue or another section has, and
+    /// its partial uses only keys the catalogue then holds.
+    @Test func everySectionFolderBringsItsWordsInEveryLanguage() throws {
+        let page = Catalogue.builtIn("en", sections: []).entries
+        var seen = Set<String>()
+        for entry in SectionList.all {
+            guard let resources = entry.resources else { continue }
+            #expect(Set(resources.words.keys) == Set(Catalogue.locales), "\(entry.id)")
+            let words = try resources.words.mapValues { try Catalogue.parse(Data($0.utf8), file: entry.id) }
+            let english = try #require(words["en"])
+            for (locale, texts) in words {
+                #expect(Set(texts.keys) == Set(english.keys), "\(entry.id) \(locale)")
+                for (key, text) in texts {
+                    #expect(Catalogue.placeholders(in: text) == Catalogue.placeholders(in: english[key] ?? ""), "\(entry.id) \(locale) \(key)")
+                }
+            }
+            #expect(english.keys.allSatisfy { page[$0] == nil && !seen.contains($0) }, "\(entry.id) rewords a key of the page or another section")
+            seen.formUnion(english.keys)
+            #expect(english[entry.heading] != nil, "\(entry.id) has no heading")
+            let catalogue = Catalogue.builtIn("en").entries
+            let used = resources.partial.components(separatedBy: "{{t.").dropFirst().compactMap { $0.components(separatedBy: "}}").first }
+            #expect(!used.isEmpty && used.allSatisfy { catalogue[$0] != nil }, "\(entry.id): \(used.filter { catalogue[$0] == nil })")
+        }
     }
 }

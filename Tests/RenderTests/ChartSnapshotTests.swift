@@ -2,6 +2,7 @@ import ReportModel
 import SnapshotTesting
 import Testing
 @testable import Render
+import Sections
 
 /// The charts' markup for a fixed small input, held against reviewed snapshots in
 /// `__Snapshots__/`: a change to a chart shows up as a diff to look at (re-record by deleting

@@ -3,6 +3,7 @@ import Render
 import ReportModel
 import Testing
 import Validate
+import Sections
 
 /// The same report in German and in English: the German page says nothing in English but the
 /// values the logs and the config bring, both pages are valid, and the page's language is

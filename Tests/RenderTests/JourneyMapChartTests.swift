@@ -2,6 +2,7 @@ import Foundation
 import ReportModel
 import Testing
 @testable import Render
+import Sections
 
 /// The journey map as a process map: which links are "back", how boxes follow the flow, and
 /// what the labels and the note say.

@@ -3,6 +3,7 @@ import Foundation
 import ReportModel
 import Testing
 @testable import Render
+import Sections
 
 /// The journey map reads on its own: no link label overlaps another label, a box (with its
 /// start and end markers) or a phase heading, on the demo week's map and on a crowded one;

@@ -3,6 +3,7 @@ import Render
 import ReportModel
 import Testing
 import Validate
+import Sections
 
 /// Bidirectional controls from the logs (a URL, a referrer, a user agent, a search term) never
 /// reach a page raw: they would make it read other than it is.

@@ -2,6 +2,7 @@ import Foundation
 import ReportModel
 import Testing
 @testable import Render
+@testable import Sections
 
 /// The charts' phone forms: drawn at the phone's width (so nothing scrolls and no text shrinks),
 /// carrying the same numbers as the wide forms, and sitting beside them in the page's figures.

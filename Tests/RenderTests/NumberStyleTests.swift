@@ -1,5 +1,6 @@
 import Render
 import Testing
+import Sections
 
 @Suite struct NumberStyleTests {
     @Test func englishAndGermanGroupingAndDecimals() {

@@ -3,6 +3,7 @@ import ReportModel
 import Testing
 import Validate
 @testable import Render
+import Sections
 
 /// The page as a list of sections (`PageSections`): the first screen answers how the period went
 /// and what changed, the journey, channels, customers and satisfaction follow in that order, and
@@ -40,13 +41,13 @@ import Validate
     /// every report carries, so no part is ever missing.
     @Test func thePartsFollowTheReadersQuestions() {
         let order = PageSection.Group.allCases
-        let groups = PageSections.all.map { order.firstIndex(of: $0.group)! }
+        let groups = SectionList.all.map { order.firstIndex(of: $0.group)! }
         #expect(groups == groups.sorted())
         for group in order {
-            #expect(PageSections.all.contains { $0.group == group && $0.needs == .always }, "\(group)")
+            #expect(SectionList.all.contains { $0.group == group && $0.needs == .always }, "\(group)")
         }
-        #expect(Set(PageSections.all.map(\.id)).count == PageSections.all.count)
-        #expect(PageSections.all.prefix(2).map(\.id) == ["headline", "changes"])
+        #expect(Set(SectionList.all.map(\.id)).count == SectionList.all.count)
+        #expect(SectionList.all.prefix(2).map(\.id) == ["headline", "changes"])
     }
 
     @Test func theFirstScreenOpensWithTheHeadlineFiguresInTheConfigsOrder() throws {

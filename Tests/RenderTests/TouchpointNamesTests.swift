@@ -4,6 +4,7 @@ import JourneysCore
 import ReportModel
 import Testing
 @testable import Render
+import Sections
 
 /// Touchpoints named per locale by the config (`labels:` on a rule): the page shows the name of
 /// its language wherever a touchpoint appears, report.json keeps the id, and a touchpoint

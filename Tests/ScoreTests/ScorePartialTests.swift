@@ -3,6 +3,7 @@ import JourneysCore
 import ReportModel
 import Testing
 @testable import Score
+import Sections
 
 /// The one container of score's partials: people folded in any split and merged through
 /// `ScorePartial`'s list of folds give the report of one fold of everyone, and a partial read

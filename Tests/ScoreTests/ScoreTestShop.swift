@@ -2,6 +2,7 @@ import JourneysCore
 import Score
 import Touchpoints
 import ReportModel
+import Sections
 
 /// A tiny shop for score tests: five touchpoints, visits built by hand, mapped by the real
 /// touchpoint rules, so that every expected number can be worked out on paper.

@@ -267,7 +267,7 @@ def main(argv):
     os.makedirs(keep, exist_ok=True)
     paths = []
     for index, data in partials:
-        path = os.path.join(keep, "partial-%d-of-%d.json" % (index + 1, shards))
+        path = os.path.join(keep, "partial-%d-of-%d.partial" % (index + 1, shards))
         with open(path, "wb") as f:
             f.write(data)
         paths.append(path)

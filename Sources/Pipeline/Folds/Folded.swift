@@ -1,5 +1,6 @@
 import Score
 import Touchpoints
+import Sections
 
 /// What the read window's people were folded into: score's sections, the history's facts, and
 /// how the touchpoint rules were used. The one container of a run's partials: the parts folded

@@ -3,6 +3,7 @@ import History
 import JourneysCore
 import Score
 import Touchpoints
+import Sections
 
 /// What the history needs of the read window's people, folded person by person with score's
 /// sections: the weeks each person visited in (before the period's end), the period's customers

@@ -6,14 +6,14 @@ import Score
 /// the accounting of every line the shard read and the partial aggregates its people were
 /// folded into (score's sections, the history's facts, the touchpoint rules' use), whole people
 /// only (see `ShardKeys`). No visit and no line travels: a partial's size follows the shard's
-/// people and the distinct values of its tables, not its lines. JSON, one object;
-/// `docs/partial-format.md` describes every field.
+/// people and the distinct values of its tables, not its lines. Written in a compact binary
+/// form (`PartialFileBytes`); `docs/partial-format.md` describes every field.
 ///
 /// The format is versioned: a merge reads only partials of its own `version`, because a partial
 /// of another version may lack what this one's score needs; it says so rather than guess.
 package struct PartialFile: Codable {
     package static let formatName = "journeys-partial"
-    package static let currentVersion = 4
+    package static let currentVersion = 5
 
     package var format = PartialFile.formatName
     package var version = PartialFile.currentVersion
@@ -74,7 +74,7 @@ package struct PartialFile: Codable {
 }
 
 extension PartialFile {
-    /// Reads a partial; refuses a file that is not one, or one of another version.
+    /// Reads a partial; refuses a file that is not one, one of another version, and a damaged one.
     package static func read(_ path: String) throws -> PartialFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PartialError(file: path, message: "cannot read the partial file")
@@ -83,23 +83,21 @@ extension PartialFile {
     }
 
     package static func decode(_ data: Data, source: String) throws -> PartialFile {
-        struct Header: Decodable { var format: String?; var version: Int? }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == formatName, let version = header.version else {
-            throw PartialError(file: source, message: "not a journeys partial file (expected a JSON object with \"format\": \"\(formatName)\")")
-        }
-        guard version == currentVersion else {
-            throw PartialError(file: source, message: "partial file of format version \(version); this journeys merges version \(currentVersion) only: make the partials again with this journeys")
-        }
-        do {
-            return try JSONDecoder().decode(PartialFile.self, from: data)
-        } catch {
-            throw PartialError(file: source, message: "damaged partial file: \(error)")
-        }
+        try PartialFileBytes.decode([UInt8](data), source: source)
     }
 
+    /// The partial file's bytes (`PartialFileBytes`).
     package func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
+        Data(try PartialFileBytes.encode(self))
+    }
+
+    /// The partial file at `path` as JSON for people (`journeys partial-dump`): its fields as
+    /// docs/partial-format.md names them, tables keyed by other than strings as [key, value]
+    /// pairs, everything in the file's order.
+    package static func json(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PartialError(file: path, message: "cannot read the partial file")
+        }
+        return try PartialFileBytes.json([UInt8](data), source: path)
     }
 }

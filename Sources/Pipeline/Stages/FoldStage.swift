@@ -4,6 +4,7 @@ import JourneysCore
 import Score
 import Sessionize
 import Touchpoints
+import Sections
 
 /// Maps every visit to its channel and touchpoints and folds each person, once, into score's
 /// partial and the history's facts: the people in parts on `shards` threads, each part with its

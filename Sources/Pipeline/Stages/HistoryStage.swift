@@ -14,8 +14,8 @@ enum HistoryStage {
     /// report), each order id once, the logs' record first; what an earlier run of this same
     /// period recorded is left out, so that a period run again counts its logs' orders afresh.
     /// Before the period the history's record of an order comes first, then the logs' read window.
-    /// Orders are listed in that order, each part by time, and grouped by customer as they are
-    /// read (`CustomerHistory`): no list of every order is made.
+    /// Orders are listed in that order, each part by time, and grouped by customer as the history's
+    /// index gives them (`CustomerHistory`): no list of every order is made, and none is sorted.
     static func read(_ store: HistoryStore, window: PeriodWindow, folded: HistoryFold, logOrders: [HistoryOrder]) throws -> HistoryFacts {
         var facts = HistoryFacts()
         // the logs' weeks first: they are most of them, and taken whole
@@ -44,33 +44,56 @@ enum HistoryStage {
     /// The orders placed before `end`, grouped by customer, each day in `zone`: the history's
     /// orders before `periodStart`, then `logOrders` (before `end`), then the history's orders
     /// from `periodStart` on, each order id once (its first listing), leaving out the rows that
-    /// an earlier run of `notRecordedBy` wrote. The history's orders are read one at a time; only
-    /// the ids the logs also hold are compared as strings.
+    /// an earlier run of `notRecordedBy` wrote.
+    ///
+    /// The history is read customer by customer through its index (`eachOrderByCustomer`), each
+    /// customer's orders by time, and the logs' orders of a customer are put where that listing
+    /// puts them: after the customer's history before the period. Which of the logs' orders the
+    /// history held first, before the period, is looked up by id beforehand; only the ids the
+    /// logs also hold are compared as strings.
     static func orders(_ store: HistoryStore, before end: Int64, periodStart: Int64, notRecordedBy period: String?,
                        logOrders: [HistoryOrder], zone: TimeZone) throws -> CustomerHistory {
-        var builder = CustomerHistory.Builder()
         let logs = logOrders.filter { $0.time < end }
-        var storedFirst = Set<String>(), logged = Set<String>()
-        var logsAdded = false
-        func addLogs() {
-            guard !logsAdded else { return }
-            logsAdded = true
-            var days = LocalDays(zone: zone)
-            for o in logs where !storedFirst.contains(o.id) && logged.insert(o.id).inserted {
+        let stored = try store.orderTimes(of: Set(logs.map(\.id)), before: end, notRecordedBy: period)
+        // the logs' orders the listing keeps (not held by the history before the period, each id
+        // once), per customer in the logs' order
+        var logged = Set<String>()
+        var logsOf: [Pseudonym: [HistoryOrder]] = [:]
+        for o in logs where !(stored[o.id].map { $0 < periodStart } ?? false) && logged.insert(o.id).inserted {
+            logsOf[o.customer, default: []].append(o)
+        }
+        let logCustomers = logsOf.keys.sorted()
+        var builder = CustomerHistory.GroupedBuilder()
+        var days = ScatteredLocalDays(zone: zone)
+        func addLogs(of customer: Pseudonym) {
+            for o in logsOf[customer] ?? [] {
                 builder.add(customer: o.customer, day: days.day(of: o.time), cents: o.valueCents, channel: o.channel, orderID: o.id)
             }
         }
-        var days = LocalDays(zone: zone)
-        try store.eachOrder(before: end, notRecordedBy: period, marking: Set(logs.map(\.id))) { o in
-            if o.time < periodStart {
-                if o.isMarked { storedFirst.insert(o.id()) }
-            } else {
-                addLogs()
-                if o.isMarked, logged.contains(o.id()) { return }
+        // customers of the logs alone, up to (not including) `customer`
+        var nextLogCustomer = 0
+        func addLogCustomers(before customer: Pseudonym?) {
+            while nextLogCustomer < logCustomers.count, customer.map({ logCustomers[nextLogCustomer] < $0 }) ?? true {
+                addLogs(of: logCustomers[nextLogCustomer])
+                nextLogCustomer += 1
+            }
+        }
+        var current: Pseudonym? = nil, currentLogsAdded = true
+        try store.eachOrderByCustomer(before: end, notRecordedBy: period) { o in
+            if o.customer != current {
+                if let c = current, !currentLogsAdded { addLogs(of: c) }
+                addLogCustomers(before: o.customer)
+                if nextLogCustomer < logCustomers.count, logCustomers[nextLogCustomer] == o.customer { nextLogCustomer += 1 }
+                (current, currentLogsAdded) = (o.customer, false)
+            }
+            if o.time >= periodStart {
+                if !currentLogsAdded { addLogs(of: o.customer); currentLogsAdded = true }
+                if !logged.isEmpty, logged.contains(o.id()) { return }
             }
             builder.add(customer: o.customer, day: days.day(of: o.time), cents: o.valueCents, channel: o.channel, orderID: o.id())
         }
-        addLogs()
+        if let c = current, !currentLogsAdded { addLogs(of: c) }
+        addLogCustomers(before: nil)
         return builder.finish()
     }
 

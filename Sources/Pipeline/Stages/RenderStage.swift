@@ -1,5 +1,6 @@
 import Compare
 import Foundation
+import Sections
 import Render
 import Score
 import ReportModel
@@ -60,6 +61,6 @@ enum ReportJSON {
     }
 
     static func decode(_ data: Data) throws -> ReportData {
-        try JSONDecoder().decode(ReportData.self, from: data)
+        try ReportData.decoded(from: data)
     }
 }

@@ -3,6 +3,7 @@ import JourneysCore
 import Score
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Computes every figure of the report.
 enum ScoreStage {
@@ -25,6 +26,7 @@ enum ScoreStage {
         questions.searchTouchpoint = config.searchTouchpoint
         questions.recoveryDays = config.cartRecoveryDays
         questions.minPeople = config.minPeople
+        questions.sections = config.sectionSettings
         questions.timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
         settings.questions = questions
         if period.isPartial { settings.lastDataDay = LocalDays.day(of: window.span.latest, in: window.zone) }

@@ -1,29 +1,3 @@
-/// What people who left the funnel at one step did next.
-package struct DropOff: Codable, Equatable, Sendable {
-    package struct Next: Codable, Equatable, Sendable {
-        /// `visit` (the next page of the same visit), `next_visit` (the landing of the person's
-        /// next visit within the lookback) or `none`.
-        package var kind: String
-        /// The touchpoint; empty for `none`.
-        package var touchpoint: String
-        package var visits: Int
-        package var people: Int
-        package var share: Double
-        package init(kind: String, touchpoint: String, visits: Int, people: Int, share: Double) {
-            self.kind = kind; self.touchpoint = touchpoint; self.visits = visits; self.people = people; self.share = share
-        }
-    }
-    package var step: String
-    package var label: String
-    /// Visits that reached the step and not the next one.
-    package var left: Int
-    package var people: Int
-    package var next: [Next]
-    package init(step: String, label: String, left: Int, people: Int, next: [Next]) {
-        self.step = step; self.label = label; self.left = left; self.people = people; self.next = next
-    }
-}
-
 /// A journey variant: a visit's touchpoints in order, repeats folded.
 package struct Variant: Codable, Equatable, Sendable {
     package var id: String
@@ -67,28 +41,6 @@ package struct Friction: Codable, Equatable, Sendable {
     package var steps: [Step]
     package var exits: [Exit]
     package init(steps: [Step], exits: [Exit]) { self.steps = steps; self.exits = exits }
-}
-
-/// The funnel of one segment (a channel, a device class).
-package struct SegmentFunnel: Codable, Equatable, Sendable {
-    package var id: String
-    package var label: String
-    package var visits: Int
-    package var people: Int
-    /// Visits reaching each funnel step, in funnel order.
-    package var steps: [Int]
-    package var conversionRate: Double
-    @ExplicitNull package var interval: Interval?
-    package init(id: String, label: String, visits: Int, people: Int, steps: [Int], conversionRate: Double, interval: Interval?) {
-        self.id = id; self.label = label; self.visits = visits; self.people = people; self.steps = steps
-        self.conversionRate = conversionRate; self.interval = interval
-    }
-}
-
-package struct SegmentFunnels: Codable, Equatable, Sendable {
-    package var byChannel: [SegmentFunnel]
-    package var byDevice: [SegmentFunnel]
-    package init(byChannel: [SegmentFunnel], byDevice: [SegmentFunnel]) { self.byChannel = byChannel; self.byDevice = byDevice }
 }
 
 /// One row of a table of values taken from the logs (an entry page, a campaign, a search term,
@@ -135,14 +87,6 @@ package struct ValueRow: Codable, Equatable, Sendable {
     }
 }
 
-/// Visits and orders by local weekday (Monday first) and hour of the visit's start.
-package struct WeekdayHour: Codable, Equatable, Sendable {
-    /// 7 rows (Monday..Sunday) of 24 hours.
-    package var visits: [[Int]]
-    package var orders: [[Int]]
-    package init(visits: [[Int]], orders: [[Int]]) { self.visits = visits; self.orders = orders }
-}
-
 /// A table of report.json that can withhold rows for being about fewer than
 /// `privacy.min_people` people; `rawValue` is its key in `Suppressed.byTable`. Score's folds
 /// record their withheld rows under these names and the page names the tables by them, so
@@ -162,11 +106,8 @@ package struct WithheldTable: RawRepresentable, Hashable, Sendable {
     package static let supportByPhase = WithheldTable(rawValue: "support.byPhase")
     package static let cartsByChannel = WithheldTable(rawValue: "cartRecovery.byChannel")
     package static let cartsByTouchpoint = WithheldTable(rawValue: "cartRecovery.byTouchpoint")
-    package static let dropOffs = WithheldTable(rawValue: "dropOffs")
     package static let variants = WithheldTable(rawValue: "variants")
     package static let frictionExits = WithheldTable(rawValue: "friction.exits")
-    package static let funnelsByChannel = WithheldTable(rawValue: "funnels.byChannel")
-    package static let funnelsByDevice = WithheldTable(rawValue: "funnels.byDevice")
     package static let entryPages = WithheldTable(rawValue: "entryPages")
     package static let campaigns = WithheldTable(rawValue: "campaigns")
     package static let searchTerms = WithheldTable(rawValue: "searchTerms")
@@ -189,21 +130,18 @@ package struct Suppressed: Codable, Equatable, Sendable {
 package struct JourneyQuestions: Codable, Equatable, Sendable {
     package var support: SupportInfo
     package var cartRecovery: CartRecoveryInfo
-    package var dropOffs: [DropOff]
     package var variants: [Variant]
     package var friction: Friction
-    package var funnels: SegmentFunnels
     package var entryPages: [ValueRow]
     package var campaigns: [ValueRow]
     package var searchTerms: [ValueRow]
     package var products: [ValueRow]
-    package var weekdayHour: WeekdayHour
     package var suppressed: Suppressed
-    package init(support: SupportInfo, cartRecovery: CartRecoveryInfo, dropOffs: [DropOff], variants: [Variant], friction: Friction,
-                 funnels: SegmentFunnels, entryPages: [ValueRow], campaigns: [ValueRow], searchTerms: [ValueRow], products: [ValueRow],
-                 weekdayHour: WeekdayHour, suppressed: Suppressed) {
-        self.support = support; self.cartRecovery = cartRecovery; self.dropOffs = dropOffs; self.variants = variants
-        self.friction = friction; self.funnels = funnels; self.entryPages = entryPages; self.campaigns = campaigns
-        self.searchTerms = searchTerms; self.products = products; self.weekdayHour = weekdayHour; self.suppressed = suppressed
+    package init(support: SupportInfo, cartRecovery: CartRecoveryInfo, variants: [Variant], friction: Friction,
+                 entryPages: [ValueRow], campaigns: [ValueRow], searchTerms: [ValueRow], products: [ValueRow],
+                 suppressed: Suppressed) {
+        self.support = support; self.cartRecovery = cartRecovery; self.variants = variants
+        self.friction = friction; self.entryPages = entryPages; self.campaigns = campaigns
+        self.searchTerms = searchTerms; self.products = products; self.suppressed = suppressed
     }
 }

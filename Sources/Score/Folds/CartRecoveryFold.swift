@@ -2,6 +2,7 @@ import Foundation
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Abandoned carts followed per person (docs/definitions.md "Carts per customer"). The carts
 /// followed are those of the period's days moved back by the recovery window, so that every

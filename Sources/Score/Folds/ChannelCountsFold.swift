@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The counted columns of the channel table: the period's visits per channel with the counts
 /// behind the headline rates, journeys each channel started and closed, orders and revenue of

@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The channel sections of score as folds: the channel table with its attribution models, and
 /// customer value from the logs' window. People can be folded in any split, merged, and
@@ -10,7 +11,7 @@ struct ChannelFolds: FoldContainer {
     var markov = MarkovPathsFold()
     var customerValue = CustomerValueFold()
 
-    static let folds = [FoldSlot(\Self.counts), FoldSlot(\Self.heuristic), FoldSlot(\Self.markov), FoldSlot(\Self.customerValue)]
+    package static let folds = [FoldSlot(\Self.counts), FoldSlot(\Self.heuristic), FoldSlot(\Self.markov), FoldSlot(\Self.customerValue)]
 
     init(zero context: FoldContext) {}
 

@@ -1,4 +1,5 @@
 import JourneysCore
+import Sections
 
 /// The journey to one conversion: the person's visits within the lookback window, up to and
 /// including the converting one. The heuristic models and the Markov chain read the same path.

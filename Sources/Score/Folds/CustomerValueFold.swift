@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// Customer lifetime value from the logs' window (see `CustomerValue`): the people seen before
 /// the period's end per first channel, and every buyer with their orders and revenue in cents.

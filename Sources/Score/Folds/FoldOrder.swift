@@ -1,4 +1,5 @@
 import JourneysCore
+import Sections
 
 /// Where a converting visit stands in the data read: visits are ordered by start, then device, and
 /// a person's own visits keep their order. Credits are summed in this order in `finish`, so that

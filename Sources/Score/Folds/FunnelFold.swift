@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The closed purchase funnel: the period's visits that reached a step and so every step before it.
 struct FunnelFold: SectionFold {

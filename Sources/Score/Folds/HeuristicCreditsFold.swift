@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The heuristic attribution models' credit (first, last, last non-direct, linear, time decay,
 /// position based), kept per conversion rather than summed: credits are fractions, and a sum of
@@ -23,7 +24,8 @@ struct HeuristicCreditsFold: SectionFold {
             visitor = who
             let order = person.conversionOrder(k, visitor: who)
             let n = Double(visit.orders.count)
-            for (channel, c) in AttributionModels.credit(touches, halfLife: context.timeDecayHalfLife) {
+            // in channel order, so that a shard's partial file is the same bytes in every process
+            for (channel, c) in AttributionModels.credit(touches, halfLife: context.timeDecayHalfLife).sorted(by: { $0.key < $1.key }) {
                 var weighted = Attribution()
                 weighted.firstTouch = c.firstTouch * n
                 weighted.lastTouch = c.lastTouch * n

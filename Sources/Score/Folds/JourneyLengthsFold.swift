@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// How long journeys are: the people of the period grouped by how many visits their journey
 /// has in the lookback window before the period's end, with how many channels they used and

@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// The journey map's data: touchpoints as nodes (views, entries, exits), the transitions
 /// between consecutive touchpoints of a visit as weighted links with the median time they

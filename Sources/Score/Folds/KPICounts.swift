@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// One order's value with its place in the visit list (visit start, device, then the visit's
 /// place in its person's visits and the order's in its visit). The spread of order values sums

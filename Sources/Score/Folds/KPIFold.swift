@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The visit KPIs of the period and of the previous one, each counted over the visits that
 /// start in it, so that the change between them is tested on the same definitions.

@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Back-and-forth in a visit: A -> B -> A (repeats folded), such as cart -> shipping info ->
 /// cart, which hints at a surprise (shipping costs) the page did not answer. Keyed by the pair

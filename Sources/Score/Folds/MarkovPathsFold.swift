@@ -1,4 +1,5 @@
 import JourneysCore
+import Sections
 
 /// The input of the Markov model: journeys grouped by their sequence of channels, with the
 /// conversions, their value in cents and the journeys that did not convert. A converting path is

@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// The most common visit paths (touchpoints in order, repeats folded) and how each converts,
 /// of all the period's visits and of its visits with a purchase. Long paths keep their first

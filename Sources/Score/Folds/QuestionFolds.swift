@@ -2,6 +2,7 @@ import Foundation
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// The CX sections' folds, one partial of score (part of `ScorePartial`): every person folded
 /// once into each section's fold, partials of disjoint people merged, then each section finished
@@ -10,13 +11,11 @@ struct QuestionFolds: FoldContainer {
     var satisfaction: SatisfactionFold
     var support = SupportFold()
     var carts: CartRecoveryFold
-    var dropOffs = DropOffFold()
     var variants = VariantFold()
-    var funnels = SegmentFunnelFold()
     var tables: ValueTablesFold
 
-    static let folds = [FoldSlot(\Self.satisfaction), FoldSlot(\Self.support), FoldSlot(\Self.carts), FoldSlot(\Self.dropOffs),
-                        FoldSlot(\Self.variants), FoldSlot(\Self.funnels), FoldSlot(\Self.tables)]
+    package static let folds = [FoldSlot(\Self.satisfaction), FoldSlot(\Self.support), FoldSlot(\Self.carts),
+                        FoldSlot(\Self.variants), FoldSlot(\Self.tables)]
 
     init(zero context: FoldContext) {
         satisfaction = SatisfactionFold(zero: context)
@@ -32,14 +31,10 @@ struct QuestionFolds: FoldContainer {
         let t = tables.finish(&context)
         let support = support.finish(&context)
         let cartRecovery = carts.finish(&context)
-        let dropOffs = dropOffs.finish(&context)
-        let funnels = funnels.finish(&context)
         let questions = JourneyQuestions(
-            support: support, cartRecovery: cartRecovery, dropOffs: dropOffs,
+            support: support, cartRecovery: cartRecovery,
             variants: variantRows.variants, friction: variantRows.friction,
-            funnels: funnels,
             entryPages: t.entryPages, campaigns: t.campaigns, searchTerms: t.searchTerms, products: t.products,
-            weekdayHour: t.weekdayHour,
             suppressed: context.suppressed)
         return (questions, join)
     }

@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Scores of answer counts, per docs/definitions.md "Satisfaction scores".
 extension AnswerCounts {

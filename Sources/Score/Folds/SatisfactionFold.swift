@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Answers of one group, this period (0) and the previous one (1), as counts per answer value,
 /// so that every score, its parts and its mean come out exact after any merge.

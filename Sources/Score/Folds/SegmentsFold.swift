@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// The period's visits split by device and by new versus returning (docs/definitions.md
 /// "Segments"): the same few rates per segment so that a weak segment stands out. A visit is

@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Support contacts and their handling times (docs/definitions.md "Support contacts"), this
 /// period (0) and the previous one (1). Seconds add up as integers; AHT is divided in `finish`.

@@ -2,21 +2,16 @@ import Foundation
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Tables of values taken from the logs (docs/definitions.md "Entry pages, campaigns, search
-/// terms, products"), and visits and orders by weekday and hour. Keys are the symbols of the
-/// logged strings, so partials merge within one symbol table; the strings are looked up and
-/// masked in `finish`, before anything leaves score.
+/// terms, products"). Keys are the symbols of the logged strings, so partials merge within one
+/// symbol table; the strings are looked up and masked in `finish`, before anything leaves score.
 struct ValueTablesFold: SectionFold {
     var entryPages = KeyedCounts<Symbol>()
     var campaigns = KeyedCounts<Symbol>()
     var searchTerms = KeyedCounts<Symbol>()
     var products = KeyedCounts<Symbol>()
-    var visitsAt = Array(repeating: 0, count: 7 * 24)
-    var ordersAt = Array(repeating: 0, count: 7 * 24)
-    var days: LocalDays
-
-    init(zone: TimeZone) { days = LocalDays(zone: zone) }
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
         entryPages.nextPerson(); campaigns.nextPerson(); searchTerms.nextPerson(); products.nextPerson()
@@ -59,12 +54,6 @@ struct ValueTablesFold: SectionFold {
                     if bought { $0.purchases += 1; $0.orders += orders; $0.cents = Cents.add($0.cents, cents) }
                 }
             }
-            let local = visit.start + Int64(days.offset(at: visit.start))
-            let day = LocalDays.day(ofLocal: local)
-            let weekday = ((day % 7) + 10) % 7  // 1970-01-01 was a Thursday; Monday is 0
-            let hour = Int((local - Int64(day) * 86_400) / 3_600)
-            visitsAt[weekday * 24 + hour] += 1
-            ordersAt[weekday * 24 + hour] += orders
         }
     }
 
@@ -79,7 +68,6 @@ struct ValueTablesFold: SectionFold {
 
     mutating func merge(_ o: ValueTablesFold) {
         entryPages.merge(o.entryPages); campaigns.merge(o.campaigns); searchTerms.merge(o.searchTerms); products.merge(o.products)
-        for i in visitsAt.indices { visitsAt[i] += o.visitsAt[i]; ordersAt[i] += o.ordersAt[i] }
     }
 
     struct Tables {
@@ -87,7 +75,6 @@ struct ValueTablesFold: SectionFold {
         var campaigns: [ValueRow]
         var searchTerms: [ValueRow]
         var products: [ValueRow]
-        var weekdayHour: WeekdayHour
     }
 
     func finish(_ finishing: inout FinishContext) -> Tables {
@@ -108,13 +95,11 @@ struct ValueTablesFold: SectionFold {
                          conversionRate: ratio(c.purchases, ofCarts ? c.cartVisits : c.visits) ?? 0)
             }
         }
-        func grid(_ flat: [Int]) -> [[Int]] { (0..<7).map { Array(flat[($0 * 24)..<($0 * 24 + 24)]) } }
         return Tables(entryPages: rows(entryPages, .entryPages), campaigns: rows(campaigns, .campaigns),
-                      searchTerms: rows(searchTerms, .searchTerms, limit: 15), products: rows(products, .products, limit: 15, ofCarts: true),
-                      weekdayHour: WeekdayHour(visits: grid(visitsAt), orders: grid(ordersAt)))
+                      searchTerms: rows(searchTerms, .searchTerms, limit: 15), products: rows(products, .products, limit: 15, ofCarts: true))
     }
 }
 
 extension ValueTablesFold {
-    init(zero context: FoldContext) { self.init(zone: context.settings.timeZone) }
+    init(zero context: FoldContext) { self.init() }
 }

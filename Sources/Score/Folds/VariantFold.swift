@@ -1,6 +1,7 @@
 import JourneysCore
 import ReportModel
 import Touchpoints
+import Sections
 
 /// Journey variants and the touchpoints people leave from on the way to purchase
 /// (docs/definitions.md "Variants and friction").

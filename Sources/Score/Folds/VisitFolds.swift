@@ -1,5 +1,6 @@
 import JourneysCore
 import ReportModel
+import Sections
 
 /// The sections of score read from visits (the KPIs of the period and of the previous one, the
 /// funnel, the journey map, paths, loops, segments, journey lengths) as one fold: people can
@@ -16,7 +17,7 @@ struct VisitFolds: FoldContainer {
     /// The folds that count the period's visits only; `kpis` counts the previous period's too.
     static let periodFolds = [FoldSlot(\Self.funnel), FoldSlot(\Self.journeyMap), FoldSlot(\Self.paths), FoldSlot(\Self.loops),
                               FoldSlot(\Self.segments), FoldSlot(\Self.journeyLengths)]
-    static let folds = [FoldSlot(\Self.kpis)] + periodFolds
+    package static let folds = [FoldSlot(\Self.kpis)] + periodFolds
 
     init(zero context: FoldContext) {
         journeyMap = JourneyMapFold(zero: context)

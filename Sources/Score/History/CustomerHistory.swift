@@ -1,3 +1,4 @@
+import Sections
 import JourneysCore
 
 /// Every customer's orders, grouped by customer once, so that the history's figures (repeat
@@ -150,6 +151,51 @@ package struct CustomerHistory: Sendable, Equatable {
             out.starts = starts
             out.days = sortedDays
             out.cents = sortedCents
+            return out
+        }
+    }
+
+    /// Groups orders that come already grouped: customer by customer in ascending pseudonym order
+    /// (as `HistoryStore.eachOrderByCustomer` reads them through its index), each customer's
+    /// orders in their listing order. The history is built as it comes, with no dictionary of
+    /// customers and no regrouping, and equals what `Builder` makes of the same orders.
+    package struct GroupedBuilder {
+        private var out = CustomerHistory()
+        /// The smallest order id of the current customer's first day.
+        private var firstID = ""
+
+        package init() {}
+
+        /// Adds one order of the current customer, or of a customer after every one added so far;
+        /// `orderID` is read only when the order falls on its customer's first day so far.
+        package mutating func add(customer: Pseudonym, day: Int, cents value: Int64, channel: Channel?,
+                                  orderID: @autoclosure () -> String) {
+            let d = Int32(clamping: day)
+            if let last = out.pseudonyms.last, last == customer {
+                let k = out.pseudonyms.count - 1
+                if d < out.firstDays[k] {
+                    firstID = orderID()
+                    (out.firstDays[k], out.firstChannels[k], out.listedFirstChannels[k]) = (d, channel, channel)
+                } else if d == out.firstDays[k] {
+                    let id = orderID()
+                    if id < firstID { (firstID, out.firstChannels[k]) = (id, channel) }
+                }
+            } else {
+                precondition(out.pseudonyms.last.map { $0 < customer } ?? true, "customers must come in ascending order, each once")
+                if !out.pseudonyms.isEmpty { out.starts.append(out.days.count) }
+                out.pseudonyms.append(customer)
+                out.firstDays.append(d)
+                firstID = orderID()
+                out.firstChannels.append(channel)
+                out.listedFirstChannels.append(channel)
+            }
+            out.days.append(d)
+            out.cents.append(value)
+        }
+
+        /// The orders added, grouped by customer.
+        package consuming func finish() -> CustomerHistory {
+            if !out.pseudonyms.isEmpty { out.starts.append(out.days.count) }
             return out
         }
     }

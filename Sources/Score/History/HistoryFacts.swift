@@ -1,3 +1,4 @@
+import Sections
 import JourneysCore
 
 /// What the history store knows that the current period's logs cannot tell: every customer's

@@ -1,3 +1,4 @@
+import Sections
 import CLVModels
 import JourneysCore
 import ReportModel
@@ -39,7 +40,8 @@ package struct PredictedCLV: Sendable {
     package init(_ history: CustomerHistory, asOf: CivilDate) {
         customers = Self.customers(history, asOf: asOf)
         guard repeatCustomers >= Self.rule.minimumRepeatCustomers else { return }
-        let (bgnbd, gammaGamma) = (BGNBD.fit(customers.map(\.summary), rule: Self.rule), GammaGamma.fit(customers.map(\.summary), rule: Self.rule))
+        let summaries = customers.lazy.map(\.summary)
+        let (bgnbd, gammaGamma) = (BGNBD.fit(summaries, rule: Self.rule), GammaGamma.fit(summaries, rule: Self.rule))
         (self.bgnbd, self.gammaGamma) = (bgnbd, gammaGamma)
         guard bgnbd.isStable && gammaGamma.isStable else { return }
         let (b, g) = (bgnbd.parameters, gammaGamma.parameters)
@@ -87,17 +89,48 @@ package struct PredictedCLV: Sendable {
         var out: [Customer] = []
         var orders: [CLVModels.Order] = []
         for k in 0..<history.count where history.firstDay(of: k) <= last {
-            orders.removeAll(keepingCapacity: true)
             var cents: Int64 = 0
-            for i in history.orders(of: k) where history.day(i) <= last {
-                orders.append(CLVModels.Order(day: history.day(i), value: Double(history.value(i)) / 100))
-                cents = Cents.add(cents, history.value(i))
+            for i in history.orders(of: k) where history.day(i) <= last { cents = Cents.add(cents, history.value(i)) }
+            var summary = summaryOfDayOrdered(history, k, through: last)
+            if summary == nil {
+                orders.removeAll(keepingCapacity: true)
+                for i in history.orders(of: k) where history.day(i) <= last {
+                    orders.append(CLVModels.Order(day: history.day(i), value: Double(history.value(i)) / 100))
+                }
+                summary = CustomerSummary(orders: orders, asOf: last)
             }
-            guard let summary = CustomerSummary(orders: orders, asOf: last) else { continue }
+            guard let summary else { continue }
             out.append(Customer(pseudonym: history.pseudonyms[k], summary: summary, firstChannel: history.listedFirstChannel(of: k),
                                 spendCents: cents))
         }
         return out
+    }
+
+    /// `CustomerSummary(orders:asOf:)` of customer `k`'s orders up to day `last`, to the bit, when
+    /// they are listed in day order (the history's listing by time, almost always): each day's
+    /// value summed in the listed order, the repeat days' values in day order, as that initialiser
+    /// sums them, without its dictionary of days. Nil when the days are not in order, or there is
+    /// no order up to `last`.
+    static func summaryOfDayOrdered(_ history: CustomerHistory, _ k: Int, through last: Int) -> CustomerSummary? {
+        var first = Int.min, current = Int.min, distinct = 0
+        var dayValue = 0.0, repeatTotal = 0.0
+        for i in history.orders(of: k) {
+            let day = history.day(i)
+            guard day <= last else { continue }
+            if day != current {
+                guard day > current else { return nil }
+                if distinct > 1 { repeatTotal += dayValue }
+                if distinct == 0 { first = day }
+                (current, dayValue, distinct) = (day, 0, distinct + 1)
+            }
+            dayValue += Double(history.value(i)) / 100
+        }
+        guard distinct > 0 else { return nil }
+        if distinct > 1 { repeatTotal += dayValue }
+        let repeatDays = distinct - 1
+        return CustomerSummary(frequency: repeatDays, recency: Double(current - first) / CustomerSummary.daysPerWeek,
+                               age: Double(last - first) / CustomerSummary.daysPerWeek,
+                               monetaryValue: repeatDays == 0 ? nil : repeatTotal / Double(repeatDays))
     }
 
     /// The means over the customers at `indices` (not empty), rounded as report.json keeps them.
@@ -154,8 +187,10 @@ package struct PredictedCLV: Sendable {
     /// figure as of the previous period's last day (not for a partial period, as for every amount).
     static func section(_ history: CustomerHistory, asOf: CivilDate, previousAsOf: CivilDate?,
                         partial: Bool) -> (kpis: [KPI], model: CLVModelInfo) {
-        let now = PredictedCLV(history, asOf: asOf)
+        // the previous day's models first: only their figure is kept, so that the two sets of
+        // customers and fits of a large history are never held at once
         let before = partial ? nil : previousAsOf.map { [PredictedCLV(history, asOf: $0).figure] }
+        let now = PredictedCLV(history, asOf: asOf)
         return (Figure.kpis([now.figure], before: before, partial: partial), now.info)
     }
 }

@@ -21,7 +21,7 @@ import Testing
         for i in 0..<shards {
             var o = PartialOptions(pipeline: config, period: period, shard: i, shards: shards)
             o.inputs = [logs]
-            let path = "\(dir)/p\(i).json"
+            let path = "\(dir)/p\(i).partial"
             try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
@@ -77,7 +77,7 @@ import Testing
             var o = PartialOptions(pipeline: config, period: period, shard: i, shards: shards)
             o.records = keyed
             o.pairs = pairsPath
-            let path = "\(dir)/p\(i).json"
+            let path = "\(dir)/p\(i).partial"
             try PartialRun.run(o, environment: [:]).encoded().write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
@@ -212,18 +212,28 @@ import Testing
         var o = PartialOptions(pipeline: PipelineFixtures.weeklyConfig, period: "2026-W47", shard: 0, shards: 2)
         o.inputs = [log]
         let partial = try PartialRun.run(o, environment: [:])
-        let first = dir + "/p0.json"
+        let first = dir + "/p0.partial"
         try partial.encoded().write(to: URL(fileURLWithPath: first))
 
-        // an older format version
-        var old = try JSONSerialization.jsonObject(with: try partial.encoded()) as! [String: Any]
-        old["version"] = 0
+        // a JSON partial, as format versions up to 4 were written
+        var old = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(partial)) as! [String: Any]
+        old["version"] = 4
         let oldPath = dir + "/old.json"
         try JSONSerialization.data(withJSONObject: old).write(to: URL(fileURLWithPath: oldPath))
         #expect {
             _ = try PartialFile.read(oldPath)
         } throws: { error in
-            "\(error)".contains("version 0") && "\(error)".contains("version \(PartialFile.currentVersion)") && "\(error)".contains(oldPath)
+            "\(error)" == "\(oldPath): partial file of format version 4 (JSON); this journeys merges version \(PartialFile.currentVersion) (binary) only: make the partials again with this journeys"
+        }
+        // a binary partial of another version (its header's 4 bytes after the format's name)
+        var other0 = [UInt8](try partial.encoded())
+        other0[16] = 9
+        let otherVersion = dir + "/v9.partial"
+        try Data(other0).write(to: URL(fileURLWithPath: otherVersion))
+        #expect {
+            _ = try PartialFile.read(otherVersion)
+        } throws: { error in
+            "\(error)".hasPrefix("\(otherVersion): partial file of format version 9; this journeys merges version \(PartialFile.currentVersion) only")
         }
         // a shard missing
         #expect {
@@ -237,7 +247,7 @@ import Testing
         var other = partial
         other.config = "0000000000000000"
         other.shard = 1
-        let otherPath = dir + "/p1.json"
+        let otherPath = dir + "/p1.partial"
         try other.encoded().write(to: URL(fileURLWithPath: otherPath))
         #expect {
             _ = try PartialMergeTests.merge([first, otherPath], name: "refuse-config", period: "2026-W47")

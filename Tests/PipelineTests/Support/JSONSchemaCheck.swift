@@ -1,4 +1,5 @@
 import Foundation
+import Sections
 import ReportModel
 
 /// report.json against its schema with Python's `jsonschema` (Draft202012Validator), the validator
@@ -60,11 +61,11 @@ enum JSONSchemaCheck {
     /// The violations of each file in `documents` against `schema` (report.json's by default),
     /// in their order; throws when Python fails (a schema jsonschema refuses, a file that is not
     /// JSON).
-    static func violations(of documents: [String], python: String, schema: String = ReportSchema.json) throws -> [[Violation]] {
+    static func violations(of documents: [String], python: String, schema: String? = nil) throws -> [[Violation]] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journeys-jsonschema-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try schema.write(toFile: dir + "/schema.json", atomically: true, encoding: .utf8)
+        try (schema ?? SectionList.reportSchema()).write(toFile: dir + "/schema.json", atomically: true, encoding: .utf8)
         try script.write(toFile: dir + "/check.py", atomically: true, encoding: .utf8)
         let (status, output) = try Subprocess.run(python, [dir + "/check.py", dir + "/schema.json"] + documents)
         guard status == 0 else { throw Failure(description: "jsonschema failed (status \(status)): \(output)") }

@@ -2,6 +2,7 @@ import JourneysCore
 import ReportModel
 import Testing
 @testable import Score
+import Sections
 
 /// The channel folds' partials merge exactly: any split of the people, merged in any order,
 /// finishes into the same channel rows (every attribution model and Markov) and customer value,

@@ -1,5 +1,6 @@
 @testable import Score
 import ReportModel
+import Sections
 
 /// Finishes with a fresh ledger of withheld rows, for tests that look at the folds' rows.
 extension SectionFold {

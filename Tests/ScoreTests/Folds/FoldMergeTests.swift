@@ -2,6 +2,7 @@ import JourneysCore
 import ReportModel
 import Testing
 @testable import Score
+import Sections
 
 /// A fold's partials merge exactly: any split of the people gives the same report sections.
 @Suite struct FoldMergeTests {

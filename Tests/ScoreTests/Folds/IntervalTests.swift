@@ -1,4 +1,5 @@
 @testable import Score
+import Sections
 import Testing
 
 @Suite struct IntervalTests {

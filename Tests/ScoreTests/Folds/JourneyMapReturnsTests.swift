@@ -2,6 +2,7 @@ import JourneysCore
 import ReportModel
 import Testing
 @testable import Score
+import Sections
 
 /// Returns across visits on the journey map (docs/definitions.md "Returns"): from the last
 /// touchpoint of a visit to the landing of the same person's next visit, both in the period,

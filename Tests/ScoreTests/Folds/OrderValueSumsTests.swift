@@ -2,6 +2,7 @@ import JourneysCore
 import ReportModel
 import Testing
 @testable import Score
+import Sections
 
 /// Sums of order values in the folds: exact while they fit in 64-bit cents, stopped at the bound
 /// and refused (`orderValuesFit`) when they do not, and never a trap, whatever the values.

@@ -2,6 +2,7 @@ import JourneysCore
 import ReportModel
 import Score
 import Testing
+import Sections
 
 @Suite struct SupportAndCartTests {
     static let day: Int64 = 86_400

@@ -2,6 +2,7 @@ import JourneysCore
 import ReportModel
 import Testing
 @testable import Score
+import Sections
 
 /// The visit sections' partials merge exactly: any split of the people, added in any order and
 /// merged in any order, gives the same KPIs (this period's and the previous one's), funnel,

@@ -132,4 +132,55 @@ import Testing
         }
         #expect(info.counts.filter { $0.value > 0 } == counts)
     }
+
+    /// The CLV models' summaries and the days between purchases, taken straight from each
+    /// customer's days where they come in order (a listing by time) and by the general way where
+    /// they do not, equal those of every customer's orders regrouped, to the bit.
+    @Test(arguments: [31, 32] as [UInt64])
+    func summariesAndGapsEqualThoseOfTheRegrouping(seed: UInt64) {
+        let random = Self.randomOrders(seed: seed, customers: 150, orders: 2_000, days: 200)
+        let byTime = random.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+        for orders in [random, byTime] {
+            let history = CustomerHistory(orders)
+            let plain = Self.regrouped(orders)
+            for asOf in [CivilDate(year: 2026, month: 11, day: 22), CivilDate(year: 2026, month: 9, day: 1)] {
+                // x, t_x and T in weeks, and the mean of the repeat days' values: each day's orders
+                // summed in their listed order, the days in day order
+                var expected: [Pseudonym: (x: Int, tx: Double, T: Double, m: Double?)] = [:]
+                for (customer, list) in plain {
+                    var byDay: [Int: Double] = [:]
+                    for o in list where o.day <= asOf { byDay[o.day.dayNumber, default: 0] += Double(o.valueCents) / 100 }
+                    let days = byDay.keys.sorted()
+                    guard let first = days.first, let last = days.last else { continue }
+                    var total = 0.0
+                    for d in days.dropFirst() { total += byDay[d]! }
+                    expected[customer] = (days.count - 1, Double(last - first) / 7, Double(asOf.dayNumber - first) / 7,
+                                          days.count > 1 ? total / Double(days.count - 1) : nil)
+                }
+                let customers = PredictedCLV.customers(history, asOf: asOf)
+                #expect(customers.map(\.pseudonym) == expected.keys.sorted())
+                for c in customers {
+                    let e = expected[c.pseudonym]!
+                    #expect(c.summary.frequency == e.x)
+                    #expect(c.summary.recency.bitPattern == e.tx.bitPattern)
+                    #expect(c.summary.age.bitPattern == e.T.bitPattern)
+                    #expect(c.summary.monetaryValue?.bitPattern == e.m?.bitPattern)
+                }
+                var gaps: [Int] = []
+                for list in plain.values {
+                    let days = Set(list.filter { $0.day <= asOf }.map(\.day.dayNumber)).sorted()
+                    gaps += zip(days.dropFirst(), days).map { $0 - $1 }
+                }
+                gaps.sort()
+                #expect(!gaps.isEmpty)
+                let median = gaps.count % 2 == 1 ? Double(gaps[gaps.count / 2]) : Double(gaps[gaps.count / 2 - 1] + gaps[gaps.count / 2]) / 2
+                #expect(Retention.medianDaysBetweenPurchases(history, asOf: asOf) == median)
+            }
+            // the listing by time takes the straight way for every customer, the random one not
+            let straight = history.pseudonyms.indices.filter {
+                PredictedCLV.summaryOfDayOrdered(history, $0, through: CivilDate(year: 2026, month: 11, day: 22).dayNumber) != nil
+            }.count
+            #expect((straight == history.count) == (orders == byTime))
+        }
+    }
 }
