@@ -45,24 +45,26 @@ final class ShardedFileEvents: EventSource {
     func next() throws -> Event? {
         while position == events.count {
             if ended { return nil }
-            guard let part = try work.take(partIndex) else {
+            guard var part = try work.take(partIndex) else {
                 ended = true
                 return nil
             }
             partIndex += 1
-            adopt(part)
+            adopt(&part)
         }
         defer { position += 1 }
         return events[position]
     }
 
     /// Takes a parsed part over: its strings into the run's symbols, its events with their
-    /// symbols moved over, its counts and samples into the file's account.
-    private func adopt(_ part: PartResult) {
+    /// symbols moved over, its counts and samples into the file's account. The events are
+    /// taken out of `part`, so that they are renumbered in place, not copied first.
+    private func adopt(_ part: inout PartResult) {
         var symbol = [Symbol](repeating: .none, count: part.strings.count)
         for (i, s) in part.strings.enumerated() where i > 0 { symbol[i] = context.intern(s) }
         func map(_ s: Symbol) -> Symbol { symbol[Int(s.raw)] }
-        events = part.events
+        events = []
+        swap(&events, &part.events)
         for i in events.indices {
             events[i].path = map(events[i].path)
             events[i].referrerHost = map(events[i].referrerHost)
@@ -154,6 +156,8 @@ private final class PartWork: @unchecked Sendable {
     private func run() {
         // user-agent decisions are the same in every part: a thread keeps its own from part to part
         var agents = ByteCache<ExtractContext.Agent>()
+        // the events of the thread's last part: room for as many is made at once in the next
+        var lastCount = 0
         while true {
             condition.lock()
             while !cancelled && nextToParse < partCount && nextToParse >= taken + 2 * options.shards { condition.wait() }
@@ -164,7 +168,8 @@ private final class PartWork: @unchecked Sendable {
             let index = nextToParse
             nextToParse += 1
             condition.unlock()
-            let result = Result { try parse(index, agents: &agents) }
+            let result = Result { try parse(index, agents: &agents, expecting: lastCount) }
+            if case .success(let part) = result { lastCount = part.events.count }
             condition.lock()
             results[index] = result
             condition.broadcast()
@@ -172,13 +177,16 @@ private final class PartWork: @unchecked Sendable {
         }
     }
 
-    private func parse(_ k: Int, agents: inout ByteCache<ExtractContext.Agent>) throws -> PartResult {
+    /// Part `k` parsed; `expecting`: about how many events it holds (the parts are of one size),
+    /// so that its list is made once instead of grown and copied by doubling.
+    private func parse(_ k: Int, agents: inout ByteCache<ExtractContext.Agent>, expecting: Int) throws -> PartResult {
         let source = try parts.source(k)
         let context = ExtractContext(options: options)
         swap(&context.agents, &agents)
         defer { swap(&context.agents, &agents) }
         let events = try FileEvents(path: parts.path, part: source, firstLine: parts.firstLine, context: context)
         var out: [Event] = []
+        out.reserveCapacity(expecting + expecting / 8)
         while let e = try events.next() { out.append(e) }
         return PartResult(events: out, strings: context.symbols.strings, account: context.quality.files[0],
                           samples: context.quality.samples, lines: events.linesRead, bytes: source.bytesConsumed)

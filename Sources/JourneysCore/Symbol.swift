@@ -15,21 +15,32 @@ package struct Symbol: Hashable, Comparable, Sendable {
 /// The strings behind `Symbol`s; filled by extract, read by every later stage.
 package struct SymbolTable: Sendable {
     package private(set) var strings: [String] = [""]
-    private var index: [String: UInt32] = ["": 0]
+    /// Each string's number while strings are interned as they are read; nil in a table numbered
+    /// in string order (`inStringOrder`), which lives through the whole report and finds its
+    /// strings through the smaller `ordered` index instead.
+    private var index: [String: UInt32]? = ["": 0]
+    private var ordered: SymbolIndex? = nil
 
     package init() {}
 
     package var count: Int { strings.count }
 
     package mutating func intern(_ string: String) -> Symbol {
-        if let id = index[string] { return Symbol(raw: id) }
+        if index == nil {
+            index = Dictionary(uniqueKeysWithValues: strings.enumerated().map { ($1, UInt32($0)) })
+            ordered = nil
+        }
+        if let id = index![string] { return Symbol(raw: id) }
         let id = UInt32(strings.count)
         strings.append(string)
-        index[string] = id
+        index![string] = id
         return Symbol(raw: id)
     }
 
-    package func lookup(_ string: String) -> Symbol? { index[string].map(Symbol.init(raw:)) }
+    package func lookup(_ string: String) -> Symbol? {
+        if let index { return index[string].map(Symbol.init(raw:)) }
+        return ordered?.find(string, in: strings).map(Symbol.init(raw:))
+    }
 
     package subscript(symbol: Symbol) -> String { strings[Int(symbol.raw)] }
 
@@ -40,13 +51,14 @@ package struct SymbolTable: Sendable {
     package func inStringOrder() -> (table: SymbolTable, map: [Symbol]) {
         let order = strings.indices.dropFirst().sorted { strings[$0] < strings[$1] }
         var table = SymbolTable()
+        table.index = nil
         var map = [Symbol](repeating: .none, count: strings.count)
         table.strings.reserveCapacity(strings.count)
         for i in order {
             map[i] = Symbol(raw: UInt32(table.strings.count))
-            table.index[strings[i]] = UInt32(table.strings.count)
             table.strings.append(strings[i])
         }
+        table.ordered = SymbolIndex(table.strings)
         return (table, map)
     }
 }

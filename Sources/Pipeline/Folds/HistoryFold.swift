@@ -9,12 +9,31 @@ import Sections
 /// sections: the weeks each person visited in (before the period's end), the period's customers
 /// (first visit and its channel) and weekly visits, and every order of the window. People are
 /// added once each, so partials of disjoint people merge by joining.
+///
+/// Kept as flat lists, one entry per person and week, appended as people are added and joined
+/// by a merge: a shop's week has tens of thousands of people, and a set and a dictionary of
+/// their own for each (as `visitWeeks` and `weekly` hand them on) would cost the fold more
+/// memory than every other table of the history together, twice while two threads' partials
+/// are merged. The dictionaries are built when the history stage asks for them.
 package struct HistoryFold: Codable, Mergeable {
-    /// Monday day numbers of the weeks each person visited in, up to the period's end.
-    var visitWeeks: [Pseudonym: Set<Int>] = [:]
-    var customers: [Pseudonym: HistoryCustomer] = [:]
-    /// Visits in the period per person, by the Monday day number of their week.
-    private var weeklyByMonday: [Pseudonym: [Int: Int]] = [:]
+    /// A week with a visit: the person, the Monday day number of the week.
+    private struct PersonWeek {
+        var person: Pseudonym
+        var monday: Int
+    }
+    /// Visits in the period of one person in one week.
+    private struct WeekVisits {
+        var person: Pseudonym
+        var monday: Int
+        var visits: Int
+    }
+    /// The weeks each person visited in, up to the period's end.
+    private var personWeeks: [PersonWeek] = []
+    /// The period's customers, the first entry of a person counting (the partial merged into
+    /// comes first).
+    private var firstVisits: [HistoryCustomer] = []
+    /// Visits in the period per person and week; entries of the same person and week add up.
+    private var weekVisits: [WeekVisits] = []
     private var orders: [HistoryOrder] = []
     /// Local days of the visits' starts, with the zone's offsets cached (not kept in a file).
     private var days: LocalDays? = nil
@@ -25,9 +44,9 @@ package struct HistoryFold: Codable, Mergeable {
     mutating func add(visitor: Pseudonym, visits: [Visit], mapped: [MappedVisit], window: PeriodWindow, symbols: SymbolTable) {
         let range = window.periodRange
         if days == nil { days = LocalDays(zone: window.zone) }
-        // A person's weeks are few: gathered here, then written to the tables once per person.
+        // A person's weeks are few: gathered here, then appended once per person.
         var weeks: [Int] = []
-        var weekly: [Int: Int] = [:]
+        var weekly: [(monday: Int, visits: Int)] = []
         var first: HistoryCustomer? = nil
         for (v, m) in zip(visits, mapped) {
             for o in v.orders {
@@ -39,11 +58,32 @@ package struct HistoryFold: Codable, Mergeable {
             if !weeks.contains(monday) { weeks.append(monday) }
             guard range.contains(v.start) else { continue }
             if first == nil { first = HistoryCustomer(customer: visitor, firstSeen: CivilDate(dayNumber: day), firstChannel: m.channel) }
-            weekly[monday, default: 0] += 1
+            if let k = weekly.firstIndex(where: { $0.monday == monday }) { weekly[k].visits += 1 } else { weekly.append((monday, 1)) }
         }
-        if !weeks.isEmpty { visitWeeks[visitor, default: []].formUnion(weeks) }
-        if let first, customers[visitor] == nil { customers[visitor] = first }
-        if !weekly.isEmpty { weeklyByMonday[visitor, default: [:]].merge(weekly, uniquingKeysWith: +) }
+        for monday in weeks { personWeeks.append(PersonWeek(person: visitor, monday: monday)) }
+        if let first { firstVisits.append(first) }
+        for w in weekly { weekVisits.append(WeekVisits(person: visitor, monday: w.monday, visits: w.visits)) }
+    }
+
+    /// Monday day numbers of the weeks each person visited in, up to the period's end.
+    var visitWeeks: [Pseudonym: Set<Int>] {
+        var out: [Pseudonym: Set<Int>] = [:]
+        for w in personWeeks { out[w.person, default: []].insert(w.monday) }
+        return out
+    }
+
+    /// The period's customers: each person's first visit in the period and its channel.
+    var customers: [Pseudonym: HistoryCustomer] {
+        var out: [Pseudonym: HistoryCustomer] = [:]
+        for c in firstVisits where out[c.customer] == nil { out[c.customer] = c }
+        return out
+    }
+
+    /// Visits in the period per person, by the Monday day number of their week.
+    private var weeklyByMonday: [Pseudonym: [Int: Int]] {
+        var out: [Pseudonym: [Int: Int]] = [:]
+        for w in weekVisits { out[w.person, default: [:]][w.monday, default: 0] += w.visits }
+        return out
     }
 
     /// Visits in the period per person and ISO week.
@@ -54,13 +94,34 @@ package struct HistoryFold: Codable, Mergeable {
     }
 
     package mutating func merge(_ o: HistoryFold) {
-        visitWeeks.merge(o.visitWeeks) { a, b in a.union(b) }
-        customers.merge(o.customers) { a, _ in a }
-        weeklyByMonday.merge(o.weeklyByMonday) { a, b in a.merging(b, uniquingKeysWith: +) }
+        personWeeks += o.personWeeks
+        firstVisits += o.firstVisits
+        weekVisits += o.weekVisits
         orders += o.orders
     }
 
     /// Every order of the read window, by the person whose journey it closed, at its visit's
     /// start, in time order (then by id).
     var logOrders: [HistoryOrder] { orders.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }
+
+    // A partial file holds the tables as `visitWeeks`, `customers` and `weekly` hand them on.
+    package init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        for (person, weeks) in try c.decode([Pseudonym: Set<Int>].self, forKey: .visitWeeks) {
+            for monday in weeks { personWeeks.append(PersonWeek(person: person, monday: monday)) }
+        }
+        firstVisits = Array(try c.decode([Pseudonym: HistoryCustomer].self, forKey: .customers).values)
+        for (person, weeks) in try c.decode([Pseudonym: [Int: Int]].self, forKey: .weeklyByMonday) {
+            for (monday, visits) in weeks { weekVisits.append(WeekVisits(person: person, monday: monday, visits: visits)) }
+        }
+        orders = try c.decode([HistoryOrder].self, forKey: .orders)
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(visitWeeks, forKey: .visitWeeks)
+        try c.encode(customers, forKey: .customers)
+        try c.encode(weeklyByMonday, forKey: .weeklyByMonday)
+        try c.encode(orders, forKey: .orders)
+    }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Extract
 import JourneysCore
 import Sessionize
@@ -29,6 +26,8 @@ struct Sessions {
 /// the log.
 enum ReadStage {
     static func run(_ plan: ReadPlan, config: PipelineConfig, progress: Progress) throws -> Sessions {
+        // before the read's and the fold's threads allocate their first large blocks
+        ProcessMemory.returnLargeBlocksWhenFreed()
         let events = try MergedEvents(plan.files, options: plan.extract)
         let spill = try VisitSpill(temporaryDirectory: config.sortDirectory)
         var spillError: Error? = nil
@@ -54,11 +53,9 @@ enum ReadStage {
         }
         _ = sessionizer.finish()
         if let spillError = spillError ?? sessionizer.spillError { throw spillError }
-        #if canImport(Glibc)
         // The read-ahead thread's and the reorder buffer's freed memory goes back to the system
-        // before the fold allocates on threads of its own (glibc keeps it per thread otherwise).
-        _ = glibcMallocTrim(0)
-        #endif
+        // before the fold allocates on threads of its own.
+        ProcessMemory.trim()
         var extract = events.result
         if sessionizer.rejectedOrderTotals > 0 {
             extract.quality.runNotes[.orderTotalImplausible, default: 0] += sessionizer.rejectedOrderTotals
@@ -72,13 +69,3 @@ enum ReadStage {
                         afterPeriod: sessionizer.afterEnd, inPeriod: inPeriod, reorderRunsWritten: sessionizer.reorderRunsWritten)
     }
 }
-
-#if canImport(Glibc)
-/// glibc's `malloc_trim` (in malloc.h, which the Glibc module does not import), found at run time
-/// and called through a C function pointer; nothing when the C library has none.
-private func glibcMallocTrim(_ pad: Int) -> Int32 {
-    // RTLD_DEFAULT is the null handle in glibc: the process's global symbols.
-    guard let symbol = dlsym(nil, "malloc_trim") else { return 0 }
-    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(pad)
-}
-#endif
