@@ -9,10 +9,8 @@ enum QuestionsView {
     static func make(_ q: JourneyQuestions?, labels: PageLabels) -> [String: Any]? {
         guard let q else { return nil }
         let style = labels.style
-        func note(_ tables: [String]) -> [String: Any] {
-            let text = withheld(tables, q.suppressed, labels: labels)
-            return ["text": text ?? "", "has": text != nil]
-        }
+        let page = SectionPage(labels: labels, suppressed: q.suppressed)
+        func note(_ tables: [String]) -> [String: Any] { page.withheldNote(tables.map(WithheldTable.init(rawValue:))) }
         return [
             "support": SupportView.make(q.support, labels: labels),
             "supportWithheld": note(["support.byKind", "support.byChannel", "support.byPhase"]),
@@ -30,11 +28,6 @@ enum QuestionsView {
             "hasWithheldRows": q.suppressed.rows > 0,
             "withheldByTable": withheldByTable(q.suppressed, labels: labels),
         ]
-    }
-
-    /// "N rows about fewer than k people withheld" over `tables` (report.json names), or nil.
-    static func withheld(_ tables: [String], _ s: Suppressed?, labels: PageLabels) -> String? {
-        labels.withheldNote(tables, in: s)
     }
 
     /// The data-quality list: every table that withheld rows, named as on the page, known tables

@@ -44,7 +44,7 @@ enum SatisfactionJoinView {
              "hasTopTwo": c.topTwo != nil, "topTwoLine": labels.text("satisfaction.topTwo", ["value": score(c.topTwo)])]
         }
         func table(_ key: String, _ name: String, label: (SatisfactionRow) -> String, _ rows: [SatisfactionRow]) -> [String: Any] {
-            let withheld = QuestionsView.withheld([key], suppressed, labels: labels)
+            let withheld = labels.withheldNote([key], in: suppressed)
             return ["id": "satisfaction-" + key.split(separator: ".").last!.lowercased(),
                     "title": labels.text("satisfaction.\(name).title"), "group": labels.text("satisfaction.\(name).group"),
                     "note": labels.text("satisfaction.\(name).note"),
@@ -56,7 +56,7 @@ enum SatisfactionJoinView {
         func paths(_ rows: [AnswerPath]) -> [[String: Any]] {
             rows.map { ["steps": labels.path($0.steps), "answers": style.integer($0.answers), "share": style.percent($0.share)] }
         }
-        let pathsWithheld = QuestionsView.withheld(["satisfaction.detractorPaths", "satisfaction.promoterPaths"], suppressed, labels: labels)
+        let pathsWithheld = labels.withheldNote(["satisfaction.detractorPaths", "satisfaction.promoterPaths"], in: suppressed)
         return [
             "cards": cards,
             "minAnswers": style.integer(join.minAnswers), "people": style.integer(all.people),

@@ -17,17 +17,17 @@ package struct SectionPartials: FoldContainer {
     }
 
     package mutating func add(_ person: PersonVisits, _ context: FoldContext) {
-        for i in boxes.indices {
-            if !isKnownUniquelyReferenced(&boxes[i]) { boxes[i] = boxes[i].copy() }
-            boxes[i].add(person, context)
-        }
+        for i in boxes.indices { ownBox(i).add(person, context) }
     }
 
     package mutating func merge(_ other: SectionPartials) {
-        for i in boxes.indices {
-            if !isKnownUniquelyReferenced(&boxes[i]) { boxes[i] = boxes[i].copy() }
-            boxes[i].merge(other.boxes[i])
-        }
+        for i in boxes.indices { ownBox(i).merge(other.boxes[i]) }
+    }
+
+    /// Box `i`, copied first when a copy of this partial shares it.
+    private mutating func ownBox(_ i: Int) -> FoldBox {
+        if !isKnownUniquelyReferenced(&boxes[i]) { boxes[i] = boxes[i].copy() }
+        return boxes[i]
     }
 
     /// Every section's part, its withheld rows recorded in `context`.
