@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small id standing for a string seen in the logs (a path, a referrer host, a campaign);
 /// events carry these instead of strings so that each distinct value is decoded once.
 package struct Symbol: Hashable, Comparable, Sendable {
@@ -12,7 +14,10 @@ package struct Symbol: Hashable, Comparable, Sendable {
     package func _rawHashValue(seed: Int) -> Int { TableHash.mix(UInt64(raw), seed: seed) }
 }
 
-/// The strings behind `Symbol`s; filled by extract, read by every later stage.
+/// The strings behind `Symbol`s; filled by extract, read by every later stage. Spellings that
+/// `String` takes for one string (canonically equivalent: a composed é, or e and a combining
+/// accent) are one symbol; once two spellings have met it shows their composed form, so the
+/// spelling shown never depends on which one a thread, shard or partial file read first.
 package struct SymbolTable: Sendable {
     package private(set) var strings: [String] = [""]
     /// Each string's number while strings are interned as they are read; nil in a table numbered
@@ -30,11 +35,24 @@ package struct SymbolTable: Sendable {
             index = Dictionary(uniqueKeysWithValues: strings.enumerated().map { ($1, UInt32($0)) })
             ordered = nil
         }
-        if let id = index![string] { return Symbol(raw: id) }
+        if let id = index![string] {
+            if !Self.sameBytes(strings[Int(id)], string) {
+                // another spelling of a string already here (composed é against e and a combining
+                // accent): `String` takes them for one. The one shown is their composed form, the
+                // same whichever spelling came first, so no split of the logs changes it.
+                strings[Int(id)] = string.precomposedStringWithCanonicalMapping
+            }
+            return Symbol(raw: id)
+        }
         let id = UInt32(strings.count)
         strings.append(string)
         index![string] = id
         return Symbol(raw: id)
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
     }
 
     package func lookup(_ string: String) -> Symbol? {

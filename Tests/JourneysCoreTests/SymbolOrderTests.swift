@@ -46,3 +46,41 @@ import Testing
         #expect(grown.lookup("/a string no piece makes") == new)
     }
 }
+
+/// Two spellings of one string (a composed é, or e and a combining accent) are one symbol that
+/// shows the same spelling whichever came first, so threads, shards and partial files that read
+/// them in other orders agree on every byte of the report.
+@Suite struct SymbolSpellingTests {
+    static let composed = "caf\u{e9}", decomposed = "cafe\u{301}"
+
+    @Test func spellingsThatMetShowTheComposedOneWhicheverCameFirst() {
+        var a = SymbolTable(), b = SymbolTable()
+        let sa = a.intern(Self.decomposed), sb = b.intern(Self.composed)
+        #expect(Array(a[sa].utf8) == Array(Self.decomposed.utf8))
+        #expect(a.intern(Self.composed) == sa && b.intern(Self.decomposed) == sb)
+        #expect(Array(a[sa].utf8) == Array(Self.composed.utf8))
+        #expect(Array(b[sb].utf8) == Array(Self.composed.utf8))
+        #expect(a.count == 2 && b.count == 2)
+    }
+
+    @Test func aSpellingAloneIsShownAsItCame() {
+        var t = SymbolTable()
+        let s = t.intern(Self.decomposed)
+        #expect(t.intern(Self.decomposed) == s)
+        #expect(Array(t[s].utf8) == Array(Self.decomposed.utf8))
+    }
+
+    /// Tables merged as partial files are (each one's strings interned into the run's) end in the
+    /// same bytes in every order of the parts.
+    @Test func mergedTablesAgreeInEveryOrder() {
+        let parts = [[Self.decomposed, "/p/a"], ["/p/a", Self.composed], ["e\u{301}t\u{e9}", "\u{e9}te\u{301}"]]
+        var results: Set<[[UInt8]]> = []
+        for order in [[0, 1, 2], [1, 0, 2], [2, 1, 0], [2, 0, 1]] {
+            var run = SymbolTable()
+            for i in order { for s in parts[i] { _ = run.intern(s) } }
+            results.insert(run.inStringOrder().table.strings.map { Array($0.utf8) })
+        }
+        #expect(results.count == 1)
+        #expect(results.first?.count == 4)
+    }
+}
