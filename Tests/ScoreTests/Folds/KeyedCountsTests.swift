@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import Sections
+
+/// The rows every table of score counts in: people once per person, rows of a key added up in a
+/// merge, and the same coded form as a dictionary of rows (the partial files keep it).
+@Suite struct KeyedCountsTests {
+    @Test func peopleCountOncePerPersonAndTouchCountsNoVisit() {
+        var t = KeyedCounts<Int>()
+        t.nextPerson()
+        t.add(7); t.add(7); t.touch(7) { $0.carts += 1 }
+        t.add(8) { $0.purchases += 1 }
+        t.nextPerson()
+        t.touch(7) { $0.carts += 1 }
+        t.nextPerson()
+        t.add(8)
+        #expect(t[7]?.n == 2)
+        #expect(t[7]?.people == 2)
+        #expect(t[7]?.carts == 2)
+        #expect(t[8]?.n == 2)
+        #expect(t[8]?.people == 2)
+        #expect(t[8]?.purchases == 1)
+        #expect(t[9] == nil)
+        #expect(t.count == 2)
+    }
+
+    @Test func mergedTablesAddUpRowByRowAndCountTheNextPersonAgain() {
+        var a = KeyedCounts<TouchpointSequence>(), b = KeyedCounts<TouchpointSequence>()
+        let x = TouchpointSequence([1, 2]), y = TouchpointSequence([3])
+        a.nextPerson(); a.add(x); a.add(y)
+        b.nextPerson(); b.add(x) { $0.cents = 5 }
+        b.nextPerson(); b.add(x)
+        a.merge(b)
+        #expect(a[x]?.n == 3)
+        #expect(a[x]?.people == 3)
+        #expect(a[x]?.cents == 5)
+        #expect(a[y]?.people == 1)
+        // a person added after the merge is new to every row, also to the rows merged in
+        a.nextPerson(); a.add(x)
+        #expect(a[x]?.people == 4)
+        #expect(a.rows == [x: a[x]!, y: a[y]!])
+    }
+
+    @Test func topRowsAreLargestFirstTiesByKeyAndRowsOfFewPeopleWithheld() {
+        var t = KeyedCounts<Int>()
+        for person in 0..<4 {
+            t.nextPerson()
+            t.add(5); t.add(3)
+            if person < 2 { t.add(9); t.add(9); t.add(9) }
+            if person == 0 { t.add(1) }
+        }
+        let (rows, withheld) = t.top(2, k: 2)
+        #expect(rows.map(\.key) == [9, 3])
+        #expect(rows.map(\.counts.n) == [6, 4])
+        #expect(withheld == 1)
+    }
+
+    @Test func codedAsTheDictionaryOfItsRows() throws {
+        struct Rows: Encodable { var rows: [String: RowCounts] }
+        var t = KeyedCounts<String>()
+        t.nextPerson(); t.add("b"); t.add("a") { $0.orders = 2 }
+        t.nextPerson(); t.add("b")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let coded = try encoder.encode(t)
+        #expect(coded == (try encoder.encode(Rows(rows: t.rows))))
+        let back = try JSONDecoder().decode(KeyedCounts<String>.self, from: coded)
+        #expect(back.rows == t.rows)
+    }
+}
