@@ -100,6 +100,14 @@ package struct HistoryFold: Codable, Mergeable {
         orders += o.orders
     }
 
+    /// Joins `o` as `merge` does and empties it, each list freed once it is joined.
+    package mutating func absorb(_ o: inout HistoryFold) {
+        personWeeks += o.personWeeks; o.personWeeks = []
+        firstVisits += o.firstVisits; o.firstVisits = []
+        weekVisits += o.weekVisits; o.weekVisits = []
+        orders += o.orders; o.orders = []
+    }
+
     /// Every order of the read window, by the person whose journey it closed, at its visit's
     /// start, in time order (then by id).
     var logOrders: [HistoryOrder] { orders.sorted { ($0.time, $0.id) < ($1.time, $1.id) } }

@@ -70,6 +70,10 @@ struct ValueTablesFold: SectionFold {
         entryPages.merge(o.entryPages); campaigns.merge(o.campaigns); searchTerms.merge(o.searchTerms); products.merge(o.products)
     }
 
+    mutating func absorb(_ o: inout ValueTablesFold) {
+        entryPages.absorb(&o.entryPages); campaigns.absorb(&o.campaigns); searchTerms.absorb(&o.searchTerms); products.absorb(&o.products)
+    }
+
     struct Tables {
         var entryPages: [ValueRow]
         var campaigns: [ValueRow]

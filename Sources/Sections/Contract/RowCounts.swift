@@ -117,6 +117,26 @@ public struct KeyedCounts<Key: Hashable & Comparable & Codable>: Codable {
         for (key, place) in other.places { mergeRow(key, other.slots[place].counts) }
     }
 
+    /// Joins the rows of other people as `merge` does, the smaller table into the larger, and
+    /// leaves `other` empty, its rows freed on another thread: for a part that is not needed
+    /// afterwards, so that the two tables are not both kept whole while the rest is merged.
+    @inlinable public mutating func absorb(_ other: inout KeyedCounts<Key>) {
+        if other.slots.count > slots.count { swap(&self, &other) }
+        // room for the new keys at once, so that the table is not grown by doubling as they come
+        var fresh = 0
+        for key in other.places.keys where places[key] == nil { fresh += 1 }
+        places.reserveCapacity(places.count + fresh)
+        slots.reserveCapacity(slots.count + fresh)
+        for (key, place) in other.places { mergeRow(key, other.slots[place].counts) }
+        other.discard()
+    }
+
+    /// Empties the table, its rows freed on another thread.
+    @usableFromInline mutating func discard() {
+        Discard.inBackground(self)
+        self = KeyedCounts()
+    }
+
     /// Adds `row` to `key`'s row; no person of this partial is counted in it.
     @inlinable mutating func mergeRow(_ key: Key, _ row: RowCounts) {
         if let place = places[key] {
@@ -138,9 +158,11 @@ public struct KeyedCounts<Key: Hashable & Comparable & Codable>: Codable {
     }
 }
 
-/// A visit's touchpoints with repeats folded (a variant).
-package func foldedTouchpoints(_ touchpoints: some Sequence<Int>) -> [Int] {
+/// A visit's touchpoints with repeats folded (a variant). Inlinable, so that the folds of score
+/// get it specialized to their sequence: it runs for every visit, in several folds.
+@inlinable public func foldedTouchpoints(_ touchpoints: some Collection<Int>) -> [Int] {
     var path: [Int] = []
+    path.reserveCapacity(touchpoints.count)
     for tp in touchpoints where path.last != tp { path.append(tp) }
     return path
 }

@@ -41,6 +41,30 @@ import Sections
         #expect(a.rows == [x: a[x]!, y: a[y]!])
     }
 
+    @Test func anAbsorbedTableIsEmptiedAndItsRowsAddUpEitherWay() {
+        func table(_ keys: [Int], people: Int) -> KeyedCounts<Int> {
+            var t = KeyedCounts<Int>()
+            for _ in 0..<people {
+                t.nextPerson()
+                for k in keys { t.add(k) { $0.orders += k } }
+            }
+            return t
+        }
+        let small = table([1, 2], people: 2), large = table([2, 3, 4, 5], people: 1)
+        var merged = small
+        merged.merge(large)
+        var intoSmall = small, largeCopy = large
+        intoSmall.absorb(&largeCopy)
+        var intoLarge = large, smallCopy = small
+        intoLarge.absorb(&smallCopy)
+        #expect(intoSmall.rows == merged.rows)
+        #expect(intoLarge.rows == merged.rows)
+        #expect(merged[2]?.n == 3 && merged[2]?.people == 3 && merged[2]?.orders == 6)
+        #expect(largeCopy.count == 0 && smallCopy.count == 0)
+        // the tables absorbed from were copies: the originals keep their rows
+        #expect(small.count == 2 && large.count == 4)
+    }
+
     @Test func topRowsAreLargestFirstTiesByKeyAndRowsOfFewPeopleWithheld() {
         var t = KeyedCounts<Int>()
         for person in 0..<4 {
