@@ -86,6 +86,25 @@ package struct HistoryFold: Codable, Mergeable {
         return out
     }
 
+    /// Visits in the period per person and ISO week, in the order of person then week: the
+    /// entries sorted and those of one person and week added up, with no dictionary per person
+    /// (the period's facts are made while score runs, at the run's peak of memory).
+    var weeklyVisits: [WeeklyVisits] {
+        let sorted = weekVisits.sorted { ($0.person, $0.monday) < ($1.person, $1.monday) }
+        var out: [WeeklyVisits] = []
+        out.reserveCapacity(sorted.count)
+        var last: (person: Pseudonym, monday: Int)? = nil
+        for w in sorted {
+            if let last, last.person == w.person, last.monday == w.monday {
+                out[out.count - 1].visits += w.visits
+            } else {
+                out.append(WeeklyVisits(customer: w.person, week: ISOWeek(containing: CivilDate(dayNumber: w.monday)), visits: w.visits))
+            }
+            last = (w.person, w.monday)
+        }
+        return out
+    }
+
     /// Visits in the period per person and ISO week.
     var weekly: [Pseudonym: [ISOWeek: Int]] {
         weeklyByMonday.mapValues { weeks in
