@@ -150,11 +150,30 @@ public struct KeyedCounts<Key: Hashable & Comparable & Codable>: Codable {
     /// The rows about at least `k` people, largest `n` first (ties by key), at most `limit`,
     /// and how many rows were withheld for being about fewer than `k` people.
     package func top(_ limit: Int, k: Int) -> (rows: [(key: Key, counts: RowCounts)], suppressed: Int) {
-        var shown: [(key: Key, counts: RowCounts)] = []
-        for (key, place) in places where slots[place].counts.people >= k { shown.append((key, slots[place].counts)) }
-        let withheld = slots.count - shown.count
+        var (shown, withheld) = candidates(limit, k: k)
         shown.sort { $0.counts.n != $1.counts.n ? $0.counts.n > $1.counts.n : $0.key < $1.key }
         return (Array(shown.prefix(limit)), withheld)
+    }
+
+    /// The rows about at least `k` people that may be among the `limit` largest `n`, in no order:
+    /// those whose `n` is at least the `limit`-th largest (ties with it included), so that only
+    /// they are sorted by a finish, whatever breaks its ties; and how many rows were withheld for
+    /// being about fewer than `k` people. A table of thousands of rows shows a dozen.
+    package func candidates(_ limit: Int, k: Int) -> (rows: [(key: Key, counts: RowCounts)], suppressed: Int) {
+        var counts: [Int] = []
+        counts.reserveCapacity(slots.count)
+        for slot in slots where slot.counts.people >= k { counts.append(slot.counts.n) }
+        let withheld = slots.count - counts.count
+        var least = Int.min
+        if limit > 0 && limit < counts.count {
+            counts.sort(by: >)
+            least = counts[limit - 1]
+        }
+        var shown: [(key: Key, counts: RowCounts)] = []
+        for (key, place) in places where slots[place].counts.people >= k && slots[place].counts.n >= least {
+            shown.append((key, slots[place].counts))
+        }
+        return (shown, withheld)
     }
 }
 

@@ -79,6 +79,21 @@ import Sections
         #expect(withheld == 1)
     }
 
+    @Test func candidatesHoldEveryRowThatMayBeAmongTheTopWhateverBreaksTies() {
+        var t = KeyedCounts<Int>()
+        for key in 0..<50 {
+            for _ in 0..<(key % 7 + 1) { t.nextPerson(); t.add(key) }
+        }
+        let (rows, withheld) = t.candidates(5, k: 2)
+        // the 5th largest count is 7, which seven rows have: all of them may be shown
+        #expect(Set(rows.map(\.key)) == [6, 13, 20, 27, 34, 41, 48])
+        #expect(withheld == 8)
+        let tiesByLargestKey = t.rows.filter { $0.value.people >= 2 }.sorted { ($0.value.n, $0.key) > ($1.value.n, $1.key) }.prefix(5)
+        #expect(tiesByLargestKey.allSatisfy { row in rows.contains { $0.key == row.key } })
+        #expect(t.candidates(.max, k: 2).rows.count == 42)
+        #expect(t.top(5, k: 2).rows.map(\.key) == [6, 13, 20, 27, 34])
+    }
+
     @Test func codedAsTheDictionaryOfItsRows() throws {
         struct Rows: Encodable { var rows: [String: RowCounts] }
         var t = KeyedCounts<String>()
