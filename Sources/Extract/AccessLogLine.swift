@@ -131,12 +131,44 @@ extension ExtractContext {
         return SurveyAnswer(kind: kind, score: score)
     }
 
+    /// The search term of a raw query value. Most are ASCII without escapes (`+` for spaces):
+    /// those are lower-cased and their whitespace collapsed on the bytes, and interned through
+    /// the byte cache, with no string made for a term seen before. For ASCII this is the term
+    /// `searchTerm(_:)` gives: lower-casing and whitespace are those of the bytes, and each byte
+    /// is one character. Other values are decoded and go through `searchTerm(_:)`.
+    private func searchTerm(query value: UnsafeRawBufferPointer) -> Symbol {
+        guard isASCII(value), !value.contains(0x25) else { return searchTerm(QueryString.decode(value)) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxSearchTerm) { out -> Symbol in
+            var n = 0, pendingSpace = false
+            for byte in value {
+                let b = byte == 0x2B ? 0x20 : byte
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = n > 0
+                    continue
+                }
+                if pendingSpace {
+                    guard n < out.count else { break }
+                    out[n] = 0x20
+                    n += 1
+                    pendingSpace = false
+                }
+                guard n < out.count else { break }
+                out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                n += 1
+            }
+            return n == 0 ? .none : intern(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[0..<n])))
+        }
+    }
+
+    /// The longest search term, in characters.
+    private static let maxSearchTerm = 100
+
     /// A search term as people mean it: lower-cased, inner whitespace collapsed, at most 100
     /// characters; empty terms are none.
     private func searchTerm(_ raw: String) -> Symbol {
         let words = raw.lowercased().split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty else { return .none }
-        return intern(String(words.joined(separator: " ").prefix(100)))
+        return intern(String(words.joined(separator: " ").prefix(Self.maxSearchTerm)))
     }
 
     private func readQuery(_ query: UnsafeRawBufferPointer, into event: inout Event) {
@@ -171,7 +203,7 @@ extension ExtractContext {
             else if key.elementsEqual(options.orderValueParameter.utf8) { orderValue = QueryString.money(value, currency: options.currency) }
             else if key.elementsEqual(options.surveyTypeParameter.utf8) { surveyKind = SurveyAnswer.Kind(rawValue: QueryString.decode(value).lowercased()) }
             else if key.elementsEqual(options.surveyScoreParameter.utf8) { surveyScore = Int(QueryString.decode(value)) }
-            else if key.elementsEqual(options.searchParameter.utf8) { event.searchTerm = searchTerm(QueryString.decode(value)) }
+            else if key.elementsEqual(options.searchParameter.utf8) { event.searchTerm = searchTerm(query: value) }
             else if let name = options.customerQueryParameter, key.elementsEqual(name.utf8) {
                 // decoded first, so that `a%40b.example` and `a@b.example` are one customer
                 let id = Array(QueryString.decode(value).utf8)

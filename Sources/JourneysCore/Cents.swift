@@ -3,7 +3,7 @@
 /// should it still reach it, the sum stops there instead of trapping, and `fits` says so.
 package enum Cents {
     /// `a + b`, or `Int64.max` (`Int64.min`) where the sum leaves 64 bits.
-    @inline(__always) package static func add(_ a: Int64, _ b: Int64) -> Int64 {
+    @inlinable @inline(__always) package static func add(_ a: Int64, _ b: Int64) -> Int64 {
         let (s, o) = a.addingReportingOverflow(b)
         return o ? (b < 0 ? .min : .max) : s
     }

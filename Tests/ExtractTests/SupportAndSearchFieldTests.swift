@@ -21,6 +21,22 @@ import Testing
         #expect(try event("/search?q=x", options: options).0.searchTerm.isNone)
     }
 
+    /// Plain ASCII terms are read on their bytes; the same terms with every byte but `+` escaped
+    /// are decoded as text first: both give the same term, up to the cut at 100 characters.
+    @Test func termsOfPlainBytesAreTheTermsOfTheirDecodedText() throws {
+        let hex = Array("0123456789ABCDEF")
+        let plain = ["Wool+Socks", "++Wool+++SOCKS++", "A-B_C.d~E!*Z[`@", "+++", String(repeating: "Ab+", count: 60),
+                     String(repeating: "x", count: 99) + "+y", String(repeating: "x", count: 100) + "+y", String(repeating: "Q", count: 130)]
+        for value in plain {
+            let escaped = value.utf8.map { $0 == 0x2B ? "+" : "%\(hex[Int($0 >> 4)])\(hex[Int($0 & 15)])" }.joined()
+            let (a, r) = try event("/search?q=\(value)"), (b, s) = try event("/search?q=\(escaped)")
+            let term = a.searchTerm.isNone ? nil : r.symbols[a.searchTerm]
+            #expect(term == (b.searchTerm.isNone ? nil : s.symbols[b.searchTerm]), "\(value)")
+            #expect(term.map { $0.count <= 100 && $0 == $0.lowercased() } ?? true)
+        }
+        #expect(try event("/search?q=+++").0.searchTerm.isNone)
+    }
+
     @Test func cesAnswersAreReadOnTheConfiguredScale() throws {
         #expect(try event("/survey?type=ces&score=5").0.survey == SurveyAnswer(kind: .ces, score: 5))
         #expect(try event("/survey?type=ces&score=7").0.survey == nil)  // a 5-point scale by default

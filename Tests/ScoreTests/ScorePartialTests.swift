@@ -32,6 +32,16 @@ import Sections
         #expect(report(merged, input) == whole)
     }
 
+    @Test(arguments: [2, 3]) func partsAbsorbedInOrderGiveTheReportOfOneFold(parts: Int) throws {
+        let input = try input()
+        let context = input.foldContext
+        var partials = Array(repeating: ScorePartial(zero: context), count: parts)
+        for (j, person) in input.people.enumerated() { partials[(j * 7919) % parts].add(person, context) }
+        var whole = partials[0]
+        for k in 1..<parts { whole.absorb(&partials[k]) }
+        #expect(report(whole, input) == Scorer.score(input, context: ScoreTestShop.context))
+    }
+
     @Test func aPartialThroughItsJSONMergesTheSame() throws {
         let input = try input()
         let context = input.foldContext

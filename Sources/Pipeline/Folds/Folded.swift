@@ -17,6 +17,13 @@ struct Folded: Mergeable {
         history.merge(other.history)
         mapper.addCounts(ruleHits: other.mapper.ruleHits, unmatched: other.mapper.unmatched)
     }
+
+    /// Joins `other` as `merge` does, freeing its largest tables as they are joined.
+    mutating func absorb(_ other: inout Folded) {
+        score.absorb(&other.score)
+        history.absorb(&other.history)
+        mapper.addCounts(ruleHits: other.mapper.ruleHits, unmatched: other.mapper.unmatched)
+    }
 }
 
 /// What the map side hands to the reduce side: the period against the lines' span, the settings

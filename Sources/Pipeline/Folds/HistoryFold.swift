@@ -86,6 +86,25 @@ package struct HistoryFold: Codable, Mergeable {
         return out
     }
 
+    /// Visits in the period per person and ISO week, in the order of person then week: the
+    /// entries sorted and those of one person and week added up, with no dictionary per person
+    /// (the period's facts are made while score runs, at the run's peak of memory).
+    var weeklyVisits: [WeeklyVisits] {
+        let sorted = weekVisits.sorted { ($0.person, $0.monday) < ($1.person, $1.monday) }
+        var out: [WeeklyVisits] = []
+        out.reserveCapacity(sorted.count)
+        var last: (person: Pseudonym, monday: Int)? = nil
+        for w in sorted {
+            if let last, last.person == w.person, last.monday == w.monday {
+                out[out.count - 1].visits += w.visits
+            } else {
+                out.append(WeeklyVisits(customer: w.person, week: ISOWeek(containing: CivilDate(dayNumber: w.monday)), visits: w.visits))
+            }
+            last = (w.person, w.monday)
+        }
+        return out
+    }
+
     /// Visits in the period per person and ISO week.
     var weekly: [Pseudonym: [ISOWeek: Int]] {
         weeklyByMonday.mapValues { weeks in
@@ -98,6 +117,14 @@ package struct HistoryFold: Codable, Mergeable {
         firstVisits += o.firstVisits
         weekVisits += o.weekVisits
         orders += o.orders
+    }
+
+    /// Joins `o` as `merge` does and empties it, each list freed once it is joined.
+    package mutating func absorb(_ o: inout HistoryFold) {
+        personWeeks += o.personWeeks; o.personWeeks = []
+        firstVisits += o.firstVisits; o.firstVisits = []
+        weekVisits += o.weekVisits; o.weekVisits = []
+        orders += o.orders; o.orders = []
     }
 
     /// Every order of the read window, by the person whose journey it closed, at its visit's

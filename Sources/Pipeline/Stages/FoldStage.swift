@@ -44,11 +44,15 @@ enum FoldStage {
                 results.set(t, .failure(error))
             }
         }
+        // each part joined in order and its largest tables freed as they are joined, so that the
+        // parts are not all kept whole until the last is merged; the rest of it is freed beside
+        // the stages that follow
         var folded = try results.take(0)
-        let rest = try (1..<shards).map { try results.take($0) }
-        folded.merge(contentsOf: rest)
-        // the merged parts' tables are freed beside the stages that follow
-        Discard.inBackground(rest)
+        for t in 1..<shards {
+            var part = try results.take(t)
+            folded.absorb(&part)
+            Discard.inBackground(part)
+        }
         let accounting = ScoreStage.accounting(quality: sessions.extract.quality, lateEvents: sessions.lateEvents,
                                                cutVisits: sessions.cutVisits, afterPeriod: sessions.afterPeriod,
                                                rules: folded.mapper, config: config)

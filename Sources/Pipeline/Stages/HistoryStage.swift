@@ -113,9 +113,8 @@ enum HistoryStage {
     static func facts(window: PeriodWindow, folded: HistoryFold, logOrders: [HistoryOrder]) -> PeriodFacts {
         let range = window.periodRange
         let orders = logOrders.filter { range.contains($0.time) }
-        let visits = folded.weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
         return PeriodFacts(period: window.period, customers: folded.customers.values.sorted { $0.customer < $1.customer },
-                           orders: orders, weeklyVisits: visits.sorted { ($0.customer, $0.week) < ($1.customer, $1.week) },
+                           orders: orders, weeklyVisits: folded.weeklyVisits,
                            kpis: [:], reportSchemaVersion: ReportData.schemaVersion)
     }
 }

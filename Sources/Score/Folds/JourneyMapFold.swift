@@ -59,7 +59,7 @@ struct JourneyMapFold: SectionFold {
                     seconds[key, default: [:]][Int32(clamping: visit.time(ofPage: k) - visit.time(ofPage: k - 1)), default: 0] += 1
                 }
             }
-            for tp in Set(tps) { nodeVisits[tp] += 1 }
+            forEachDistinct(tps, catalogCount: n) { nodeVisits[$0] += 1 }
             for p in phaseVisits.indices where touched & (1 << UInt64(p)) != 0 { phaseVisits[p] += 1 }
             phaseExits[phaseOf[last]] += 1
             // a return: the person's previous visit starts in the period too, and ended within the lookback

@@ -16,10 +16,13 @@ struct LoopsFold: SectionFold {
             let m = person.mapped[i]
             let path = foldedTouchpoints(m.touchpoints)
             guard path.count >= 3 else { continue }
-            var found = Set<TouchpointSequence>()
-            for k in 2..<path.count where path[k] == path[k - 2] { found.insert(TouchpointSequence([path[k - 2], path[k - 1]])) }
+            // each loop of the visit once: the few pairs are compared, not hashed into a set
+            var found: [(Int, Int)] = []
+            for k in 2..<path.count where path[k] == path[k - 2] && !found.contains(where: { $0 == (path[k - 2], path[k - 1]) }) {
+                found.append((path[k - 2], path[k - 1]))
+            }
             let bought = m.outcome == .purchase
-            for loop in found { loops.add(loop) { if bought { $0.purchases += 1 } } }
+            for (a, b) in found { loops.add(TouchpointSequence([a, b])) { if bought { $0.purchases += 1 } } }
         }
     }
 

@@ -15,9 +15,9 @@ struct PathsFold: SectionFold {
 
     /// A visit's path as the tables show it: repeats folded, a long one cut to its first two and
     /// last three steps around -1 (shown as "…").
-    static func path(_ touchpoints: some Sequence<Int>) -> TouchpointSequence {
+    static func path(_ touchpoints: some Collection<Int>) -> TouchpointSequence {
         let path = foldedTouchpoints(touchpoints)
-        return TouchpointSequence(path.count > maxSteps ? Array(path.prefix(2)) + [-1] + Array(path.suffix(3)) : path)
+        return TouchpointSequence(path.count > maxSteps ? [path[0], path[1], -1] + path.suffix(3) : path)
     }
 
     mutating func add(_ person: PersonVisits, _ context: FoldContext) {
@@ -35,6 +35,11 @@ struct PathsFold: SectionFold {
     mutating func merge(_ o: PathsFold) {
         all.merge(o.all)
         buying.merge(o.buying)
+    }
+
+    mutating func absorb(_ o: inout PathsFold) {
+        all.absorb(&o.all)
+        buying.absorb(&o.buying)
     }
 
     /// The top paths of all visits and of buying visits; paths about fewer than

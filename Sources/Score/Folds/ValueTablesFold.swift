@@ -70,6 +70,10 @@ struct ValueTablesFold: SectionFold {
         entryPages.merge(o.entryPages); campaigns.merge(o.campaigns); searchTerms.merge(o.searchTerms); products.merge(o.products)
     }
 
+    mutating func absorb(_ o: inout ValueTablesFold) {
+        entryPages.absorb(&o.entryPages); campaigns.absorb(&o.campaigns); searchTerms.absorb(&o.searchTerms); products.absorb(&o.products)
+    }
+
     struct Tables {
         var entryPages: [ValueRow]
         var campaigns: [ValueRow]
@@ -84,7 +88,7 @@ struct ValueTablesFold: SectionFold {
         /// the visits with the value: a product's "ordered" is of the visits that added it.
         func rows(_ counts: KeyedCounts<Symbol>, _ name: WithheldTable, limit: Int = 12, ofCarts: Bool = false) -> [ValueRow] {
             // ties by the string, not by the symbol's number (the order strings were first seen)
-            let (all, withheld) = counts.top(.max, k: k)
+            let (all, withheld) = counts.candidates(limit, k: k)
             finishing.withhold(withheld, in: name)
             let top = all.map { (key: context.symbols[$0.key], counts: $0.counts) }
                 .sorted { $0.counts.n != $1.counts.n ? $0.counts.n > $1.counts.n : $0.key < $1.key }

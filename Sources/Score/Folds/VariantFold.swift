@@ -21,14 +21,14 @@ struct VariantFold: SectionFold {
             let m = person.mapped[i]
             visits += 1
             var steps = foldedTouchpoints(m.touchpoints)
-            if steps.count > Self.maxSteps { steps = Array(steps.prefix(Self.maxSteps)) + [-1] }
+            if steps.count > Self.maxSteps { steps.removeSubrange(Self.maxSteps...); steps.append(-1) }
             let bought = !visit.orders.isEmpty
             variants.add(TouchpointSequence(steps)) { if bought { $0.purchases += 1 } }
             guard m.reached(.productView) else { continue }
             let last = m.touchpoints.last
-            for tp in Set(steps) where tp >= 0 {
+            forEachDistinct(steps, catalogCount: context.catalog.count) { tp in
                 let phase = context.phaseOf[tp]
-                guard phase == .consideration || phase == .purchase, context.stepOf[tp] != .purchase else { continue }
+                guard phase == .consideration || phase == .purchase, context.stepOf[tp] != .purchase else { return }
                 exits.add(tp) { if !bought && tp == last { $0.exits += 1 } }
             }
         }
@@ -36,6 +36,10 @@ struct VariantFold: SectionFold {
 
     mutating func merge(_ o: VariantFold) {
         variants.merge(o.variants); exits.merge(o.exits); visits += o.visits
+    }
+
+    mutating func absorb(_ o: inout VariantFold) {
+        variants.absorb(&o.variants); exits.absorb(&o.exits); visits += o.visits
     }
 
     func finish(_ finishing: inout FinishContext) -> (variants: [Variant], friction: Friction) {

@@ -24,6 +24,12 @@ extension FoldContainer {
 
     package mutating func merge(_ other: Self) { mergeEveryFold(other) }
 
+    /// Joins the partial of other people fold by fold, each fold of `other` left as its
+    /// `absorb` leaves it.
+    package mutating func absorb(_ other: inout Self) {
+        for slot in Self.folds { slot.absorb(&self, &other) }
+    }
+
     package mutating func add(_ person: PersonVisits, _ context: FoldContext) { addToEveryFold(person, context) }
 
     /// The people folded in one at a time into an empty partial.
@@ -38,14 +44,17 @@ extension FoldContainer {
 package struct FoldSlot<Container>: Sendable {
     package let add: @Sendable (inout Container, PersonVisits, FoldContext) -> Void
     package let merge: @Sendable (inout Container, Container) -> Void
+    package let absorb: @Sendable (inout Container, inout Container) -> Void
 
     package init<Fold: SectionFold & SendableMetatype>(_ path: WritableKeyPath<Container, Fold> & Sendable) {
         add = { container, person, context in container[keyPath: path].add(person, context) }
         merge = { container, other in container[keyPath: path].merge(other[keyPath: path]) }
+        absorb = { container, other in container[keyPath: path].absorb(&other[keyPath: path]) }
     }
 
     package init<Nested: FoldContainer & SendableMetatype>(_ path: WritableKeyPath<Container, Nested> & Sendable) {
         add = { container, person, context in container[keyPath: path].add(person, context) }
         merge = { container, other in container[keyPath: path].merge(other[keyPath: path]) }
+        absorb = { container, other in container[keyPath: path].absorb(&other[keyPath: path]) }
     }
 }

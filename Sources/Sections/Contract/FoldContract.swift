@@ -82,9 +82,14 @@ package struct FinishContext {
 /// same finish, byte for byte.
 package protocol Mergeable {
     mutating func merge(_ other: Self)
+    /// Joins `other` as `merge` does and may leave it empty, freeing its tables as they are
+    /// joined: for a part that is not read afterwards (the threads' partials of a run).
+    mutating func absorb(_ other: inout Self)
 }
 
 extension Mergeable {
+    package mutating func absorb(_ other: inout Self) { merge(other) }
+
     /// Joins the parts, in the order given.
     package mutating func merge(contentsOf parts: some Sequence<Self>) {
         for part in parts { merge(part) }

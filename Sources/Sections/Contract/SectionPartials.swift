@@ -24,6 +24,9 @@ package struct SectionPartials: FoldContainer {
         for i in boxes.indices { ownBox(i).merge(other.boxes[i]) }
     }
 
+    /// Joins the partial of other people as `merge` does (the list has no slots to absorb through).
+    package mutating func absorb(_ other: inout SectionPartials) { merge(other) }
+
     /// Box `i`, copied first when a copy of this partial shares it.
     private mutating func ownBox(_ i: Int) -> FoldBox {
         if !isKnownUniquelyReferenced(&boxes[i]) { boxes[i] = boxes[i].copy() }

@@ -10,6 +10,12 @@ struct SegmentFunnelFold: SectionFold {
         var people = 0
         var steps = [0, 0, 0, 0]
         mutating func merge(_ o: Counts) { visits += o.visits; people += o.people; for i in 0..<4 { steps[i] += o.steps[i] } }
+        /// One more visit, which reached the steps whose bits are set in `reached` (bit i: step i).
+        mutating func add(reached: UInt8, newPerson: Bool) {
+            visits += 1
+            if newPerson { people += 1 }
+            for s in 0..<4 where reached & (1 << s) != 0 { steps[s] += 1 }
+        }
     }
     var byChannel: [Channel: Counts] = [:]
     var byDevice: [DeviceClass: Counts] = [:]
@@ -18,13 +24,11 @@ struct SegmentFunnelFold: SectionFold {
         var seenChannels = Set<Channel>(), seenDevices = Set<DeviceClass>()
         for (i, visit) in person.visits.enumerated() where context.period.contains(visit.start) {
             let m = person.mapped[i]
-            let reached = FunnelStep.allCases.map { m.reached($0) }
+            var reached: UInt8 = 0
+            for (s, step) in FunnelStep.allCases.enumerated() where m.reached(step) { reached |= 1 << s }
+            // the row is changed where it stands: a copy of it would copy its steps too
             func count<K: Hashable>(_ table: inout [K: Counts], _ key: K, _ seen: inout Set<K>) {
-                var c = table[key] ?? Counts()
-                c.visits += 1
-                if seen.insert(key).inserted { c.people += 1 }
-                for s in 0..<4 where reached[s] { c.steps[s] += 1 }
-                table[key] = c
+                table[key, default: Counts()].add(reached: reached, newPerson: seen.insert(key).inserted)
             }
             count(&byChannel, m.channel, &seenChannels)
             count(&byDevice, visit.deviceClass, &seenDevices)

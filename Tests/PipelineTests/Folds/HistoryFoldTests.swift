@@ -89,12 +89,22 @@ import Testing
         var merged = Self.fold(people[0..<100], symbols: symbols)
         merged.merge(Self.fold(people[100..<180], symbols: symbols))
         merged.merge(Self.fold(people[180...], symbols: symbols))
+        // the same partials absorbed in order, each emptied
+        var absorbed = Self.fold(people[0..<100], symbols: symbols)
+        var second = Self.fold(people[100..<180], symbols: symbols), third = Self.fold(people[180...], symbols: symbols)
+        absorbed.absorb(&second)
+        absorbed.absorb(&third)
+        #expect(second.weeklyVisits.isEmpty && third.logOrders.isEmpty && third.customers.isEmpty)
         let file = try JSONEncoder().encode(merged)
         let decoded = try JSONDecoder().decode(HistoryFold.self, from: file)
-        for fold in [whole, merged, decoded] {
+        let weeklyVisits = want.weekly.flatMap { customer, weeks in weeks.map { WeeklyVisits(customer: customer, week: $0.key, visits: $0.value) } }
+            .sorted { ($0.customer, $0.week) < ($1.customer, $1.week) }
+        #expect(weeklyVisits.contains { $0.visits > 1 })
+        for fold in [whole, merged, absorbed, decoded] {
             #expect(fold.visitWeeks == want.weeks)
             #expect(fold.customers == want.customers)
             #expect(fold.weekly == want.weekly)
+            #expect(fold.weeklyVisits == weeklyVisits)
             #expect(fold.logOrders == want.orders)
         }
     }
