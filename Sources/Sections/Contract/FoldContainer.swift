@@ -25,8 +25,10 @@ extension FoldContainer {
     package mutating func merge(_ other: Self) { mergeEveryFold(other) }
 
     /// Joins the partial of other people fold by fold, each fold of `other` left as its
-    /// `absorb` leaves it.
+    /// `absorb` leaves it. A container that lists no slots joins otherwise (its own `merge`), so
+    /// it is joined by that: absorbing must never join less than merging.
     package mutating func absorb(_ other: inout Self) {
+        guard !Self.folds.isEmpty else { return merge(other) }
         for slot in Self.folds { slot.absorb(&self, &other) }
     }
 
