@@ -202,7 +202,7 @@ def main(argv):
                 with open(read, "wb") as f:
                     f.write(data)
             command = [runnable(binary), "map", "--pipeline", local_file(pipeline), "--period", period,
-                       "--file", str(file_index), "--path", path, "--read", read,
+                       "--file", str(file_index), "--path", path, "--read", read, "--order-bound", order_bound,
                        "--pairs-output", os.path.join(work, "pairs.txt")]
             if byte_range:
                 command += ["--range", "%d:%d" % byte_range]
