@@ -13,12 +13,17 @@ package enum EventCodec {
     private static let hasCustomer: UInt8 = 1, hasReferrer: UInt8 = 2, hasCampaign: UInt8 = 4, hasOrder: UInt8 = 8
     private static let hasSurvey: UInt8 = 16, hasSearchTerm: UInt8 = 32, hasHandling: UInt8 = 64
 
+    /// The most bytes an event's rest takes (every field present, every varint at its longest):
+    /// under 128, so its length is always one byte.
+    static let maxBodyBytes = 10 + 1 + 1 + 5 + 8 + 5 + (3 * 5 + 1 + 24) + (5 + 10 + 1) + (1 + 10 + 10) + 5 + 10
+
     /// Appends `e` to `out`.
     package static func append(_ e: Event, to out: inout [UInt8]) {
         appendFixed(e.device.raw, to: &out)
-        var body: [UInt8] = []
-        body.reserveCapacity(24)
-        appendSigned(e.time, to: &body)
+        // the length's byte, set once the rest is written
+        let lengthAt = out.count
+        out.append(0)
+        appendSigned(e.time, to: &out)
         var flags: UInt8 = 0
         if !e.customer.isNone { flags |= hasCustomer }
         if !e.referrerHost.isNone { flags |= hasReferrer }
@@ -27,34 +32,33 @@ package enum EventCodec {
         if e.survey != nil { flags |= hasSurvey }
         if !e.searchTerm.isNone { flags |= hasSearchTerm }
         if e.handlingSeconds != -1 { flags |= hasHandling }
-        body.append(flags)
-        body.append(UInt8(DeviceClass.allCases.firstIndex(of: e.deviceClass)!))
-        appendVarint(UInt64(e.path.raw), to: &body)
-        if !e.customer.isNone { appendFixed(e.customer.raw, to: &body) }
-        if !e.referrerHost.isNone { appendVarint(UInt64(e.referrerHost.raw), to: &body) }
+        out.append(flags)
+        out.append(e.deviceClass == .desktop ? 0 : e.deviceClass == .mobile ? 1 : 2)
+        appendVarint(UInt64(e.path.raw), to: &out)
+        if !e.customer.isNone { appendFixed(e.customer.raw, to: &out) }
+        if !e.referrerHost.isNone { appendVarint(UInt64(e.referrerHost.raw), to: &out) }
         if let c = e.campaign {
-            appendVarint(UInt64(c.source.raw), to: &body)
-            appendVarint(UInt64(c.medium.raw), to: &body)
-            appendVarint(UInt64(c.name.raw), to: &body)
-            body.append(c.clickID.map { UInt8(ClickID.allCases.firstIndex(of: $0)! + 1) } ?? 0)
-            appendFixed(c.clickValue, to: &body)
-            appendFixed(c.termAndContent, to: &body)
-            appendFixed(c.nameAndKeyword, to: &body)
+            appendVarint(UInt64(c.source.raw), to: &out)
+            appendVarint(UInt64(c.medium.raw), to: &out)
+            appendVarint(UInt64(c.name.raw), to: &out)
+            out.append(c.clickID.map { UInt8(ClickID.allCases.firstIndex(of: $0)! + 1) } ?? 0)
+            appendFixed(c.clickValue, to: &out)
+            appendFixed(c.termAndContent, to: &out)
+            appendFixed(c.nameAndKeyword, to: &out)
         }
         if let o = e.order {
-            appendVarint(UInt64(o.id.raw), to: &body)
-            appendSigned(o.valueCents, to: &body)
-            body.append((o.isLineItem ? 1 : 0) | (o.hasValue ? 2 : 0) | (o.isRejected ? 4 : 0))
+            appendVarint(UInt64(o.id.raw), to: &out)
+            appendSigned(o.valueCents, to: &out)
+            out.append((o.isLineItem ? 1 : 0) | (o.hasValue ? 2 : 0) | (o.isRejected ? 4 : 0))
         }
         if let s = e.survey {
-            body.append(UInt8(SurveyAnswer.Kind.allCases.firstIndex(of: s.kind)!))
-            appendSigned(Int64(s.score), to: &body)
-            appendSigned(Int64(s.page), to: &body)
+            out.append(UInt8(SurveyAnswer.Kind.allCases.firstIndex(of: s.kind)!))
+            appendSigned(Int64(s.score), to: &out)
+            appendSigned(Int64(s.page), to: &out)
         }
-        if !e.searchTerm.isNone { appendVarint(UInt64(e.searchTerm.raw), to: &body) }
-        if e.handlingSeconds != -1 { appendSigned(Int64(e.handlingSeconds), to: &body) }
-        appendVarint(UInt64(body.count), to: &out)
-        out += body
+        if !e.searchTerm.isNone { appendVarint(UInt64(e.searchTerm.raw), to: &out) }
+        if e.handlingSeconds != -1 { appendSigned(Int64(e.handlingSeconds), to: &out) }
+        out[lengthAt] = UInt8(out.count - lengthAt - 1)
     }
 
     /// The device of the event at `at` and the end of its bytes, without reading the rest.
@@ -83,7 +87,7 @@ package enum EventCodec {
         let deviceIndex = Int(try r.byte())
         guard flags < 128, deviceIndex < DeviceClass.allCases.count else { throw EventCodecError.field("flags or device class") }
         var e = Event(time: time, device: device, path: try symbol())
-        e.deviceClass = DeviceClass.allCases[deviceIndex]
+        e.deviceClass = deviceIndex == 0 ? .desktop : deviceIndex == 1 ? .mobile : .tablet
         if flags & hasCustomer != 0 { e.customer = Pseudonym(raw: try r.fixed()) }
         if flags & hasReferrer != 0 { e.referrerHost = try symbol() }
         if flags & hasCampaign != 0 {

@@ -40,6 +40,28 @@ import Testing
         #expect(skipped.device == 0xFEDC_BA98_7654_3210)
     }
 
+    /// Every field at its longest still fits the one byte of the event's length.
+    @Test func extremeValuesFitAndReadBack() throws {
+        var e = Self.full()
+        e.time = .min
+        e.order!.valueCents = .min
+        e.survey = SurveyAnswer(kind: .nps, score: Int(Int64.min), page: .min)
+        e.handlingSeconds = .min
+        var bytes: [UInt8] = []
+        EventCodec.append(e, to: &bytes)
+        var at = 0
+        let back = try bytes.withUnsafeBytes { try EventCodec.read($0, at: &at, symbols: (0..<8).map { Symbol(raw: UInt32($0)) }) }
+        #expect(back == e)
+        var widest = e
+        widest.path = Symbol(raw: .max); widest.referrerHost = Symbol(raw: .max); widest.searchTerm = Symbol(raw: .max)
+        widest.campaign = Campaign(source: Symbol(raw: .max), medium: Symbol(raw: .max), name: Symbol(raw: .max), clickID: .gclid)
+        widest.order!.id = Symbol(raw: .max)
+        var wide: [UInt8] = []
+        EventCodec.append(widest, to: &wide)
+        #expect(wide.count <= 8 + 1 + 127)
+        #expect(try wide.withUnsafeBytes { try EventCodec.skip($0, at: 0).end } == wide.count)
+    }
+
     @Test func forgedBytesAreRefused() throws {
         var bytes: [UInt8] = []
         EventCodec.append(Self.full(), to: &bytes)

@@ -131,7 +131,7 @@ package enum PartialRun {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PartialError(file: path, message: "cannot read the identity pairs file")
         }
-        return try IdentityPairs.parse(String(decoding: data, as: UTF8.self), source: path)
+        return try IdentityPairs.parse([UInt8](data), source: path)
     }
 
     /// A keyed hash of the config file's bytes, the pseudonym key and the outlier bound of order
