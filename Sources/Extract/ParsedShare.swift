@@ -5,9 +5,30 @@ import JourneysCore
 /// `EventCodec` bytes, the slice's string table, and (on one shard only) the slice's line
 /// accounting and samples. Read by `ParsedShareEvents` as `ShardedFileEvents` reads a file's
 /// parts: the same events, counts and samples as reading the file itself.
+///
+/// The events are read once: the reader lets each slice's bytes go once it has handed its events
+/// on, so that the shard's memory goes to its visits as the read goes on, not to events already
+/// read. Copies of a share share its slices.
 package struct ParsedShare: Sendable, Equatable {
-    package var slices: [ParsedSlice] = []
+    private final class Storage: @unchecked Sendable {
+        var slices: [ParsedSlice] = []
+    }
+    private let storage = Storage()
     package init() {}
+
+    package var slices: [ParsedSlice] { storage.slices }
+
+    /// Adds the file's next slice.
+    package func append(_ slice: ParsedSlice) { storage.slices.append(slice) }
+
+    /// Slice `k`, its events' bytes let go in the share.
+    func take(_ k: Int) -> ParsedSlice {
+        let slice = storage.slices[k]
+        storage.slices[k].events = []
+        return slice
+    }
+
+    package static func == (a: ParsedShare, b: ParsedShare) -> Bool { a.storage === b.storage }
 
     /// Whether the whole file's lines are in time order within `tolerance`, as a scan of the
     /// file judges it (`FileScan.isInTimeOrder`): each slice's lines are, and no slice holds a
@@ -95,6 +116,8 @@ final class ParsedShareEvents: SortableEventSource {
     private let context: ExtractContext
     private let account: Int
     private var slice = -1
+    /// The current slice's events, taken out of the share.
+    private var events: [UInt8] = []
     private var symbols: [Symbol] = []
     private var at = 0
     private var consumed = 0
@@ -108,13 +131,18 @@ final class ParsedShareEvents: SortableEventSource {
     var bytesConsumed: Int { consumed }
 
     func next() throws -> Event? {
-        while slice < 0 || at >= share.slices[slice].events.count {
-            guard slice + 1 < share.slices.count else { return nil }
+        while at >= events.count {
+            guard slice + 1 < share.slices.count else {
+                events = []
+                return nil
+            }
             slice += 1
             at = 0
-            adopt(share.slices[slice])
+            let s = share.take(slice)
+            events = s.events
+            adopt(s)
         }
-        return try share.slices[slice].events.withUnsafeBytes { bytes in
+        return try events.withUnsafeBytes { bytes in
             let before = at
             defer { consumed += at - before }
             return try EventCodec.read(bytes, at: &at, symbols: symbols)

@@ -132,7 +132,7 @@ package enum SliceKeying {
                     var at = 0
                     while at < bytes.count { _ = try events(of: r, record: reader.count, source: source) { try EventCodec.read(bytes, at: &at, symbols: table) } }
                 }
-                files[file]!.share.slices.append(slice!)
+                files[file]!.share.append(slice!)
                 slice = nil
             }
         }
