@@ -122,6 +122,22 @@ package enum EventCodec {
         return e
     }
 
+    /// Each symbol of `e` replaced by `map` of it (`.none` stays none).
+    package static func renumber(_ e: inout Event, _ map: (Symbol) -> Symbol) {
+        func m(_ s: Symbol) -> Symbol { s.isNone ? .none : map(s) }
+        e.path = m(e.path)
+        e.referrerHost = m(e.referrerHost)
+        e.searchTerm = m(e.searchTerm)
+        if var c = e.campaign {
+            c.source = m(c.source); c.medium = m(c.medium); c.name = m(c.name)
+            e.campaign = c
+        }
+        if var o = e.order {
+            o.id = m(o.id)
+            e.order = o
+        }
+    }
+
     /// The time of the event at `at`, which `skip` found whole up to `end`.
     package static func time(_ bytes: UnsafeRawBufferPointer, at: Int, end: Int) throws -> Int64 {
         var r = ByteReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<end]), at: at + 8)

@@ -16,14 +16,19 @@ package enum SliceKeying {
 
     /// Reads one slice's records from `input` and writes them grouped by shard, each group as a
     /// frame: shard (4 bytes, little-endian), length (8), the records. Each event goes to its
-    /// person's shard (a block of events is split), the slice's accounting to the first shard
-    /// with `lineOffset` (the lines of the file's slices before it), the file's name, the string
-    /// table, the timestamps' scan and the end to every shard.
+    /// person's shard with the strings it names: each shard gets a string table of its own, of
+    /// the slice's strings its events name, in the order they first name them, and the events'
+    /// symbols renumbered into it. The slice's accounting goes to the first shard with
+    /// `lineOffset` (the lines of the file's slices before it); the file's name, the timestamps'
+    /// scan and the end to every shard.
     package static func key(input: ByteSource, source: String, keys: ShardKeys, shards: Int, lineOffset: Int,
                             output: ([UInt8]) -> Void) throws {
         let reader = SliceRecordReader(source: input, name: source)
         var groups = [[UInt8]](repeating: [], count: shards)
-        var blocks = [[UInt8]](repeating: [], count: shards)
+        // the slice's events and strings, split at its end, once both are in
+        var events: [UInt8] = []
+        var strings: [String]? = nil
+        var file = 0
         var ended = false
         var opened = false
         while var r = try reader.next() {
@@ -35,29 +40,29 @@ package enum SliceKeying {
             case .file:
                 guard !opened else { throw PartialError(file: source, message: "record \(reader.count): a second file name in one slice") }
                 opened = true
+                file = r.file
                 for s in 0..<shards { r.write(to: &groups[s]) }
             case .end:
                 ended = true
+                let table = strings ?? [""]
+                let split = try self.events(of: r, record: reader.count, source: source) {
+                    try splitEvents(events, strings: table, keys: keys, shards: shards)
+                }
+                for s in 0..<shards {
+                    SliceRecord(kind: .strings, file: file, line: 0, bytes: SliceStrings.encode(split[s].strings)).write(to: &groups[s])
+                    if !split[s].events.isEmpty { SliceRecord(kind: .events, file: file, line: 0, bytes: split[s].events).write(to: &groups[s]) }
+                    r.write(to: &groups[s])
+                }
+            case .times:
                 for s in 0..<shards { r.write(to: &groups[s]) }
-            case .strings, .times:
-                for s in 0..<shards { r.write(to: &groups[s]) }
+            case .strings:
+                guard strings == nil else { throw PartialError(file: source, message: "record \(reader.count): a second string table in one slice") }
+                strings = try self.events(of: r, record: reader.count, source: source) { try SliceStrings.decode(r.bytes) }
             case .account:
                 r.line = lineOffset
                 r.write(to: &groups[0])
             case .events:
-                try r.bytes.withUnsafeBytes { bytes in
-                    var at = 0
-                    while at < bytes.count {
-                        let (device, end) = try events(of: r, record: reader.count, source: source) { try EventCodec.skip(bytes, at: at) }
-                        let s = keys.shard(of: Pseudonym(raw: device), shards: shards)
-                        blocks[s].append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[at..<end]))
-                        at = end
-                    }
-                }
-                for s in 0..<shards where !blocks[s].isEmpty {
-                    SliceRecord(kind: .events, file: r.file, line: 0, bytes: blocks[s]).write(to: &groups[s])
-                    blocks[s].removeAll(keepingCapacity: true)
-                }
+                events += r.bytes
             }
         }
         guard ended else { throw PartialError(file: source, message: "the records end without the slice's end: journeys map did not finish") }
@@ -68,6 +73,33 @@ package enum SliceKeying {
             output(frame)
             output(group)
         }
+    }
+
+    /// A slice's events split by shard, each shard's with a string table of the strings they name.
+    private static func splitEvents(_ bytes: [UInt8], strings: [String], keys: ShardKeys, shards: Int)
+        throws -> [(strings: [String], events: [UInt8])] {
+        var out = [(strings: [String], events: [UInt8])](repeating: ([""], []), count: shards)
+        // per shard, the slice's symbol n's number in the shard's table; 0: not yet in it
+        var numbers = [[UInt32]](repeating: [], count: shards)
+        let identity = (0..<strings.count).map { Symbol(raw: UInt32($0)) }
+        try bytes.withUnsafeBytes { raw in
+            var at = 0
+            while at < raw.count {
+                var e = try EventCodec.read(raw, at: &at, symbols: identity)
+                let s = keys.shard(of: e.device, shards: shards)
+                if numbers[s].isEmpty { numbers[s] = [UInt32](repeating: 0, count: strings.count) }
+                EventCodec.renumber(&e) { symbol in
+                    let n = Int(symbol.raw)
+                    if numbers[s][n] == 0 {
+                        numbers[s][n] = UInt32(out[s].strings.count)
+                        out[s].strings.append(strings[n])
+                    }
+                    return Symbol(raw: numbers[s][n])
+                }
+                EventCodec.append(e, to: &out[s].events)
+            }
+        }
+        return out
     }
 
     /// Runs `body` on the events of record `r`, an `EventCodecError` named by source and record.

@@ -41,6 +41,75 @@ import Testing
         PartialMergeTests.expectSame(one, try PartialMergeTests.fromSlices(log, period: "2026-W47", shards: 3), "a damaged log in slices, 3 shards")
     }
 
+    /// The records of one kind in `records`, as (line, bytes).
+    static func records(_ kind: UInt8, in records: [UInt8]) -> [(line: Int, bytes: [UInt8])] {
+        var out: [(Int, [UInt8])] = []
+        var at = 0
+        func int(_ offset: Int, _ n: Int) -> Int { (0..<n).reduce(0) { $0 | Int(records[at + offset + $1]) << (8 * $1) } }
+        while at < records.count {
+            let length = int(21, 4)
+            if records[at] == kind { out.append((int(5, 8), Array(records[(at + 25)..<(at + 25 + length)]))) }
+            at += 25 + length
+        }
+        return out
+    }
+
+    /// Each shard gets the strings its own events name, not the slice's whole table, and the
+    /// slice's accounting goes to one shard only.
+    @Test func eachShardGetsTheStringsOfItsEvents() throws {
+        let dir = try PipelineFixtures.scratch("slice-records-strings")
+        let log = dir + "/access.log"
+        try StitchingFixture.write(to: log)
+        var records = [UInt8]()
+        let pairs = try SliceMap.run(SliceMapOptions(pipeline: PipelineFixtures.weeklyConfig, period: "2026-W47", file: 0, path: log, read: log),
+                                     environment: [:]) { out, _ in
+            records += out
+            out.removeAll(keepingCapacity: true)
+        }
+        // a table's first varint: its number of strings
+        func tableCount(_ bytes: [UInt8]) throws -> Int {
+            try bytes.withUnsafeBytes { raw in
+                var r = ByteReader(bytes: raw)
+                return Int(try r.varint())
+            }
+        }
+        let slice = try #require(Self.records(2, in: records).first)
+        let input = dir + "/slice.bin"
+        try Data(records).write(to: URL(fileURLWithPath: input))
+        var framed = Data()
+        try SliceKeying.key(input: try openByteSource(path: input), source: input, keys: pairs.keys, shards: 3, lineOffset: 7) { framed += $0 }
+        let frames = SliceMapCommandTests.frames(framed)
+        #expect(frames.count == 3)
+        var events = 0
+        for f in frames {
+            let shard = [UInt8](f.records)
+            let table = try #require(Self.records(2, in: shard).first)
+            #expect(try tableCount(table.bytes) < tableCount(slice.bytes), "shard \(f.shard + 1)")
+            // every symbol of the shard's events is in its table
+            let symbols = (0...(try tableCount(table.bytes))).map { Symbol(raw: UInt32($0)) }
+            for block in Self.records(3, in: shard) {
+                try block.bytes.withUnsafeBytes { raw in
+                    var at = 0
+                    while at < raw.count {
+                        _ = try EventCodec.read(raw, at: &at, symbols: symbols)
+                        events += 1
+                    }
+                }
+            }
+            let accounts = Self.records(4, in: shard)
+            #expect(accounts.count == (f.shard == 0 ? 1 : 0))
+            #expect(accounts.allSatisfy { $0.line == 7 })
+        }
+        var all = 0
+        for block in Self.records(3, in: records) {
+            try block.bytes.withUnsafeBytes { raw in
+                var at = 0
+                while at < raw.count { at = try EventCodec.skip(raw, at: at).end; all += 1 }
+            }
+        }
+        #expect(events == all && all > 0)
+    }
+
     // MARK: forged and cut records
 
     /// One record: kind, file, line, device, length (little-endian), bytes.
