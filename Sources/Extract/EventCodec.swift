@@ -17,6 +17,13 @@ package enum EventCodec {
     /// under 128, so its length is always one byte.
     static let maxBodyBytes = 10 + 1 + 1 + 5 + 8 + 5 + (3 * 5 + 1 + 24) + (5 + 10 + 1) + (1 + 10 + 10) + 5 + 10
 
+    /// The largest time extract reads, in seconds either side of 1970 (a 13-digit epoch in
+    /// milliseconds, the year 9999): an event's time beyond it is forged, and sums of such times
+    /// could overflow later.
+    package static let maxTime: Int64 = 1 << 41
+    /// The largest order value an event may carry, in cents: sums of many stay far from overflow.
+    package static let maxValueCents: Int64 = 1 << 53
+
     /// Appends `e` to `out`.
     package static func append(_ e: Event, to out: inout [UInt8]) {
         appendFixed(e.device.raw, to: &out)
@@ -83,6 +90,7 @@ package enum EventCodec {
             return symbols[Int(n)]
         }
         let time = try r.signed()
+        guard time >= -maxTime, time <= maxTime else { throw EventCodecError.field("time") }
         let flags = try r.byte()
         let deviceIndex = Int(try r.byte())
         guard flags < 128, deviceIndex < DeviceClass.allCases.count else { throw EventCodecError.field("flags or device class") }
@@ -102,7 +110,7 @@ package enum EventCodec {
         }
         if flags & hasOrder != 0 {
             let id = try symbol(), value = try r.signed(), bits = try r.byte()
-            guard bits < 8 else { throw EventCodecError.field("order flags") }
+            guard bits < 8, value >= 0, value <= maxValueCents else { throw EventCodecError.field("order") }
             e.order = Order(id: id, valueCents: value, isLineItem: bits & 1 != 0, hasValue: bits & 2 != 0, isRejected: bits & 4 != 0)
         }
         if flags & hasSurvey != 0 {
@@ -114,7 +122,7 @@ package enum EventCodec {
         }
         if flags & hasSearchTerm != 0 { e.searchTerm = try symbol() }
         if flags & hasHandling != 0 {
-            guard let h = Int32(exactly: try r.signed()) else { throw EventCodecError.field("handling time") }
+            guard let h = Int32(exactly: try r.signed()), h >= 0 else { throw EventCodecError.field("handling time") }
             e.handlingSeconds = h
         }
         guard r.at == end else { throw EventCodecError.field("event length") }

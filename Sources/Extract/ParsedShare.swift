@@ -34,13 +34,13 @@ package struct ParsedShare: Sendable, Equatable {
     /// file judges it (`FileScan.isInTimeOrder`): each slice's lines are, and no slice holds a
     /// line older by more than the tolerance than the newest line of the slices before it.
     package func isInTimeOrder(tolerance: Int64) -> Bool {
-        var newest = Int64.min
+        var newest: Int64? = nil
         for slice in slices {
             let t = slice.times
             guard t.linesOutOfOrder == 0 else { return false }
             guard let earliest = t.earliest, let latest = t.latest else { continue }
-            if newest != .min, earliest < newest - tolerance { return false }
-            newest = max(newest, latest)
+            if let newest, SliceTimes.isOlder(earliest, than: newest, by: tolerance) { return false }
+            newest = max(newest ?? latest, latest)
         }
         return true
     }
@@ -57,7 +57,7 @@ package struct ParsedShare: Sendable, Equatable {
                     let end = try EventCodec.skip(bytes, at: at).end
                     let t = try EventCodec.time(bytes, at: at, end: end)
                     scan.timedLines += 1
-                    if t > newest { newest = t } else if newest - t > tolerance { scan.linesOutOfOrder += 1 }
+                    if t > newest { newest = t } else if SliceTimes.isOlder(t, than: newest, by: tolerance) { scan.linesOutOfOrder += 1 }
                     scan.earliest = min(scan.earliest ?? t, t)
                     scan.latest = max(scan.latest ?? t, t)
                     at = end
@@ -98,9 +98,17 @@ package struct SliceTimes: Sendable, Equatable {
     /// Notes a line's timestamp, in line order.
     package mutating func note(_ t: Int64, tolerance: Int64) {
         timedLines += 1
-        if t > newest { newest = t } else if newest - t > tolerance { linesOutOfOrder += 1 }
+        if t > newest { newest = t } else if Self.isOlder(t, than: newest, by: tolerance) { linesOutOfOrder += 1 }
         earliest = min(earliest ?? t, t)
         latest = max(latest ?? t, t)
+    }
+
+    /// Whether `t` is older than `newest` by more than `tolerance`, for any times (forged ones
+    /// too): a difference beyond the 64 bits is more than any tolerance.
+    static func isOlder(_ t: Int64, than newest: Int64, by tolerance: Int64) -> Bool {
+        guard t < newest else { return false }
+        let (d, overflow) = newest.subtractingReportingOverflow(t)
+        return overflow || d > tolerance
     }
 
     package init(timedLines: Int, linesOutOfOrder: Int, earliest: Int64?, latest: Int64?) {
@@ -142,11 +150,15 @@ final class ParsedShareEvents: SortableEventSource {
             events = s.events
             adopt(s)
         }
-        return try events.withUnsafeBytes { bytes in
+        let e = try events.withUnsafeBytes { bytes in
             let before = at
             defer { consumed += at - before }
             return try EventCodec.read(bytes, at: &at, symbols: symbols)
         }
+        if let s = e.survey, !s.kind.scale(cesPoints: context.options.cesPoints).contains(s.score) {
+            throw EventCodecError.field("survey answer (\(s.kind.rawValue) \(s.score))")
+        }
+        return e
     }
 
     func recordSort(_ resort: FileAccount.Resort) {

@@ -43,10 +43,10 @@ import Testing
     /// Every field at its longest still fits the one byte of the event's length.
     @Test func extremeValuesFitAndReadBack() throws {
         var e = Self.full()
-        e.time = .min
-        e.order!.valueCents = .min
+        e.time = -EventCodec.maxTime
+        e.order!.valueCents = EventCodec.maxValueCents
         e.survey = SurveyAnswer(kind: .nps, score: Int(Int64.min), page: .min)
-        e.handlingSeconds = .min
+        e.handlingSeconds = .max
         var bytes: [UInt8] = []
         EventCodec.append(e, to: &bytes)
         var at = 0
@@ -60,6 +60,19 @@ import Testing
         EventCodec.append(widest, to: &wide)
         #expect(wide.count <= 8 + 1 + 127)
         #expect(try wide.withUnsafeBytes { try EventCodec.skip($0, at: 0).end } == wide.count)
+
+        // values extract never gives, which sums downstream could overflow on: refused
+        var forged = [Self.full(), Self.full(), Self.full(), Self.full()]
+        forged[0].time = .min
+        forged[1].order!.valueCents = -1
+        forged[2].order!.valueCents = .max
+        forged[3].handlingSeconds = -2
+        for f in forged {
+            var b: [UInt8] = []
+            EventCodec.append(f, to: &b)
+            var at = 0
+            #expect(throws: EventCodecError.self) { try b.withUnsafeBytes { try EventCodec.read($0, at: &at, symbols: (0..<8).map { Symbol(raw: UInt32($0)) }) } }
+        }
     }
 
     @Test func forgedBytesAreRefused() throws {

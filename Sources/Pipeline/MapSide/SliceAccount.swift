@@ -36,16 +36,20 @@ struct SliceAccount: Codable {
         do { a = try CompactDecoder().decode(SliceAccount.self, from: bytes) } catch {
             throw failure("expected a slice's accounting (journeys map), found bytes that are none: \(error)")
         }
+        // counts beyond any file's lines are forged, and their sums could overflow
+        let most = 1 << 48
+        guard a.read >= 0, a.read <= most, a.parsed >= 0, a.parsed <= most, a.outcomes.values.allSatisfy({ $0 >= 0 && $0 <= most }) else {
+            throw failure("a count of lines out of range")
+        }
         var account = FileAccount(file: file)
         account.read = a.read
         account.parsed = a.parsed
         account.damage = a.damage
         for (name, n) in a.outcomes {
             guard let o = LineOutcome(rawValue: name) else { throw failure("unknown line outcome '\(name.prefix(40))'") }
-            guard n >= 0 else { throw failure("a negative count of \(name) lines") }
             account.outcomes[o] = n
         }
-        guard a.read >= 0, a.parsed >= 0, account.isBalanced else {
+        guard account.isBalanced else {
             throw failure("the slice's lines do not add up: read \(a.read), parsed \(a.parsed), left out \(account.filtered), rejected \(account.rejected)")
         }
         var samples: [LineOutcome: [LineSample]] = [:]
@@ -116,7 +120,7 @@ enum SliceTimesBytes {
             case 0: break
             case 1:
                 let e = try r.signed(), l = try r.signed()
-                guard e <= l else { throw EventCodecError.field("span of times") }
+                guard e <= l, e >= -EventCodec.maxTime, l <= EventCodec.maxTime else { throw EventCodecError.field("span of times") }
                 t.earliest = e
                 t.latest = l
             default: throw EventCodecError.field("span of times")

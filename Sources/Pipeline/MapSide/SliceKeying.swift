@@ -117,6 +117,8 @@ package enum SliceKeying {
         var files: [Int: (path: String, share: ParsedShare)] = [:]
         var slice: ParsedSlice? = nil
         var file = 0
+        // each file's lines the accountings claim so far
+        var claimed: [Int: Int] = [:]
         func failure(_ message: String) -> PartialError { PartialError(file: source, message: "record \(reader.count): \(message)") }
         while let r = try reader.next() {
             if r.kind == .file {
@@ -136,6 +138,7 @@ package enum SliceKeying {
             case .file:
                 break
             case .strings:
+                guard slice!.strings.count == 1 else { throw failure("a second string table in one slice") }
                 slice!.strings = try events(of: r, record: reader.count, source: source) { try SliceStrings.decode(r.bytes) }
             case .events:
                 try r.bytes.withUnsafeBytes { bytes in
@@ -153,7 +156,9 @@ package enum SliceKeying {
             case .account:
                 let (account, samples) = try SliceAccount.decode(r.bytes, file: files[file]!.path, source: source, record: reader.count)
                 guard slice!.account == nil else { throw failure("a second accounting of one slice") }
-                guard r.line >= 0 else { throw failure("a negative line offset \(r.line)") }
+                guard r.line >= 0, r.line <= 1 << 48 else { throw failure("a line offset out of range: \(r.line)") }
+                claimed[file, default: 0] += account.read
+                guard claimed[file]! <= 1 << 48 else { throw failure("more lines than any file holds: \(claimed[file]!)") }
                 slice!.account = account
                 slice!.samples = samples
                 slice!.lineOffset = r.line

@@ -1,3 +1,4 @@
+import ByteCoding
 import Extract
 import Foundation
 import JourneysCore
@@ -123,12 +124,13 @@ import Testing
     }
 
     /// A slice of one event whose path is symbol `path`, with a table of `strings` strings.
-    static func slice(path: UInt32, strings: Int) -> [UInt8] {
+    static func slice(path: UInt32, strings: Int, survey: SurveyAnswer? = nil) -> [UInt8] {
         var table: [UInt8] = [UInt8(strings)]
         for k in 0..<strings { table += [2, 0x2F, 0x61 + UInt8(k)] }
         var events: [UInt8] = []
         var e = Event(time: StitchingFixture.monday + 3600, device: Pseudonym(raw: 77), path: Symbol(raw: path))
         e.deviceClass = .mobile
+        e.survey = survey
         EventCodec.append(e, to: &events)
         return record(1, Array("access.log".utf8)) + record(3, events) + record(2, table) + record(5, line: 1)
     }
@@ -155,7 +157,7 @@ import Testing
         try "t \(StitchingFixture.monday) \(StitchingFixture.monday + 86_400)\n".write(toFile: dir + "/pairs.txt", atomically: true, encoding: .utf8)
         // the genuine slice is read
         #expect(try partialError(Self.slice(path: 1, strings: 2), dir: dir) == nil)
-        let cases: [(String, [UInt8], String)] = [
+        let cases: [(String, [UInt8], String)] = try [
             ("a symbol beyond the table", Self.slice(path: 5, strings: 2), "beyond its slice's table of 3"),
             ("a record of an unknown kind", Self.slice(path: 1, strings: 2) + Self.record(9), "unknown kind 9"),
             ("records cut short", Array(Self.slice(path: 1, strings: 2).dropLast(3)), "cut short"),
@@ -164,6 +166,10 @@ import Testing
             ("an event cut inside its block", Self.record(1, Array("access.log".utf8)) + Self.record(3, [1, 2, 3, 4, 5, 6, 7, 8, 40, 1])
                 + Self.record(5, line: 1), "cut short"),
             ("a table cut short", Self.record(1, Array("access.log".utf8)) + Self.record(2, [3, 2, 0x2F]) + Self.record(5), "cut short"),
+            ("a survey answer beyond the config's scale", Self.slice(path: 1, strings: 2, survey: SurveyAnswer(kind: .ces, score: 9)),
+             "survey answer (ces 9)"),
+            ("an accounting of more lines than a file holds", Self.record(1, Array("access.log".utf8))
+                + Self.record(4, try CompactEncoderBytes.account(read: Int.max)) + Self.record(5), "out of range"),
             ("an accounting that is none", Self.record(1, Array("access.log".utf8)) + Self.record(4, [0xFF, 0xFF, 0xFF]) + Self.record(5),
              "a slice's accounting"),
         ]
@@ -194,5 +200,19 @@ import Testing
             changed[at] ^= UInt8(1 + rng.below(255))
             _ = try partialError(changed, dir: dir)
         }
+    }
+}
+
+/// A slice's accounting as `journeys map` encodes it, with forged counts.
+enum CompactEncoderBytes {
+    struct Account: Codable {
+        var read: Int
+        var parsed: Int
+        var outcomes: [String: Int]
+        var samples: [Int]
+    }
+
+    static func account(read: Int) throws -> [UInt8] {
+        try CompactEncoder().encode(Account(read: read, parsed: read, outcomes: [:], samples: []))
     }
 }
