@@ -5,8 +5,9 @@ import Foundation
 /// `journeys partial --stdin`): what a slice of a log holds after the map side has parsed it.
 /// A slice's records are its file's name, blocks of parsed events (`EventCodec`: the events of
 /// the read window, each with its device first, so that keying reads nothing else), the
-/// slice's string table, its line accounting with its data-quality samples, and its end. No
-/// line travels: every line is parsed, filtered, counted and sampled once, on the map side.
+/// slice's string table, its line accounting with its data-quality samples, the scan of its
+/// timestamps, and its end. No line travels: every line is parsed, filtered, counted and
+/// sampled once, on the map side.
 ///
 /// Layout, little-endian: kind (1 byte), file index (4), line number (8), device (8, unused:
 /// 0), length of the bytes (4), the bytes.
