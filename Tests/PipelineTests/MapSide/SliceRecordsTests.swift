@@ -111,6 +111,27 @@ import Testing
         #expect(events == all && all > 0)
     }
 
+    /// An export out of time order, in slices: every shard sorts its rows because the whole
+    /// file is out of order, as one process does (each slice sends the scan of its timestamps),
+    /// so the report is one process's but for how many rows moved, which a shard counts among
+    /// its own rows.
+    @Test func aFileOutOfTimeOrderIsSortedAsOneProcessSortsIt() throws {
+        let config = PipelineFixtures.eventsConfig
+        let shuffled = try ExportFixture.write(ExportFixture().shuffled(seed: 5))
+        func withoutMoved(_ files: [String: Data]) throws -> (String, [[String: Any]]) {
+            var json = try JSONSerialization.jsonObject(with: try #require(files["2026-W47/report.json"])) as! [String: Any]
+            var input = json["input"] as! [String: Any]
+            let resorted = try #require(input.removeValue(forKey: "resorted") as? [[String: Any]])
+            json["input"] = input
+            return (try PipelineFixtures.canonical(json), resorted.map { var r = $0; r.removeValue(forKey: "moved"); return r })
+        }
+        let (one, oneSorted) = try withoutMoved(try PartialMergeTests.singleProcess(shuffled, period: "2026-W47", config: config))
+        let (sliced, slicedSorted) = try withoutMoved(try PartialMergeTests.fromSlices(shuffled, period: "2026-W47", shards: 2, config: config))
+        #expect(sliced == one)
+        #expect(slicedSorted.count == oneSorted.count && !oneSorted.isEmpty)
+        #expect(slicedSorted.map { $0["events"] as? Int } == oneSorted.map { $0["events"] as? Int })
+    }
+
     // MARK: forged and cut records
 
     /// One record: kind, file, line, device, length (little-endian), bytes.
