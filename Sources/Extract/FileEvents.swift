@@ -3,7 +3,7 @@ import JourneysCore
 /// The events of one input file, in file order, pulled one at a time; every line read is counted
 /// into the file's account and every rejected line may become a sample. The file's format is
 /// decided at its first non-empty line (see `LogFormat`).
-package final class FileEvents: EventSource {
+package final class FileEvents: SortableEventSource {
     package let path: String
     private let reader: LineReader
     let context: ExtractContext
@@ -25,15 +25,22 @@ package final class FileEvents: EventSource {
 
     /// The events of a part of a file (`source`), read as the file's own lines: the decoder is
     /// made from the file's first non-empty line `firstLine`, and the part's first line is data,
-    /// never a header. Line numbers count from the part's start.
-    init(path: String, part source: ByteSource, firstLine: [UInt8], context: ExtractContext) throws {
+    /// never a header. Line numbers count from the part's start. With `firstLine` empty, the part
+    /// is the file's start: its first non-empty line picks the decoder and may be a header.
+    package init(path: String, part source: ByteSource, firstLine: [UInt8], context: ExtractContext) throws {
         self.path = path
         self.context = context
         reader = LineReader(source: source, maxLineBytes: context.options.maxLineBytes)
         context.quality.files.append(FileAccount(file: path))
         account = context.quality.files.count - 1
-        decoder = try firstLine.withUnsafeBytes { try LineDecoder.make(first: $0, options: context.options, path: path).0 }
+        if !firstLine.isEmpty {
+            decoder = try firstLine.withUnsafeBytes { try LineDecoder.make(first: $0, options: context.options, path: path).0 }
+        }
     }
+
+    /// Sees every whole line read, with what it became, before the event is handed on (the map
+    /// side of a Spark job collects identity pairs and timestamps from them).
+    package var observe: ((UnsafeRawBufferPointer, ExtractContext.LineResult) throws -> Void)? = nil
 
     /// Some lines of another file, spooled to `path` (see `InputFile.Spool`): counted and sampled
     /// as that file's lines, under their numbers there; its line 1 is still a possible header.
@@ -70,7 +77,7 @@ package final class FileEvents: EventSource {
     }
 
     /// Lines read so far (the current line's number).
-    var linesRead: Int { reader.lineNumber }
+    package var linesRead: Int { reader.lineNumber }
 
     /// Input bytes consumed so far (compressed bytes for gzip files).
     package var bytesConsumed: Int { reader.source.bytesConsumed }
@@ -118,7 +125,9 @@ package final class FileEvents: EventSource {
                 outcome = .truncated
             case .line(let l):
                 line = l
-                switch try decode(l) {
+                let result = try decode(l)
+                try observe?(l, result)
+                switch result {
                 case .event(let event):
                     read += 1
                     parsed += 1

@@ -14,6 +14,9 @@ package struct InputFile: Sendable, Equatable {
     /// the file only when it reaches that time, so that files that follow each other (a year of
     /// daily logs) are not all open at once.
     package var earliest: Int64? = nil
+    /// Set when the file's lines were parsed elsewhere (the map side of a Spark job): this
+    /// shard's share of its events, read instead of `path`, which names the file.
+    package var parsed: ParsedShare? = nil
     package init(path: String, sortByTime: Bool = false) { self.path = path; self.sortByTime = sortByTime }
 
     /// Where a spooled file's lines come from: the original file's name, the number of each of
@@ -84,9 +87,10 @@ package final class MergedEvents {
             let account = context.quality.files.count - 1
             return LazyFileSource(opensAt: file.earliest.map { $0 - LazyFileSource.openingMargin }) {
                 // A large plain file in time order is parsed by several threads at once.
-                if file.spool == nil, !file.sortByTime,
+                if file.spool == nil, file.parsed == nil, !file.sortByTime,
                    let sharded = try ShardedFileEvents.open(path: file.path, context: context, account: account) { return sharded }
-                let events = try file.spool.map { try FileEvents(spooled: file.path, $0, context: context, account: account) }
+                let events: any SortableEventSource = try file.parsed.map { ParsedShareEvents(share: $0, context: context, account: account) }
+                    ?? file.spool.map { try FileEvents(spooled: file.path, $0, context: context, account: account) }
                     ?? FileEvents(path: file.path, context: context, account: account)
                 guard file.sortByTime else { return events }
                 return TimeSortedEvents(events, budgetBytes: budget, temporaryDirectory: options.sortDirectory)

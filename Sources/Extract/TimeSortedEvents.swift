@@ -11,7 +11,7 @@ import JourneysCore
 /// one, so open files stay few too. What happened is recorded in the file's account: how, and how
 /// many events changed place.
 final class TimeSortedEvents: EventSource {
-    private let source: FileEvents
+    private let source: any SortableEventSource
     private let budgetBytes: Int
     private let temporaryDirectory: String?
     private var started = false
@@ -40,7 +40,7 @@ final class TimeSortedEvents: EventSource {
         static func == (a: Head, b: Head) -> Bool { a.time == b.time && a.position == b.position }
     }
 
-    init(_ source: FileEvents, budgetBytes: Int, temporaryDirectory: String?) {
+    init(_ source: any SortableEventSource, budgetBytes: Int, temporaryDirectory: String?) {
         self.source = source
         self.budgetBytes = budgetBytes
         self.temporaryDirectory = temporaryDirectory

@@ -9,9 +9,9 @@ struct KeyCommand: ParsableCommand {
         commandName: "key",
         abstract: "Put one slice's records (journeys map) on standard input in their shards: frames of shard (4 bytes), length (8), records.",
         discussion: """
-            A line with an event goes to its person's shard, any other line by its file and line \
-            number; the file's name, first line and damage go to every shard. `journeys partial \
-            --stdin` reads one shard's frames' records.
+            An event goes to its person's shard, the slice's accounting of its lines to the \
+            first shard; the file's name, the slice's strings, the scan of its timestamps and its end go to every shard. \
+            `journeys partial --stdin` reads one shard's frames' records.
             """)
 
     @Option(name: .long, help: "The identity pairs of all slices (journeys map --pairs-output), concatenated.")
@@ -20,7 +20,7 @@ struct KeyCommand: ParsableCommand {
     @Option(name: .long, help: "The number of shards.")
     var shards: Int
 
-    @Option(name: .long, help: "The number of lines of the file's slices before this one.")
+    @Option(name: .long, help: "The number of lines of the file's slices before this one (the slice's samples are numbered from its start).")
     var lineOffset: Int = 0
 
     func run() throws {

@@ -7,13 +7,14 @@ import Pipeline
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Read one slice of a log file once: its lines as binary records on standard output, its identity pairs to a file.",
+        abstract: "Read one slice of a log file once: its parsed events as binary records on standard output, its identity pairs to a file.",
         discussion: """
-            Lines with an event travel with their device; lines the report leaves out (bots, \
-            static files, status and method filters, outside the read window) travel as counts. \
-            A slice of a plain file (--range FROM:TO) holds the lines that begin in those bytes; a \
-            gzip file is read whole. `journeys key` puts the records in their shards, \
-            `journeys partial --stdin` reads a shard's records.
+            Every line is parsed, filtered, counted and sampled here, once: the events of the \
+            read window travel in a compact binary form with the slice's string table, the \
+            lines' accounting and data-quality samples as one small record. A slice of a plain \
+            file (--range FROM:TO) holds the lines that begin in those bytes; a gzip file is read \
+            whole. `journeys key` puts the events in their shards, `journeys partial --stdin` \
+            reads a shard's records.
             """)
 
     @Option(name: .long, help: "The pipeline config (YAML).")
@@ -34,6 +35,9 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "Bytes FROM:TO of a plain file: the lines that begin in them (default: the whole file).")
     var range: String?
 
+    @Option(name: .long, help: "The outlier bound of order values in cents, or none, as `journeys order-bound` prints it for the period; the same as every shard's.")
+    var orderBound: String = "none"
+
     @Option(name: .long, help: "The file to write the slice's identity pairs and span to; all slices' files, concatenated, are the --pairs of journeys key and journeys partial --stdin.")
     var pairsOutput: String
 
@@ -46,6 +50,12 @@ struct MapCommand: ParsableCommand {
                 fail(ExtractError(path: "--range", reason: "expected FROM:TO with 0 <= FROM <= TO (bytes), found '\(range)'"))
             }
             options.range = (from, to)
+        }
+        if orderBound != "none" {
+            guard let cents = Int64(orderBound), cents > 0 else {
+                fail(ExtractError(path: "--order-bound", reason: "expected whole cents above 0 or none (as journeys order-bound prints), found '\(orderBound.prefix(40))'"))
+            }
+            options.orderBoundCents = cents
         }
         do {
             let pairs = try SliceMap.run(options) { out, _ in

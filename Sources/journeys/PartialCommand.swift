@@ -11,7 +11,7 @@ struct PartialCommand: ParsableCommand {
             People are put in shards by their devices, joined through the customers they logged \
             in as and the orders they placed, so that each journey lives in one shard. With \
             --input (or the config's inputs) the command reads every line and keeps its shard's; \
-            with --stdin it reads its shard's records as `journeys map` and `journeys key` write them. The partial \
+            with --stdin it reads its shard's parsed events as `journeys map` and `journeys key` write them (no line is parsed again). The partial \
             file is binary, described in docs/partial-format.md; `journeys partial-dump` shows one as JSON. Exit code 2 for a usage, config \
             or input error.
             """)

@@ -7,20 +7,23 @@ and no Python code looks at a line.
 
   1. Map: each input file becomes slices; a plain file on a path every executor can open is cut
      into slices of --split-bytes at line boundaries, a gzip file or a file only Spark can read
-     (HDFS, S3) is one slice. `journeys map` reads each slice once and writes compact binary
-     records: the lines with an event and their device, the lines the shards must count and
-     sample themselves (rejected lines, a header), and the lines the report leaves out (bots,
-     static files, status and method filters, outside the read window) as counts only. It also
-     collects the slice's identity pairs (device with customer, device with order), the span of
-     its timestamps and the number of its lines. The records stay in Spark's cache.
+     (HDFS, S3) is one slice. `journeys map` reads each slice once, parses, filters, counts and
+     samples every line as `journeys report` does, and writes compact binary records: the
+     parsed events of the read window (device first, strings as numbers in the slice's string
+     table), the table, the slice's line accounting with its data-quality samples, and the scan
+     of its timestamps; no line travels. It also collects the slice's identity pairs (device
+     with customer, device with order), the span of its timestamps and the number of its lines.
+     The records stay in Spark's cache.
   2. The driver gathers the pairs (small) and hands them to every executor, with each slice's
      first line number in its file.
-  3. `journeys key` puts each slice's records in their person's shard (no line is read
-     again); Spark shuffles them into N partitions by shard.
-  4. Each partition is piped through `journeys partial --stdin`, which sessionizes its
-     people and folds them into partial aggregates (counts, sums, path and Markov path counts,
-     order values, survey answers, data-quality counts and samples, history facts); the driver
-     collects the N partial files.
+  3. `journeys key` puts each slice's events in their person's shard (it reads only their
+     devices) and gives every shard the slice's strings; Spark shuffles them into N partitions
+     by shard.
+  4. Each partition is piped through `journeys partial --stdin`, which takes the slices' events
+     in slice order (no line is parsed again), sessionizes its people and folds them into
+     partial aggregates (counts, sums, path and Markov path counts, order values, survey
+     answers, data-quality counts and samples, history facts); the driver collects the N
+     partial files.
   5. `journeys merge` renders, validates and publishes the report from the partials, on the driver.
 
 Run it with spark-submit (see the README, "Many machines: partials, merge and Spark").
@@ -202,7 +205,7 @@ def main(argv):
                 with open(read, "wb") as f:
                     f.write(data)
             command = [runnable(binary), "map", "--pipeline", local_file(pipeline), "--period", period,
-                       "--file", str(file_index), "--path", path, "--read", read,
+                       "--file", str(file_index), "--path", path, "--read", read, "--order-bound", order_bound,
                        "--pairs-output", os.path.join(work, "pairs.txt")]
             if byte_range:
                 command += ["--range", "%d:%d" % byte_range]

@@ -1,3 +1,4 @@
+import ByteCoding
 import Extract
 import Foundation
 import JourneysCore
@@ -14,17 +15,20 @@ package struct SliceMapOptions: Sendable {
     package var read: String
     /// Nominal bytes `from ..< to` of a plain file; nil: the whole file (plain or gzip).
     package var range: (from: Int, to: Int)? = nil
+    /// The outlier bound of order values in cents (`journeys order-bound`), as every shard reads with it.
+    package var orderBoundCents: Int64? = nil
 
     package init(pipeline: String, period: String, file: Int, path: String, read: String) {
         self.pipeline = pipeline; self.period = period; self.file = file; self.path = path; self.read = read
     }
 }
 
-/// The map side of a Spark job: one slice of one input file read once, each line classified as
-/// `journeys report` classifies it. Lines with an event (and the lines the shards must count and
-/// sample themselves: rejected lines, a header) become `SliceRecord`s with their device; the
-/// lines the report leaves out (bots, static files, status and method filters, outside the read
-/// window) become counts. Also collects the slice's identity pairs and span for the first pass.
+/// The map side of a Spark job: one slice of one input file read once, each line parsed and
+/// classified as `journeys report` reads it (the read window of the period, the outlier bound
+/// of order values). The slice's events go out as `EventCodec` bytes with the slice's string
+/// table; its lines' accounting (read, parsed, left out and rejected by outcome) and its
+/// data-quality samples as one small record. Also collects the slice's identity pairs (from
+/// every line, in the read window or not) and the span of its timestamps for the first pass.
 package enum SliceMap {
     package static func run(_ o: SliceMapOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
                             output: (inout [UInt8], Bool) -> Void) throws -> IdentityPairs {
@@ -36,83 +40,73 @@ package enum SliceMap {
         var plan = ReadPlan(files: [], scans: [], totalBytes: 0, period: period, zone: TimeZone(identifier: config.timeZone)!,
                             previousCovered: false, span: (0, 0), extract: config.extractOptions)
         plan.setReadWindow(config)
-        let windowed = LineEvents(options: plan.extract)
+        var options = plan.extract
+        if let bound = o.orderBoundCents, bound < config.maxOrderValueCents { options.outlierBoundCents = bound }
         let all = LineEvents(options: config.extractOptions)
         let maxLine = config.extractOptions.maxLineBytes
 
-        let reader: LineReader
-        var seenFirst = false
+        let source: ByteSource
+        var firstLine: [UInt8] = []
         if let range = o.range {
             let slice = try PlainFileRange.open(path: o.read, from: range.from, to: range.to, maxLineBytes: maxLine)
-            reader = LineReader(source: slice.source, maxLineBytes: maxLine)
+            source = slice.source
             if slice.begin > 0 {
                 guard let first = slice.firstLine else {
                     throw ExtractError(path: o.path, reason: "no non-empty line in its first \(maxLine) bytes: its format is unknown, read it whole")
                 }
-                try first.bytes.withUnsafeBytes {
-                    try windowed.setFirstLine($0, file: o.file, path: o.path)
-                    try all.setFirstLine($0, file: o.file, path: o.path)
-                }
-                seenFirst = true
+                firstLine = first.bytes
+                try firstLine.withUnsafeBytes { try all.setFirstLine($0, file: o.file, path: o.path) }
             }
         } else {
-            reader = LineReader(source: try openByteSource(path: o.read), maxLineBytes: maxLine)
+            source = try openByteSource(path: o.read)
+        }
+        let context = ExtractContext(options: options)
+        let events = try FileEvents(path: o.path, part: source, firstLine: firstLine, context: context)
+        let pairs = PairsBox()
+        let tolerance = config.sessionRules.outOfOrderTolerance
+        events.observe = { line, result in
+            try all.setFirstLine(line, file: o.file, path: o.path)
+            if let t = try all.timestamp(line, file: o.file, path: o.path) {
+                pairs.value.note(time: t)
+                pairs.times.note(t, tolerance: tolerance)
+            }
+            switch result {
+            case .event(let e):
+                pairs.value.add(e, orderID: { context.symbols[$0] })
+            case .skipped(.outsidePeriod):
+                // the first pass takes its pairs from every line, as `journeys partial --input` does
+                if case .event(let e)? = try all.result(line, file: o.file, path: o.path) { pairs.value.add(e, orderID: all.string) }
+            case .skipped:
+                break
+            }
         }
 
-        var pairs = IdentityPairs()
         var out = [UInt8]()
         out.reserveCapacity(1 << 20)
-        Array(o.path.utf8).withUnsafeBytes { SliceRecord.write(.file, file: o.file, line: 0, bytes: $0, to: &out) }
-        var left = [LineOutcome: Int]()
-        var leftLines = 0
-        var number = 0
-        loop: while true {
-            let item = try reader.next()
-            switch item {
-            case .end:
-                break loop
-            case .tooLong(let prefix):
-                number += 1
-                SliceRecord.write(.tooLong, file: o.file, line: number, bytes: prefix, to: &out)
-            case .truncated(let rest):
-                number += 1
-                SliceRecord.write(.truncated, file: o.file, line: number, bytes: rest, to: &out)
-            case .line(let l):
-                number += 1
-                if !seenFirst, !l.isEmpty {
-                    // the file's first non-empty line: its copy goes to every shard
-                    SliceRecord.write(.firstLine, file: o.file, line: number, bytes: l, to: &out)
-                    try all.setFirstLine(l, file: o.file, path: o.path)
-                    try windowed.setFirstLine(l, file: o.file, path: o.path)
-                    seenFirst = true
-                }
-                if let t = try windowed.timestamp(l, file: o.file, path: o.path) { pairs.note(time: t) }
-                switch try windowed.result(l, file: o.file, path: o.path) {
-                case .event(let e)?:
-                    pairs.add(e, orderID: windowed.string)
-                    SliceRecord.write(.event, file: o.file, line: number, device: e.device.raw, bytes: l, to: &out)
-                case .skipped(let why)? where !why.isRejected && why != .header:
-                    if why == .outsidePeriod, case .event(let e)? = try all.result(l, file: o.file, path: o.path) {
-                        // the first pass takes its pairs from every line, as `journeys partial --input` does
-                        pairs.add(e, orderID: all.string)
-                    }
-                    left[why, default: 0] += 1
-                    leftLines += 1
-                default:
-                    SliceRecord.write(.line, file: o.file, line: number, bytes: l, to: &out)
-                }
+        SliceRecord.write(.file, file: o.file, line: 0, bytes: Array(o.path.utf8), to: &out)
+        var block = [UInt8]()
+        block.reserveCapacity(1 << 20)
+        while let e = try events.next() {
+            EventCodec.append(e, to: &block)
+            if block.count >= 1 << 20 {
+                SliceRecord.write(.events, file: o.file, line: 0, bytes: block, to: &out)
+                block.removeAll(keepingCapacity: true)
+                output(&out, false)
             }
-            if out.count >= 1 << 20 { output(&out, false) }
         }
-        if let damage = reader.source.damage {
-            Array(damage.utf8).withUnsafeBytes { SliceRecord.write(.damage, file: o.file, line: 0, bytes: $0, to: &out) }
-        }
-        if leftLines > 0 {
-            let text = left.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)\n" }.joined()
-            Array(text.utf8).withUnsafeBytes { SliceRecord.write(.counts, file: o.file, line: leftLines, bytes: $0, to: &out) }
-        }
-        SliceRecord.write(.end, file: o.file, line: number, bytes: UnsafeRawBufferPointer(start: nil, count: 0), to: &out)
+        if !block.isEmpty { SliceRecord.write(.events, file: o.file, line: 0, bytes: block, to: &out) }
+        SliceRecord.write(.strings, file: o.file, line: 0, bytes: SliceStrings.encode(context.symbols.strings), to: &out)
+        let account = SliceAccount(context.quality.files[0], samples: context.quality.samples)
+        SliceRecord.write(.account, file: o.file, line: 0, bytes: try CompactEncoder().encode(account), to: &out)
+        SliceRecord.write(.times, file: o.file, line: 0, bytes: SliceTimesBytes.encode(pairs.times), to: &out)
+        SliceRecord.write(.end, file: o.file, line: events.linesRead, bytes: [], to: &out)
         output(&out, true)
-        return pairs
+        return pairs.value
+    }
+
+    /// The pairs and timestamps the line observer adds to.
+    private final class PairsBox {
+        var value = IdentityPairs()
+        var times = SliceTimes()
     }
 }

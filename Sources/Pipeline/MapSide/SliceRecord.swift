@@ -2,34 +2,35 @@ import Extract
 import Foundation
 
 /// One record of the binary stream between a Spark job's steps (`journeys map`, `journeys key`,
-/// `journeys partial --stdin`): what a slice of a log holds after the map
-/// side has read it. Lines with an event travel with their device, so that keying them reads no
-/// line again; lines the report only counts (bots, static files, errors, redirects, other
-/// methods, outside the read window) travel as counts, one record per file and slice.
+/// `journeys partial --stdin`): what a slice of a log holds after the map side has parsed it.
+/// A slice's records are its file's name, blocks of parsed events (`EventCodec`: the events of
+/// the read window, each with its device first, so that keying reads nothing else), the
+/// slice's string table, its line accounting with its data-quality samples, the scan of its
+/// timestamps, and its end. No line travels: every line is parsed, filtered, counted and
+/// sampled once, on the map side.
 ///
-/// Layout, little-endian: kind (1 byte), file index (4), line number (8), device (8), length of
-/// the bytes (4), the bytes. Line numbers of a slice's lines count from the slice's start
-/// until `journeys key --line-offset` adds the lines of the slices before it.
+/// Layout, little-endian: kind (1 byte), file index (4), line number (8), device (8, unused:
+/// 0), length of the bytes (4), the bytes.
 package struct SliceRecord {
     package enum Kind: UInt8 {
-        /// A line with an event; `device` keys it.
-        case event = 1
-        /// A line without an event that the shard must read itself (rejected, a header).
-        case line = 2
-        /// A line over the limit: its beginning.
-        case tooLong = 3
-        /// The unterminated last line of a damaged file.
-        case truncated = 4
-        /// A copy of the file's first non-empty line (its number absolute), for every shard.
-        case firstLine = 5
         /// The file's path as the report names it; opens every slice's records, for every shard.
-        case file = 6
-        /// Why the file ended early, for every shard.
-        case damage = 7
-        /// Lines left out on the map side: `line` of them read, by outcome ('outcome=count' lines).
-        case counts = 8
-        /// The slice's end: `line` is the number of lines it read.
-        case end = 9
+        case file = 1
+        /// The slice's strings, for every shard: their count, then each as its length and
+        /// bytes (varints); an event's symbol n is the n-th (from 1; 0 is none).
+        case strings = 2
+        /// Parsed events (`EventCodec`), in line order; `journeys key` splits a block by device.
+        case events = 3
+        /// The slice's lines read, parsed and left out by outcome, and its samples (`SliceAccount`),
+        /// for one shard; `line`: the lines of the file's slices before it (`journeys key
+        /// --line-offset`), by which the samples' line numbers move.
+        case account = 4
+        /// The slice's end, for every shard: `line` is the number of lines it read.
+        case end = 5
+        /// The timestamps of the slice's lines as a scan reads them (`SliceTimes`), for every
+        /// shard, which decides with the other slices' whether the file is in time order:
+        /// lines with a timestamp, those out of order, then a 1 with the earliest and latest
+        /// (zigzag varints) or a 0 when no line has a timestamp.
+        case times = 6
     }
 
     package var kind: Kind
@@ -40,18 +41,15 @@ package struct SliceRecord {
 
     static let headerBytes = 25
 
-    /// Whether the record goes to every shard (rather than to one).
-    var isForEveryShard: Bool { kind == .firstLine || kind == .file || kind == .damage }
-
     /// Appends the record to `out`.
     func write(to out: inout [UInt8]) {
         Self.writeHeader(kind, file: file, line: line, device: device, count: bytes.count, to: &out)
         out += bytes
     }
 
-    static func write(_ kind: Kind, file: Int, line: Int, device: UInt64 = 0, bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        writeHeader(kind, file: file, line: line, device: device, count: bytes.count, to: &out)
-        out.append(contentsOf: bytes)
+    static func write(_ kind: Kind, file: Int, line: Int, bytes: [UInt8], to out: inout [UInt8]) {
+        writeHeader(kind, file: file, line: line, device: 0, count: bytes.count, to: &out)
+        out += bytes
     }
 
     private static func writeHeader(_ kind: Kind, file: Int, line: Int, device: UInt64, count: Int, to out: inout [UInt8]) {
@@ -116,7 +114,8 @@ final class SliceRecordReader {
                 buffer.removeFirst(start)
                 start = 0
             }
-            let want = max(1 << 20, n - buffer.count)
+            // grown as the bytes come, so that a length field alone allocates nothing
+            let want = max(1 << 20, min(n - buffer.count, 16 << 20))
             let old = buffer.count
             buffer += [UInt8](repeating: 0, count: want)
             let got = try buffer.withUnsafeMutableBytes { try source.read(into: $0.baseAddress! + old, count: want) }

@@ -49,7 +49,7 @@ package enum PartialRun {
             shard: o.shard, shards: o.shards,
             spanEarliest: span.earliest, spanLatest: span.latest, earliest: shard.own?.earliest, latest: shard.own?.latest,
             inPeriod: sessions.inPeriod, lateEvents: sessions.lateEvents, cutVisits: sessions.cutVisits, afterPeriod: sessions.afterPeriod,
-            files: adding(shard.leftOut, to: q.files).map {
+            files: q.files.map {
                 PartialFile.FileRecord(file: $0.file, read: $0.read, parsed: $0.parsed,
                                        outcomes: Dictionary(uniqueKeysWithValues: $0.outcomes.map { ($0.key.rawValue, $0.value) }),
                                        damage: $0.damage, resort: $0.resort)
@@ -61,13 +61,13 @@ package enum PartialRun {
             unmatched: Dictionary(uniqueKeysWithValues: folded.mapper.unmatched.map { (symbols[$0.key], $0.value) }))
     }
 
-    /// One shard's plan: its share of the lines set down in spool files (whole people only, see
-    /// `ShardKeys`), the span of all shards' lines, and the lines the map side left out.
+    /// One shard's plan: its share of the lines set down in spool files, or of the events the
+    /// map side parsed (whole people only, see `ShardKeys`), and the span of all shards' lines.
     struct ShardPlan {
         var plan: ReadPlan
-        /// The folder of the shard's lines, removed with it: kept until they are read.
-        let spool: ShardSpool
-        var leftOut: [Int: SliceKeying.LeftOut]
+        /// The folder of the shard's lines, removed with it: kept until they are read; nil when
+        /// the map side parsed them.
+        let spool: ShardSpool?
         /// The earliest and latest timestamp of the shard's own lines; nil when none has one.
         var own: (earliest: Int64, latest: Int64)?
     }
@@ -82,9 +82,11 @@ package enum PartialRun {
             throw ExtractError(path: "--period", reason: "'\(o.period)' is not a period; expected an ISO week (2026-W47), a month (2026-11) or a range (2026-11-02..2026-11-15)")
         }
         let zone = TimeZone(identifier: config.timeZone)!
-        let spool = try ShardSpool(temporaryDirectory: config.sortDirectory)
-        var first: IdentityPairs
-        var leftOut: [Int: SliceKeying.LeftOut] = [:]
+        let first: IdentityPairs
+        let spool: ShardSpool?
+        var files: [InputFile]
+        var scans: [FileScan]
+        let tolerance = config.sessionRules.outOfOrderTolerance
         if let records = o.records {
             guard let pairs = o.pairs else {
                 throw PartialError(file: records == "/dev/stdin" ? "--stdin" : records,
@@ -92,50 +94,44 @@ package enum PartialRun {
             }
             first = try readPairs(pairs)
             let source = records == "/dev/stdin" ? "<stdin>" : records
-            leftOut = try SliceKeying.spool(input: try openByteSource(path: records), source: source, keys: first.keys, shard: o.shard,
-                                            shards: o.shards, maxLineBytes: config.extractOptions.maxLineBytes, into: spool)
+            let shares = try SliceKeying.read(input: try openByteSource(path: records), source: source, keys: first.keys,
+                                              shard: o.shard, shards: o.shards)
+            spool = nil
+            files = []
+            scans = []
+            for (_, f) in shares.sorted(by: { $0.key < $1.key }) {
+                let scan = try f.share.scan(path: f.path, tolerance: tolerance)
+                var file = scan.inputFile
+                // sorted when the whole file's lines are out of order, as one process decides
+                file.sortByTime = !f.share.isInTimeOrder(tolerance: tolerance)
+                file.parsed = f.share
+                files.append(file)
+                scans.append(scan)
+            }
         } else {
             let paths = try InputFiles.resolve(config.inputs)
             first = try o.pairs.map { try readPairs($0) } ?? FileKeying.pairs(paths, options: config.extractOptions)
-            try FileKeying.spoolShare(paths, keys: first.keys, shard: o.shard, shards: o.shards, options: config.extractOptions, into: spool)
+            let shared = try ShardSpool(temporaryDirectory: config.sortDirectory)
+            try FileKeying.spoolShare(paths, keys: first.keys, shard: o.shard, shards: o.shards, options: config.extractOptions, into: shared)
+            spool = shared
+            files = try shared.finish()
+            scans = try files.map { try InputScan.scan($0.path, firstLine: $0.spool?.firstLine, skipping: $0.spool?.truncatedLineInSpool, options: config.extractOptions, tolerance: tolerance) }
+            for i in files.indices { files[i].sortByTime = !scans[i].isInTimeOrder }
         }
         guard let span = first.span else {
             throw PartialError(file: o.pairs ?? "inputs", message: "no line with a readable timestamp: the span of all lines is unknown")
         }
         period.isPartial = !PeriodChoice.covers(period, earliest: span.earliest, latest: span.latest, zone: zone)
-        let files = try spool.finish()
-        let tolerance = config.sessionRules.outOfOrderTolerance
-        let scans = try files.map { try InputScan.scan($0.path, firstLine: $0.spool?.firstLine, skipping: $0.spool?.truncatedLineInSpool, options: config.extractOptions, tolerance: tolerance) }
-        var plan = try PlanStage.plan(files: zip(files, scans).map { f, s in
-                                          var f = f
-                                          f.sortByTime = !s.isInTimeOrder
-                                          return f
-                                      },
-                                      scans: scans, totalBytes: 0, period: period, span: span, zone: zone, config: config)
+        var plan = try PlanStage.plan(files: files, scans: scans, totalBytes: 0, period: period, span: span, zone: zone, config: config)
         if let bound = o.orderBoundCents, bound < config.maxOrderValueCents { plan.extract.outlierBoundCents = bound }
-        return ShardPlan(plan: plan, spool: spool, leftOut: leftOut, own: InputScan.span(scans))
-    }
-
-    /// The accounts of `files` with the lines the map side left out added (a file only they
-    /// count gets an account of its own, in file order).
-    static func adding(_ left: [Int: SliceKeying.LeftOut], to files: [FileAccount]) -> [FileAccount] {
-        var out = files
-        for (_, l) in left.sorted(by: { $0.key < $1.key }) {
-            let i = out.firstIndex { $0.file == l.path } ?? {
-                out.append(FileAccount(file: l.path))
-                return out.count - 1
-            }()
-            out[i].read += l.read
-            for (o, n) in l.outcomes { out[i].outcomes[o, default: 0] += n }
-        }
-        return out
+        return ShardPlan(plan: plan, spool: spool, own: InputScan.span(scans))
     }
 
     static func readPairs(_ path: String) throws -> IdentityPairs {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PartialError(file: path, message: "cannot read the identity pairs file")
         }
-        return try IdentityPairs.parse(String(decoding: data, as: UTF8.self), source: path)
+        return try IdentityPairs.parse([UInt8](data), source: path)
     }
 
     /// A keyed hash of the config file's bytes, the pseudonym key and the outlier bound of order

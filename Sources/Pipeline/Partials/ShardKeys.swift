@@ -117,20 +117,73 @@ package struct IdentityPairs {
     /// Reads pairs written by `text` (several outputs may be concatenated); `source` names the
     /// file for errors.
     package static func parse(_ text: String, source: String) throws -> IdentityPairs {
+        try parse(Array(text.utf8), source: source)
+    }
+
+    /// Reads pairs from the bytes of a pairs file, line by line on the bytes: every shard and
+    /// every keying step reads the whole file before its first event.
+    package static func parse(_ bytes: [UInt8], source: String) throws -> IdentityPairs {
         var result = IdentityPairs()
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-            let parts = line.split(separator: " ")
-            if parts.count == 3, parts[0] == "t", let e = Int64(parts[1]), let l = Int64(parts[2]) {
-                result.note(time: e)
-                result.note(time: l)
-                continue
+        result.pairs.reserveCapacity(bytes.count / 36)
+        var n = 0
+        var start = 0
+        try bytes.withUnsafeBufferPointer { b in
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 0x0A { end += 1 }
+                n += 1
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                let line = UnsafeBufferPointer(rebasing: b[start..<end])
+                if let pair = pair(line) {
+                    result.pairs.insert(pair)
+                } else if let (e, l) = spanLine(line) {
+                    result.note(time: e)
+                    result.note(time: l)
+                } else {
+                    let text = String(decoding: line.prefix(60), as: UTF8.self)
+                    throw PartialError(file: source, line: n, message: "expected '<device hex> c<hex>' or '<device hex> o<hex>', found '\(text)'")
+                }
             }
-            guard parts.count == 2, let device = UInt64(parts[0], radix: 16), let tag = parts[1].first,
-                  tag == "c" || tag == "o", let value = UInt64(parts[1].dropFirst(), radix: 16)
-            else { throw PartialError(file: source, line: n + 1, message: "expected '<device hex> c<hex>' or '<device hex> o<hex>', found '\(line.prefix(60))'") }
-            result.pairs.insert(Pair(device: device, other: tag == "c" ? .customer(Pseudonym(raw: value)) : .order(value)))
         }
         return result
+    }
+
+    /// `<device hex> <c|o><hex>`, nil when the line is not one.
+    private static func pair(_ line: UnsafeBufferPointer<UInt8>) -> Pair? {
+        guard let space = line.firstIndex(of: 0x20), space > 0, space + 2 < line.count,
+              let device = hex(UnsafeBufferPointer(rebasing: line[..<space])),
+              let value = hex(UnsafeBufferPointer(rebasing: line[(space + 2)...])) else { return nil }
+        switch line[space + 1] {
+        case 0x63: return Pair(device: device, other: .customer(Pseudonym(raw: value)))
+        case 0x6F: return Pair(device: device, other: .order(value))
+        default: return nil
+        }
+    }
+
+    /// `t <earliest> <latest>`, nil when the line is not one.
+    private static func spanLine(_ line: UnsafeBufferPointer<UInt8>) -> (Int64, Int64)? {
+        let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].elementsEqual([0x74]),
+              let e = Int64(String(decoding: parts[1], as: UTF8.self)), let l = Int64(String(decoding: parts[2], as: UTF8.self)) else { return nil }
+        return (e, l)
+    }
+
+    /// 1 to 16 hex digits; nil otherwise.
+    private static func hex(_ digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var v: UInt64 = 0
+        for c in digits {
+            let d: UInt8
+            switch c {
+            case 0x30...0x39: d = c - 0x30
+            case 0x61...0x66: d = c - 0x61 + 10
+            case 0x41...0x46: d = c - 0x41 + 10
+            default: return nil
+            }
+            v = v << 4 | UInt64(d)
+        }
+        return v
     }
 
     /// The shard keys these pairs make.

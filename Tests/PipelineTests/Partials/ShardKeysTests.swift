@@ -48,4 +48,25 @@ import Testing
         #expect(throws: PartialError.self) { try IdentityPairs.parse("zz c12\n", source: "p") }
         #expect(!text.contains("NL-1"))
     }
+
+    /// The span's line and the pairs read back; a line that is neither is named by its number.
+    @Test func pairsFileIsReadLineByLine() throws {
+        var pairs = IdentityPairs()
+        pairs.note(time: -40)
+        pairs.note(time: 1_794_787_200)
+        var e = Event(time: 0, device: Pseudonym(raw: .max), path: .none)
+        e.customer = Pseudonym(raw: 0xAB)
+        pairs.add(e, orderID: { _ in "" })
+        let read = try IdentityPairs.parse(Array(("\n" + pairs.text).utf8), source: "p")
+        #expect(read.pairs == pairs.pairs && read.span?.earliest == -40 && read.span?.latest == 1_794_787_200)
+        #expect(read.text == pairs.text)
+        for bad in ["ffffffffffffffff x12", "ffffffffffffffff c", "1ffffffffffffffff c12", "t 1", "t 1 2 3", "ff c-1", "ff  c12"] {
+            do {
+                _ = try IdentityPairs.parse(Array((pairs.text + bad + "\n").utf8), source: "p")
+                Issue.record("accepted '\(bad)'")
+            } catch let error as PartialError {
+                #expect(error.description.hasPrefix("p:3: expected"), "\(error)")
+            }
+        }
+    }
 }
