@@ -44,6 +44,24 @@ package final class ExtractContext {
         return quality.files.count - 1
     }
 
+    /// Adds the counts of a part of file `account` read elsewhere (a thread's part, a Spark
+    /// slice) and its samples, their line numbers moved by `lineOffset`, the lines before it.
+    func addPart(_ a: FileAccount?, samples: [LineOutcome: [LineSample]], lineOffset: Int, to account: Int) {
+        if let a {
+            quality.files[account].read += a.read
+            quality.files[account].parsed += a.parsed
+            for (o, c) in a.outcomes { quality.files[account].outcomes[o, default: 0] += c }
+            if let damage = a.damage, quality.files[account].damage == nil { quality.files[account].damage = damage }
+        }
+        for outcome in LineOutcome.allCases {
+            for sample in samples[outcome] ?? [] {
+                var moved = sample
+                moved.line += lineOffset
+                quality.addSample(outcome, moved)
+            }
+        }
+    }
+
     /// The symbol for `bytes`, decoding them only the first time they are seen.
     package func intern(_ bytes: UnsafeRawBufferPointer) -> Symbol {
         let h = fastHash(bytes)

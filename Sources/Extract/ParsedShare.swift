@@ -168,19 +168,7 @@ final class ParsedShareEvents: SortableEventSource {
     private func adopt(_ s: ParsedSlice) {
         symbols = [Symbol](repeating: .none, count: s.strings.count)
         for (i, string) in s.strings.enumerated() where i > 0 { symbols[i] = context.intern(string) }
-        if let a = s.account {
-            context.quality.files[account].read += a.read
-            context.quality.files[account].parsed += a.parsed
-            for (o, c) in a.outcomes { context.quality.files[account].outcomes[o, default: 0] += c }
-            if let damage = a.damage, context.quality.files[account].damage == nil { context.quality.files[account].damage = damage }
-        }
-        for outcome in LineOutcome.allCases {
-            for sample in s.samples[outcome] ?? [] {
-                var moved = sample
-                moved.line += s.lineOffset
-                context.quality.addSample(outcome, moved)
-            }
-        }
+        context.addPart(s.account, samples: s.samples, lineOffset: s.lineOffset, to: account)
     }
 }
 

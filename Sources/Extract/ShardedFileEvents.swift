@@ -79,18 +79,7 @@ final class ShardedFileEvents: EventSource {
             }
         }
         position = 0
-        let a = part.account
-        context.quality.files[account].read += a.read
-        context.quality.files[account].parsed += a.parsed
-        for (o, c) in a.outcomes { context.quality.files[account].outcomes[o, default: 0] += c }
-        if let damage = a.damage, context.quality.files[account].damage == nil { context.quality.files[account].damage = damage }
-        for outcome in LineOutcome.allCases {
-            for sample in part.samples[outcome] ?? [] {
-                var moved = sample
-                moved.line += lineOffset
-                context.quality.addSample(outcome, moved)
-            }
-        }
+        context.addPart(part.account, samples: part.samples, lineOffset: lineOffset, to: account)
         lineOffset += part.lines
         consumed += part.bytes
     }

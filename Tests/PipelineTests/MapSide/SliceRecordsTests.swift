@@ -55,10 +55,9 @@ import Testing
         return out
     }
 
-    /// Each shard gets the strings its own events name, not the slice's whole table, and the
-    /// slice's accounting goes to one shard only.
-    @Test func eachShardGetsTheStringsOfItsEvents() throws {
-        let dir = try PipelineFixtures.scratch("slice-records-strings")
+    /// The stitching fixture written as `dir`/access.log and read whole by the map side: its
+    /// records and identity pairs.
+    static func mappedFixture(in dir: String) throws -> (records: [UInt8], pairs: IdentityPairs) {
         let log = dir + "/access.log"
         try StitchingFixture.write(to: log)
         var records = [UInt8]()
@@ -67,6 +66,14 @@ import Testing
             records += out
             out.removeAll(keepingCapacity: true)
         }
+        return (records, pairs)
+    }
+
+    /// Each shard gets the strings its own events name, not the slice's whole table, and the
+    /// slice's accounting goes to one shard only.
+    @Test func eachShardGetsTheStringsOfItsEvents() throws {
+        let dir = try PipelineFixtures.scratch("slice-records-strings")
+        let (records, pairs) = try Self.mappedFixture(in: dir)
         // a table's first varint: its number of strings
         func tableCount(_ bytes: [UInt8]) throws -> Int {
             try bytes.withUnsafeBytes { raw in
@@ -203,14 +210,7 @@ import Testing
     /// A real slice's records with bytes changed: each change is refused or read, never a crash.
     @Test func changedBytesNeverCrashTheShard() throws {
         let dir = try PipelineFixtures.scratch("slice-records-fuzz")
-        let log = dir + "/access.log"
-        try StitchingFixture.write(to: log)
-        var records = [UInt8]()
-        let pairs = try SliceMap.run(SliceMapOptions(pipeline: PipelineFixtures.weeklyConfig, period: "2026-W47", file: 0, path: log, read: log),
-                                     environment: [:]) { out, _ in
-            records += out
-            out.removeAll(keepingCapacity: true)
-        }
+        let (records, pairs) = try Self.mappedFixture(in: dir)
         try pairs.text.write(toFile: dir + "/pairs.txt", atomically: true, encoding: .utf8)
         // journeys key's frame for one shard: the records as they came, the accounting's offset 0
         #expect(try partialError(records, dir: dir) == nil)
