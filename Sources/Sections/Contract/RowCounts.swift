@@ -188,10 +188,58 @@ public struct KeyedCounts<Key: Hashable & Comparable & Codable>: Codable {
 
 /// A sequence of touchpoint indexes as a table key, ordered element by element. Public, so that
 /// `KeyedCounts` of it is specialized where it is used.
+///
+/// A short sequence (at most `inlineCapacity` steps, each within -32768...32767: a touchpoint's
+/// index or -1 for steps left out) is held in two words, a longer one in an array: a shop's
+/// tables hold tens of thousands of these keys, and an array each (its header, its allocation,
+/// eight bytes a step) made them most of the tables' memory. Every sequence has one form, so
+/// equal sequences compare and hash by that form; the coded form is the list of steps either way.
 public struct TouchpointSequence: Hashable, Comparable, Codable {
-    public var steps: [Int]
-    @inlinable public init(_ steps: [Int]) { self.steps = steps }
-    @inlinable public static func == (a: Self, b: Self) -> Bool { a.steps == b.steps }
-    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(steps) }
+    /// Steps in 16 bits each: the count in the lowest 16 bits of `low`, then up to seven steps.
+    @usableFromInline var low: UInt64
+    @usableFromInline var high: UInt64
+    /// The steps of a sequence that does not fit inline; nil for one that does.
+    @usableFromInline var spilled: [Int]?
+
+    /// The most steps held inline.
+    public static let inlineCapacity = 7
+
+    @inlinable public init(_ steps: [Int]) {
+        low = 0; high = 0; spilled = nil
+        guard steps.count <= Self.inlineCapacity, steps.allSatisfy({ $0 >= -32768 && $0 <= 32767 }) else {
+            spilled = steps
+            return
+        }
+        low = UInt64(steps.count)
+        for (i, step) in steps.enumerated() {
+            let bits = UInt64(UInt16(bitPattern: Int16(step)))
+            let slot = i + 1
+            if slot < 4 { low |= bits << (16 * UInt64(slot)) } else { high |= bits << (16 * UInt64(slot - 4)) }
+        }
+    }
+
+    /// The steps, in order.
+    @inlinable public var steps: [Int] {
+        if let spilled { return spilled }
+        return (0..<Int(low & 0xFFFF)).map { i in
+            let slot = i + 1
+            let word = slot < 4 ? low >> (16 * UInt64(slot)) : high >> (16 * UInt64(slot - 4))
+            return Int(Int16(bitPattern: UInt16(truncatingIfNeeded: word)))
+        }
+    }
+
+    @inlinable public static func == (a: Self, b: Self) -> Bool { a.low == b.low && a.high == b.high && a.spilled == b.spilled }
+    @inlinable public func hash(into hasher: inout Hasher) {
+        if let spilled { hasher.combine(spilled) } else { hasher.combine(low); hasher.combine(high) }
+    }
     public static func < (a: Self, b: Self) -> Bool { a.steps.lexicographicallyPrecedes(b.steps) }
+
+    private enum CodingKeys: String, CodingKey { case steps }
+    public init(from decoder: Decoder) throws {
+        self.init(try decoder.container(keyedBy: CodingKeys.self).decode([Int].self, forKey: .steps))
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(steps, forKey: .steps)
+    }
 }
