@@ -35,7 +35,9 @@ package enum PercentDecoding {
         return text.withUTF8 { decode(UnsafeRawBufferPointer($0), plusAsSpace: plusAsSpace) }
     }
 
-    private static func hexValue(_ c: UInt8) -> UInt8? {
+    /// The value of one hex digit (0-9, A-F, a-f); nil for any other byte. Shared by every reader
+    /// of hex on bytes (escapes, JSON's \u, pseudonyms in a pairs file).
+    package static func hexValue(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: c - 0x30          // 0-9
         case 0x41...0x46: c - 0x41 + 10     // A-F

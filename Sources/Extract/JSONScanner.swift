@@ -1,3 +1,5 @@
+import ByteCoding
+
 /// A byte-level reader of one JSON object per line that picks out the values at a few dotted
 /// paths and skips everything else (nested objects and arrays included) without building it.
 /// Strings are decoded (escapes, `\u` surrogate pairs) only when asked for.
@@ -189,14 +191,7 @@ struct JSONFieldScanner {
             guard at + 4 <= n else { return nil }
             var v: UInt32 = 0
             for k in at..<(at + 4) {
-                let c = raw[k]
-                let d: UInt8
-                switch c {
-                case 0x30...0x39: d = c - 0x30
-                case 0x41...0x46: d = c - 0x41 + 10
-                case 0x61...0x66: d = c - 0x61 + 10
-                default: return nil
-                }
+                guard let d = PercentDecoding.hexValue(raw[k]) else { return nil }
                 v = v << 4 | UInt32(d)
             }
             return v

@@ -1,3 +1,4 @@
+import ByteCoding
 import JourneysCore
 
 /// Which shard a person's lines go to, so that each journey lives in exactly one shard's partial.
@@ -174,13 +175,7 @@ package struct IdentityPairs {
         guard !digits.isEmpty, digits.count <= 16 else { return nil }
         var v: UInt64 = 0
         for c in digits {
-            let d: UInt8
-            switch c {
-            case 0x30...0x39: d = c - 0x30
-            case 0x61...0x66: d = c - 0x61 + 10
-            case 0x41...0x46: d = c - 0x41 + 10
-            default: return nil
-            }
+            guard let d = PercentDecoding.hexValue(c) else { return nil }
             v = v << 4 | UInt64(d)
         }
         return v
