@@ -48,22 +48,22 @@ package struct ParsedShare: Sendable, Equatable {
     /// The scan of the share's own events: their earliest and latest time, whether they are in
     /// time order within `tolerance`; `isInTimeOrder` decides for the whole file.
     package func scan(path: String, tolerance: Int64) throws -> FileScan {
-        var scan = FileScan(path: path)
-        var newest = Int64.min
+        var times = SliceTimes()
         for slice in slices {
             try slice.events.withUnsafeBytes { bytes in
                 var at = 0
                 while at < bytes.count {
                     let end = try EventCodec.skip(bytes, at: at).end
-                    let t = try EventCodec.time(bytes, at: at, end: end)
-                    scan.timedLines += 1
-                    if t > newest { newest = t } else if SliceTimes.isOlder(t, than: newest, by: tolerance) { scan.linesOutOfOrder += 1 }
-                    scan.earliest = min(scan.earliest ?? t, t)
-                    scan.latest = max(scan.latest ?? t, t)
+                    times.note(try EventCodec.time(bytes, at: at, end: end), tolerance: tolerance)
                     at = end
                 }
             }
         }
+        var scan = FileScan(path: path)
+        scan.timedLines = times.timedLines
+        scan.linesOutOfOrder = times.linesOutOfOrder
+        scan.earliest = times.earliest
+        scan.latest = times.latest
         return scan
     }
 }
